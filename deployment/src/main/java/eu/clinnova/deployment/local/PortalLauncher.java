@@ -1,0 +1,119 @@
+package eu.clinnova.deployment.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The run command: starts PostgreSQL (embedded, unless CLINNOVA_DB_HOST names an external one),
+ * Keycloak with the development realm (unless CLINNOVA_OIDC_PROVIDER_URL names an external one) and
+ * WildFly with the portal, prints where everything is, and stops it all on Ctrl-C. State (database,
+ * Keycloak's users) is kept under {@code .clinnova/} between runs.
+ */
+public final class PortalLauncher {
+
+  private static final int DB_PORT = 15432;
+  private static final int KEYCLOAK_PORT = 8180;
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(System.getProperty("clinnova.root", ".")).toAbsolutePath().normalize();
+    new PortalLauncher().run(root);
+  }
+
+  private void run(Path root) throws Exception {
+    Instant begin = Instant.now();
+    Path state = root.resolve(".clinnova");
+    Path target = root.resolve("deployment/target");
+    Files.createDirectories(state);
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "clinnova-stop"));
+
+    Map<String, String> serverEnvironment = new HashMap<>();
+    String externalDb = System.getenv("CLINNOVA_DB_HOST");
+    if (externalDb == null || externalDb.isBlank()) {
+      say("Starting PostgreSQL (embedded) on port " + DB_PORT + " ...");
+      LocalDatabase database = LocalDatabase.start(DB_PORT, state.resolve("postgres"), false);
+      started.push(database);
+      database.ensurePortalDatabase(DatabaseSettings.developmentDefaults());
+      serverEnvironment.put("CLINNOVA_DB_HOST", "localhost");
+      serverEnvironment.put("CLINNOVA_DB_PORT", String.valueOf(DB_PORT));
+    } else {
+      say("Using the external PostgreSQL at " + externalDb);
+    }
+
+    String externalKeycloak = System.getenv("CLINNOVA_OIDC_PROVIDER_URL");
+    String realmUrl;
+    if (externalKeycloak == null || externalKeycloak.isBlank()) {
+      say("Starting Keycloak on port " + KEYCLOAK_PORT + " (the first start takes longer) ...");
+      KeycloakServer keycloak =
+          KeycloakServer.start(
+              target.resolve("keycloak-dist.tar.gz"),
+              state.resolve("keycloak"),
+              KEYCLOAK_PORT,
+              root.resolve("deployment/src/main/keycloak/clinnova-realm.json"),
+              false,
+              state.resolve("logs/keycloak.log"));
+      started.push(keycloak);
+      realmUrl = keycloak.realmUrl();
+      serverEnvironment.put("CLINNOVA_OIDC_PROVIDER_URL", realmUrl);
+    } else {
+      realmUrl = externalKeycloak;
+      say("Using the external Keycloak realm at " + realmUrl);
+    }
+
+    say("Starting WildFly with the portal ...");
+    started.push(
+        WildFlyServer.start(
+            target.resolve("wildfly"),
+            state.resolve("wildfly"),
+            target.resolve("portal.war"),
+            serverEnvironment,
+            state.resolve("logs/wildfly.log")));
+
+    long seconds = Duration.between(begin, Instant.now()).toSeconds();
+    say(
+        """
+
+        Clinnova Portal is running (started in %d s).
+
+          Portal            http://localhost:8080/
+          API               http://localhost:8080/api/v1/health  (OpenAPI: http://localhost:8080/openapi)
+          Keycloak realm    %s
+          Keycloak admin    http://localhost:%d/admin/  (admin / admin, development only)
+          Logs              %s
+
+        Demo logins (password = user name, development only):
+          patients          patient-lu, patient-fr, patient-de, patient-ch
+          researchers       researcher, researcher2
+          data stewards     steward-lu, steward-fr, steward-de, steward-ch
+          committees        dac-lu ... dac-ch (members), chair-lu ... chair-ch (chairs)
+          compliance        compliance
+          administrator     admin
+
+        Press Ctrl-C to stop everything.
+        """
+            .formatted(seconds, realmUrl, KEYCLOAK_PORT, state.resolve("logs")));
+    Thread.currentThread().join();
+  }
+
+  private void stopAll() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("While stopping: " + e);
+      }
+    }
+    say("Stopped.");
+  }
+
+  private static void say(String text) {
+    System.out.println(text);
+  }
+}

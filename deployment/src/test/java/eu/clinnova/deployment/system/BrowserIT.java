@@ -1,0 +1,158 @@
+package eu.clinnova.deployment.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A person in a real browser: Keycloak's login page, their home view, languages, sign-out. */
+@ExtendWith(ArquillianExtension.class)
+class BrowserIT {
+
+  private static Playwright playwright;
+  private static Browser browser;
+  private BrowserContext context;
+  private Page page;
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  @BeforeAll
+  static void startBrowser() {
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void newContext() {
+    context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void closeContext() {
+    context.close();
+  }
+
+  @Test
+  void anAnonymousVisitIsSentToTheLoginPage() {
+    page.navigate(SystemTestEnvironment.portalUrl() + "/");
+    PortalPages.assertOnKeycloakLogin(page);
+  }
+
+  @Test
+  void aPatientSignsInAndLandsOnTheirConsentHome() {
+    PortalPages.signIn(page, "/", "patient-lu");
+    assertThat(page).hasURL(SystemTestEnvironment.portalUrl() + "/patient");
+    assertThat(PortalPages.heading(page)).hasText("My consent");
+    assertThat(page.locator("#identity")).containsText("LU-0001");
+    assertThat(page.locator("#signed-in-user")).hasText("Lena Patient LU");
+    PortalPages.screenshot(page, "patient-home-en");
+  }
+
+  @Test
+  void aResearcherSignsInAndLandsOnTheResearchHome() {
+    PortalPages.signIn(page, "/", "researcher");
+    assertThat(page).hasURL(SystemTestEnvironment.portalUrl() + "/researcher");
+    assertThat(PortalPages.heading(page)).hasText("Research");
+    assertThat(page.locator("#identity")).containsText("Researcher");
+  }
+
+  @Test
+  void theMenuOffersOnlyWhatTheRolesOpen() {
+    PortalPages.signIn(page, "/", "chair-lu");
+    assertThat(page).hasURL(SystemTestEnvironment.portalUrl() + "/committee");
+    assertThat(page.locator("vaadin-side-nav-item")).hasCount(1);
+    assertThat(page.locator("#identity")).containsText("Luxembourg");
+  }
+
+  @Test
+  void aPatientCannotOpenAnotherRolesView() {
+    PortalPages.signIn(page, "/compliance", "patient-de");
+    assertThat(page.locator("#not-found")).isVisible();
+    assertThat(PortalPages.heading(page)).hasText("Page not found");
+  }
+
+  @Test
+  void theChosenLanguageStaysAcrossReloadsAndSignOut() {
+    PortalPages.signIn(page, "/", "patient-fr");
+    PortalPages.chooseLanguage(page, "Français");
+    assertThat(PortalPages.heading(page)).hasText("Mon consentement");
+    assertThat(page.locator("html")).hasAttribute("lang", "fr");
+    page.reload();
+    assertThat(PortalPages.heading(page)).hasText("Mon consentement");
+
+    PortalPages.chooseLanguage(page, "Deutsch");
+    assertThat(PortalPages.heading(page)).hasText("Meine Einwilligung");
+    page.locator("#logout").click();
+    PortalPages.assertOnKeycloakLogin(page);
+    page.locator("#username").fill("patient-fr");
+    page.locator("#password").fill("patient-fr");
+    page.locator("#kc-login").click();
+    assertThat(PortalPages.heading(page)).hasText("Meine Einwilligung");
+    assertThat(page.locator("html")).hasAttribute("lang", "de");
+  }
+
+  @Test
+  void signingOutEndsTheKeycloakSessionToo() {
+    PortalPages.signIn(page, "/", "researcher2");
+    assertThat(PortalPages.heading(page)).hasText("Research");
+    page.locator("#logout").click();
+    PortalPages.assertOnKeycloakLogin(page);
+    page.navigate(SystemTestEnvironment.portalUrl() + "/researcher");
+    PortalPages.assertOnKeycloakLogin(page);
+  }
+
+  @Test
+  void theBrowserSessionDoesNotAuthenticateApiCalls() {
+    PortalPages.signIn(page, "/", "compliance");
+    assertThat(PortalPages.heading(page)).hasText("Compliance");
+    Object status = page.evaluate("() => fetch('/api/v1/me').then(r => r.status)");
+    assertEquals(401, ((Number) status).intValue());
+  }
+
+  @Test
+  void onAPhoneThePageFitsTheScreen() {
+    BrowserContext phone =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setIsMobile(true)
+                .setHasTouch(true)
+                .setLocale("de-DE"));
+    Page phonePage = phone.newPage();
+    PortalPages.signIn(phonePage, "/", "steward-de");
+    assertThat(PortalPages.heading(phonePage)).hasText("Datenverwaltung");
+    assertThat(phonePage.locator("vaadin-drawer-toggle")).isVisible();
+    Object overflow =
+        phonePage.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+    assertTrue(((Number) overflow).intValue() <= 0, "horizontal overflow: " + overflow + " px");
+    var signOut = phonePage.locator("#logout").boundingBox();
+    assertTrue(signOut.x + signOut.width <= 390, "sign-out is off screen at x=" + signOut.x);
+    assertThat(phonePage.locator("#logout")).isInViewport();
+    PortalPages.screenshot(phonePage, "steward-home-de-phone");
+    phone.close();
+  }
+}

@@ -1,0 +1,81 @@
+package eu.clinnova.deployment.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Page objects for the system tests: Keycloak's login form and the portal's frame. */
+final class PortalPages {
+
+  private PortalPages() {}
+
+  /** Opens {@code path} of the portal and signs in on Keycloak's page as a demo user. */
+  static void signIn(Page page, String path, String username) {
+    page.navigate(SystemTestEnvironment.portalUrl() + path);
+    assertOnKeycloakLogin(page);
+    page.locator("#username").fill(username);
+    page.locator("#password").fill(username);
+    page.locator("#kc-login").click();
+    page.waitForURL(url -> url.startsWith(SystemTestEnvironment.portalUrl()));
+  }
+
+  static void assertOnKeycloakLogin(Page page) {
+    assertThat(page)
+        .hasURL(
+            Pattern.compile(
+                "^"
+                    + jsRegexLiteral(SystemTestEnvironment.keycloakRealmUrl())
+                    + "/protocol/openid-connect/auth"));
+    assertThat(page.locator("#username")).isVisible();
+  }
+
+  /** Playwright hands patterns to the browser's RegExp, which knows no \\Q...\\E quoting. */
+  private static String jsRegexLiteral(String text) {
+    return text.replaceAll("[.?*+^$()\\[\\]{}|\\\\/]", "\\\\$0");
+  }
+
+  static Locator heading(Page page) {
+    return page.locator("main h1");
+  }
+
+  static void chooseLanguage(Page page, String label) {
+    page.locator("vaadin-select").click();
+    page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(label)).click();
+  }
+
+  /**
+   * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns the serious and critical
+   * violations, each as "rule: elements".
+   */
+  @SuppressWarnings("unchecked")
+  static List<String> seriousAccessibilityViolations(Page page) {
+    Path axe = Path.of(System.getProperty("clinnova.axe"));
+    if (!Files.exists(axe)) {
+      throw new IllegalStateException("axe-core missing at " + axe + " (installed by the build)");
+    }
+    page.addScriptTag(new Page.AddScriptTagOptions().setPath(axe));
+    return (List<String>)
+        page.evaluate(
+            """
+            async () => {
+              const result = await axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+              });
+              return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+            }
+            """);
+  }
+
+  static void screenshot(Page page, String name) {
+    Path directory = Path.of(System.getProperty("clinnova.screenshots"));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(directory.resolve(name + ".png")).setFullPage(true));
+  }
+}

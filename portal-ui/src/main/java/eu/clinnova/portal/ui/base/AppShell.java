@@ -1,0 +1,42 @@
+package eu.clinnova.portal.ui.base;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Inline;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Viewport;
+import com.vaadin.flow.server.AppShellSettings;
+
+/** The HTML page around every view: phone-friendly viewport, no referrer leaks. */
+@Viewport("width=device-width, initial-scale=1")
+@Meta(name = "referrer", content = "no-referrer")
+public class AppShell implements AppShellConfigurator {
+
+  @Override
+  public void configurePage(AppShellSettings settings) {
+    settings.setPageTitle("Clinnova Portal");
+    // Inline, so that the prebuilt frontend bundle stays untouched (no theme to compile).
+    settings.addInlineWithContents(Inline.Position.APPEND, PORTAL_CSS, Inline.Wrapping.STYLESHEET);
+  }
+
+  /** Page-wide styles: the header on narrow screens, readable description lists. */
+  static final String PORTAL_CSS =
+      """
+      header.portal-header { display: flex; align-items: center; gap: var(--lumo-space-s);
+        width: 100%; min-width: 0; padding-inline-end: var(--lumo-space-m); box-sizing: border-box; }
+      header.portal-header .portal-title { font-size: var(--lumo-font-size-l); font-weight: 600;
+        color: var(--lumo-header-text-color); text-decoration: none; white-space: nowrap;
+        overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+      header.portal-header .portal-spacer { flex: 1; }
+      header.portal-header .portal-user { overflow: hidden; text-overflow: ellipsis;
+        white-space: nowrap; max-width: 30vw; }
+      header.portal-header .portal-language { width: 9em; flex-shrink: 0; }
+      header.portal-header .portal-logout { white-space: nowrap; flex-shrink: 0; }
+      dl.portal-details dt { font-weight: 600; margin-top: var(--lumo-space-s); }
+      dl.portal-details dd { margin-inline-start: 0; }
+      @media (max-width: 600px) {
+        header.portal-header .portal-user { display: none; }
+        header.portal-header .portal-language { width: 7.5em; }
+        header.portal-header .portal-title { font-size: var(--lumo-font-size-m); }
+      }
+      """;
+}

@@ -1,0 +1,69 @@
+package eu.clinnova.portal.ui.base;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.ui.home.HomeViews;
+
+/**
+ * The frame of every page: a header (menu toggle, name of the portal, language, who is signed in,
+ * sign out) and a navigation drawer listing only what the person's roles open. On a phone the
+ * drawer folds behind the toggle.
+ */
+public class MainLayout extends AppLayout {
+
+  public MainLayout() {
+    setPrimarySection(Section.NAVBAR);
+    DrawerToggle toggle = new DrawerToggle();
+    toggle.setAriaLabel(getTranslation("nav.toggle"));
+
+    Anchor title = new Anchor("", getTranslation("app.name"));
+    title.addClassName("portal-title");
+    Span spacer = new Span();
+    spacer.addClassName("portal-spacer");
+    LanguageSwitch language = new LanguageSwitch();
+    language.addClassName("portal-language");
+
+    Header header = new Header(toggle, title, spacer, language);
+    header.addClassName("portal-header");
+    SignedInUser.current().ifPresent(caller -> header.add(userName(caller)));
+    Anchor logout = new Anchor("logout", getTranslation("user.logout"));
+    logout.setRouterIgnore(true);
+    logout.setId("logout");
+    logout.addClassName("portal-logout");
+    header.add(logout);
+    addToNavbar(header);
+
+    Nav nav = new Nav(navigation());
+    nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
+    addToDrawer(nav);
+  }
+
+  private Span userName(Caller caller) {
+    Span name = new Span(caller.displayName());
+    name.setId("signed-in-user");
+    name.getElement().setAttribute("title", getTranslation("user.signedInAs", caller.username()));
+    name.addClassName("portal-user");
+    return name;
+  }
+
+  private SideNav navigation() {
+    SideNav items = new SideNav();
+    SignedInUser.current()
+        .ifPresent(
+            caller ->
+                HomeViews.openTo(caller)
+                    .forEach(
+                        home ->
+                            items.addItem(
+                                new SideNavItem(
+                                    getTranslation(home.navigationKey()), home.view()))));
+    return items;
+  }
+}

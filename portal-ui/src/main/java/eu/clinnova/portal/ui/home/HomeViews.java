@@ -1,0 +1,33 @@
+package eu.clinnova.portal.ui.home;
+
+import com.vaadin.flow.component.Component;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Role;
+import java.util.List;
+import java.util.Optional;
+
+/** Which home page each role opens, in the order the menu lists them. */
+public final class HomeViews {
+
+  /** A role's home page and the translation key of its menu entry. */
+  public record Home(Role role, Class<? extends Component> view, String navigationKey) {}
+
+  static final List<Home> ALL =
+      List.of(
+          new Home(Role.PATIENT, PatientHomeView.class, "nav.home.patient"),
+          new Home(Role.RESEARCHER, ResearcherHomeView.class, "nav.home.researcher"),
+          new Home(Role.DATA_STEWARD, StewardHomeView.class, "nav.home.steward"),
+          new Home(Role.DAC_MEMBER, CommitteeHomeView.class, "nav.home.committee"),
+          new Home(Role.COMPLIANCE_OFFICER, ComplianceHomeView.class, "nav.home.compliance"),
+          new Home(Role.ADMIN, AdminHomeView.class, "nav.home.admin"));
+
+  private HomeViews() {}
+
+  public static List<Home> openTo(Caller caller) {
+    return ALL.stream().filter(home -> caller.has(home.role())).toList();
+  }
+
+  public static Optional<Home> firstFor(Caller caller) {
+    return openTo(caller).stream().findFirst();
+  }
+}
