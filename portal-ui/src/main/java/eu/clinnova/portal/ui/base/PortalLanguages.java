@@ -1,7 +1,7 @@
 package eu.clinnova.portal.ui.base;
 
+import com.vaadin.cdi.annotation.VaadinServiceScoped;
 import com.vaadin.flow.i18n.I18NProvider;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import java.util.ResourceBundle;
  * vaadin-i18n/translations*.properties}. A missing key shows as {@code !key!} so that tests and
  * reviewers notice it.
  */
-@ApplicationScoped
+@VaadinServiceScoped
 public class PortalLanguages implements I18NProvider {
 
   public static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN);

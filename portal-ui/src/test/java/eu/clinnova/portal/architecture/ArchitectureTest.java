@@ -1,0 +1,54 @@
+package eu.clinnova.portal.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the layering and the module boundaries honest (docs/architecture.md). */
+@AnalyzeClasses(packages = "eu.clinnova", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule theApiDoesNotUseTheUi =
+      noClasses()
+          .that()
+          .resideInAPackage("eu.clinnova.portal.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("eu.clinnova.portal.ui..");
+
+  @ArchTest
+  static final ArchRule identityIsFreeOfUiAndApi =
+      noClasses()
+          .that()
+          .resideInAPackage("eu.clinnova.portal.identity..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "eu.clinnova.portal.ui..",
+              "eu.clinnova.portal.api..",
+              "com.vaadin..",
+              "jakarta.ws.rs..");
+
+  @ArchTest
+  static final ArchRule boundedContextsDoNotKnowThePortal =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "eu.clinnova.audit..", "eu.clinnova.consent..", "eu.clinnova.workflow..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("eu.clinnova.portal..");
+
+  @ArchTest
+  static final ArchRule theWorkflowDoesNotReachIntoConsentInternals =
+      noClasses()
+          .that()
+          .resideInAPackage("eu.clinnova.workflow..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("eu.clinnova.consent..infrastructure..");
+}
