@@ -1,0 +1,277 @@
+package eu.clinnova.audit.log;
+
+import eu.clinnova.audit.canonical.CanonicalJson;
+import eu.clinnova.audit.canonical.JsonReader;
+import eu.clinnova.audit.merkle.Frontier;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The log's tables in PostgreSQL (schema {@code audit}). Batches go in as one multi-row INSERT per
+ * table (arrays unnested by the server), so a batch costs a handful of statements and one commit
+ * whatever its size.
+ */
+public final class LogStore {
+
+  /** A stored subtree hash's coordinates. */
+  public record Coordinate(int level, long index) {}
+
+  /** Everything one sequencer commit adds to the log. */
+  record Batch(
+      List<StoredEntry> entries,
+      List<Frontier.Node> nodes,
+      StoredCheckpoint checkpoint,
+      List<Long> pendingIds) {}
+
+  public long treeSize(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery("SELECT coalesce(max(idx) + 1, 0) FROM audit.entry")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /** The frontier of the stored tree, read from the stored hashes of its perfect subtrees. */
+  public Frontier frontier(Connection connection) throws SQLException {
+    long size = treeSize(connection);
+    List<Coordinate> peaks = new ArrayList<>();
+    long start = 0;
+    for (int level = 63; level >= 0; level--) {
+      if ((size & (1L << level)) != 0) {
+        peaks.add(new Coordinate(level, start >>> level));
+        start += 1L << level;
+      }
+    }
+    Map<Coordinate, byte[]> hashes = hashes(connection, peaks);
+    return Frontier.of(size, (level, index) -> require(hashes, new Coordinate(level, index)));
+  }
+
+  /** Reads the stored hashes at the given coordinates in one query. */
+  public Map<Coordinate, byte[]> hashes(Connection connection, List<Coordinate> coordinates)
+      throws SQLException {
+    Map<Coordinate, byte[]> found = new HashMap<>();
+    if (coordinates.isEmpty()) {
+      return found;
+    }
+    Short[] levels = new Short[coordinates.size()];
+    Long[] indexes = new Long[coordinates.size()];
+    for (int i = 0; i < coordinates.size(); i++) {
+      levels[i] = (short) coordinates.get(i).level();
+      indexes[i] = coordinates.get(i).index();
+    }
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT n.level, n.idx, n.hash FROM audit.tree_node n"
+                + " JOIN unnest(?::smallint[], ?::bigint[]) AS wanted(level, idx)"
+                + " ON n.level = wanted.level AND n.idx = wanted.idx")) {
+      query.setArray(1, connection.createArrayOf("smallint", levels));
+      query.setArray(2, connection.createArrayOf("bigint", indexes));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          found.put(new Coordinate(rows.getShort(1), rows.getLong(2)), rows.getBytes(3));
+        }
+      }
+    }
+    return found;
+  }
+
+  static byte[] require(Map<Coordinate, byte[]> hashes, Coordinate coordinate) {
+    byte[] hash = hashes.get(coordinate);
+    if (hash == null) {
+      throw new IllegalStateException("the log has no stored hash at " + coordinate);
+    }
+    return hash;
+  }
+
+  /** Writes an event in the caller's transaction; the sequencer gives it its index after commit. */
+  public long insertPending(Connection connection, java.time.Instant occurredAt, AuditEvent event)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO audit.pending_entry"
+                + " (occurred_at, action, actor_sub, actor_role, subject_type, subject_id, data)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+      insert.setTimestamp(1, Timestamp.from(occurredAt));
+      insert.setString(2, event.action());
+      insert.setString(3, event.actor().sub());
+      insert.setString(4, event.actor().role());
+      insert.setString(5, event.subject().type());
+      insert.setString(6, event.subject().id());
+      insert.setString(7, CanonicalJson.string(event.data()));
+      try (ResultSet id = insert.executeQuery()) {
+        id.next();
+        return id.getLong(1);
+      }
+    }
+  }
+
+  /** The oldest committed pending entries. */
+  List<PendingEntry> pending(Connection connection, int limit) throws SQLException {
+    List<PendingEntry> pending = new ArrayList<>();
+    if (limit <= 0) {
+      return pending;
+    }
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT id, occurred_at, action, actor_sub, actor_role, subject_type, subject_id, data"
+                + " FROM audit.pending_entry ORDER BY id LIMIT ?")) {
+      query.setInt(1, limit);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          pending.add(
+              new PendingEntry(
+                  rows.getLong(1),
+                  rows.getTimestamp(2).toInstant(),
+                  new AuditEvent(
+                      new AuditEvent.Actor(rows.getString(4), rows.getString(5)),
+                      rows.getString(3),
+                      new AuditEvent.Subject(rows.getString(6), rows.getString(7)),
+                      JsonReader.object(rows.getString(8)))));
+        }
+      }
+    }
+    return pending;
+  }
+
+  void append(Connection connection, Batch batch) throws SQLException {
+    int n = batch.entries().size();
+    Long[] indexes = new Long[n];
+    byte[][] leaves = new byte[n][];
+    byte[][] leafHashes = new byte[n][];
+    Timestamp[] times = new Timestamp[n];
+    String[] actions = new String[n];
+    String[] actorSubs = new String[n];
+    String[] actorRoles = new String[n];
+    String[] subjectTypes = new String[n];
+    String[] subjectIds = new String[n];
+    for (int i = 0; i < n; i++) {
+      StoredEntry entry = batch.entries().get(i);
+      indexes[i] = entry.index();
+      leaves[i] = entry.leaf();
+      leafHashes[i] = entry.leafHash();
+      times[i] = Timestamp.from(entry.time());
+      actions[i] = entry.action();
+      actorSubs[i] = entry.actorSub();
+      actorRoles[i] = entry.actorRole();
+      subjectTypes[i] = entry.subjectType();
+      subjectIds[i] = entry.subjectId();
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO audit.entry"
+                + " (idx, leaf, leaf_hash, logged_at, action, actor_sub, actor_role, subject_type, subject_id)"
+                + " SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::timestamptz[],"
+                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])")) {
+      insert.setArray(1, array(connection, "bigint", indexes));
+      insert.setArray(2, array(connection, "bytea", leaves));
+      insert.setArray(3, array(connection, "bytea", leafHashes));
+      insert.setArray(4, array(connection, "timestamptz", times));
+      insert.setArray(5, array(connection, "text", actions));
+      insert.setArray(6, array(connection, "text", actorSubs));
+      insert.setArray(7, array(connection, "text", actorRoles));
+      insert.setArray(8, array(connection, "text", subjectTypes));
+      insert.setArray(9, array(connection, "text", subjectIds));
+      insert.executeUpdate();
+    }
+    int m = batch.nodes().size();
+    Short[] levels = new Short[m];
+    Long[] nodeIndexes = new Long[m];
+    byte[][] hashes = new byte[m][];
+    for (int i = 0; i < m; i++) {
+      Frontier.Node node = batch.nodes().get(i);
+      levels[i] = (short) node.level();
+      nodeIndexes[i] = node.index();
+      hashes[i] = node.hash();
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO audit.tree_node (level, idx, hash)"
+                + " SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])")) {
+      insert.setArray(1, array(connection, "smallint", levels));
+      insert.setArray(2, array(connection, "bigint", nodeIndexes));
+      insert.setArray(3, array(connection, "bytea", hashes));
+      insert.executeUpdate();
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO audit.checkpoint (tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)")) {
+      StoredCheckpoint checkpoint = batch.checkpoint();
+      insert.setLong(1, checkpoint.treeSize());
+      insert.setBytes(2, checkpoint.rootHash());
+      insert.setString(3, checkpoint.note());
+      insert.setTimestamp(4, Timestamp.from(checkpoint.signedAt()));
+      insert.executeUpdate();
+    }
+    if (!batch.pendingIds().isEmpty()) {
+      try (PreparedStatement delete =
+          connection.prepareStatement(
+              "DELETE FROM audit.pending_entry WHERE id = ANY(?::bigint[])")) {
+        delete.setArray(1, array(connection, "bigint", batch.pendingIds().toArray(Long[]::new)));
+        delete.executeUpdate();
+      }
+    }
+  }
+
+  public Optional<StoredCheckpoint> latestCheckpoint(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT tree_size, root_hash, note, signed_at FROM audit.checkpoint"
+                    + " ORDER BY tree_size DESC LIMIT 1")) {
+      if (!rows.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new StoredCheckpoint(
+              rows.getLong(1),
+              rows.getBytes(2),
+              rows.getString(3),
+              rows.getTimestamp(4).toInstant()));
+    }
+  }
+
+  /** Entries {@code [start, start + limit)} in index order. */
+  public List<StoredEntry> entries(Connection connection, long start, int limit)
+      throws SQLException {
+    List<StoredEntry> entries = new ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT idx, leaf, leaf_hash, logged_at, action, actor_sub, actor_role, subject_type, subject_id"
+                + " FROM audit.entry WHERE idx >= ? ORDER BY idx LIMIT ?")) {
+      query.setLong(1, start);
+      query.setInt(2, limit);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          entries.add(
+              new StoredEntry(
+                  rows.getLong(1),
+                  rows.getBytes(2),
+                  rows.getBytes(3),
+                  rows.getTimestamp(4).toInstant(),
+                  rows.getString(5),
+                  rows.getString(6),
+                  rows.getString(7),
+                  rows.getString(8),
+                  rows.getString(9)));
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static Array array(Connection connection, String type, Object[] values)
+      throws SQLException {
+    return connection.createArrayOf(type, values);
+  }
+}
