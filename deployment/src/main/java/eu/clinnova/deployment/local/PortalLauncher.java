@@ -35,6 +35,8 @@ public final class PortalLauncher {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "clinnova-stop"));
 
     Map<String, String> serverEnvironment = new HashMap<>();
+    // The audit log's signing key outlives the server copy: checkpoints stay verifiable.
+    serverEnvironment.put("CLINNOVA_AUDIT_KEY_FILE", state.resolve("audit-log.key").toString());
     String externalDb = System.getenv("CLINNOVA_DB_HOST");
     if (externalDb == null || externalDb.isBlank()) {
       say("Starting PostgreSQL (embedded) on port " + DB_PORT + " ...");

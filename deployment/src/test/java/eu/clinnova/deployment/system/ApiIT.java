@@ -49,7 +49,8 @@ class ApiIT {
               }
             });
     assertTrue(
-        up.containsAll(List.of("database", "identity-provider", "workflow-engine")), up.toString());
+        up.containsAll(List.of("database", "identity-provider", "workflow-engine", "audit-log")),
+        up.toString());
   }
 
   @Test

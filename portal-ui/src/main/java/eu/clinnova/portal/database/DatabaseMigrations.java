@@ -21,7 +21,8 @@ public class DatabaseMigrations {
   private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
   /** Bounded contexts in dependency order: the audit log first, everything writes to it. */
-  static final List<SchemaOwner> CONTEXTS = List.of(new SchemaOwner("workflow"));
+  static final List<SchemaOwner> CONTEXTS =
+      List.of(new SchemaOwner("audit"), new SchemaOwner("workflow"));
 
   @Resource(lookup = "java:jboss/datasources/ClinnovaMigrationDS")
   private DataSource ownerDataSource;

@@ -1,5 +1,9 @@
 package eu.clinnova.portal.startup;
 
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditLogSettings;
+import eu.clinnova.portal.config.Settings;
 import eu.clinnova.portal.database.DatabaseMigrations;
 import eu.clinnova.workflow.engine.WorkflowEngine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +11,10 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Brings the portal up in a fixed order: the schema as its owner first, then the workflow engine on
@@ -18,9 +26,40 @@ public class PortalStartup {
 
   @Inject DatabaseMigrations migrations;
   @Inject WorkflowEngine workflowEngine;
+  @Inject AuditLogService auditLog;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     migrations.migrate();
+    try {
+      auditLog.start(auditLogSettings());
+    } catch (IOException e) {
+      throw new UncheckedIOException("The audit log's signing key cannot be read", e);
+    }
     workflowEngine.start();
+    // Starting the portal is itself a security-relevant event (IHE BALP logs it too).
+    auditLog.recordDurably(
+        new AuditEvent(
+            AuditEvent.Actor.system(),
+            "portal.started",
+            new AuditEvent.Subject(
+                "portal", Settings.value("CLINNOVA_AUDIT_ORIGIN", DEFAULT_ORIGIN)),
+            Map.of()));
+  }
+
+  static final String DEFAULT_ORIGIN = "localhost/clinnova-audit-log";
+
+  /**
+   * The log's name and signing key. The default key file lives in the server's data folder, outside
+   * the repository; a development server creates it on first start.
+   */
+  static AuditLogSettings auditLogSettings() {
+    String dataDir =
+        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+    return new AuditLogSettings(
+        Settings.value("CLINNOVA_AUDIT_ORIGIN", DEFAULT_ORIGIN),
+        Path.of(
+            Settings.value(
+                "CLINNOVA_AUDIT_KEY_FILE",
+                Path.of(dataDir, "clinnova", "audit-log.key").toString())));
   }
 }

@@ -1,0 +1,90 @@
+package eu.clinnova.audit.verifier;
+
+import eu.clinnova.audit.canonical.CanonicalJson;
+import eu.clinnova.audit.canonical.JsonReader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the log through the portal's public API ({@code /api/v1/audit/...}). */
+public final class HttpLogSource implements LogSource {
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final String apiBase;
+  private final String token;
+
+  /**
+   * @param apiBase the API's base, e.g. {@code https://portal.example/api/v1}
+   * @param token a bearer token of a compliance officer (entries) or a node (proofs only)
+   */
+  public HttpLogSource(String apiBase, String token) {
+    this.apiBase = apiBase.endsWith("/") ? apiBase.substring(0, apiBase.length() - 1) : apiBase;
+    this.token = token;
+  }
+
+  @Override
+  public String checkpoint() throws IOException, InterruptedException {
+    return get("/audit/checkpoint");
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<Entry> entries(long start, int limit) throws IOException, InterruptedException {
+    Map<String, Object> page =
+        JsonReader.object(get("/audit/entries?start=" + start + "&limit=" + limit));
+    List<Entry> entries = new ArrayList<>();
+    for (Object item : (List<Object>) page.get("entries")) {
+      Map<String, Object> entry = (Map<String, Object>) item;
+      entries.add(
+          new Entry(
+              (Long) entry.get("index"),
+              Base64.getDecoder().decode((String) entry.get("leaf")),
+              CanonicalJson.string(entry.get("entry"))));
+    }
+    return entries;
+  }
+
+  @Override
+  public List<byte[]> inclusionProof(long index, long size)
+      throws IOException, InterruptedException {
+    return hashes(get("/audit/proof/inclusion?index=" + index + "&size=" + size));
+  }
+
+  @Override
+  public List<byte[]> consistencyProof(long from, long to)
+      throws IOException, InterruptedException {
+    return hashes(get("/audit/proof/consistency?from=" + from + "&to=" + to));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<byte[]> hashes(String json) {
+    List<byte[]> hashes = new ArrayList<>();
+    for (Object hash : (List<Object>) JsonReader.object(json).get("hashes")) {
+      hashes.add(Base64.getDecoder().decode((String) hash));
+    }
+    return hashes;
+  }
+
+  private String get(String path) throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(apiBase + path)).timeout(Duration.ofSeconds(60)).GET();
+    if (token != null && !token.isBlank()) {
+      request.header("Authorization", "Bearer " + token.strip());
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(
+          "GET " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+}

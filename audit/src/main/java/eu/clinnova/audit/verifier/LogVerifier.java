@@ -1,0 +1,243 @@
+package eu.clinnova.audit.verifier;
+
+import eu.clinnova.audit.canonical.CanonicalJson;
+import eu.clinnova.audit.canonical.JsonReader;
+import eu.clinnova.audit.merkle.Frontier;
+import eu.clinnova.audit.merkle.Hashes;
+import eu.clinnova.audit.merkle.ProofVerifier;
+import eu.clinnova.audit.note.Checkpoint;
+import eu.clinnova.audit.note.NoteException;
+import eu.clinnova.audit.note.NoteVerifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+
+/**
+ * Checks a log against its verifier key, trusting nothing the server says without proof: the
+ * checkpoint's signature; every leaf's bytes (canonical JSON whose index is its position),
+ * re-hashed into the root the checkpoint signs; inclusion proofs for a sample of entries; and,
+ * given a checkpoint saved earlier, that the log only grew since.
+ */
+public final class LogVerifier {
+
+  static final int PAGE = 1000;
+
+  private final LogSource source;
+  private final NoteVerifier key;
+  private final int samples;
+  private final LongConsumer progress;
+
+  /**
+   * @param samples how many entries get an inclusion proof checked (the first and last always)
+   * @param progress told how many entries have been checked, after each page
+   */
+  public LogVerifier(LogSource source, NoteVerifier key, int samples, LongConsumer progress) {
+    this.source = source;
+    this.key = key;
+    this.samples = samples;
+    this.progress = progress;
+  }
+
+  /** Verifies the whole log; {@code savedCheckpoint} (a signed note) may be null. */
+  public VerificationReport verify(String savedCheckpoint) {
+    List<String> problems = new ArrayList<>();
+    Checkpoint current;
+    String note;
+    try {
+      note = source.checkpoint();
+      current = Checkpoint.verify(note, key);
+    } catch (NoteException e) {
+      return failed("the current checkpoint does not verify: " + e.getMessage());
+    } catch (Exception e) {
+      return failed("the checkpoint cannot be read: " + e.getMessage());
+    }
+    Checkpoint saved = null;
+    if (savedCheckpoint != null) {
+      try {
+        saved = Checkpoint.verify(savedCheckpoint, key);
+      } catch (NoteException e) {
+        return failed("the saved checkpoint does not verify: " + e.getMessage());
+      }
+      if (!saved.origin().equals(current.origin())) {
+        problems.add("the saved checkpoint is of another log: " + saved.origin());
+      } else if (saved.size() > current.size()) {
+        problems.add("the log shrank from " + saved.size() + " to " + current.size() + " entries");
+      }
+    }
+
+    TreeSet<Long> sampled = sample(current.size());
+    Map<Long, byte[]> sampledHashes = new HashMap<>();
+    Frontier tree = Frontier.empty();
+    long checked = 0;
+    try {
+      while (tree.size() < current.size()) {
+        List<LogSource.Entry> page =
+            source.entries(tree.size(), (int) Math.min(PAGE, current.size() - tree.size()));
+        if (page.isEmpty()) {
+          problems.add(
+              "the log serves "
+                  + tree.size()
+                  + " entries, its checkpoint claims "
+                  + current.size());
+          break;
+        }
+        for (LogSource.Entry entry : page) {
+          long expected = tree.size();
+          if (entry.index() != expected) {
+            problems.add(
+                "entry " + expected + " is missing or out of order (got " + entry.index() + ")");
+            return report(current, note, checked, 0, false, problems);
+          }
+          checkLeaf(entry, problems);
+          byte[] leafHash = Hashes.leaf(entry.leaf());
+          if (sampled.contains(expected)) {
+            sampledHashes.put(expected, leafHash);
+          }
+          tree.append(leafHash);
+          checked++;
+          if (saved != null
+              && tree.size() == saved.size()
+              && !MessageDigest.isEqual(tree.root(), saved.rootHash())) {
+            problems.add(
+                "the first "
+                    + saved.size()
+                    + " entries no longer hash to the saved checkpoint's root");
+          }
+          if (tree.size() == current.size()) {
+            break;
+          }
+        }
+        progress.accept(checked);
+      }
+    } catch (Exception e) {
+      problems.add("the entries cannot be read: " + e.getMessage());
+      return report(current, note, checked, 0, false, problems);
+    }
+    if (tree.size() == current.size() && !MessageDigest.isEqual(tree.root(), current.rootHash())) {
+      problems.add(
+          "the entries hash to "
+              + base64(tree.root())
+              + ", the checkpoint signs "
+              + base64(current.rootHash()));
+    }
+
+    int proofs = 0;
+    for (long index : sampled) {
+      byte[] leafHash = sampledHashes.get(index);
+      if (leafHash == null) {
+        continue;
+      }
+      try {
+        List<byte[]> proof = source.inclusionProof(index, current.size());
+        if (!ProofVerifier.verifyInclusion(
+            index, current.size(), leafHash, proof, current.rootHash())) {
+          problems.add("the inclusion proof of entry " + index + " does not verify");
+        }
+        proofs++;
+      } catch (Exception e) {
+        problems.add(
+            "the inclusion proof of entry " + index + " cannot be read: " + e.getMessage());
+      }
+    }
+
+    boolean consistency = false;
+    if (saved != null && saved.size() > 0 && saved.size() <= current.size()) {
+      try {
+        List<byte[]> proof = source.consistencyProof(saved.size(), current.size());
+        consistency = true;
+        if (!ProofVerifier.verifyConsistency(
+            saved.size(), current.size(), saved.rootHash(), current.rootHash(), proof)) {
+          problems.add(
+              "the log is not consistent with the saved checkpoint of "
+                  + saved.size()
+                  + " entries");
+        }
+      } catch (Exception e) {
+        problems.add("the consistency proof cannot be read: " + e.getMessage());
+      }
+    }
+    return report(current, note, checked, proofs, consistency, problems);
+  }
+
+  private static void checkLeaf(LogSource.Entry entry, List<String> problems) {
+    Map<String, Object> parsed;
+    try {
+      parsed = JsonReader.object(new String(entry.leaf(), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      problems.add("entry " + entry.index() + " is not JSON: " + e.getMessage());
+      return;
+    }
+    byte[] canonical;
+    try {
+      canonical = CanonicalJson.bytes(parsed);
+    } catch (IllegalArgumentException e) {
+      problems.add("entry " + entry.index() + " cannot be canonical: " + e.getMessage());
+      return;
+    }
+    if (!Arrays.equals(canonical, entry.leaf())) {
+      problems.add("entry " + entry.index() + " is not in RFC 8785 canonical form");
+    }
+    if (!Long.valueOf(entry.index()).equals(parsed.get("index"))) {
+      problems.add("entry " + entry.index() + " says it is entry " + parsed.get("index"));
+    }
+    if (!Long.valueOf(1).equals(parsed.get("v"))) {
+      problems.add("entry " + entry.index() + " has an unknown version " + parsed.get("v"));
+    }
+    if (entry.entryJson() != null) {
+      try {
+        if (!Arrays.equals(CanonicalJson.bytes(JsonReader.parse(entry.entryJson())), canonical)) {
+          problems.add("entry " + entry.index() + " is shown differently from its leaf");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("entry " + entry.index() + " is shown as invalid JSON");
+      }
+    }
+  }
+
+  private TreeSet<Long> sample(long size) {
+    TreeSet<Long> indexes = new TreeSet<>();
+    if (size == 0) {
+      return indexes;
+    }
+    indexes.add(0L);
+    indexes.add(size - 1);
+    Random random = new Random();
+    while (indexes.size() < Math.min(size, Math.max(2, samples))) {
+      indexes.add(Math.floorMod(random.nextLong(), size));
+    }
+    return indexes;
+  }
+
+  private static VerificationReport report(
+      Checkpoint checkpoint,
+      String note,
+      long checked,
+      int proofs,
+      boolean consistency,
+      List<String> problems) {
+    return new VerificationReport(
+        checkpoint.size(),
+        base64(checkpoint.rootHash()),
+        checked,
+        proofs,
+        consistency,
+        note,
+        List.copyOf(problems));
+  }
+
+  private static VerificationReport failed(String problem) {
+    return new VerificationReport(0, "", 0, 0, false, null, List.of(problem));
+  }
+
+  private static String base64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+}

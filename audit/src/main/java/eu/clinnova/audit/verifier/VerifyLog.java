@@ -1,0 +1,81 @@
+package eu.clinnova.audit.verifier;
+
+import eu.clinnova.audit.note.NoteVerifier;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The command-line verifier, runnable with the audit jar alone:
+ *
+ * <pre>
+ * java -cp audit.jar eu.clinnova.audit.verifier.VerifyLog \
+ *     --api http://localhost:8080/api/v1 --token-file token.txt \
+ *     --key 'origin+1a2b3c4d+AX...' [--state saved-checkpoint.txt] [--samples 32]
+ * </pre>
+ *
+ * With {@code --state}, the file's checkpoint (if any) is checked for consistency and the newly
+ * verified checkpoint is written back. Exit status: 0 verified, 1 the log does not verify, 2 wrong
+ * usage.
+ */
+public final class VerifyLog {
+
+  private VerifyLog() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        break;
+      }
+      options.put(args[i].substring(2), args[i + 1]);
+    }
+    if (args.length % 2 != 0 || !options.containsKey("api") || !options.containsKey("key")) {
+      err.println(
+          "usage: VerifyLog --api <base URL of /api/v1> --key <verifier key>"
+              + " [--token-file <file>] [--state <file>] [--samples <n>]");
+      return 2;
+    }
+    String token =
+        options.containsKey("token-file")
+            ? Files.readString(Path.of(options.get("token-file")), StandardCharsets.UTF_8).strip()
+            : null;
+    Path state = options.containsKey("state") ? Path.of(options.get("state")) : null;
+    String saved =
+        state != null && Files.exists(state)
+            ? Files.readString(state, StandardCharsets.UTF_8)
+            : null;
+    LogVerifier verifier =
+        new LogVerifier(
+            new HttpLogSource(options.get("api"), token),
+            NoteVerifier.of(options.get("key")),
+            Integer.parseInt(options.getOrDefault("samples", "32")),
+            checked -> {});
+    VerificationReport report = verifier.verify(saved);
+    out.println("tree size:         " + report.treeSize());
+    out.println("root hash:         " + report.rootHash());
+    out.println("entries re-hashed: " + report.entriesChecked());
+    out.println("inclusion proofs:  " + report.inclusionProofsChecked());
+    out.println(
+        "consistency:       "
+            + (report.consistencyChecked()
+                ? "checked against the saved checkpoint"
+                : "no saved checkpoint"));
+    if (!report.passed()) {
+      report.problems().forEach(problem -> err.println("FAILED: " + problem));
+      return 1;
+    }
+    if (state != null) {
+      Files.writeString(state, report.checkpoint(), StandardCharsets.UTF_8);
+    }
+    out.println("VERIFIED");
+    return 0;
+  }
+}
