@@ -253,21 +253,81 @@ public final class LogStore {
       query.setInt(2, limit);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          entries.add(
-              new StoredEntry(
-                  rows.getLong(1),
-                  rows.getBytes(2),
-                  rows.getBytes(3),
-                  rows.getTimestamp(4).toInstant(),
-                  rows.getString(5),
-                  rows.getString(6),
-                  rows.getString(7),
-                  rows.getString(8),
-                  rows.getString(9)));
+          entries.add(storedEntry(rows));
         }
       }
     }
     return entries;
+  }
+
+  /** Entries matching {@code search}, newest first, one keyset page. */
+  public List<StoredEntry> search(Connection connection, EntrySearch search) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT idx, leaf, leaf_hash, logged_at, action, actor_sub, actor_role, subject_type, subject_id"
+                + " FROM audit.entry WHERE true");
+    List<Object> parameters = new ArrayList<>();
+    if (search.from() != null) {
+      sql.append(" AND logged_at >= ?");
+      parameters.add(Timestamp.from(search.from()));
+    }
+    if (search.to() != null) {
+      sql.append(" AND logged_at < ?");
+      parameters.add(Timestamp.from(search.to()));
+    }
+    if (search.action() != null) {
+      if (search.action().endsWith(".")) {
+        sql.append(" AND action >= ? AND action < ?");
+        parameters.add(search.action());
+        parameters.add(search.action().substring(0, search.action().length() - 1) + "/");
+      } else {
+        sql.append(" AND action = ?");
+        parameters.add(search.action());
+      }
+    }
+    if (search.actorSub() != null) {
+      sql.append(" AND actor_sub = ?");
+      parameters.add(search.actorSub());
+    }
+    if (search.subjectType() != null) {
+      sql.append(" AND subject_type = ?");
+      parameters.add(search.subjectType());
+    }
+    if (search.subjectId() != null) {
+      sql.append(" AND subject_id = ?");
+      parameters.add(search.subjectId());
+    }
+    if (search.before() != null) {
+      sql.append(" AND idx < ?");
+      parameters.add(search.before());
+    }
+    sql.append(" ORDER BY idx DESC LIMIT ?");
+    parameters.add(search.limit());
+    List<StoredEntry> entries = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < parameters.size(); i++) {
+        query.setObject(i + 1, parameters.get(i));
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          entries.add(storedEntry(rows));
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static StoredEntry storedEntry(ResultSet rows) throws SQLException {
+    return new StoredEntry(
+        rows.getLong(1),
+        rows.getBytes(2),
+        rows.getBytes(3),
+        rows.getTimestamp(4).toInstant(),
+        rows.getString(5),
+        rows.getString(6),
+        rows.getString(7),
+        rows.getString(8),
+        rows.getString(9));
   }
 
   private static Array array(Connection connection, String type, Object[] values)

@@ -3,6 +3,7 @@ package eu.clinnova.audit.service;
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.log.AuditLogUnavailableException;
 import eu.clinnova.audit.log.CheckpointSigner;
+import eu.clinnova.audit.log.EntrySearch;
 import eu.clinnova.audit.log.LogProofs;
 import eu.clinnova.audit.log.LogSequencer;
 import eu.clinnova.audit.log.LogStore;
@@ -11,7 +12,11 @@ import eu.clinnova.audit.log.StoredCheckpoint;
 import eu.clinnova.audit.log.StoredEntry;
 import eu.clinnova.audit.merkle.Hashes;
 import eu.clinnova.audit.note.NoteKey;
+import eu.clinnova.audit.note.NoteVerifier;
 import eu.clinnova.audit.note.SigningKeyFile;
+import eu.clinnova.audit.verifier.LogSource;
+import eu.clinnova.audit.verifier.LogVerifier;
+import eu.clinnova.audit.verifier.VerificationReport;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -28,6 +33,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -141,6 +147,40 @@ public class AuditLogService {
 
   public List<StoredEntry> entries(long start, int limit) {
     return read(connection -> store.entries(connection, start, limit));
+  }
+
+  public List<StoredEntry> search(EntrySearch search) {
+    return read(connection -> store.search(connection, search));
+  }
+
+  /** Verifies the whole log as an outside verifier would, reading it from the database. */
+  public VerificationReport verify(String savedCheckpoint, LongConsumer progress) {
+    LogSource stored =
+        new LogSource() {
+          @Override
+          public String checkpoint() {
+            return AuditLogService.this.checkpoint();
+          }
+
+          @Override
+          public List<LogSource.Entry> entries(long start, int limit) {
+            return AuditLogService.this.entries(start, limit).stream()
+                .map(entry -> new LogSource.Entry(entry.index(), entry.leaf(), null))
+                .toList();
+          }
+
+          @Override
+          public List<byte[]> inclusionProof(long index, long size) {
+            return AuditLogService.this.inclusionProof(index, size);
+          }
+
+          @Override
+          public List<byte[]> consistencyProof(long from, long to) {
+            return AuditLogService.this.consistencyProof(from, to);
+          }
+        };
+    return new LogVerifier(stored, NoteVerifier.of(verifierKey()), 64, progress)
+        .verify(savedCheckpoint);
   }
 
   public List<byte[]> inclusionProof(long index, long size) {

@@ -193,6 +193,40 @@ class LogSequencerTest {
   }
 
   @Test
+  void searchesPageNewestFirstByKeysetAndFilter() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      sequencer
+          .submit(
+              new AuditEvent(
+                  new AuditEvent.Actor("steward-9", "data-steward"),
+                  i % 2 == 0 ? "patient.enrolled" : "consent.withdrawn",
+                  new AuditEvent.Subject("patient", "LU-SEARCH-" + i),
+                  Map.of()))
+          .get(10, TimeUnit.SECONDS);
+    }
+    try (Connection connection = database.app().getConnection()) {
+      EntrySearch byActor = new EntrySearch(null, null, null, "steward-9", null, null, null, 2);
+      List<StoredEntry> first = STORE.search(connection, byActor);
+      assertEquals(
+          List.of("LU-SEARCH-4", "LU-SEARCH-3"),
+          first.stream().map(StoredEntry::subjectId).toList());
+      List<StoredEntry> second = STORE.search(connection, byActor.after(first.get(1).index()));
+      assertEquals(
+          List.of("LU-SEARCH-2", "LU-SEARCH-1"),
+          second.stream().map(StoredEntry::subjectId).toList());
+      EntrySearch enrolments =
+          new EntrySearch(null, null, "patient.", "steward-9", null, null, null, 10);
+      assertEquals(3, STORE.search(connection, enrolments).size());
+      EntrySearch one = new EntrySearch(null, null, null, null, "patient", "LU-SEARCH-1", null, 10);
+      assertEquals("consent.withdrawn", STORE.search(connection, one).get(0).action());
+      EntrySearch future =
+          new EntrySearch(
+              Instant.now().plusSeconds(3600), null, null, "steward-9", null, null, null, 10);
+      assertTrue(STORE.search(connection, future).isEmpty());
+    }
+  }
+
+  @Test
   void eventsWithFreeTextAreRefusedBeforeTheyReachTheLog() {
     assertThrows(
         IllegalArgumentException.class,

@@ -49,6 +49,9 @@ class AccessibilityIT {
     "steward-fr, /steward, de-DE, 1280",
     "dac-ch, /committee, en-GB, 390",
     "compliance, /compliance, en-GB, 1280",
+    "compliance, /compliance/audit-log, en-GB, 1280",
+    "compliance, /compliance/audit-log, de-DE, 390",
+    "compliance, /compliance/verify, fr-FR, 1280",
     "admin, /admin, fr-FR, 390",
     "patient-ch, /no-such-page, de-DE, 1280",
     "patient-de, /admin, en-GB, 390"

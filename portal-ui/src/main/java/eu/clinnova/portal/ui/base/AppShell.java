@@ -31,6 +31,9 @@ public class AppShell implements AppShellConfigurator {
         white-space: nowrap; max-width: 30vw; }
       header.portal-header .portal-language { width: 9em; flex-shrink: 0; }
       header.portal-header .portal-logout { white-space: nowrap; flex-shrink: 0; }
+      main.portal-page { padding: var(--lumo-space-m); max-width: 80rem; box-sizing: border-box; }
+      main.portal-page pre { background: var(--lumo-contrast-5pct); padding: var(--lumo-space-s);
+        border-radius: var(--lumo-border-radius-m); font-size: var(--lumo-font-size-s); }
       dl.portal-details dt { font-weight: 600; margin-top: var(--lumo-space-s); }
       dl.portal-details dd { margin-inline-start: 0; }
       @media (max-width: 600px) {

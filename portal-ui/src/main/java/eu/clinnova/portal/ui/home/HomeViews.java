@@ -3,14 +3,24 @@ package eu.clinnova.portal.ui.home;
 import com.vaadin.flow.component.Component;
 import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Role;
+import eu.clinnova.portal.ui.compliance.AuditLogView;
+import eu.clinnova.portal.ui.compliance.LogVerificationView;
 import java.util.List;
 import java.util.Optional;
 
 /** Which home page each role opens, in the order the menu lists them. */
 public final class HomeViews {
 
-  /** A role's home page and the translation key of its menu entry. */
-  public record Home(Role role, Class<? extends Component> view, String navigationKey) {}
+  /** A role's home page, the translation key of its menu entry, and the pages below it. */
+  public record Home(
+      Role role, Class<? extends Component> view, String navigationKey, List<Page> pages) {
+    Home(Role role, Class<? extends Component> view, String navigationKey) {
+      this(role, view, navigationKey, List.of());
+    }
+  }
+
+  /** A page under a role's home in the menu. */
+  public record Page(Class<? extends Component> view, String navigationKey) {}
 
   static final List<Home> ALL =
       List.of(
@@ -18,7 +28,13 @@ public final class HomeViews {
           new Home(Role.RESEARCHER, ResearcherHomeView.class, "nav.home.researcher"),
           new Home(Role.DATA_STEWARD, StewardHomeView.class, "nav.home.steward"),
           new Home(Role.DAC_MEMBER, CommitteeHomeView.class, "nav.home.committee"),
-          new Home(Role.COMPLIANCE_OFFICER, ComplianceHomeView.class, "nav.home.compliance"),
+          new Home(
+              Role.COMPLIANCE_OFFICER,
+              ComplianceHomeView.class,
+              "nav.home.compliance",
+              List.of(
+                  new Page(AuditLogView.class, "nav.compliance.auditLog"),
+                  new Page(LogVerificationView.class, "nav.compliance.verify"))),
           new Home(Role.ADMIN, AdminHomeView.class, "nav.home.admin"));
 
   private HomeViews() {}

@@ -1,0 +1,110 @@
+package eu.clinnova.deployment.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The compliance officer searches the audit log, inspects an entry, exports, and verifies the log.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ComplianceViewsIT {
+
+  private static Playwright playwright;
+  private static Browser browser;
+  private BrowserContext context;
+  private Page page;
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  @BeforeAll
+  static void startBrowser() {
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void signIn() {
+    context =
+        browser.newContext(
+            new Browser.NewContextOptions().setLocale("en-GB").setAcceptDownloads(true));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void close() {
+    context.close();
+  }
+
+  @Test
+  void searchingTheLogShowsTheEntryWithItsVerifiedInclusionProof() {
+    PortalPages.signIn(page, "/compliance/audit-log", "compliance");
+    assertThat(PortalPages.heading(page)).hasText("Audit log");
+    page.locator("#filter-action input").fill("portal.started");
+    page.locator("#search").click();
+    assertThat(page.locator("#results-status")).containsText("entries shown");
+    Locator firstCell =
+        page.locator(
+                "vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("portal.started"))
+            .first();
+    assertThat(firstCell).isVisible();
+    firstCell.click();
+    assertThat(page.locator("#inclusion-verdict"))
+        .containsText("verifies against the current signed checkpoint");
+    PortalPages.screenshot(page, "compliance-audit-log");
+  }
+
+  @Test
+  void theSearchExportsAsCsv() throws Exception {
+    PortalPages.signIn(page, "/compliance/audit-log", "compliance");
+    assertThat(page.locator("#results-status")).containsText("entries shown");
+    Download download = page.waitForDownload(() -> page.locator("#export-csv").click());
+    String csv = Files.readString(download.path());
+    assertTrue(
+        csv.startsWith(
+            "index,time,action,actor_role,actor_sub,subject_type,subject_id,leaf_hash_hex"),
+        csv);
+    assertTrue(csv.contains(",portal.started,system,portal,"), csv);
+  }
+
+  @Test
+  void verifyingTheLogNowReportsThatItVerifies() {
+    PortalPages.signIn(page, "/compliance/verify", "compliance");
+    assertThat(page.locator("#checkpoint")).containsText("\u2014 ");
+    page.locator("#verify-now").click();
+    assertThat(page.locator("#verify-verdict")).hasText("The log verifies");
+    PortalPages.screenshot(page, "compliance-verify");
+  }
+
+  @Test
+  void aPatientCannotOpenTheAuditLog() {
+    PortalPages.signIn(page, "/compliance/audit-log", "patient-ch");
+    assertThat(page.locator("#not-found")).isVisible();
+  }
+}
