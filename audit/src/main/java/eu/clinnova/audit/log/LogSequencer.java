@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class LogSequencer implements AutoCloseable {
           new AuditLogUnavailableException("the audit log is not running", null));
       return done;
     }
-    submissions.add(new Submission(clock.instant(), event, done));
+    submissions.add(new Submission(clock.instant().truncatedTo(ChronoUnit.MILLIS), event, done));
     return done;
   }
 

@@ -29,6 +29,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +90,9 @@ public class AuditLogService {
       throw new IllegalStateException("record() needs an active transaction; use recordDurably()");
     }
     try (Connection connection = transactional.getConnection()) {
-      long pendingId = store.insertPending(connection, Clock.systemUTC().instant(), event);
+      long pendingId =
+          store.insertPending(
+              connection, Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS), event);
       PendingAudit pending = new PendingAudit(pendingId, current.expect(pendingId));
       transactions.registerInterposedSynchronization(
           new Synchronization() {

@@ -60,10 +60,16 @@ public class MainLayout extends AppLayout {
             caller ->
                 HomeViews.openTo(caller)
                     .forEach(
-                        home ->
-                            items.addItem(
-                                new SideNavItem(
-                                    getTranslation(home.navigationKey()), home.view()))));
+                        home -> {
+                          items.addItem(
+                              new SideNavItem(getTranslation(home.navigationKey()), home.view()));
+                          home.pages()
+                              .forEach(
+                                  page ->
+                                      items.addItem(
+                                          new SideNavItem(
+                                              getTranslation(page.navigationKey()), page.view())));
+                        }));
     return items;
   }
 }
