@@ -1,6 +1,7 @@
 package eu.clinnova.audit.log;
 
 import eu.clinnova.audit.canonical.CanonicalJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +32,46 @@ public final class LeafEncoding {
   }
 
   public static byte[] leaf(long index, Instant time, AuditEvent event) {
-    return CanonicalJson.bytes(entry(index, time, event));
+    return template(time, event).leaf(index);
+  }
+
+  /**
+   * The leaf without its index, encoded once by the caller's thread, so that the sequencer (the
+   * log's single writer) only splices the index in. The members of an entry sort as action, actor,
+   * data, index, subject, time, v, so the index sits between two fixed parts.
+   */
+  public static Template template(Instant time, AuditEvent event) {
+    String prefix =
+        "{\"action\":"
+            + CanonicalJson.string(event.action())
+            + ",\"actor\":"
+            + CanonicalJson.string(Map.of("sub", event.actor().sub(), "role", event.actor().role()))
+            + ",\"data\":"
+            + CanonicalJson.string(event.data())
+            + ",\"index\":";
+    String suffix =
+        ",\"subject\":"
+            + CanonicalJson.string(
+                Map.of("type", event.subject().type(), "id", event.subject().id()))
+            + ",\"time\":"
+            + CanonicalJson.string(time(time))
+            + ",\"v\":"
+            + VERSION
+            + "}";
+    return new Template(
+        prefix.getBytes(StandardCharsets.UTF_8), suffix.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A leaf's bytes before and after its index. */
+  public record Template(byte[] prefix, byte[] suffix) {
+    public byte[] leaf(long index) {
+      byte[] digits = Long.toString(index).getBytes(StandardCharsets.US_ASCII);
+      byte[] leaf = new byte[prefix.length + digits.length + suffix.length];
+      System.arraycopy(prefix, 0, leaf, 0, prefix.length);
+      System.arraycopy(digits, 0, leaf, prefix.length, digits.length);
+      System.arraycopy(suffix, 0, leaf, prefix.length + digits.length, suffix.length);
+      return leaf;
+    }
   }
 
   /** RFC 3339 in UTC with millisecond precision, always the same length. */

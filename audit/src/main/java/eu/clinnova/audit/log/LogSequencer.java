@@ -40,7 +40,11 @@ public final class LogSequencer implements AutoCloseable {
   static final int MAX_BATCH = 2_000;
   private static final long PENDING_SCAN_MILLIS = 250;
 
-  private record Submission(Instant time, AuditEvent event, CompletableFuture<LoggedEntry> done) {}
+  private record Submission(
+      Instant time,
+      AuditEvent event,
+      LeafEncoding.Template leaf,
+      CompletableFuture<LoggedEntry> done) {}
 
   private final DataSource dataSource;
   private final LogStore store;
@@ -56,6 +60,7 @@ public final class LogSequencer implements AutoCloseable {
   private volatile StoredCheckpoint latest;
   private Frontier frontier;
   private long lastPendingScan;
+  private Connection connection;
 
   public LogSequencer(DataSource dataSource, LogStore store, CheckpointSigner signer, Clock clock) {
     this.dataSource = dataSource;
@@ -82,7 +87,8 @@ public final class LogSequencer implements AutoCloseable {
           new AuditLogUnavailableException("the audit log is not running", null));
       return done;
     }
-    submissions.add(new Submission(clock.instant().truncatedTo(ChronoUnit.MILLIS), event, done));
+    Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    submissions.add(new Submission(time, event, LeafEncoding.template(time, event), done));
     return done;
   }
 
@@ -151,6 +157,7 @@ public final class LogSequencer implements AutoCloseable {
       }
     }
     fail(new ArrayList<>(submissions), new IllegalStateException("the audit log stopped"));
+    dropConnection();
   }
 
   private Submission awaitWork() throws InterruptedException {
@@ -169,9 +176,32 @@ public final class LogSequencer implements AutoCloseable {
     return pendingSignalled.get() || clock.millis() - lastPendingScan >= PENDING_SCAN_MILLIS;
   }
 
-  private void commit(List<Submission> fresh) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
+  /**
+   * The sequencer keeps one connection for its commits (it is the log's only writer), and opens a
+   * new one after any failure.
+   */
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = dataSource.getConnection();
       connection.setAutoCommit(false);
+    }
+    return connection;
+  }
+
+  private void dropConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        LOG.log(Level.FINE, "closing a failed connection", e);
+      }
+      connection = null;
+    }
+  }
+
+  private void commit(List<Submission> fresh) throws SQLException {
+    Connection connection = connection();
+    {
       try {
         if (frontier == null) {
           frontier = store.frontier(connection);
@@ -191,10 +221,17 @@ public final class LogSequencer implements AutoCloseable {
         List<StoredEntry> entries = new ArrayList<>(pending.size() + fresh.size());
         List<Frontier.Node> nodes = new ArrayList<>();
         for (PendingEntry entry : pending) {
-          entries.add(append(next, nodes, entry.occurredAt(), entry.event()));
+          entries.add(
+              append(
+                  next,
+                  nodes,
+                  entry.occurredAt(),
+                  entry.event(),
+                  LeafEncoding.template(entry.occurredAt(), entry.event())));
         }
         for (Submission submission : fresh) {
-          entries.add(append(next, nodes, submission.time(), submission.event()));
+          entries.add(
+              append(next, nodes, submission.time(), submission.event(), submission.leaf()));
         }
         byte[] root = next.root();
         StoredCheckpoint checkpoint =
@@ -218,15 +255,20 @@ public final class LogSequencer implements AutoCloseable {
         }
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection);
+        dropConnection();
         throw e;
       }
     }
   }
 
   private static StoredEntry append(
-      Frontier frontier, List<Frontier.Node> nodes, Instant time, AuditEvent event) {
+      Frontier frontier,
+      List<Frontier.Node> nodes,
+      Instant time,
+      AuditEvent event,
+      LeafEncoding.Template template) {
     long index = frontier.size();
-    byte[] leaf = LeafEncoding.leaf(index, time, event);
+    byte[] leaf = template.leaf(index);
     byte[] leafHash = Hashes.leaf(leaf);
     nodes.addAll(frontier.append(leafHash));
     return new StoredEntry(

@@ -25,7 +25,13 @@ final class AuditDatabase implements AutoCloseable {
   }
 
   static AuditDatabase start() throws IOException, SQLException {
-    AuditDatabase database = new AuditDatabase(EmbeddedPostgres.builder().start());
+    AuditDatabase database =
+        new AuditDatabase(
+            EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "200")
+                .start());
     try (Connection connection = database.superuser().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD 'owner'");
@@ -40,7 +46,7 @@ final class AuditDatabase implements AutoCloseable {
     return database;
   }
 
-  private static String migration() throws IOException {
+  static String migration() throws IOException {
     try (InputStream in =
         AuditDatabase.class.getResourceAsStream("/db/migration/audit/V1__transparency_log.sql")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -57,6 +63,14 @@ final class AuditDatabase implements AutoCloseable {
 
   DataSource owner() {
     return postgres.getDatabase(OWNER, "clinnova");
+  }
+
+  DataSource on(String user, String databaseName) {
+    return postgres.getDatabase(user, databaseName);
+  }
+
+  int port() {
+    return postgres.getPort();
   }
 
   DataSource app() {

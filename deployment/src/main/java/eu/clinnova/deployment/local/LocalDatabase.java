@@ -37,6 +37,10 @@ public final class LocalDatabase implements AutoCloseable {
             .setCleanDataDirectory(disposable)
             .setPGStartupWait(Duration.ofSeconds(60))
             .setServerConfig("max_connections", "200")
+            // The embedded server's default is off; an acknowledged commit (consent, audit
+            // entry) must survive a crash.
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("fsync", "on")
             .setServerConfig("listen_addresses", "localhost")
             .start();
     return new LocalDatabase(postgres, port);
