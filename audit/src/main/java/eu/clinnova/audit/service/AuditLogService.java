@@ -143,6 +143,12 @@ public class AuditLogService {
     return running().latest().map(StoredCheckpoint::treeSize).orElse(0L);
   }
 
+  /** The log's name: the checkpoint origin. */
+  public String origin() {
+    running();
+    return signer.origin();
+  }
+
   public String verifierKey() {
     running();
     return signer.verifierKey();

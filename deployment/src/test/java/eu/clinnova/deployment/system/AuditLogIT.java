@@ -204,6 +204,44 @@ class AuditLogIT {
     }
   }
 
+  @Test
+  @Order(8)
+  void complianceReadsTheLogAsFhirAuditEvents() {
+    HttpResponse<String> response =
+        Api.get(
+            "/api/v1/fhir/r4/AuditEvent?subtype=portal.started&_count=5",
+            Tokens.user("compliance"));
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/fhir+json"));
+    JsonNode bundle = Api.json(response);
+    assertEquals("Bundle", bundle.get("resourceType").asText());
+    assertEquals("searchset", bundle.get("type").asText());
+    JsonNode event = bundle.at("/entry/0/resource");
+    assertEquals("AuditEvent", event.get("resourceType").asText());
+    assertEquals("110100", event.at("/type/code").asText());
+    assertEquals("portal.started", event.at("/subtype/0/code").asText());
+  }
+
+  @Test
+  @Order(9)
+  void aPatientSeesOnlyAuditEventsAboutThemself() {
+    HttpResponse<String> own = Api.get("/api/v1/fhir/r4/AuditEvent", Tokens.user("patient-lu"));
+    assertEquals(200, own.statusCode(), own.body());
+    assertFalse(own.body().contains("portal.started"), "no entry about someone else");
+    assertProblem(
+        Api.get("/api/v1/fhir/r4/AuditEvent?patient=FR-0001", Tokens.user("patient-lu")),
+        404,
+        "not-found");
+    assertProblem(
+        Api.get("/api/v1/fhir/r4/AuditEvent", Tokens.user("researcher")), 403, "forbidden");
+    assertInvalid(Api.get("/api/v1/fhir/r4/AuditEvent?date=yesterday", Tokens.user("compliance")));
+  }
+
   private static void rewriteLeaf(Connection connection, byte[] leaf) throws Exception {
     try (Statement statement = connection.createStatement()) {
       statement.execute("ALTER TABLE audit.entry DISABLE TRIGGER entry_append_only");

@@ -1,0 +1,45 @@
+package eu.clinnova.portal.api.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+
+/** The HAPI FHIR validator against the R4 core profiles, offline; one instance for all tests. */
+public final class R4Validator {
+
+  private static FhirValidator validator;
+
+  private R4Validator() {}
+
+  public static synchronized List<String> errors(FhirContext context, IBaseResource resource) {
+    if (validator == null) {
+      ValidationSupportChain chain =
+          new ValidationSupportChain(
+              new DefaultProfileValidationSupport(context),
+              new CommonCodeSystemsTerminologyService(context),
+              new InMemoryTerminologyServerValidationSupport(context),
+              new SnapshotGeneratingValidationSupport(context));
+      validator = context.newValidator();
+      validator.registerValidatorModule(new FhirInstanceValidator(chain));
+    }
+    ValidationResult result = validator.validateWithResult(resource);
+    return result.getMessages().stream()
+        .filter(message -> message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL)
+        .map(R4Validator::describe)
+        .toList();
+  }
+
+  private static String describe(SingleValidationMessage message) {
+    return message.getLocationString() + ": " + message.getMessage();
+  }
+}
