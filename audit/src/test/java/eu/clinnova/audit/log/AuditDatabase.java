@@ -25,13 +25,19 @@ final class AuditDatabase implements AutoCloseable {
   }
 
   static AuditDatabase start() throws IOException, SQLException {
-    AuditDatabase database =
-        new AuditDatabase(
-            EmbeddedPostgres.builder()
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("max_connections", "200")
-                .start());
+    return start(java.util.Map.of());
+  }
+
+  /** With extra server settings. */
+  static AuditDatabase start(java.util.Map<String, String> settings)
+      throws IOException, SQLException {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("fsync", "on")
+            .setServerConfig("max_connections", "200");
+    settings.forEach(builder::setServerConfig);
+    AuditDatabase database = new AuditDatabase(builder.start());
     try (Connection connection = database.superuser().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD 'owner'");
