@@ -261,7 +261,10 @@ public final class LogSequencer implements AutoCloseable {
     }
   }
 
-  private static StoredEntry append(
+  /**
+   * Appends one event to {@code frontier}: its leaf, leaf hash and the subtree hashes it completes.
+   */
+  static StoredEntry append(
       Frontier frontier,
       List<Frontier.Node> nodes,
       Instant time,

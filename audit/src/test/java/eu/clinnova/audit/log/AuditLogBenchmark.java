@@ -321,21 +321,8 @@ public final class AuditLogBenchmark {
   }
 
   private static StoredEntry entry(Frontier frontier, List<Frontier.Node> nodes, AuditEvent event) {
-    long index = frontier.size();
     Instant time = Instant.now();
-    byte[] leaf = LeafEncoding.leaf(index, time, event);
-    byte[] hash = Hashes.leaf(leaf);
-    nodes.addAll(frontier.append(hash));
-    return new StoredEntry(
-        index,
-        leaf,
-        hash,
-        time,
-        event.action(),
-        event.actor().sub(),
-        event.actor().role(),
-        event.subject().type(),
-        event.subject().id());
+    return LogSequencer.append(frontier, nodes, time, event, LeafEncoding.template(time, event));
   }
 
   private static StoredCheckpoint checkpoint(Frontier frontier) {

@@ -3,43 +3,19 @@ package eu.clinnova.deployment.system;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** axe-core on every page of the portal, desktop and phone: no serious or critical violation. */
-@ExtendWith(ArquillianExtension.class)
-class AccessibilityIT {
-
-  private static Playwright playwright;
-  private static Browser browser;
+class AccessibilityIT extends BrowserSystemTest {
 
   @Deployment(testable = false)
   static WebArchive portal() {
     return PortalDeployment.war();
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
   }
 
   @ParameterizedTest(name = "{0} on {1} ({2}, {3} px)")
@@ -58,14 +34,10 @@ class AccessibilityIT {
   })
   void thePageHasNoSeriousAccessibilityViolation(
       String user, String path, String locale, int width) {
-    try (BrowserContext context =
-        browser.newContext(
-            new Browser.NewContextOptions().setLocale(locale).setViewportSize(width, 900))) {
-      Page page = context.newPage();
-      PortalPages.signIn(page, path, user);
-      assertThat(PortalPages.heading(page)).isVisible();
-      List<String> violations = PortalPages.seriousAccessibilityViolations(page);
-      assertEquals(List.of(), violations, user + " on " + path);
-    }
+    Page page = newPage(locale, width);
+    PortalPages.signIn(page, path, user);
+    assertThat(PortalPages.heading(page)).isVisible();
+    List<String> violations = PortalPages.seriousAccessibilityViolations(page);
+    assertEquals(List.of(), violations, user + " on " + path);
   }
 }

@@ -7,24 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A person in a real browser: Keycloak's login page, their home view, languages, sign-out. */
-@ExtendWith(ArquillianExtension.class)
-class BrowserIT {
+class BrowserIT extends BrowserSystemTest {
 
-  private static Playwright playwright;
-  private static Browser browser;
-  private BrowserContext context;
   private Page page;
 
   @Deployment(testable = false)
@@ -32,28 +22,9 @@ class BrowserIT {
     return PortalDeployment.war();
   }
 
-  @BeforeAll
-  static void startBrowser() {
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
   @BeforeEach
-  void newContext() {
-    context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-    page = context.newPage();
-  }
-
-  @AfterEach
-  void closeContext() {
-    context.close();
+  void open() {
+    page = newPage("en-GB", 1280);
   }
 
   @Test

@@ -3,32 +3,20 @@ package eu.clinnova.deployment.system;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The compliance officer searches the audit log, inspects an entry, exports, and verifies the log.
  */
-@ExtendWith(ArquillianExtension.class)
-class ComplianceViewsIT {
+class ComplianceViewsIT extends BrowserSystemTest {
 
-  private static Playwright playwright;
-  private static Browser browser;
-  private BrowserContext context;
   private Page page;
 
   @Deployment(testable = false)
@@ -36,30 +24,9 @@ class ComplianceViewsIT {
     return PortalDeployment.war();
   }
 
-  @BeforeAll
-  static void startBrowser() {
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
   @BeforeEach
-  void signIn() {
-    context =
-        browser.newContext(
-            new Browser.NewContextOptions().setLocale("en-GB").setAcceptDownloads(true));
-    page = context.newPage();
-  }
-
-  @AfterEach
-  void close() {
-    context.close();
+  void open() {
+    page = newPage("en-GB", 1280);
   }
 
   @Test

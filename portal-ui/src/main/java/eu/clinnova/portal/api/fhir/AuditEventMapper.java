@@ -14,11 +14,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * A log entry as a FHIR R4 AuditEvent following IHE BALP where a pattern fits: a release
- * decision is an authorization decision using consent (type Security Alert, subtype
- * AuthZ-Consent), a release to a recipient a privacy disclosure (type Export, subtype
- * disclose). The entry's index and leaf hash travel along, so the resource can be matched
- * to the verifiable log.
+ * A log entry as a FHIR R4 AuditEvent following IHE BALP where a pattern fits: a release decision
+ * is an authorization decision using consent (type Security Alert, subtype AuthZ-Consent), a
+ * release to a recipient a privacy disclosure (type Export, subtype disclose). The entry's index
+ * and leaf hash travel along, so the resource can be matched to the verifiable log.
  */
 public final class AuditEventMapper {
 
@@ -47,7 +46,9 @@ public final class AuditEventMapper {
     event.setType(type(entry.action()));
     event.addSubtype(new Coding(ACTION_SYSTEM, entry.action(), null));
     if (entry.action().equals("release.decided")) {
-      event.addSubtype(new Coding(BALP_AUTHZ, "AuthZ-Consent", "Authorization Decision using Roles and Consent"));
+      event.addSubtype(
+          new Coding(
+              BALP_AUTHZ, "AuthZ-Consent", "Authorization Decision using Roles and Consent"));
     } else if (entry.action().equals("release.disclosed")) {
       event.addSubtype(new Coding(LIFECYCLE, "disclose", "Disclose Record Lifecycle Event"));
     } else if (entry.action().equals("portal.started")) {
@@ -60,18 +61,39 @@ public final class AuditEventMapper {
     AuditEvent.AuditEventAgentComponent agent = event.addAgent();
     agent.setRequestor(true);
     agent.setType(new CodeableConcept(new Coding(ROLE_SYSTEM, entry.actorRole(), null)));
-    agent.setWho(new Reference().setIdentifier(new Identifier().setSystem(SUBJECT_SYSTEM + "user").setValue(entry.actorSub())));
+    agent.setWho(
+        new Reference()
+            .setIdentifier(
+                new Identifier().setSystem(SUBJECT_SYSTEM + "user").setValue(entry.actorSub())));
 
     event.getSource().setObserver(new Reference().setDisplay(observer));
-    event.getSource().addType(new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
+    event
+        .getSource()
+        .addType(
+            new Coding(
+                "http://terminology.hl7.org/CodeSystem/security-source-type",
+                "4",
+                "Application Server"));
 
     AuditEvent.AuditEventEntityComponent subject = event.addEntity();
-    String system = entry.subjectType().equals("patient") ? PSN_SYSTEM : SUBJECT_SYSTEM + entry.subjectType();
-    subject.setWhat(new Reference().setIdentifier(new Identifier().setSystem(system).setValue(entry.subjectId())));
-    subject.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", entry.subjectType().equals("patient") ? "1" : "2",
-        entry.subjectType().equals("patient") ? "Person" : "System Object"));
-    subject.addDetail().setType("clinnova.log.index").setValue(new StringType(String.valueOf(entry.index())));
-    subject.addDetail().setType("clinnova.log.leafHash").setValue(new Base64BinaryType(entry.leafHash()));
+    String system =
+        entry.subjectType().equals("patient") ? PSN_SYSTEM : SUBJECT_SYSTEM + entry.subjectType();
+    subject.setWhat(
+        new Reference()
+            .setIdentifier(new Identifier().setSystem(system).setValue(entry.subjectId())));
+    subject.setType(
+        new Coding(
+            "http://terminology.hl7.org/CodeSystem/audit-entity-type",
+            entry.subjectType().equals("patient") ? "1" : "2",
+            entry.subjectType().equals("patient") ? "Person" : "System Object"));
+    subject
+        .addDetail()
+        .setType("clinnova.log.index")
+        .setValue(new StringType(String.valueOf(entry.index())));
+    subject
+        .addDetail()
+        .setType("clinnova.log.leafHash")
+        .setValue(new Base64BinaryType(entry.leafHash()));
     subject.addDetail().setType("clinnova.log.leaf").setValue(new Base64BinaryType(entry.leaf()));
     return event;
   }
@@ -89,7 +111,8 @@ public final class AuditEventMapper {
   static AuditEventAction action(String action) {
     String verb = action.substring(action.lastIndexOf('.') + 1);
     return switch (verb) {
-      case "recorded", "enrolled", "created", "submitted", "granted", "published" -> AuditEventAction.C;
+      case "recorded", "enrolled", "created", "submitted", "granted", "published" ->
+          AuditEventAction.C;
       case "revoked", "deleted" -> AuditEventAction.D;
       case "withdrawn", "updated", "returned", "amended", "suspended" -> AuditEventAction.U;
       case "read", "viewed", "exported" -> AuditEventAction.R;

@@ -28,10 +28,10 @@ import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * {@code GET /api/v1/fhir/r4/AuditEvent}: log entries as a FHIR searchset. Compliance officers
- * search everything; a patient sees only the entries about themself. Parameters: {@code
- * patient} (psn), {@code subtype} (action code), {@code agent} (actor id), {@code date}
- * (with {@code ge}/{@code lt} prefixes, repeatable), {@code _count} (at most 1000), and
- * {@code _before} (the paging cursor of the {@code next} link).
+ * search everything; a patient sees only the entries about themself. Parameters: {@code patient}
+ * (psn), {@code subtype} (action code), {@code agent} (actor id), {@code date} (with {@code
+ * ge}/{@code lt} prefixes, repeatable), {@code _count} (at most 1000), and {@code _before} (the
+ * paging cursor of the {@code next} link).
  */
 @Path("v1/fhir/r4/AuditEvent")
 @RequestScoped
@@ -57,7 +57,13 @@ public class AuditEventResource {
     String subject = patient;
     if (!caller.has(Role.COMPLIANCE_OFFICER)) {
       // A patient's own entries only, whatever they asked for.
-      String own = caller.psn().orElseThrow(() -> new ProblemException(Problem.forbidden("Your account has no pseudonym yet.")));
+      String own =
+          caller
+              .psn()
+              .orElseThrow(
+                  () ->
+                      new ProblemException(
+                          Problem.forbidden("Your account has no pseudonym yet.")));
       if (patient != null && !patient.equals(own)) {
         throw new ProblemException(Problem.notFound("No audit events for that patient."));
       }
@@ -83,7 +89,8 @@ public class AuditEventResource {
       try {
         limit = Integer.parseInt(count);
         if (limit < 1 || limit > EntrySearch.MAX_LIMIT) {
-          errors.add(new Problem.FieldError("_count", "must be between 1 and " + EntrySearch.MAX_LIMIT));
+          errors.add(
+              new Problem.FieldError("_count", "must be between 1 and " + EntrySearch.MAX_LIMIT));
         }
       } catch (NumberFormatException e) {
         errors.add(new Problem.FieldError("_count", "must be a whole number"));
@@ -101,7 +108,8 @@ public class AuditEventResource {
       throw new ProblemException(Problem.invalid("Invalid search parameters.", errors));
     }
     EntrySearch search =
-        new EntrySearch(from, to, subtype, agent, subject == null ? null : "patient", subject, cursor, limit);
+        new EntrySearch(
+            from, to, subtype, agent, subject == null ? null : "patient", subject, cursor, limit);
     List<StoredEntry> entries = auditLog.search(search);
 
     Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
@@ -110,7 +118,11 @@ public class AuditEventResource {
       bundle
           .addLink()
           .setRelation("next")
-          .setUrl(uri.getRequestUriBuilder().replaceQueryParam("_before", entries.get(entries.size() - 1).index()).build().toString());
+          .setUrl(
+              uri.getRequestUriBuilder()
+                  .replaceQueryParam("_before", entries.get(entries.size() - 1).index())
+                  .build()
+                  .toString());
     }
     String base = uri.getBaseUriBuilder().path("v1/fhir/r4/AuditEvent/").build().toString();
     String observer = auditLog.origin();
@@ -126,6 +138,8 @@ public class AuditEventResource {
   }
 
   private static Instant instant(String value) {
-    return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+    return value.length() == 10
+        ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
+        : Instant.parse(value);
   }
 }

@@ -120,7 +120,6 @@ public class AuditLogView extends Main implements HasDynamicTitle {
     grid.setId("entries");
     grid.setAriaLabel(getTranslation("audit.results"));
     grid.setHeight("26rem");
-    grid.addItemClickListener(click -> showDetail(click.getItem()));
     grid.addSelectionListener(
         selection -> selection.getFirstSelectedItem().ifPresent(this::showDetail));
 

@@ -13,12 +13,16 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
-/** Log entries as FHIR R4 AuditEvents: valid against the R4 core profiles, BALP codes where they fit. */
+/**
+ * Log entries as FHIR R4 AuditEvents: valid against the R4 core profiles, BALP codes where they
+ * fit.
+ */
 class AuditEventMapperTest {
 
   private static final FhirContext R4 = FhirContext.forR4();
 
-  static StoredEntry entry(long index, String action, String role, String subjectType, String subjectId) {
+  static StoredEntry entry(
+      long index, String action, String role, String subjectType, String subjectId) {
     AuditEvent event =
         new AuditEvent(
             new AuditEvent.Actor("3c1e-sub", role),
@@ -27,7 +31,8 @@ class AuditEventMapperTest {
             Map.of("code", "x"));
     Instant time = Instant.parse("2026-11-28T10:00:00.000Z");
     byte[] leaf = LeafEncoding.leaf(index, time, event);
-    return new StoredEntry(index, leaf, Hashes.leaf(leaf), time, action, "3c1e-sub", role, subjectType, subjectId);
+    return new StoredEntry(
+        index, leaf, Hashes.leaf(leaf), time, action, "3c1e-sub", role, subjectType, subjectId);
   }
 
   @Test
@@ -54,10 +59,12 @@ class AuditEventMapperTest {
 
   @Test
   void aReleaseDecisionIsABalpAuthorizationDecisionUsingConsent() {
-    var event = AuditEventMapper.toFhir(entry(3, "release.decided", "node", "release", "rel-1"), "log");
+    var event =
+        AuditEventMapper.toFhir(entry(3, "release.decided", "node", "release", "rel-1"), "log");
     assertEquals("110113", event.getType().getCode());
     assertEquals("AuthZ-Consent", event.getSubtype().get(1).getCode());
-    var disclosure = AuditEventMapper.toFhir(entry(4, "release.disclosed", "node", "release", "rel-1"), "log");
+    var disclosure =
+        AuditEventMapper.toFhir(entry(4, "release.disclosed", "node", "release", "rel-1"), "log");
     assertEquals("110106", disclosure.getType().getCode());
     assertEquals("disclose", disclosure.getSubtype().get(1).getCode());
   }
@@ -66,7 +73,9 @@ class AuditEventMapperTest {
   void aPatientSubjectIsIdentifiedByPseudonymAndTheLeafTravelsAlong() {
     StoredEntry entry = entry(1, "consent.recorded", "patient", "patient", "FR-0001");
     var event = AuditEventMapper.toFhir(entry, "log");
-    assertEquals(AuditEventMapper.PSN_SYSTEM, event.getEntityFirstRep().getWhat().getIdentifier().getSystem());
+    assertEquals(
+        AuditEventMapper.PSN_SYSTEM,
+        event.getEntityFirstRep().getWhat().getIdentifier().getSystem());
     assertEquals("FR-0001", event.getEntityFirstRep().getWhat().getIdentifier().getValue());
     assertEquals("1", event.getEntityFirstRep().getDetail().get(0).getValue().primitiveValue());
   }

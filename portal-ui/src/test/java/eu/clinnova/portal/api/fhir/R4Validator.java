@@ -1,6 +1,7 @@
 package eu.clinnova.portal.api.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -12,7 +13,6 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 
 /** The HAPI FHIR validator against the R4 core profiles, offline; one instance for all tests. */
 public final class R4Validator {
@@ -34,7 +34,10 @@ public final class R4Validator {
     }
     ValidationResult result = validator.validateWithResult(resource);
     return result.getMessages().stream()
-        .filter(message -> message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL)
+        .filter(
+            message ->
+                message.getSeverity() == ResultSeverityEnum.ERROR
+                    || message.getSeverity() == ResultSeverityEnum.FATAL)
         .map(R4Validator::describe)
         .toList();
   }

@@ -1,0 +1,57 @@
+package eu.clinnova.deployment.system;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every browser test shares: one Chromium per test class, a fresh browser context (cookies,
+ * storage) per test, closed after it.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class BrowserSystemTest {
+
+  private static Playwright playwright;
+  protected static Browser browser;
+  private BrowserContext context;
+
+  @BeforeAll
+  static void startBrowser() {
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (playwright != null) {
+      playwright.close();
+      playwright = null;
+    }
+  }
+
+  /** A page in a new context with the given locale and viewport width. */
+  protected Page newPage(String locale, int width) {
+    closeContext();
+    context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setLocale(locale)
+                .setViewportSize(width, 900)
+                .setAcceptDownloads(true));
+    return context.newPage();
+  }
+
+  @AfterEach
+  void closeContext() {
+    if (context != null) {
+      context.close();
+      context = null;
+    }
+  }
+}
