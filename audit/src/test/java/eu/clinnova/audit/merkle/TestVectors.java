@@ -3,6 +3,7 @@ package eu.clinnova.audit.merkle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -17,18 +18,26 @@ public final class TestVectors {
 
   private TestVectors() {}
 
+  /**
+   * The vectors as checked in beside the tests (a copy of {@code shared/testdata}, whose sources
+   * and commits are inside the file), so the build never depends on a folder outside the
+   * repository; {@code SharedVectorsTest} notices if the two differ.
+   */
   public static synchronized JsonNode json() {
     if (root == null) {
-      Path file =
-          Path.of(System.getProperty("clinnova.testdata", "../../shared/testdata"))
-              .resolve("rfc6962-vectors.json");
-      try {
-        root = new ObjectMapper().readTree(file.toFile());
+      try (InputStream in = TestVectors.class.getResourceAsStream("/rfc6962-vectors.json")) {
+        root = new ObjectMapper().readTree(in);
       } catch (IOException e) {
-        throw new UncheckedIOException("Test vectors missing at " + file.toAbsolutePath(), e);
+        throw new UncheckedIOException("Test vectors missing from the test resources", e);
       }
     }
     return root;
+  }
+
+  /** The shared folder's copy, if this checkout has one beside it. */
+  static Path sharedCopy() {
+    return Path.of(System.getProperty("clinnova.testdata", "../../shared/testdata"))
+        .resolve("rfc6962-vectors.json");
   }
 
   public static byte[] hex(JsonNode node) {
