@@ -1,0 +1,102 @@
+package eu.clinnova.consent.domain;
+
+import eu.clinnova.consent.policy.JurisdictionPolicy;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Derives a patient's consent state from their records, as of any instant (point-in-time queries:
+ * "what was the consent on that date"). Records are never changed; the state is a fold over them:
+ *
+ * <ul>
+ *   <li>for each module, the latest record (recorded at or before the instant) that says something
+ *       about it decides: a permit, a deny, a withdrawal or an objection;
+ *   <li>a permit whose validity (from the policy when it was recorded) has ended is a deny, reason
+ *       EXPIRED: an expired permit never falls back to an older one;
+ *   <li>without any such record, the jurisdiction's default: deny, except in a non-opposition
+ *       jurisdiction (FR) for the modules it lists, once the patient was informed and as long as
+ *       they have not objected.
+ * </ul>
+ *
+ * Guardians' and representatives' records count like the patient's own until the patient records
+ * their own (re-consent requests ask them to, see {@link ReconsentDue}).
+ */
+public final class ConsentStates {
+
+  private ConsentStates() {}
+
+  /** Records in the order they were appended: by time, then by their position in the list. */
+  static final Comparator<ConsentRecord> APPEND_ORDER =
+      Comparator.comparing(ConsentRecord::recordedAt);
+
+  public static Map<ConsentModule, ModuleState> asOf(
+      List<ConsentRecord> records, JurisdictionPolicy policy, Instant instant) {
+    List<ConsentRecord> known =
+        records.stream()
+            .filter(record -> !record.recordedAt().isAfter(instant))
+            .sorted(APPEND_ORDER)
+            .toList();
+    Map<ConsentModule, ModuleState> state = new EnumMap<>(ConsentModule.class);
+    for (ConsentModule module : ConsentModule.values()) {
+      state.put(module, moduleState(module, known, policy, instant));
+    }
+    return state;
+  }
+
+  private static ModuleState moduleState(
+      ConsentModule module, List<ConsentRecord> known, JurisdictionPolicy policy, Instant instant) {
+    for (int i = known.size() - 1; i >= 0; i--) {
+      ConsentRecord record = known.get(i);
+      Optional<Decision> decision = record.decisionFor(module);
+      if (decision.isEmpty()) {
+        continue;
+      }
+      Optional<String> id = Optional.of(record.id());
+      Optional<Instant> since = Optional.of(record.recordedAt());
+      if (decision.get() == Decision.DENY) {
+        ModuleState.Reason reason =
+            switch (record.kind()) {
+              case WITHDRAWAL -> ModuleState.Reason.WITHDRAWN;
+              case OBJECTION -> ModuleState.Reason.OBJECTED;
+              default -> ModuleState.Reason.RECORDED;
+            };
+        return new ModuleState(module, Decision.DENY, reason, id, since, Optional.empty());
+      }
+      Optional<Instant> until = record.validUntil(module);
+      if (until.isPresent() && !until.get().isAfter(instant)) {
+        return new ModuleState(module, Decision.DENY, ModuleState.Reason.EXPIRED, id, since, until);
+      }
+      return new ModuleState(
+          module, Decision.PERMIT, ModuleState.Reason.RECORDED, id, since, until);
+    }
+    return byDefault(module, known, policy);
+  }
+
+  private static ModuleState byDefault(
+      ConsentModule module, List<ConsentRecord> known, JurisdictionPolicy policy) {
+    if (policy.nonOppositionModules().contains(module)) {
+      Optional<ConsentRecord> informed =
+          known.stream().filter(record -> record.kind() == RecordKind.INFORMATION).findFirst();
+      if (informed.isPresent()) {
+        return new ModuleState(
+            module,
+            Decision.PERMIT,
+            ModuleState.Reason.NON_OPPOSITION,
+            Optional.of(informed.get().id()),
+            Optional.of(informed.get().recordedAt()),
+            Optional.empty());
+      }
+    }
+    return new ModuleState(
+        module,
+        Decision.DENY,
+        ModuleState.Reason.NO_RECORD,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+}

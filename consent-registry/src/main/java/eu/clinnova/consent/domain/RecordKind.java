@@ -1,0 +1,13 @@
+package eu.clinnova.consent.domain;
+
+/** What a consent record states. Every kind is appended; nothing is ever updated. */
+public enum RecordKind {
+  /** Decisions per module, as signed on a form. */
+  CONSENT,
+  /** Withdrawal of some modules, or of all: deny from now on. */
+  WITHDRAWAL,
+  /** FR: the patient objects to any reuse: acts as a withdrawal of everything. */
+  OBJECTION,
+  /** FR: the patient was informed of the reuse of their data (non-opposition starts here). */
+  INFORMATION
+}

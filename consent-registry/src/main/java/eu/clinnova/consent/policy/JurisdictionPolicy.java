@@ -1,0 +1,53 @@
+package eu.clinnova.consent.policy;
+
+import eu.clinnova.consent.domain.ConsentModule;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One jurisdiction's consent rules, as configuration an administrator can read.
+ *
+ * @param nonOppositionModules modules that an informed patient who has not objected permits without
+ *     a record of their own (FR); empty elsewhere: no record means deny
+ * @param validity how long a permit for a module holds from its recording; absent = no end
+ * @param ethicsReference the pattern an ethics approval's reference must match
+ * @param renewAtMajority a guardian's consent must be renewed by the patient at majority
+ * @param renewAtCapacity a representative's consent must be renewed by the patient on regaining
+ *     capacity (CH)
+ */
+public record JurisdictionPolicy(
+    String jurisdiction,
+    int version,
+    ConsentBasis basis,
+    Set<ConsentModule> nonOppositionModules,
+    Map<ConsentModule, Period> validity,
+    String ethicsBody,
+    Pattern ethicsReference,
+    int ageOfMajority,
+    boolean renewAtMajority,
+    boolean renewAtCapacity,
+    boolean reconsentOnMajorVersion) {
+
+  public JurisdictionPolicy {
+    nonOppositionModules = Set.copyOf(nonOppositionModules);
+    validity = validity.isEmpty() ? Map.of() : new EnumMap<>(validity);
+  }
+
+  /** When a permit for {@code module} recorded at {@code recordedAt} ends, if it ends. */
+  public Optional<Instant> permitEnds(ConsentModule module, Instant recordedAt) {
+    Period period = validity.get(module);
+    return period == null
+        ? Optional.empty()
+        : Optional.of(recordedAt.atZone(ZoneOffset.UTC).plus(period).toInstant());
+  }
+
+  public boolean acceptsEthicsReference(String reference) {
+    return reference != null && ethicsReference.matcher(reference).matches();
+  }
+}
