@@ -15,14 +15,30 @@ import java.util.Map;
 public final class JsonReader {
 
   private final String text;
+  private final boolean canonical;
   private int position;
 
-  private JsonReader(String text) {
+  private JsonReader(String text, boolean canonical) {
     this.text = text;
+    this.canonical = canonical;
   }
 
   public static Object parse(String text) {
-    JsonReader reader = new JsonReader(text);
+    return parse(text, false);
+  }
+
+  /**
+   * Parses {@code text} and fails unless it is already in RFC 8785 canonical form (for the values
+   * {@link CanonicalJson} writes): no white space, members in increasing UTF-16 order, only the
+   * escapes JSON requires, integers in the safe range without fraction or exponent. One pass, so a
+   * verifier need not re-encode every leaf to compare.
+   */
+  public static Object parseCanonical(String text) {
+    return parse(text, true);
+  }
+
+  private static Object parse(String text, boolean canonical) {
+    JsonReader reader = new JsonReader(text, canonical);
     reader.skipWhitespace();
     Object value = reader.value();
     reader.skipWhitespace();
@@ -64,6 +80,7 @@ public final class JsonReader {
 
   private Map<String, Object> object() {
     Map<String, Object> map = new LinkedHashMap<>();
+    String previous = null;
     position++;
     skipWhitespace();
     if (peek() == '}') {
@@ -82,6 +99,10 @@ public final class JsonReader {
       if (map.containsKey(name)) {
         throw error("duplicate member name \"" + name + "\"");
       }
+      if (canonical && previous != null && previous.compareTo(name) >= 0) {
+        throw error("members not in canonical order: \"" + name + "\" after \"" + previous + "\"");
+      }
+      previous = name;
       map.put(name, value());
       skipWhitespace();
       char c = next();
@@ -128,10 +149,16 @@ public final class JsonReader {
         throw error("control character in a string");
       }
       if (c != '\\') {
+        if (canonical && Character.isSurrogate(c)) {
+          checkSurrogatePair(c);
+        }
         out.append(c);
         continue;
       }
       char escape = next();
+      if (canonical && (escape == '/' || (escape == 'u' && !controlEscape()))) {
+        throw error("escape not used by the canonical form: \\" + escape);
+      }
       switch (escape) {
         case '"' -> out.append('"');
         case '\\' -> out.append('\\');
@@ -155,6 +182,36 @@ public final class JsonReader {
         default -> throw error("bad escape \\" + escape);
       }
     }
+  }
+
+  /**
+   * In canonical form, {@code \\u} only escapes control characters without a short escape,
+   * lower-case.
+   */
+  private boolean controlEscape() {
+    if (position + 4 > text.length()) {
+      return false;
+    }
+    String hex = text.substring(position, position + 4);
+    if (!hex.matches("00[01][0-9a-f]")) {
+      return false;
+    }
+    char c = (char) Integer.parseInt(hex, 16);
+    return "\b\f\n\r\t".indexOf(c) < 0;
+  }
+
+  private void checkSurrogatePair(char c) {
+    if (Character.isHighSurrogate(c)
+        && position < text.length()
+        && Character.isLowSurrogate(text.charAt(position))) {
+      return;
+    }
+    if (Character.isLowSurrogate(c)
+        && position >= 2
+        && Character.isHighSurrogate(text.charAt(position - 2))) {
+      return;
+    }
+    throw error("lone surrogate");
   }
 
   private Object number() {
@@ -196,6 +253,21 @@ public final class JsonReader {
       }
     }
     String literal = text.substring(start, position);
+    if (canonical) {
+      if (!integral || literal.equals("-0")) {
+        throw error("not a canonical integer: " + literal);
+      }
+      long value;
+      try {
+        value = Long.parseLong(literal);
+      } catch (NumberFormatException e) {
+        throw error("integer outside the safe range: " + literal);
+      }
+      if (Math.abs(value) > CanonicalJson.MAX_SAFE_INTEGER) {
+        throw error("integer outside the safe range: " + literal);
+      }
+      return value;
+    }
     if (integral) {
       try {
         return Long.parseLong(literal);
@@ -216,6 +288,9 @@ public final class JsonReader {
 
   private void skipWhitespace() {
     while (position < text.length() && " \t\n\r".indexOf(text.charAt(position)) >= 0) {
+      if (canonical) {
+        throw error("white space outside strings");
+      }
       position++;
     }
   }
