@@ -37,6 +37,8 @@ public final class PortalLauncher {
     Map<String, String> serverEnvironment = new HashMap<>();
     // The audit log's signing key outlives the server copy: checkpoints stay verifiable.
     serverEnvironment.put("CLINNOVA_AUDIT_KEY_FILE", state.resolve("audit-log.key").toString());
+    // The demo patients of the development realm (LU-0001 ... CH-0001).
+    serverEnvironment.put("CLINNOVA_DEMO_DATA", "true");
     String externalDb = System.getenv("CLINNOVA_DB_HOST");
     if (externalDb == null || externalDb.isBlank()) {
       say("Starting PostgreSQL (embedded) on port " + DB_PORT + " ...");

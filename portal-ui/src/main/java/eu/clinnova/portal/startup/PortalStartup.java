@@ -3,6 +3,7 @@ package eu.clinnova.portal.startup;
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.AuditLogSettings;
+import eu.clinnova.consent.application.PatientEnrolment;
 import eu.clinnova.portal.config.Settings;
 import eu.clinnova.portal.database.DatabaseMigrations;
 import eu.clinnova.workflow.engine.WorkflowEngine;
@@ -27,6 +28,7 @@ public class PortalStartup {
   @Inject DatabaseMigrations migrations;
   @Inject WorkflowEngine workflowEngine;
   @Inject AuditLogService auditLog;
+  @Inject PatientEnrolment enrolment;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     migrations.migrate();
@@ -44,6 +46,10 @@ public class PortalStartup {
             new AuditEvent.Subject(
                 "portal", Settings.value("CLINNOVA_AUDIT_ORIGIN", DEFAULT_ORIGIN)),
             Map.of()));
+    if (Boolean.parseBoolean(Settings.value("CLINNOVA_DEMO_DATA", "false"))) {
+      // The development realm's demo patients, enrolled once (later starts find them).
+      PatientEnrolment.DEMO_PATIENTS.forEach(enrolment::enrolAsPortal);
+    }
   }
 
   static final String DEFAULT_ORIGIN = "localhost/clinnova-audit-log";

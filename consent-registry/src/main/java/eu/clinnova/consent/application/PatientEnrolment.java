@@ -1,0 +1,114 @@
+package eu.clinnova.consent.application;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.PendingAudit;
+import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.consent.infrastructure.PatientStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Enrolment of patients by the data stewards of their jurisdiction, and who may see a patient: a
+ * steward of their jurisdiction, a compliance officer, or the patient themself.
+ */
+@ApplicationScoped
+public class PatientEnrolment {
+
+  /** What an enrolment did. */
+  public sealed interface Outcome {
+    /** Enrolled; its audit entry commits with it. */
+    record Enrolled(Patient patient, PendingAudit audit) implements Outcome {}
+
+    /** The pseudonym is already enrolled: nothing written. */
+    record AlreadyEnrolled() implements Outcome {}
+
+    /** The requester may not enrol patients of that jurisdiction: nothing written. */
+    record NotAllowed() implements Outcome {}
+  }
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  @Inject AuditLogService auditLog;
+
+  private final PatientStore patients = new PatientStore();
+
+  @Transactional
+  public Outcome enrol(Requester requester, Patient patient) {
+    if (!requester.isStewardOf(patient.jurisdiction())) {
+      return new Outcome.NotAllowed();
+    }
+    return enrolAs(requester.actor("data-steward"), patient);
+  }
+
+  /** Demo data and migrations: the portal itself enrols. */
+  @Transactional
+  public Outcome enrolAsPortal(Patient patient) {
+    return enrolAs(AuditEvent.Actor.system(), patient);
+  }
+
+  private Outcome enrolAs(AuditEvent.Actor actor, Patient patient) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!patients.insert(
+          connection,
+          patient,
+          Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS),
+          actor.sub())) {
+        return new Outcome.AlreadyEnrolled();
+      }
+      PendingAudit audit =
+          auditLog.record(
+              new AuditEvent(
+                  actor,
+                  "patient.enrolled",
+                  new AuditEvent.Subject("patient", patient.psn()),
+                  Map.of(
+                      "jurisdiction", patient.jurisdiction(),
+                      "cohorts", patient.cohorts().stream().sorted().map(Enum::name).toList(),
+                      "minor", patient.minor())));
+      return new Outcome.Enrolled(patient, audit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the patient could not be enrolled", e);
+    }
+  }
+
+  /** The patient, if the requester may see them; empty also when they may not (no leak). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Patient> find(Requester requester, String psn) {
+    try (Connection connection = dataSource.getConnection()) {
+      return patients
+          .find(connection, psn)
+          .filter(
+              patient ->
+                  requester.isStewardOf(patient.jurisdiction())
+                      || requester.isPatient(patient.psn())
+                      || requester.roles().contains("compliance-officer"));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the patient could not be read", e);
+    }
+  }
+
+  /** The demo patients of the development realm's users (password = user name). */
+  public static final List<Patient> DEMO_PATIENTS =
+      List.of(
+          new Patient("LU-0001", "LU", "CHL", java.util.Set.of(Patient.Cohort.IBD), false),
+          new Patient("FR-0001", "FR", "CHRU-NANCY", java.util.Set.of(Patient.Cohort.RA), false),
+          new Patient("DE-0001", "DE", "UKF", java.util.Set.of(Patient.Cohort.MS), false),
+          new Patient(
+              "CH-0001",
+              "CH",
+              "USB",
+              java.util.Set.of(Patient.Cohort.IBD, Patient.Cohort.RA),
+              false));
+}

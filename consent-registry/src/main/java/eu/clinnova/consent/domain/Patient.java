@@ -1,0 +1,69 @@
+package eu.clinnova.consent.domain;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A patient as the registry knows them: a pseudonym issued at enrolment, one jurisdiction, a site,
+ * one or more cohorts, and whether they are a minor (guardians consent for them).
+ */
+public record Patient(
+    String psn, String jurisdiction, String site, Set<Cohort> cohorts, boolean minor) {
+
+  /** A pseudonym: the jurisdiction's code, a dash, 4 to 16 digits or capitals. */
+  public static final Pattern PSN = Pattern.compile("^(LU|FR|DE|CH)-[0-9A-Z]{4,16}$");
+
+  static final Set<String> JURISDICTIONS = Set.of("LU", "FR", "DE", "CH");
+
+  /** The network's disease areas. */
+  public enum Cohort {
+    IBD,
+    RA,
+    MS
+  }
+
+  public Patient {
+    cohorts = cohorts.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(cohorts));
+  }
+
+  /** What is wrong with this enrolment, field by field; empty when it is valid. */
+  public static List<FieldProblem> check(
+      String psn, String jurisdiction, String site, List<String> cohorts, Boolean minor) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (psn == null || !PSN.matcher(psn).matches()) {
+      problems.add(
+          new FieldProblem(
+              "psn",
+              "must look like LU-0001: a jurisdiction code, a dash, 4 to 16 digits or capitals"));
+    }
+    if (jurisdiction == null || !JURISDICTIONS.contains(jurisdiction)) {
+      problems.add(new FieldProblem("jurisdiction", "must be one of LU, FR, DE, CH"));
+    } else if (psn != null && PSN.matcher(psn).matches() && !psn.startsWith(jurisdiction + "-")) {
+      problems.add(
+          new FieldProblem("psn", "must start with the patient's jurisdiction " + jurisdiction));
+    }
+    if (site == null || site.isBlank() || site.length() > 100) {
+      problems.add(new FieldProblem("site", "must be given, at most 100 characters"));
+    }
+    if (cohorts == null || cohorts.isEmpty()) {
+      problems.add(new FieldProblem("cohorts", "must name at least one of IBD, RA, MS"));
+    } else {
+      for (String cohort : cohorts) {
+        if (cohort == null || !Set.of("IBD", "RA", "MS").contains(cohort)) {
+          problems.add(
+              new FieldProblem("cohorts", "unknown cohort " + cohort + ": use IBD, RA or MS"));
+        }
+      }
+    }
+    if (minor == null) {
+      problems.add(new FieldProblem("minor", "must be true or false"));
+    }
+    return problems;
+  }
+
+  /** One invalid field and why. */
+  public record FieldProblem(String field, String message) {}
+}

@@ -1,0 +1,59 @@
+package eu.clinnova.consent.infrastructure;
+
+import eu.clinnova.consent.domain.Patient;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Patients in {@code consent.patient}. */
+public final class PatientStore {
+
+  /** Inserts the patient; false if the pseudonym is already enrolled (nothing written). */
+  public boolean insert(Connection connection, Patient patient, Instant at, String by)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO consent.patient (psn, jurisdiction, site, cohorts, minor, enrolled_at, enrolled_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (psn) DO NOTHING")) {
+      insert.setString(1, patient.psn());
+      insert.setString(2, patient.jurisdiction());
+      insert.setString(3, patient.site());
+      insert.setArray(
+          4,
+          connection.createArrayOf(
+              "text", patient.cohorts().stream().sorted().map(Enum::name).toArray()));
+      insert.setBoolean(5, patient.minor());
+      insert.setTimestamp(6, Timestamp.from(at));
+      insert.setString(7, by);
+      return insert.executeUpdate() == 1;
+    }
+  }
+
+  public Optional<Patient> find(Connection connection, String psn) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT psn, jurisdiction, site, cohorts, minor FROM consent.patient WHERE psn = ?")) {
+      query.setString(1, psn);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        Set<Patient.Cohort> cohorts = EnumSet.noneOf(Patient.Cohort.class);
+        Array array = row.getArray(4);
+        for (Object cohort : (Object[]) array.getArray()) {
+          cohorts.add(Patient.Cohort.valueOf((String) cohort));
+        }
+        return Optional.of(
+            new Patient(
+                row.getString(1), row.getString(2), row.getString(3), cohorts, row.getBoolean(5)));
+      }
+    }
+  }
+}

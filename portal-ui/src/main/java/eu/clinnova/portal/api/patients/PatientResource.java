@@ -1,0 +1,145 @@
+package eu.clinnova.portal.api.patients;
+
+import eu.clinnova.audit.log.LoggedEntry;
+import eu.clinnova.consent.application.PatientEnrolment;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.portal.api.problem.Problem;
+import eu.clinnova.portal.api.problem.ProblemException;
+import eu.clinnova.portal.api.security.RequestCaller;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code POST /api/v1/patients} (a steward of the patient's jurisdiction) and {@code GET
+ * /api/v1/patients/{psn}} (that steward, a compliance officer, or the patient; {@code me} is the
+ * caller's own pseudonym). A patient one may not see is answered 404, like an unknown one.
+ */
+@Path("v1/patients")
+@RequestScoped
+public class PatientResource {
+
+  static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
+
+  @Inject PatientEnrolment enrolment;
+  @Inject RequestCaller requestCaller;
+
+  @POST
+  @RolesAllowed(Role.Names.DATA_STEWARD)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response enrol(JsonObject body) {
+    Patient patient = parse(body);
+    Requester requester = Requesters.of(requestCaller.get());
+    return switch (enrolment.enrol(requester, patient)) {
+      case PatientEnrolment.Outcome.NotAllowed notAllowed ->
+          throw new ProblemException(
+              Problem.forbidden("You enrol patients of your own jurisdiction only."));
+      case PatientEnrolment.Outcome.AlreadyEnrolled already ->
+          throw new ProblemException(
+              Problem.of(
+                  409,
+                  "already-enrolled",
+                  "Conflict",
+                  "A patient with this pseudonym is already enrolled."));
+      case PatientEnrolment.Outcome.Enrolled enrolled -> {
+        LoggedEntry logged = enrolled.audit().awaitLogged(AUDIT_WAIT);
+        yield Response.created(URI.create("/api/v1/patients/" + patient.psn()))
+            .type(MediaType.APPLICATION_JSON)
+            .entity(json(patient, logged.index()).toString())
+            .build();
+      }
+    };
+  }
+
+  @GET
+  @Path("{psn}")
+  @RolesAllowed({Role.Names.DATA_STEWARD, Role.Names.PATIENT, Role.Names.COMPLIANCE_OFFICER})
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject get(@PathParam("psn") String psn) {
+    Caller caller = requestCaller.get();
+    String wanted = "me".equals(psn) ? caller.psn().orElse("") : psn;
+    return enrolment
+        .find(Requesters.of(caller), wanted)
+        .map(patient -> json(patient, null))
+        .orElseThrow(() -> new ProblemException(Problem.notFound("No such patient.")));
+  }
+
+  private static Patient parse(JsonObject body) {
+    if (body == null) {
+      throw new ProblemException(
+          Problem.of(400, "malformed-json", "Bad Request", "Send the patient as a JSON object."));
+    }
+    String psn = string(body, "psn");
+    String jurisdiction = string(body, "jurisdiction");
+    String site = string(body, "site");
+    List<String> cohorts = new ArrayList<>();
+    if (body.containsKey("cohorts")
+        && body.get("cohorts").getValueType() == JsonValue.ValueType.ARRAY) {
+      for (JsonValue value : body.getJsonArray("cohorts")) {
+        cohorts.add(value instanceof JsonString text ? text.getString() : String.valueOf(value));
+      }
+    } else {
+      cohorts = null;
+    }
+    Boolean minor =
+        body.containsKey("minor")
+                && (body.get("minor") == JsonValue.TRUE || body.get("minor") == JsonValue.FALSE)
+            ? body.getBoolean("minor")
+            : null;
+    List<Problem.FieldError> errors =
+        Patient.check(psn, jurisdiction, site, cohorts, minor).stream()
+            .map(problem -> new Problem.FieldError(problem.field(), problem.message()))
+            .toList();
+    if (!errors.isEmpty()) {
+      throw new ProblemException(Problem.invalid("The patient's data is invalid.", errors));
+    }
+    Set<Patient.Cohort> cohortSet = EnumSet.noneOf(Patient.Cohort.class);
+    cohorts.forEach(cohort -> cohortSet.add(Patient.Cohort.valueOf(cohort)));
+    return new Patient(psn, jurisdiction, site.strip(), cohortSet, minor);
+  }
+
+  private static String string(JsonObject body, String name) {
+    return body.containsKey(name) && body.get(name) instanceof JsonString text
+        ? text.getString()
+        : null;
+  }
+
+  private static JsonObject json(Patient patient, Long auditIndex) {
+    JsonArrayBuilder cohorts = Json.createArrayBuilder();
+    patient.cohorts().stream().sorted().map(Enum::name).forEach(cohorts::add);
+    var json =
+        Json.createObjectBuilder()
+            .add("psn", patient.psn())
+            .add("jurisdiction", patient.jurisdiction())
+            .add("site", patient.site())
+            .add("cohorts", cohorts)
+            .add("minor", patient.minor());
+    if (auditIndex != null) {
+      json.add("auditIndex", auditIndex);
+    }
+    return json.build();
+  }
+}

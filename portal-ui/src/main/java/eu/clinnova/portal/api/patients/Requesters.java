@@ -1,0 +1,20 @@
+package eu.clinnova.portal.api.patients;
+
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Role;
+import java.util.stream.Collectors;
+
+/** The registry's view of the API caller. */
+final class Requesters {
+
+  private Requesters() {}
+
+  static Requester of(Caller caller) {
+    return new Requester(
+        caller.subject(),
+        caller.roles().stream().map(Role::tokenName).collect(Collectors.toSet()),
+        caller.jurisdictions().stream().map(Enum::name).collect(Collectors.toSet()),
+        caller.psn());
+  }
+}
