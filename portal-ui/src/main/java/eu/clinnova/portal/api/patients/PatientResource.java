@@ -23,9 +23,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,6 +46,7 @@ public class PatientResource {
 
   @Inject PatientEnrolment enrolment;
   @Inject RequestCaller requestCaller;
+  @Context UriInfo uri;
 
   @POST
   @RolesAllowed(Role.Names.DATA_STEWARD)
@@ -53,25 +55,25 @@ public class PatientResource {
   public Response enrol(JsonObject body) {
     Patient patient = parse(body);
     Requester requester = Requesters.of(requestCaller.get());
-    return switch (enrolment.enrol(requester, patient)) {
-      case PatientEnrolment.Outcome.NotAllowed notAllowed ->
-          throw new ProblemException(
-              Problem.forbidden("You enrol patients of your own jurisdiction only."));
-      case PatientEnrolment.Outcome.AlreadyEnrolled already ->
-          throw new ProblemException(
-              Problem.of(
-                  409,
-                  "already-enrolled",
-                  "Conflict",
-                  "A patient with this pseudonym is already enrolled."));
-      case PatientEnrolment.Outcome.Enrolled enrolled -> {
-        LoggedEntry logged = enrolled.audit().awaitLogged(AUDIT_WAIT);
-        yield Response.created(URI.create("/api/v1/patients/" + patient.psn()))
-            .type(MediaType.APPLICATION_JSON)
-            .entity(json(patient, logged.index()).toString())
-            .build();
-      }
-    };
+    PatientEnrolment.Outcome outcome = enrolment.enrol(requester, patient);
+    if (outcome instanceof PatientEnrolment.Outcome.NotAllowed) {
+      throw new ProblemException(
+          Problem.forbidden("You enrol patients of your own jurisdiction only."));
+    }
+    if (outcome instanceof PatientEnrolment.Outcome.AlreadyEnrolled) {
+      throw new ProblemException(
+          Problem.of(
+              409,
+              "already-enrolled",
+              "Conflict",
+              "A patient with this pseudonym is already enrolled."));
+    }
+    LoggedEntry logged =
+        ((PatientEnrolment.Outcome.Enrolled) outcome).audit().awaitLogged(AUDIT_WAIT);
+    return Response.created(uri.getBaseUriBuilder().path("v1/patients").path(patient.psn()).build())
+        .type(MediaType.APPLICATION_JSON)
+        .entity(json(patient, logged.index()).toString())
+        .build();
   }
 
   @GET
