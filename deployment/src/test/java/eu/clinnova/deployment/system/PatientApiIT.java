@@ -107,6 +107,18 @@ class PatientApiIT {
   }
 
   @Test
+  void staffReadTheJurisdictionsPoliciesAsData() {
+    HttpResponse<String> response = Api.get("/api/v1/policies", Tokens.user("admin"));
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode policies = Api.json(response).get("jurisdictions");
+    assertEquals("NON_OPPOSITION", policies.at("/FR/basis").asText());
+    assertEquals("P5Y", policies.at("/DE/validity/RECONTACT").asText());
+    assertEquals("deny", policies.at("/LU/defaultWithoutRecord").asText());
+    assertTrue(policies.at("/CH/renewAtCapacity").asBoolean());
+    assertProblem(Api.get("/api/v1/policies", Tokens.user("patient-ch")), 403, "forbidden");
+  }
+
+  @Test
   void patientsSeeThemselvesAndNobodyElse() {
     JsonNode me = Api.json(Api.get("/api/v1/patients/me", Tokens.user("patient-lu")));
     assertEquals("LU-0001", me.get("psn").asText(), "the demo patient is enrolled");

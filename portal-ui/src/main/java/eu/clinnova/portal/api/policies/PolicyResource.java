@@ -1,0 +1,75 @@
+package eu.clinnova.portal.api.policies;
+
+import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.policy.JurisdictionPolicy;
+import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.portal.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/policies}: every jurisdiction's consent policy (basis, default, validity
+ * periods, re-consent triggers, ethics reference pattern), for administrators and the staff who
+ * apply them. The policies are data (consent-registry's {@code policies/jurisdictions.json}),
+ * versioned with the portal.
+ */
+@Path("v1/policies")
+@RequestScoped
+@RolesAllowed({
+  Role.Names.ADMIN,
+  Role.Names.COMPLIANCE_OFFICER,
+  Role.Names.DATA_STEWARD,
+  Role.Names.DAC_MEMBER
+})
+public class PolicyResource {
+
+  private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject policies() {
+    JsonObjectBuilder jurisdictions = Json.createObjectBuilder();
+    for (Map.Entry<String, JurisdictionPolicy> entry : POLICIES.all().entrySet()) {
+      jurisdictions.add(entry.getKey(), json(entry.getValue()));
+    }
+    return Json.createObjectBuilder()
+        .add("version", POLICIES.version())
+        .add("jurisdictions", jurisdictions)
+        .build();
+  }
+
+  private static JsonObject json(JurisdictionPolicy policy) {
+    JsonArrayBuilder nonOpposition = Json.createArrayBuilder();
+    policy.nonOppositionModules().stream()
+        .sorted()
+        .map(ConsentModule::code)
+        .forEach(nonOpposition::add);
+    JsonObjectBuilder validity = Json.createObjectBuilder();
+    policy.validity().forEach((module, period) -> validity.add(module.code(), period.toString()));
+    return Json.createObjectBuilder()
+        .add("basis", policy.basis().name())
+        .add(
+            "defaultWithoutRecord",
+            policy.nonOppositionModules().isEmpty()
+                ? "deny"
+                : "permit-if-informed-and-not-objected")
+        .add("nonOppositionModules", nonOpposition)
+        .add("validity", validity)
+        .add("ethicsBody", policy.ethicsBody())
+        .add("ethicsReferencePattern", policy.ethicsReference().pattern())
+        .add("ageOfMajority", policy.ageOfMajority())
+        .add("renewAtMajority", policy.renewAtMajority())
+        .add("renewAtCapacity", policy.renewAtCapacity())
+        .add("reconsentOnMajorVersion", policy.reconsentOnMajorVersion())
+        .build();
+  }
+}
