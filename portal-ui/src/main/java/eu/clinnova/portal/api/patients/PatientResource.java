@@ -91,8 +91,7 @@ public class PatientResource {
 
   private static Patient parse(JsonObject body) {
     if (body == null) {
-      throw new ProblemException(
-          Problem.of(400, "malformed-json", "Bad Request", "Send the patient as a JSON object."));
+      throw new ProblemException(Problem.malformedJson());
     }
     String psn = string(body, "psn");
     String jurisdiction = string(body, "jurisdiction");

@@ -11,11 +11,6 @@ public class MalformedJsonMapper implements ExceptionMapper<JsonException> {
 
   @Override
   public Response toResponse(JsonException exception) {
-    return Problem.of(
-            400,
-            "malformed-json",
-            "Bad Request",
-            "The request body is not valid JSON of the expected shape.")
-        .toResponse();
+    return Problem.malformedJson().toResponse();
   }
 }

@@ -53,6 +53,15 @@ public final class Problem {
     return of(Response.Status.NOT_FOUND, "not-found", detail);
   }
 
+  /** A body that is not JSON, or not JSON of the expected shape. */
+  public static Problem malformedJson() {
+    return of(
+        400,
+        "malformed-json",
+        "Bad Request",
+        "The request body is not valid JSON of the expected shape.");
+  }
+
   public static Problem invalid(String detail, List<FieldError> errors) {
     Problem problem = of(Response.Status.BAD_REQUEST, "invalid-request", detail);
     problem.errors.addAll(errors);

@@ -11,11 +11,6 @@ public class UnbindableJsonMapper implements ExceptionMapper<JsonbException> {
 
   @Override
   public Response toResponse(JsonbException exception) {
-    return Problem.of(
-            400,
-            "malformed-json",
-            "Bad Request",
-            "The request body is not valid JSON of the expected shape.")
-        .toResponse();
+    return Problem.malformedJson().toResponse();
   }
 }
