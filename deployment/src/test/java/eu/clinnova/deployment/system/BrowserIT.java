@@ -97,6 +97,22 @@ class BrowserIT extends BrowserSystemTest {
   }
 
   @Test
+  void anExpiredSessionReloadsIntoTheLoginInsteadOfAStaleUi() {
+    PortalPages.signIn(page, "/", "chair-fr");
+    assertThat(PortalPages.heading(page)).hasText("Committee");
+    // The portal's session ends (as after 30 idle minutes); Keycloak's does not.
+    context()
+        .clearCookies(
+            new com.microsoft.playwright.BrowserContext.ClearCookiesOptions()
+                .setName("JSESSIONID"));
+    page.locator("vaadin-side-nav-item").first().click();
+    page.waitForURL(
+        url -> url.startsWith(SystemTestEnvironment.portalUrl()) && !url.contains("state="));
+    assertThat(PortalPages.heading(page)).hasText("Committee");
+    assertThat(page.locator("#signed-in-user")).hasText("Chris Chair FR");
+  }
+
+  @Test
   void theBrowserSessionDoesNotAuthenticateApiCalls() {
     PortalPages.signIn(page, "/", "compliance");
     assertThat(PortalPages.heading(page)).hasText("Compliance");

@@ -47,6 +47,11 @@ abstract class BrowserSystemTest {
     return context.newPage();
   }
 
+  /** The context of the page {@link #newPage} opened last. */
+  protected BrowserContext context() {
+    return context;
+  }
+
   @AfterEach
   void closeContext() {
     if (context != null) {

@@ -1,5 +1,6 @@
 package eu.clinnova.portal.ui.base;
 
+import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,16 @@ import jakarta.enterprise.event.Observes;
 public class UiSetup {
 
   void onServiceInit(@Observes ServiceInitEvent event) {
+    // An expired session reloads the page (and so signs in again through Keycloak) instead
+    // of showing a notice the person must dismiss first.
+    event
+        .getSource()
+        .setSystemMessagesProvider(
+            info -> {
+              CustomizedSystemMessages messages = new CustomizedSystemMessages();
+              messages.setSessionExpiredNotificationEnabled(false);
+              return messages;
+            });
     NavigationAccessControl accessControl = new NavigationAccessControl();
     event
         .getSource()
