@@ -285,11 +285,20 @@ public final class LogStore {
       sql.append(" AND subject_id = ?");
       parameters.add(search.subjectId());
     }
+    boolean byTime = search.from() != null || search.to() != null;
     if (search.before() != null) {
-      sql.append(" AND idx < ?");
+      if (byTime) {
+        sql.append(
+            " AND (logged_at, idx) < (SELECT logged_at, idx FROM audit.entry WHERE idx = ?)");
+      } else {
+        sql.append(" AND idx < ?");
+      }
       parameters.add(search.before());
     }
-    sql.append(" ORDER BY idx DESC LIMIT ?");
+    // A time range walks the (logged_at, idx) index backwards; otherwise the newest first by
+    // index. Entries are appended in (nearly) time order, so both read "newest first".
+    sql.append(
+        byTime ? " ORDER BY logged_at DESC, idx DESC LIMIT ?" : " ORDER BY idx DESC LIMIT ?");
     parameters.add(search.limit());
     List<StoredEntry> entries = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql.toString())) {

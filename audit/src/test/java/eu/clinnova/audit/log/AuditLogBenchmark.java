@@ -312,13 +312,61 @@ public final class AuditLogBenchmark {
     VerificationReport report =
         new LogVerifier(source, NoteVerifier.of(key.verifierKey()), 64, n -> {}).verify(null);
     double elapsed = (System.nanoTime() - start) / 1e9;
-    reading.close();
     check(report.passed(), "verification: " + report.problems());
+    search(store, reading, entries);
+    reading.close();
     say(
         String.format(
             "verifier re-checked %,d entries (canonical form, leaf hashes, root, signature, %d inclusion proofs) in %.1f s",
             report.entriesChecked(), report.inclusionProofsChecked(), elapsed));
   }
+
+  /** The compliance search on the same log: newest page, filters, and deep keyset pages. */
+  static void search(LogStore store, Connection connection, int entries) throws SQLException {
+    int tries = 500;
+    long[] newest = new long[tries];
+    long[] bySubject = new long[tries];
+    long[] byActionDeep = new long[tries];
+    long[] byTime = new long[tries];
+    Instant now = Instant.now();
+    for (int i = 0; i < tries; i++) {
+      long t0 = System.nanoTime();
+      store.search(connection, EntrySearch.newest(50));
+      newest[i] = System.nanoTime() - t0;
+      String subject = "LU-" + String.format("%07d", Math.floorMod(RANDOM.nextLong(), entries));
+      t0 = System.nanoTime();
+      store.search(
+          connection, new EntrySearch(null, null, null, null, "patient", subject, null, 50));
+      bySubject[i] = System.nanoTime() - t0;
+      long cursor = Math.floorMod(RANDOM.nextLong(), entries);
+      t0 = System.nanoTime();
+      store.search(
+          connection,
+          new EntrySearch(null, null, ACTIONS[i % ACTIONS.length], null, null, null, cursor, 50));
+      byActionDeep[i] = System.nanoTime() - t0;
+      t0 = System.nanoTime();
+      store.search(
+          connection,
+          new EntrySearch(
+              now.minusSeconds(3600), now.minusSeconds(1800), null, null, null, null, null, 50));
+      byTime[i] = System.nanoTime() - t0;
+    }
+    for (long[] sample : new long[][] {newest, bySubject, byActionDeep, byTime}) {
+      Arrays.sort(sample);
+    }
+    say(
+        String.format(
+            "search at %,d entries, one page of 50: newest p99 %.2f ms; by subject p99 %.2f ms; by action from a random cursor p99 %.2f ms; by time range p99 %.2f ms",
+            entries,
+            percentile(newest, 99),
+            percentile(bySubject, 99),
+            percentile(byActionDeep, 99),
+            percentile(byTime, 99)));
+  }
+
+  private static final String[] ACTIONS = {
+    "consent.recorded", "consent.withdrawn", "release.decided", "patient.enrolled"
+  };
 
   private static StoredEntry entry(Frontier frontier, List<Frontier.Node> nodes, AuditEvent event) {
     Instant time = Instant.now();
@@ -334,7 +382,7 @@ public final class AuditLogBenchmark {
     return new AuditEvent(
         new AuditEvent.Actor(
             "0f5e3c1a-7d2b-4b8e-9a61-" + String.format("%012d", n % 1_000_000_000_000L), "patient"),
-        "consent.recorded",
+        ACTIONS[(int) (n % ACTIONS.length)],
         new AuditEvent.Subject("patient", "LU-" + String.format("%07d", n % 10_000_000)),
         Map.of(
             "recordId",

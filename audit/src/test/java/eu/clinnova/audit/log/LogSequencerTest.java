@@ -219,6 +219,25 @@ class LogSequencerTest {
       assertEquals(3, STORE.search(connection, enrolments).size());
       EntrySearch one = new EntrySearch(null, null, null, null, "patient", "LU-SEARCH-1", null, 10);
       assertEquals("consent.withdrawn", STORE.search(connection, one).get(0).action());
+      EntrySearch lastHour =
+          new EntrySearch(
+              Instant.now().minusSeconds(3600),
+              Instant.now().plusSeconds(60),
+              null,
+              "steward-9",
+              null,
+              null,
+              null,
+              2);
+      List<StoredEntry> recent = STORE.search(connection, lastHour);
+      assertEquals(
+          List.of("LU-SEARCH-4", "LU-SEARCH-3"),
+          recent.stream().map(StoredEntry::subjectId).toList());
+      assertEquals(
+          List.of("LU-SEARCH-2", "LU-SEARCH-1"),
+          STORE.search(connection, lastHour.after(recent.get(1).index())).stream()
+              .map(StoredEntry::subjectId)
+              .toList());
       EntrySearch future =
           new EntrySearch(
               Instant.now().plusSeconds(3600), null, null, "steward-9", null, null, null, 10);
