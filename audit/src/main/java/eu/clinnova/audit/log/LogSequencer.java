@@ -121,14 +121,6 @@ public final class LogSequencer implements AutoCloseable {
     return Optional.ofNullable(latest);
   }
 
-  public String origin() {
-    return signer.origin();
-  }
-
-  public String verifierKey() {
-    return signer.verifierKey();
-  }
-
   private void run() {
     while (running) {
       List<Submission> fresh = new ArrayList<>();

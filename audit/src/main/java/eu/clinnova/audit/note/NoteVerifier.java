@@ -1,6 +1,5 @@
 package eu.clinnova.audit.note;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -110,10 +109,5 @@ public final class NoteVerifier {
     } catch (GeneralSecurityException e) {
       return false;
     }
-  }
-
-  /** Key hash as a 32-bit number, as sumdb/note prints it. */
-  public long keyId() {
-    return Integer.toUnsignedLong(ByteBuffer.wrap(keyHash).getInt());
   }
 }

@@ -22,10 +22,6 @@ public final class PendingAudit {
     this.logged = logged;
   }
 
-  public long pendingId() {
-    return pendingId;
-  }
-
   public LoggedEntry awaitLogged(Duration timeout) {
     try {
       return logged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

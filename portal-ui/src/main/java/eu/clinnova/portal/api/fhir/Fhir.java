@@ -15,8 +15,4 @@ public class Fhir {
   public String json(IBaseResource resource) {
     return context.newJsonParser().encodeResourceToString(resource);
   }
-
-  public FhirContext context() {
-    return context;
-  }
 }

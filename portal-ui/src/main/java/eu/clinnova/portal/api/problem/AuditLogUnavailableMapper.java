@@ -16,12 +16,9 @@ public class AuditLogUnavailableMapper implements ExceptionMapper<AuditLogUnavai
   @Override
   public Response toResponse(AuditLogUnavailableException exception) {
     LOG.log(Level.WARNING, "Answered 503: the audit log is unavailable", exception);
-    return Problem.of(
-            503,
+    return Problem.unavailable(
             "audit-log-unavailable",
-            "Service Unavailable",
             "The audit log cannot record this now, so nothing was done. Please retry later.")
-        .header("Retry-After", "5")
         .toResponse();
   }
 }

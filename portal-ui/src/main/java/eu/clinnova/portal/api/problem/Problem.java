@@ -53,6 +53,11 @@ public final class Problem {
     return of(Response.Status.NOT_FOUND, "not-found", detail);
   }
 
+  /** A dependency needed for a safe answer is down: retry later, nothing was done. */
+  public static Problem unavailable(String type, String detail) {
+    return of(503, type, "Service Unavailable", detail).header("Retry-After", "5");
+  }
+
   /** A body that is not JSON, or not JSON of the expected shape. */
   public static Problem malformedJson() {
     return of(

@@ -22,12 +22,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable exception) {
     if (causedByUnavailableDatabase(exception)) {
       LOG.log(Level.WARNING, "A request failed because the database is unavailable", exception);
-      return Problem.of(
-              503,
+      return Problem.unavailable(
               "dependency-unavailable",
-              "Service Unavailable",
               "A service needed for a safe answer is unavailable. Please retry later.")
-          .header("Retry-After", "5")
           .toResponse();
     }
     return internalError(exception);
