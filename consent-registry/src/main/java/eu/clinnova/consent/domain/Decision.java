@@ -14,4 +14,10 @@ public enum Decision {
   public String code() {
     return code;
   }
+
+  public static java.util.Optional<Decision> fromCode(String code) {
+    return "permit".equals(code)
+        ? java.util.Optional.of(PERMIT)
+        : "deny".equals(code) ? java.util.Optional.of(DENY) : java.util.Optional.empty();
+  }
 }

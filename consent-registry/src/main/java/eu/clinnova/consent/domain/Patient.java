@@ -1,8 +1,10 @@
 package eu.clinnova.consent.domain;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,7 +13,12 @@ import java.util.regex.Pattern;
  * one or more cohorts, and whether they are a minor (guardians consent for them).
  */
 public record Patient(
-    String psn, String jurisdiction, String site, Set<Cohort> cohorts, boolean minor) {
+    String psn,
+    String jurisdiction,
+    String site,
+    Set<Cohort> cohorts,
+    boolean minor,
+    LocalDate adultOn) {
 
   /** A pseudonym: the jurisdiction's code, a dash, 4 to 16 digits or capitals. */
   public static final Pattern PSN = Pattern.compile("^(LU|FR|DE|CH)-[0-9A-Z]{4,16}$");
@@ -27,11 +34,29 @@ public record Patient(
 
   public Patient {
     cohorts = cohorts.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(cohorts));
+    if (adultOn != null && !minor) {
+      throw new IllegalArgumentException("only a minor has a day of majority ahead");
+    }
+  }
+
+  /** A patient without a known day of majority. */
+  public Patient(String psn, String jurisdiction, String site, Set<Cohort> cohorts, boolean minor) {
+    this(psn, jurisdiction, site, cohorts, minor, null);
+  }
+
+  /** The day a minor comes of age, when the steward gave it. */
+  public Optional<LocalDate> majority() {
+    return Optional.ofNullable(adultOn);
   }
 
   /** What is wrong with this enrolment, field by field; empty when it is valid. */
   public static List<FieldProblem> check(
-      String psn, String jurisdiction, String site, List<String> cohorts, Boolean minor) {
+      String psn,
+      String jurisdiction,
+      String site,
+      List<String> cohorts,
+      Boolean minor,
+      String adultOn) {
     List<FieldProblem> problems = new ArrayList<>();
     if (psn == null || !PSN.matcher(psn).matches()) {
       problems.add(
@@ -61,9 +86,16 @@ public record Patient(
     if (minor == null) {
       problems.add(new FieldProblem("minor", "must be true or false"));
     }
+    if (adultOn != null) {
+      try {
+        LocalDate.parse(adultOn);
+        if (!Boolean.TRUE.equals(minor)) {
+          problems.add(new FieldProblem("adultOn", "is given for minors only"));
+        }
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.add(new FieldProblem("adultOn", "must be a date like 2031-05-17"));
+      }
+    }
     return problems;
   }
-
-  /** One invalid field and why. */
-  public record FieldProblem(String field, String message) {}
 }

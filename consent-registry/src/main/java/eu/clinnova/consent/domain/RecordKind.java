@@ -9,5 +9,13 @@ public enum RecordKind {
   /** FR: the patient objects to any reuse: acts as a withdrawal of everything. */
   OBJECTION,
   /** FR: the patient was informed of the reuse of their data (non-opposition starts here). */
-  INFORMATION
+  INFORMATION;
+
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public static RecordKind fromCode(String code) {
+    return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+  }
 }

@@ -9,5 +9,19 @@ public enum SignerKind {
   /** A legal representative of an adult who lacks capacity (CH). */
   REPRESENTATIVE,
   /** Staff recording a paper form signed by the patient, with the scan as evidence. */
-  STAFF_PAPER
+  STAFF_PAPER;
+
+  /** As the API and the database write it: self, guardian, representative, staff-paper. */
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  public static java.util.Optional<SignerKind> fromCode(String code) {
+    for (SignerKind kind : values()) {
+      if (kind.code().equals(code)) {
+        return java.util.Optional.of(kind);
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

@@ -8,7 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,8 +24,9 @@ public final class PatientStore {
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO consent.patient (psn, jurisdiction, site, cohorts, minor, enrolled_at, enrolled_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (psn) DO NOTHING")) {
+            "INSERT INTO consent.patient"
+                + " (psn, jurisdiction, site, cohorts, minor, enrolled_at, enrolled_by, adult_on)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (psn) DO NOTHING")) {
       insert.setString(1, patient.psn());
       insert.setString(2, patient.jurisdiction());
       insert.setString(3, patient.site());
@@ -32,28 +37,41 @@ public final class PatientStore {
       insert.setBoolean(5, patient.minor());
       insert.setTimestamp(6, Timestamp.from(at));
       insert.setString(7, by);
+      insert.setObject(8, patient.adultOn());
       return insert.executeUpdate() == 1;
     }
   }
 
   public Optional<Patient> find(Connection connection, String psn) throws SQLException {
+    return findAll(connection, List.of(psn)).stream().findFirst();
+  }
+
+  /** The enrolled patients among {@code psns}, in one query. */
+  public List<Patient> findAll(Connection connection, Collection<String> psns) throws SQLException {
+    List<Patient> found = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT psn, jurisdiction, site, cohorts, minor FROM consent.patient WHERE psn = ?")) {
-      query.setString(1, psn);
+            "SELECT psn, jurisdiction, site, cohorts, minor, adult_on FROM consent.patient"
+                + " WHERE psn = ANY(?)")) {
+      query.setArray(1, connection.createArrayOf("text", psns.toArray()));
       try (ResultSet row = query.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
+        while (row.next()) {
+          Set<Patient.Cohort> cohorts = EnumSet.noneOf(Patient.Cohort.class);
+          Array array = row.getArray(4);
+          for (Object cohort : (Object[]) array.getArray()) {
+            cohorts.add(Patient.Cohort.valueOf((String) cohort));
+          }
+          found.add(
+              new Patient(
+                  row.getString(1),
+                  row.getString(2),
+                  row.getString(3),
+                  cohorts,
+                  row.getBoolean(5),
+                  row.getObject(6, LocalDate.class)));
         }
-        Set<Patient.Cohort> cohorts = EnumSet.noneOf(Patient.Cohort.class);
-        Array array = row.getArray(4);
-        for (Object cohort : (Object[]) array.getArray()) {
-          cohorts.add(Patient.Cohort.valueOf((String) cohort));
-        }
-        return Optional.of(
-            new Patient(
-                row.getString(1), row.getString(2), row.getString(3), cohorts, row.getBoolean(5)));
       }
     }
+    return found;
   }
 }

@@ -36,6 +36,39 @@ final class Api {
     }
   }
 
+  static HttpResponse<String> post(String path, String token, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** A multipart upload of one part named {@code file}. */
+  static HttpResponse<String> upload(String path, String token, String mediaType, byte[] content) {
+    String boundary = "clinnova-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan\"\r\n"
+                + "Content-Type: "
+                + mediaType
+                + "\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    body.writeBytes(head);
+    body.writeBytes(content);
+    body.writeBytes(
+        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
   static URI uri(String path) {
     return URI.create(SystemTestEnvironment.portalUrl() + path);
   }

@@ -3,6 +3,7 @@ package eu.clinnova.portal.startup;
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.AuditLogSettings;
+import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.PatientEnrolment;
 import eu.clinnova.portal.config.Settings;
 import eu.clinnova.portal.database.DatabaseMigrations;
@@ -29,6 +30,7 @@ public class PortalStartup {
   @Inject WorkflowEngine workflowEngine;
   @Inject AuditLogService auditLog;
   @Inject PatientEnrolment enrolment;
+  @Inject ConsentForms consentForms;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     migrations.migrate();
@@ -46,6 +48,10 @@ public class PortalStartup {
             new AuditEvent.Subject(
                 "portal", Settings.value("CLINNOVA_AUDIT_ORIGIN", DEFAULT_ORIGIN)),
             Map.of()));
+    if (Boolean.parseBoolean(Settings.value("CLINNOVA_SEED_FORMS", "true"))) {
+      // One plain-language form per jurisdiction (EN/FR/DE), published once as version 1.
+      consentForms.publishSeedForms();
+    }
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_DEMO_DATA", "false"))) {
       // The development realm's demo patients, enrolled once (later starts find them).
       PatientEnrolment.DEMO_PATIENTS.forEach(enrolment::enrolAsPortal);

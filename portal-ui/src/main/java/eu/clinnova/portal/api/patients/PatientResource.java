@@ -110,8 +110,12 @@ public class PatientResource {
                 && (body.get("minor") == JsonValue.TRUE || body.get("minor") == JsonValue.FALSE)
             ? body.getBoolean("minor")
             : null;
+    String adultOn = string(body, "adultOn");
+    if (body.containsKey("adultOn") && adultOn == null && body.get("adultOn") != JsonValue.NULL) {
+      adultOn = "not a date";
+    }
     List<Problem.FieldError> errors =
-        Patient.check(psn, jurisdiction, site, cohorts, minor).stream()
+        Patient.check(psn, jurisdiction, site, cohorts, minor, adultOn).stream()
             .map(problem -> new Problem.FieldError(problem.field(), problem.message()))
             .toList();
     if (!errors.isEmpty()) {
@@ -119,7 +123,13 @@ public class PatientResource {
     }
     Set<Patient.Cohort> cohortSet = EnumSet.noneOf(Patient.Cohort.class);
     cohorts.forEach(cohort -> cohortSet.add(Patient.Cohort.valueOf(cohort)));
-    return new Patient(psn, jurisdiction, site.strip(), cohortSet, minor);
+    return new Patient(
+        psn,
+        jurisdiction,
+        site.strip(),
+        cohortSet,
+        minor,
+        adultOn == null ? null : java.time.LocalDate.parse(adultOn));
   }
 
   private static String string(JsonObject body, String name) {
@@ -138,6 +148,7 @@ public class PatientResource {
             .add("site", patient.site())
             .add("cohorts", cohorts)
             .add("minor", patient.minor());
+    patient.majority().ifPresent(day -> json.add("adultOn", day.toString()));
     if (auditIndex != null) {
       json.add("auditIndex", auditIndex);
     }

@@ -6,11 +6,11 @@ import eu.clinnova.portal.identity.Role;
 import java.util.stream.Collectors;
 
 /** The registry's view of the API caller. */
-final class Requesters {
+public final class Requesters {
 
   private Requesters() {}
 
-  static Requester of(Caller caller) {
+  public static Requester of(Caller caller) {
     return new Requester(
         caller.subject(),
         caller.roles().stream().map(Role::tokenName).collect(Collectors.toSet()),

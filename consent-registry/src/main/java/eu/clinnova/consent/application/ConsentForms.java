@@ -1,0 +1,186 @@
+package eu.clinnova.consent.application;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.PendingAudit;
+import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.form.FormChange;
+import eu.clinnova.consent.form.FormDocument;
+import eu.clinnova.consent.infrastructure.FormStore;
+import eu.clinnova.consent.infrastructure.ReconsentStore;
+import eu.clinnova.consent.policy.PolicyCatalogue;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Publishing and reading consent forms. A new version must be the next number; a major version asks
+ * everyone whose consent rests on an older version to consent again (when the jurisdiction's policy
+ * says so), in the same transaction as the form and its audit entry.
+ */
+@ApplicationScoped
+public class ConsentForms {
+
+  /** The seed forms shipped with the portal, one per jurisdiction, in English, French, German. */
+  public static final List<String> SEED_FORMS =
+      List.of(
+          "lu-research-consent",
+          "fr-research-information",
+          "de-broad-consent",
+          "ch-general-consent");
+
+  /** A published version and how many patients were asked to consent again. */
+  public record Published(ConsentForm form, int reconsentRequests, PendingAudit audit) {}
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  @Inject AuditLogService auditLog;
+
+  private final FormStore forms = new FormStore();
+  private final ReconsentStore reconsent = new ReconsentStore();
+  private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+
+  @Transactional
+  public Published publish(Requester requester, JsonObject document) {
+    if (!requester.roles().contains("admin")) {
+      throw Refusal.forbidden("Only an administrator publishes consent forms.");
+    }
+    FormDocument.Parsed parsed = FormDocument.parse(document, now());
+    if (parsed instanceof FormDocument.Parsed.Invalid invalid) {
+      throw Refusal.invalid("The form is invalid.", invalid.problems());
+    }
+    return publish(((FormDocument.Parsed.Valid) parsed).form(), requester.actor("admin"));
+  }
+
+  /** The seed forms that are not published yet, published by the portal itself. */
+  @Transactional
+  public List<Published> publishSeedForms() {
+    List<Published> published = new ArrayList<>();
+    for (String id : SEED_FORMS) {
+      if (latest(id).isEmpty()) {
+        published.add(publish(seedForm(id), AuditEvent.Actor.system()));
+      }
+    }
+    return published;
+  }
+
+  private Published publish(ConsentForm form, AuditEvent.Actor actor) {
+    try (Connection connection = dataSource.getConnection()) {
+      forms.lockForPublishing(connection, form.id());
+      Optional<ConsentForm> latest = forms.latest(connection, form.id());
+      int expected = latest.map(previous -> previous.version() + 1).orElse(1);
+      if (form.version() != expected) {
+        throw Refusal.conflict(
+            "form-version-conflict",
+            "The next version of form "
+                + form.id()
+                + " is "
+                + expected
+                + ", not "
+                + form.version());
+      }
+      if (latest.isPresent() && !latest.get().jurisdiction().equals(form.jurisdiction())) {
+        throw Refusal.invalid(
+            "jurisdiction",
+            "form " + form.id() + " belongs to " + latest.get().jurisdiction() + "; use a new id");
+      }
+      forms.insert(connection, form, actor.sub());
+      int requests = 0;
+      if (form.change() == FormChange.MAJOR
+          && policies.of(form.jurisdiction()).orElseThrow().reconsentOnMajorVersion()) {
+        requests =
+            reconsent.requestForOlderVersions(
+                connection, form.id(), form.version(), form.publishedAt());
+      }
+      Map<String, Object> hashes = new LinkedHashMap<>();
+      form.languages().forEach(language -> hashes.put(language, form.textSha256(language)));
+      PendingAudit audit =
+          auditLog.record(
+              new AuditEvent(
+                  actor,
+                  "consent-form.published",
+                  new AuditEvent.Subject("consent-form", form.id() + "/" + form.version()),
+                  Map.of(
+                      "formId", form.id(),
+                      "version", form.version(),
+                      "jurisdiction", form.jurisdiction(),
+                      "change", form.change().code(),
+                      "textSha256", hashes,
+                      "reconsentRequests", requests)));
+      return new Published(form, requests, audit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the form could not be published", e);
+    }
+  }
+
+  /** The current version of every form. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ConsentForm> active() {
+    return read(connection -> forms.active(connection));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ConsentForm> latest(String id) {
+    return read(connection -> forms.latest(connection, id));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ConsentForm> find(String id, int version) {
+    return read(connection -> forms.find(connection, id, version));
+  }
+
+  /** Every version of a form, oldest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ConsentForm> versions(String id) {
+    return read(connection -> forms.versions(connection, id));
+  }
+
+  /** A seed form from the portal's resources, as version 1. */
+  public static ConsentForm seedForm(String id) {
+    try (InputStream in = ConsentForms.class.getResourceAsStream("/forms/" + id + ".json");
+        var reader = Json.createReader(in)) {
+      FormDocument.Parsed parsed =
+          FormDocument.parse(reader.readObject(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      if (parsed instanceof FormDocument.Parsed.Valid valid) {
+        return valid.form();
+      }
+      throw new IllegalStateException("seed form " + id + " is invalid: " + parsed);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Instant now() {
+    return Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private interface Read<T> {
+    T from(Connection connection) throws SQLException;
+  }
+
+  private <T> T read(Read<T> read) {
+    try (Connection connection = dataSource.getConnection()) {
+      return read.from(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the consent forms could not be read", e);
+    }
+  }
+}

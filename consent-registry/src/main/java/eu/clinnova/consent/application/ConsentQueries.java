@@ -1,0 +1,241 @@
+package eu.clinnova.consent.application;
+
+import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.domain.ConsentRecord;
+import eu.clinnova.consent.domain.ConsentStates;
+import eu.clinnova.consent.domain.Disclosure;
+import eu.clinnova.consent.domain.ModuleState;
+import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.consent.domain.ReconsentDue;
+import eu.clinnova.consent.domain.ReconsentRequest;
+import eu.clinnova.consent.domain.RecordEntry;
+import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.infrastructure.DisclosureStore;
+import eu.clinnova.consent.infrastructure.FormStore;
+import eu.clinnova.consent.infrastructure.PatientStore;
+import eu.clinnova.consent.infrastructure.ReconsentStore;
+import eu.clinnova.consent.infrastructure.RecordStore;
+import eu.clinnova.consent.policy.JurisdictionPolicy;
+import eu.clinnova.consent.policy.PolicyCatalogue;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * What the registry answers: a patient's consent state now or as of any instant, their history,
+ * receipts, re-consent requests and disclosures, each for those allowed to see it; and the bulk
+ * state of many patients in two queries, for the release gate.
+ */
+@ApplicationScoped
+public class ConsentQueries {
+
+  /** A patient's consent as of an instant, with the records it rests on. */
+  public record PatientConsent(
+      Patient patient,
+      JurisdictionPolicy policy,
+      Instant asOf,
+      Map<ConsentModule, ModuleState> states,
+      List<RecordEntry> history) {
+
+    /** The record a module's state rests on, if it rests on one. */
+    public Optional<RecordEntry> recordOf(ModuleState state) {
+      return state
+          .recordId()
+          .flatMap(
+              id -> history.stream().filter(entry -> entry.record().id().equals(id)).findFirst());
+    }
+  }
+
+  /** A record with the form it was made on (none for a withdrawal) and the patient. */
+  public record ReceiptData(
+      Patient patient, JurisdictionPolicy policy, RecordEntry entry, Optional<ConsentForm> form) {}
+
+  /** A re-consent the patient is asked for; a form-less trigger comes from the patient's age. */
+  public record OpenRequest(
+      String formId, int fromVersion, int toVersion, String trigger, Instant requestedAt) {}
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  private final PatientStore patients = new PatientStore();
+  private final RecordStore records = new RecordStore();
+  private final FormStore forms = new FormStore();
+  private final ReconsentStore reconsent = new ReconsentStore();
+  private final DisclosureStore disclosures = new DisclosureStore();
+  private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public PatientConsent state(Requester requester, String psn, Instant asOf) {
+    return read(
+        connection -> {
+          Patient patient = PatientAccess.READ.check(connection, requester, psn);
+          List<RecordEntry> history = records.history(connection, psn);
+          JurisdictionPolicy policy = policy(patient);
+          return new PatientConsent(
+              patient,
+              policy,
+              asOf,
+              ConsentStates.asOf(oldestFirst(history), policy, asOf),
+              history);
+        });
+  }
+
+  /** Every record, newest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<RecordEntry> history(Requester requester, String psn) {
+    return read(
+        connection -> {
+          PatientAccess.READ.check(connection, requester, psn);
+          return records.history(connection, psn);
+        });
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ReceiptData receipt(Requester requester, String psn, String recordId) {
+    return read(
+        connection -> {
+          Patient patient = PatientAccess.RECEIPT.check(connection, requester, psn);
+          UUID id;
+          try {
+            id = UUID.fromString(recordId);
+          } catch (IllegalArgumentException e) {
+            throw Refusal.notFound("No such record.");
+          }
+          RecordEntry entry =
+              records
+                  .find(connection, psn, id)
+                  .orElseThrow(() -> Refusal.notFound("No such record."));
+          Optional<ConsentForm> form =
+              entry.record().formId() == null
+                  ? Optional.empty()
+                  : forms.find(connection, entry.record().formId(), entry.record().formVersion());
+          return new ReceiptData(patient, policy(patient), entry, form);
+        });
+  }
+
+  /** Re-consent requests not answered yet, and a coming-of-age or capacity trigger if due. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<OpenRequest> openRequests(Requester requester, String psn) {
+    return read(
+        connection -> {
+          Patient patient = PatientAccess.READ.check(connection, requester, psn);
+          List<OpenRequest> open = new ArrayList<>();
+          for (ReconsentRequest request : reconsent.open(connection, psn)) {
+            open.add(
+                new OpenRequest(
+                    request.formId(),
+                    request.fromVersion(),
+                    request.toVersion(),
+                    request.trigger(),
+                    request.requestedAt()));
+          }
+          Instant now = Clock.systemUTC().instant();
+          List<RecordEntry> history = records.history(connection, psn);
+          ReconsentDue.check(
+                  oldestFirst(history), policy(patient), patient.majority(), Optional.empty(), now)
+              .ifPresent(
+                  trigger ->
+                      history.stream()
+                          .map(RecordEntry::record)
+                          .filter(record -> record.formId() != null)
+                          .findFirst()
+                          .ifPresent(
+                              latest ->
+                                  open.add(
+                                      new OpenRequest(
+                                          latest.formId(),
+                                          latest.formVersion(),
+                                          latest.formVersion(),
+                                          trigger == ReconsentDue.Trigger.CAME_OF_AGE
+                                              ? "came-of-age"
+                                              : "regained-capacity",
+                                          patient
+                                              .majority()
+                                              .map(day -> day.atStartOfDay(ZoneOffset.UTC))
+                                              .map(java.time.ZonedDateTime::toInstant)
+                                              .orElse(now)))));
+          return open;
+        });
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Disclosure> disclosures(Requester requester, String psn) {
+    return read(
+        connection -> {
+          PatientAccess.DISCLOSURES.check(connection, requester, psn);
+          return disclosures.of(connection, psn);
+        });
+  }
+
+  /**
+   * The consent state of many patients as of {@code asOf}, in two queries whatever their number
+   * (the release gate's read). Unknown pseudonyms are absent from the answer.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, PatientState> statesOf(Collection<String> psns, Instant asOf) {
+    return read(connection -> statesOf(connection, psns, asOf));
+  }
+
+  /** The same, on the caller's connection (so that the gate reads in its own snapshot). */
+  public Map<String, PatientState> statesOf(
+      Connection connection, Collection<String> psns, Instant asOf) throws SQLException {
+    Map<String, List<ConsentRecord>> byPatient = records.recordsOf(connection, psns);
+    Map<String, PatientState> states = new LinkedHashMap<>();
+    for (Patient patient : patients.findAll(connection, psns)) {
+      JurisdictionPolicy policy = policy(patient);
+      states.put(
+          patient.psn(),
+          new PatientState(
+              patient,
+              ConsentStates.asOf(byPatient.getOrDefault(patient.psn(), List.of()), policy, asOf)));
+    }
+    return states;
+  }
+
+  /** One patient's state in a bulk answer. */
+  public record PatientState(Patient patient, Map<ConsentModule, ModuleState> modules) {}
+
+  /** Whether the patient is a minor on {@code day}. */
+  public static boolean isMinorOn(Patient patient, LocalDate day) {
+    return ConsentRecording.isMinorOn(patient, day);
+  }
+
+  /** The records of a newest-first history, in append order. */
+  static List<ConsentRecord> oldestFirst(List<RecordEntry> history) {
+    List<ConsentRecord> records = new ArrayList<>(history.size());
+    for (int i = history.size() - 1; i >= 0; i--) {
+      records.add(history.get(i).record());
+    }
+    return records;
+  }
+
+  private JurisdictionPolicy policy(Patient patient) {
+    return policies.of(patient.jurisdiction()).orElseThrow();
+  }
+
+  private interface Read<T> {
+    T from(Connection connection) throws SQLException;
+  }
+
+  private <T> T read(Read<T> read) {
+    try (Connection connection = dataSource.getConnection()) {
+      return read.from(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the consent registry could not be read", e);
+    }
+  }
+}

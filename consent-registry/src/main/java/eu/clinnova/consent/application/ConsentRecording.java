@@ -1,0 +1,504 @@
+package eu.clinnova.consent.application;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.PendingAudit;
+import eu.clinnova.consent.domain.Attachment;
+import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.domain.ConsentRecord;
+import eu.clinnova.consent.domain.Decision;
+import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.consent.domain.RecordEntry;
+import eu.clinnova.consent.domain.RecordKind;
+import eu.clinnova.consent.domain.SignerKind;
+import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.form.FormModule;
+import eu.clinnova.consent.infrastructure.AttachmentStore;
+import eu.clinnova.consent.infrastructure.FormStore;
+import eu.clinnova.consent.infrastructure.RecordStore;
+import eu.clinnova.consent.policy.ConsentBasis;
+import eu.clinnova.consent.policy.JurisdictionPolicy;
+import eu.clinnova.consent.policy.PolicyCatalogue;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Records what patients decide: consents, withdrawals, objections (FR), the information of a
+ * patient (FR), and the scans of paper forms. Each is appended with its audit entry in one
+ * transaction; anything refused is refused before or instead of a write, and rolled back if not.
+ */
+@ApplicationScoped
+public class ConsentRecording {
+
+  /** Largest evidence scan accepted: 20 MB. */
+  public static final int MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+  /** A record made, with its audit entry (logged once the transaction commits). */
+  public record Recorded(String recordId, PendingAudit audit) {}
+
+  /** An evidence scan stored. */
+  public record Attached(Attachment attachment, PendingAudit audit) {}
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  @Inject AuditLogService auditLog;
+
+  private final FormStore forms = new FormStore();
+  private final RecordStore records = new RecordStore();
+  private final AttachmentStore attachments = new AttachmentStore();
+  private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+  private Clock clock = Clock.systemUTC();
+
+  @Transactional
+  public Recorded consent(Requester requester, String psn, ConsentRequest request) {
+    try (Connection connection = dataSource.getConnection()) {
+      Patient patient = PatientAccess.SIGN.check(connection, requester, psn);
+      List<FieldProblem> problems = new ArrayList<>();
+      ConsentForm form = form(connection, patient, request, problems);
+      Map<ConsentModule, Decision> decisions = decisions(form, request.decisions(), problems);
+      Signer signer = signer(connection, requester, patient, request, problems);
+      if (!problems.isEmpty()) {
+        throw Refusal.invalid("The consent is invalid.", problems);
+      }
+      Instant now = now();
+      JurisdictionPolicy policy = policy(patient);
+      Map<ConsentModule, Instant> validUntil = new EnumMap<>(ConsentModule.class);
+      decisions.forEach(
+          (module, decision) -> {
+            if (decision == Decision.PERMIT) {
+              policy.permitEnds(module, now).ifPresent(end -> validUntil.put(module, end));
+            }
+          });
+      ConsentRecord record =
+          new ConsentRecord(
+              UUID.randomUUID().toString(),
+              patient.psn(),
+              RecordKind.CONSENT,
+              form.id(),
+              form.version(),
+              request.language(),
+              form.textSha256(request.language()),
+              decisions,
+              Set.of(),
+              signer.kind(),
+              now,
+              validUntil);
+      records.insert(
+          connection,
+          new RecordEntry(
+              record,
+              Optional.ofNullable(signer.name()),
+              requester.sub(),
+              signer.role(),
+              Optional.ofNullable(signer.evidence()),
+              Optional.empty()));
+      Map<String, Object> decided = new TreeMap<>();
+      decisions.forEach((module, decision) -> decided.put(module.code(), decision.code()));
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("recordId", record.id());
+      data.put("formId", form.id());
+      data.put("formVersion", form.version());
+      data.put("language", record.language());
+      data.put("textSha256", record.textSha256());
+      data.put("decisions", decided);
+      data.put("signer", signer.kind().code());
+      if (signer.evidence() != null) {
+        data.put("evidence", signer.evidence().toString());
+      }
+      return new Recorded(
+          record.id(), audit(requester, signer.role(), "consent.recorded", patient, data));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the consent could not be recorded", e);
+    }
+  }
+
+  /**
+   * Withdraws {@code modules} (all when empty). In a non-opposition jurisdiction (FR), withdrawing
+   * everything is an objection to any reuse.
+   */
+  @Transactional
+  public Recorded withdraw(
+      Requester requester, String psn, List<String> moduleCodes, String reason) {
+    try (Connection connection = dataSource.getConnection()) {
+      Patient patient = PatientAccess.SIGN.check(connection, requester, psn);
+      List<FieldProblem> problems = new ArrayList<>();
+      Set<ConsentModule> modules = EnumSet.noneOf(ConsentModule.class);
+      for (String code : moduleCodes) {
+        Optional<ConsentModule> module = ConsentModule.fromCode(code);
+        if (module.isEmpty()) {
+          problems.add(new FieldProblem("modules", "unknown module " + code));
+        } else if (!modules.add(module.get())) {
+          problems.add(new FieldProblem("modules", "module " + code + " appears twice"));
+        }
+      }
+      if (reason != null && reason.length() > 1000) {
+        problems.add(new FieldProblem("reason", "must be at most 1000 characters"));
+      }
+      if (!problems.isEmpty()) {
+        throw Refusal.invalid("The withdrawal is invalid.", problems);
+      }
+      boolean objection =
+          modules.isEmpty() && policy(patient).basis() == ConsentBasis.NON_OPPOSITION;
+      String role = requester.isPatient(patient.psn()) ? "patient" : "data-steward";
+      ConsentRecord record =
+          new ConsentRecord(
+              UUID.randomUUID().toString(),
+              patient.psn(),
+              objection ? RecordKind.OBJECTION : RecordKind.WITHDRAWAL,
+              null,
+              null,
+              null,
+              null,
+              Map.of(),
+              modules,
+              role.equals("patient") ? SignerKind.SELF : SignerKind.STAFF_PAPER,
+              now(),
+              Map.of());
+      records.insert(
+          connection,
+          new RecordEntry(
+              record,
+              Optional.empty(),
+              requester.sub(),
+              role,
+              Optional.empty(),
+              Optional.ofNullable(reason == null || reason.isBlank() ? null : reason.strip())));
+      return new Recorded(
+          record.id(),
+          audit(
+              requester,
+              role,
+              objection ? "consent.objected" : "consent.withdrawn",
+              patient,
+              Map.of(
+                  "recordId",
+                  record.id(),
+                  "modules",
+                  modules.isEmpty()
+                      ? List.of("*")
+                      : modules.stream().map(ConsentModule::code).sorted().toList())));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the withdrawal could not be recorded", e);
+    }
+  }
+
+  /**
+   * Records that a steward informed the patient with a form's text (non-opposition jurisdictions):
+   * from then on, the modules the policy lists are permitted unless the patient objects.
+   */
+  @Transactional
+  public Recorded inform(
+      Requester requester, String psn, String formId, Integer formVersion, String language) {
+    try (Connection connection = dataSource.getConnection()) {
+      Patient patient = PatientAccess.STAFF.check(connection, requester, psn);
+      if (policy(patient).basis() != ConsentBasis.NON_OPPOSITION) {
+        throw Refusal.conflict(
+            "not-non-opposition",
+            patient.jurisdiction() + " does not rest on non-opposition: record a consent instead.");
+      }
+      List<FieldProblem> problems = new ArrayList<>();
+      ConsentRequest request =
+          new ConsentRequest(formId, formVersion, language, Map.of(), null, null, null);
+      ConsentForm form = form(connection, patient, request, problems);
+      if (!problems.isEmpty()) {
+        throw Refusal.invalid("The information record is invalid.", problems);
+      }
+      ConsentRecord record =
+          new ConsentRecord(
+              UUID.randomUUID().toString(),
+              patient.psn(),
+              RecordKind.INFORMATION,
+              form.id(),
+              form.version(),
+              language,
+              form.textSha256(language),
+              Map.of(),
+              Set.of(),
+              SignerKind.STAFF_PAPER,
+              now(),
+              Map.of());
+      records.insert(
+          connection,
+          new RecordEntry(
+              record,
+              Optional.empty(),
+              requester.sub(),
+              "data-steward",
+              Optional.empty(),
+              Optional.empty()));
+      return new Recorded(
+          record.id(),
+          audit(
+              requester,
+              "data-steward",
+              "consent.informed",
+              patient,
+              Map.of(
+                  "recordId", record.id(),
+                  "formId", form.id(),
+                  "formVersion", form.version(),
+                  "language", language,
+                  "textSha256", record.textSha256())));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the information could not be recorded", e);
+    }
+  }
+
+  /** Stores a scan of a paper consent form (a steward of the patient's jurisdiction). */
+  @Transactional
+  public Attached attach(Requester requester, String psn, String declaredType, byte[] content) {
+    try (Connection connection = dataSource.getConnection()) {
+      Patient patient = PatientAccess.STAFF.check(connection, requester, psn);
+      if (content.length == 0) {
+        throw Refusal.invalid("file", "is empty");
+      }
+      if (content.length > MAX_EVIDENCE_BYTES) {
+        throw new Refusal(
+            Refusal.Kind.TOO_LARGE,
+            "evidence-too-large",
+            "A scan may be at most 20 MB.",
+            List.of());
+      }
+      String mediaType =
+          EvidenceType.of(content)
+              .filter(type -> declaredType == null || type.equals(declaredType))
+              .orElseThrow(
+                  () ->
+                      new Refusal(
+                          Refusal.Kind.UNSUPPORTED_TYPE,
+                          "evidence-type",
+                          "A scan must be a PDF, PNG or JPEG file, declared as such.",
+                          List.of()));
+      Attachment attachment =
+          new Attachment(
+              UUID.randomUUID(),
+              patient.psn(),
+              mediaType,
+              content.length,
+              ConsentForm.sha256(content),
+              now());
+      attachments.insert(connection, attachment, content, requester.sub());
+      PendingAudit audit =
+          audit(
+              requester,
+              "data-steward",
+              "consent.evidence-attached",
+              patient,
+              Map.of(
+                  "attachmentId",
+                  attachment.id().toString(),
+                  "mediaType",
+                  mediaType,
+                  "size",
+                  content.length,
+                  "sha256",
+                  attachment.sha256()));
+      return new Attached(attachment, audit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the scan could not be stored", e);
+    }
+  }
+
+  private ConsentForm form(
+      Connection connection, Patient patient, ConsentRequest request, List<FieldProblem> problems)
+      throws SQLException {
+    if (request.formId() == null) {
+      problems.add(new FieldProblem("formId", "must name a consent form"));
+      return null;
+    }
+    Optional<ConsentForm> latest = forms.latest(connection, request.formId());
+    if (latest.isEmpty()) {
+      problems.add(new FieldProblem("formId", "no form " + request.formId()));
+      return null;
+    }
+    ConsentForm form = latest.get();
+    if (!form.jurisdiction().equals(patient.jurisdiction())) {
+      problems.add(
+          new FieldProblem(
+              "formId",
+              "form "
+                  + form.id()
+                  + " is for "
+                  + form.jurisdiction()
+                  + ", the patient is in "
+                  + patient.jurisdiction()));
+    }
+    if (request.formVersion() == null) {
+      problems.add(new FieldProblem("formVersion", "must be given"));
+    } else if (request.formVersion() != form.version()) {
+      if (request.formVersion() > 0 && request.formVersion() < form.version()) {
+        throw Refusal.conflict(
+            "form-version-outdated",
+            "Version "
+                + request.formVersion()
+                + " of form "
+                + form.id()
+                + " has been replaced: the current version is "
+                + form.version()
+                + ".");
+      }
+      problems.add(
+          new FieldProblem(
+              "formVersion", "form " + form.id() + " has no version " + request.formVersion()));
+    }
+    if (request.language() == null || !form.offers(request.language())) {
+      problems.add(new FieldProblem("language", "must be one of " + form.languages()));
+    }
+    return form;
+  }
+
+  private static Map<ConsentModule, Decision> decisions(
+      ConsentForm form, Map<String, String> given, List<FieldProblem> problems) {
+    Map<ConsentModule, Decision> decisions = new EnumMap<>(ConsentModule.class);
+    if (given == null || given.isEmpty()) {
+      problems.add(new FieldProblem("decisions", "must decide at least one module"));
+      return decisions;
+    }
+    given.forEach(
+        (code, value) -> {
+          Optional<ConsentModule> module = ConsentModule.fromCode(code);
+          Optional<Decision> decision = Decision.fromCode(value);
+          if (module.isEmpty()) {
+            problems.add(new FieldProblem("decisions." + code, "unknown module " + code));
+          } else if (form != null && form.module(module.get()).isEmpty()) {
+            problems.add(
+                new FieldProblem("decisions." + code, "form " + form.id() + " has no " + code));
+          } else if (decision.isEmpty()) {
+            problems.add(new FieldProblem("decisions." + code, "must be permit or deny"));
+          } else {
+            decisions.put(module.get(), decision.get());
+          }
+        });
+    if (form != null) {
+      for (FormModule module : form.modules()) {
+        if (module.required() && !given.containsKey(module.module().code())) {
+          problems.add(
+              new FieldProblem(
+                  "decisions." + module.module().code(), "must be answered (required)"));
+        }
+      }
+    }
+    return decisions;
+  }
+
+  /** Who signs, as the rules allow it for this requester and patient. */
+  private record Signer(SignerKind kind, String name, UUID evidence, String role) {}
+
+  private Signer signer(
+      Connection connection,
+      Requester requester,
+      Patient patient,
+      ConsentRequest request,
+      List<FieldProblem> problems)
+      throws SQLException {
+    if (requester.isPatient(patient.psn())) {
+      if (request.signerKind() != null && !"self".equals(request.signerKind())) {
+        problems.add(new FieldProblem("signer.kind", "a patient signs as self"));
+      }
+      if (request.evidenceAttachmentId() != null) {
+        problems.add(
+            new FieldProblem("evidenceAttachmentId", "is for staff recording a paper form"));
+      }
+      if (isMinorOn(patient, LocalDate.ofInstant(now(), ZoneOffset.UTC))) {
+        throw Refusal.conflict(
+            "minor",
+            "A minor's consent is given by their guardians until they come of age; a data"
+                + " steward records it from the signed paper form.");
+      }
+      return new Signer(SignerKind.SELF, null, null, "patient");
+    }
+    Optional<SignerKind> kind = SignerKind.fromCode(request.signerKind());
+    if (kind.isEmpty() || kind.get() == SignerKind.SELF) {
+      problems.add(
+          new FieldProblem(
+              "signer.kind",
+              "staff record a paper form: staff-paper (signed by the patient), guardian or"
+                  + " representative"));
+      return new Signer(SignerKind.STAFF_PAPER, null, null, "data-steward");
+    }
+    String name = request.signerName() == null ? null : request.signerName().strip();
+    if (kind.get() != SignerKind.STAFF_PAPER && (name == null || name.isEmpty())) {
+      problems.add(new FieldProblem("signer.name", "the guardian or representative's name"));
+    }
+    if (name != null && name.length() > 200) {
+      problems.add(new FieldProblem("signer.name", "must be at most 200 characters"));
+    }
+    if (kind.get() == SignerKind.GUARDIAN && !patient.minor()) {
+      problems.add(new FieldProblem("signer.kind", "guardians sign for minors only"));
+    }
+    if (kind.get() == SignerKind.REPRESENTATIVE && !policy(patient).renewAtCapacity()) {
+      problems.add(
+          new FieldProblem(
+              "signer.kind", "legal representatives sign in CH only (general consent rules)"));
+    }
+    UUID evidence = evidence(connection, patient, request.evidenceAttachmentId(), problems);
+    return new Signer(kind.get(), name, evidence, "data-steward");
+  }
+
+  private UUID evidence(
+      Connection connection, Patient patient, String id, List<FieldProblem> problems)
+      throws SQLException {
+    if (id == null) {
+      problems.add(
+          new FieldProblem("evidenceAttachmentId", "a paper form needs its scan as evidence"));
+      return null;
+    }
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      problems.add(new FieldProblem("evidenceAttachmentId", "is not an attachment id"));
+      return null;
+    }
+    if (attachments
+        .find(connection, uuid)
+        .filter(found -> found.psn().equals(patient.psn()))
+        .isEmpty()) {
+      problems.add(new FieldProblem("evidenceAttachmentId", "no such attachment of this patient"));
+      return null;
+    }
+    return uuid;
+  }
+
+  /** A minor until the day of majority, if known; a minor without one stays one. */
+  static boolean isMinorOn(Patient patient, LocalDate day) {
+    return patient.minor() && patient.majority().map(day::isBefore).orElse(true);
+  }
+
+  private JurisdictionPolicy policy(Patient patient) {
+    return policies.of(patient.jurisdiction()).orElseThrow();
+  }
+
+  private PendingAudit audit(
+      Requester requester, String role, String action, Patient patient, Map<String, Object> data) {
+    return auditLog.record(
+        new AuditEvent(
+            requester.actor(role), action, new AuditEvent.Subject("patient", patient.psn()), data));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

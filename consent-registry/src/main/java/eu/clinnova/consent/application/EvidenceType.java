@@ -1,0 +1,37 @@
+package eu.clinnova.consent.application;
+
+import java.util.Optional;
+
+/**
+ * The type of a scan, from its first bytes rather than from what the client claims: PDF, PNG or
+ * JPEG, nothing else.
+ */
+final class EvidenceType {
+
+  private EvidenceType() {}
+
+  static Optional<String> of(byte[] content) {
+    if (startsWith(content, new byte[] {'%', 'P', 'D', 'F', '-'})) {
+      return Optional.of("application/pdf");
+    }
+    if (startsWith(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
+      return Optional.of("image/png");
+    }
+    if (startsWith(content, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})) {
+      return Optional.of("image/jpeg");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean startsWith(byte[] content, byte[] magic) {
+    if (content.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if (content[i] != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,144 @@
+package eu.clinnova.consent.receipt;
+
+import eu.clinnova.consent.application.ConsentQueries.ReceiptData;
+import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.domain.ConsentRecord;
+import eu.clinnova.consent.domain.RecordKind;
+import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.form.FormModule;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The receipt of one record with the fields of ISO/IEC TS 27560 (consent record information
+ * structure): receipt id, schema version, subject, controller, purposes, jurisdiction, time,
+ * language, withdrawal method and the hash of the text the signer saw.
+ */
+public final class ConsentReceipt {
+
+  public static final String SCHEMA_VERSION = "ISO/IEC TS 27560:2023";
+
+  private static final JsonObject CONTROLLERS = controllers();
+
+  private ConsentReceipt() {}
+
+  /** The language a receipt is written in: the record's, else English. */
+  public static String language(ReceiptData data) {
+    String language = data.entry().record().language();
+    return language != null && ReceiptTexts.LANGUAGES.contains(language) ? language : "en";
+  }
+
+  public static JsonObject json(ReceiptData data, String portalUrl) {
+    ConsentRecord record = data.entry().record();
+    String language = language(data);
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("schemaVersion", SCHEMA_VERSION)
+            .add("receiptId", record.id())
+            .add("recordType", record.kind().code())
+            .add("state", state(record.kind()))
+            .add("timestamp", record.recordedAt().toString())
+            .add("language", language)
+            .add("jurisdiction", data.patient().jurisdiction())
+            .add(
+                "legalBasis",
+                data.policy().basis().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            .add("dataSubject", Json.createObjectBuilder().add("pseudonym", record.psn()))
+            .add("controller", controller(data.patient().jurisdiction()));
+    JsonObjectBuilder signer = Json.createObjectBuilder().add("kind", record.signer().code());
+    data.entry().signerName().ifPresent(name -> signer.add("name", name));
+    json.add("signer", signer);
+    data.form()
+        .ifPresent(
+            form ->
+                json.add(
+                    "notice",
+                    Json.createObjectBuilder()
+                        .add("formId", form.id())
+                        .add("formVersion", form.version())
+                        .add("language", record.language())
+                        .add("textSha256", record.textSha256())));
+    json.add("purposes", purposes(data, language));
+    data.entry().evidence().ifPresent(id -> json.add("evidenceAttachmentId", id.toString()));
+    json.add(
+        "withdrawalMethod",
+        ReceiptTexts.text(language, "withdrawal.method").replace("{portal}", portalUrl));
+    return json.build();
+  }
+
+  private static JsonArrayBuilder purposes(ReceiptData data, String language) {
+    ConsentRecord record = data.entry().record();
+    JsonArrayBuilder purposes = Json.createArrayBuilder();
+    List<ConsentModule> modules =
+        switch (record.kind()) {
+          case CONSENT -> List.copyOf(record.decisions().keySet());
+          case WITHDRAWAL ->
+              record.withdrawn().isEmpty()
+                  ? List.of(ConsentModule.values())
+                  : List.copyOf(record.withdrawn());
+          case OBJECTION -> List.of(ConsentModule.values());
+          case INFORMATION ->
+              List.copyOf(data.policy().nonOppositionModules()).stream().sorted().toList();
+        };
+    for (ConsentModule module : modules) {
+      JsonObjectBuilder purpose =
+          Json.createObjectBuilder()
+              .add("module", module.code())
+              .add("title", title(data.form().orElse(null), module, language));
+      record
+          .decisionFor(module)
+          .ifPresentOrElse(
+              decision -> purpose.add("decision", decision.code()),
+              () -> purpose.add("decision", "permit-unless-objection"));
+      data.form()
+          .flatMap(form -> form.module(module))
+          .ifPresent(
+              formModule -> {
+                JsonArrayBuilder duo = Json.createArrayBuilder();
+                formModule.duo().forEach(duo::add);
+                purpose.add("duo", duo);
+              });
+      record.validUntil(module).ifPresent(until -> purpose.add("validUntil", until.toString()));
+      purposes.add(purpose);
+    }
+    return purposes;
+  }
+
+  /** A module's title in the form's wording, else the network's module code. */
+  static String title(ConsentForm form, ConsentModule module, String language) {
+    if (form == null) {
+      return ReceiptTexts.text(language, "module." + module.code());
+    }
+    return form.module(module)
+        .map(FormModule::title)
+        .map(titles -> titles.getOrDefault(language, titles.get("en")))
+        .orElse(module.code());
+  }
+
+  static String state(RecordKind kind) {
+    return switch (kind) {
+      case CONSENT -> "given";
+      case WITHDRAWAL -> "withdrawn";
+      case OBJECTION -> "objected";
+      case INFORMATION -> "informed";
+    };
+  }
+
+  static JsonObject controller(String jurisdiction) {
+    return CONTROLLERS.getJsonObject(jurisdiction);
+  }
+
+  private static JsonObject controllers() {
+    try (InputStream in = ConsentReceipt.class.getResourceAsStream("/receipts/controllers.json");
+        var reader = Json.createReader(in)) {
+      return reader.readObject();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

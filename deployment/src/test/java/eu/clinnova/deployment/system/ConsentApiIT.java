@@ -1,0 +1,397 @@
+package eu.clinnova.deployment.system;
+
+import static eu.clinnova.deployment.system.ApiIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The consent API against the real server: forms, consent, withdrawal, history, receipts, evidence,
+ * FR information and objection, DE validity, major versions and re-consent; who may do what; and
+ * that every refused request writes nothing, not even an audit entry.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsentApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  static final String LU_FORM = "lu-research-consent";
+
+  static HttpResponse<String> consent(String token, String psn, String body) {
+    return Api.post("/api/v1/patients/" + psn + "/consents", token, body);
+  }
+
+  static String luConsent(String decisions) {
+    return "{\"formId\":\""
+        + LU_FORM
+        + "\",\"formVersion\":1,\"language\":\"fr\",\"decisions\":{"
+        + decisions
+        + "}}";
+  }
+
+  static JsonNode stateOf(JsonNode states, String module) {
+    for (JsonNode state : states) {
+      if (state.get("module").asText().equals(module)) {
+        return state;
+      }
+    }
+    throw new AssertionError("no module " + module + " in " + states);
+  }
+
+  static int historySize(String psn) {
+    return Api.json(
+            Api.get("/api/v1/patients/" + psn + "/consents/history", Tokens.user("compliance")))
+        .size();
+  }
+
+  @Test
+  void everyoneSignedInReadsTheFourSeedFormsWithTheirTextHashes() {
+    JsonNode forms = Api.json(Api.get("/api/v1/consent/forms", Tokens.user("researcher")));
+    java.util.Set<String> jurisdictions = new java.util.TreeSet<>();
+    for (JsonNode form : forms) {
+      jurisdictions.add(form.get("jurisdiction").asText());
+      for (String language : new String[] {"en", "fr", "de"}) {
+        assertTrue(form.at("/textSha256/" + language).asText().matches("[0-9a-f]{64}"));
+        assertFalse(form.at("/modules/0/text/" + language).asText().isBlank());
+      }
+    }
+    assertTrue(
+        jurisdictions.containsAll(java.util.List.of("LU", "FR", "DE", "CH")), forms.toString());
+    assertEquals(401, Api.get("/api/v1/consent/forms", null).statusCode());
+  }
+
+  @Test
+  void aPatientConsentsSeesTheStateAndHistoryAndGetsReceiptsThenWithdraws() throws Exception {
+    String token = Tokens.user("patient-lu");
+    int auditBefore = PatientApiIT.auditEntriesAbout("LU-0001").size();
+    HttpResponse<String> created =
+        consent(
+            token,
+            "me",
+            luConsent(
+                "\"CLINICAL-DATA\":\"permit\",\"GENETIC\":\"deny\",\"AI-TRAINING\":\"permit\""));
+    assertEquals(201, created.statusCode(), created.body());
+    String recordId = Api.json(created).get("recordId").asText();
+    long auditIndex = Api.json(created).get("auditIndex").asLong();
+    assertTrue(auditIndex >= 0);
+
+    JsonNode states = Api.json(Api.get("/api/v1/patients/me/consents", token));
+    JsonNode clinical = stateOf(states, "CLINICAL-DATA");
+    assertEquals("permit", clinical.get("decision").asText());
+    assertEquals(LU_FORM, clinical.get("formId").asText());
+    assertEquals(1, clinical.get("formVersion").asInt());
+    assertEquals("self", clinical.at("/recordedBy/kind").asText());
+    assertEquals("deny", stateOf(states, "GENETIC").get("decision").asText());
+    assertEquals("no-record", stateOf(states, "COMMERCIAL").get("reason").asText());
+
+    // The record keeps the hash of the exact French text of the form.
+    JsonNode form = null;
+    for (JsonNode candidate : Api.json(Api.get("/api/v1/consent/forms", token))) {
+      if (candidate.get("id").asText().equals(LU_FORM)) {
+        form = candidate;
+      }
+    }
+    JsonNode history = Api.json(Api.get("/api/v1/patients/me/consents/history", token));
+    assertEquals(recordId, history.get(0).get("recordId").asText());
+    assertEquals(form.at("/textSha256/fr").asText(), history.get(0).get("textSha256").asText());
+
+    JsonNode receipt =
+        Api.json(
+            Api.send(
+                HttpRequest.newBuilder(
+                        Api.uri("/api/v1/patients/me/consents/" + recordId + "/receipt"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .build()));
+    assertEquals("ISO/IEC TS 27560:2023", receipt.get("schemaVersion").asText());
+    assertEquals(recordId, receipt.get("receiptId").asText());
+    assertEquals("LU-0001", receipt.at("/dataSubject/pseudonym").asText());
+    assertEquals("fr", receipt.get("language").asText());
+    assertEquals(form.at("/textSha256/fr").asText(), receipt.at("/notice/textSha256").asText());
+    assertTrue(receipt.get("withdrawalMethod").asText().contains("Mon consentement"));
+    HttpResponse<byte[]> pdf =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        Api.uri("/api/v1/patients/me/consents/" + recordId + "/receipt"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/pdf")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, pdf.statusCode());
+    assertEquals("%PDF-", new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII));
+
+    HttpResponse<String> withdrawn =
+        Api.post(
+            "/api/v1/patients/me/consents/withdrawal", token, "{\"reason\":\"changed my mind\"}");
+    assertEquals(201, withdrawn.statusCode(), withdrawn.body());
+    JsonNode after = Api.json(Api.get("/api/v1/patients/me/consents", token));
+    assertEquals("deny", stateOf(after, "CLINICAL-DATA").get("decision").asText());
+    assertEquals("withdrawn", stateOf(after, "CLINICAL-DATA").get("reason").asText());
+
+    // As of a moment before the withdrawal, the permit still shows (point in time).
+    String before =
+        Instant.parse(history.get(0).get("recordedAt").asText())
+            .plus(1, ChronoUnit.MILLIS)
+            .toString();
+    JsonNode then = Api.json(Api.get("/api/v1/patients/me/consents?asOf=" + before, token));
+    assertEquals("permit", stateOf(then, "CLINICAL-DATA").get("decision").asText());
+
+    // One audit entry per change, with the right actions.
+    java.util.List<JsonNode> events = PatientApiIT.auditEntriesAbout("LU-0001");
+    assertEquals(auditBefore + 2, events.size());
+  }
+
+  @Test
+  void nobodySeesOrChangesAnotherPatientsConsentAndStewardsOnlyInTheirJurisdiction() {
+    String body = luConsent("\"CLINICAL-DATA\":\"permit\"");
+    int records = historySize("LU-0001");
+    assertProblem(consent(Tokens.user("patient-fr"), "LU-0001", body), 404, "not-found");
+    assertProblem(
+        Api.get("/api/v1/patients/LU-0001/consents", Tokens.user("patient-fr")), 404, "not-found");
+    assertProblem(
+        Api.get("/api/v1/patients/LU-0001/consents/history", Tokens.user("steward-fr")),
+        404,
+        "not-found");
+    assertProblem(consent(Tokens.user("steward-fr"), "LU-0001", body), 404, "not-found");
+    assertProblem(consent(Tokens.user("researcher"), "LU-0001", body), 403, "forbidden");
+    assertProblem(consent(Tokens.user("compliance"), "LU-0001", body), 403, "forbidden");
+    assertProblem(
+        Api.post("/api/v1/patients/LU-0001/consents/withdrawal", Tokens.user("patient-de"), "{}"),
+        404,
+        "not-found");
+    assertProblem(
+        Api.get("/api/v1/patients/LU-0001/disclosures", Tokens.user("steward-lu")),
+        403,
+        "forbidden");
+    assertEquals(records, historySize("LU-0001"), "nothing written");
+    assertEquals(
+        200, Api.get("/api/v1/patients/LU-0001/consents", Tokens.user("steward-lu")).statusCode());
+    assertEquals(
+        200,
+        Api.get("/api/v1/patients/LU-0001/disclosures", Tokens.user("compliance")).statusCode());
+  }
+
+  @Test
+  void badInputIsAnsweredWithProblemDetailsAndWritesNothing() {
+    String token = Tokens.user("patient-lu");
+    int records = historySize("LU-0001");
+    int audit = PatientApiIT.auditEntriesAbout("LU-0001").size();
+    HttpResponse<String> unknownModule =
+        consent(token, "me", luConsent("\"TELEPATHY\":\"permit\",\"CLINICAL-DATA\":\"permit\""));
+    assertProblem(unknownModule, 400, "invalid-request");
+    assertTrue(unknownModule.body().contains("decisions.TELEPATHY"), unknownModule.body());
+    assertProblem(
+        consent(token, "me", luConsent("\"CLINICAL-DATA\":\"maybe\"")), 400, "invalid-request");
+    assertProblem(
+        consent(token, "me", luConsent("\"GENETIC\":\"permit\"")), 400, "invalid-request");
+    assertProblem(
+        consent(
+            token,
+            "me",
+            luConsent("\"CLINICAL-DATA\":\"permit\"")
+                .replace("\"formVersion\":1", "\"formVersion\":9")),
+        400,
+        "invalid-request");
+    assertProblem(
+        consent(token, "me", luConsent("\"CLINICAL-DATA\":\"permit\"").replace("\"fr\"", "\"xx\"")),
+        400,
+        "invalid-request");
+    assertProblem(
+        consent(
+            token,
+            "me",
+            luConsent("\"CLINICAL-DATA\":\"permit\"").replace(LU_FORM, "fr-research-information")),
+        400,
+        "invalid-request");
+    assertProblem(consent(token, "me", "{\"formId\":"), 400, "malformed-json");
+    assertProblem(
+        Api.post("/api/v1/patients/me/consents/withdrawal", token, "{\"modules\":[\"NOPE\"]}"),
+        400,
+        "invalid-request");
+    assertProblem(
+        Api.get("/api/v1/patients/me/consents?asOf=yesterday", token), 400, "invalid-request");
+    assertEquals(records, historySize("LU-0001"), "no record written");
+    assertEquals(audit, PatientApiIT.auditEntriesAbout("LU-0001").size(), "no audit entry");
+  }
+
+  @Test
+  void aStewardRecordsAPaperFormWithItsScanAndOnlyRealScansWithinTheLimitAreTaken()
+      throws Exception {
+    String steward = Tokens.user("steward-lu");
+    byte[] pdf = "%PDF-1.4\n% a scanned paper form\n".getBytes(StandardCharsets.US_ASCII);
+    HttpResponse<String> uploaded =
+        Api.upload("/api/v1/patients/LU-0001/attachments", steward, "application/pdf", pdf);
+    assertEquals(201, uploaded.statusCode(), uploaded.body());
+    JsonNode attachment = Api.json(uploaded);
+    assertEquals(
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)),
+        attachment.get("sha256").asText());
+    assertEquals(pdf.length, attachment.get("size").asInt());
+
+    assertProblem(
+        Api.upload(
+            "/api/v1/patients/LU-0001/attachments",
+            steward,
+            "application/pdf",
+            "just text".getBytes(StandardCharsets.US_ASCII)),
+        415,
+        "evidence-type");
+    byte[] huge = new byte[20 * 1024 * 1024 + 1];
+    System.arraycopy(pdf, 0, huge, 0, pdf.length);
+    assertProblem(
+        Api.upload("/api/v1/patients/LU-0001/attachments", steward, "application/pdf", huge),
+        413,
+        "evidence-too-large");
+    assertProblem(
+        Api.upload(
+            "/api/v1/patients/LU-0001/attachments",
+            Tokens.user("patient-lu"),
+            "application/pdf",
+            pdf),
+        403,
+        "forbidden");
+    assertProblem(
+        Api.upload(
+            "/api/v1/patients/LU-0001/attachments",
+            Tokens.user("steward-de"),
+            "application/pdf",
+            pdf),
+        404,
+        "not-found");
+
+    String paper =
+        luConsent("\"CLINICAL-DATA\":\"permit\"")
+            .replace(
+                "}}",
+                "},\"signer\":{\"kind\":\"staff-paper\"},\"evidenceAttachmentId\":\""
+                    + attachment.get("attachmentId").asText()
+                    + "\"}");
+    HttpResponse<String> recorded = consent(steward, "LU-0001", paper);
+    assertEquals(201, recorded.statusCode(), recorded.body());
+    JsonNode history = Api.json(Api.get("/api/v1/patients/LU-0001/consents/history", steward));
+    assertEquals("staff-paper", history.get(0).at("/recordedBy/kind").asText());
+    assertEquals(
+        attachment.get("attachmentId").asText(),
+        history.get(0).get("evidenceAttachmentId").asText());
+
+    assertProblem(
+        consent(steward, "LU-0001", luConsent("\"CLINICAL-DATA\":\"permit\"")),
+        400,
+        "invalid-request");
+  }
+
+  @Test
+  void inFranceAnInformedPatientPermitsUntilTheyObject() {
+    String steward = Tokens.user("steward-fr");
+    HttpResponse<String> informed =
+        Api.post(
+            "/api/v1/patients/FR-0001/consents/information",
+            steward,
+            "{\"formId\":\"fr-research-information\",\"formVersion\":1,\"language\":\"fr\"}");
+    assertEquals(201, informed.statusCode(), informed.body());
+    String patient = Tokens.user("patient-fr");
+    JsonNode states = Api.json(Api.get("/api/v1/patients/me/consents", patient));
+    assertEquals("permit", stateOf(states, "CLINICAL-DATA").get("decision").asText());
+    assertEquals("non-opposition", stateOf(states, "CLINICAL-DATA").get("reason").asText());
+    assertEquals("deny", stateOf(states, "GENETIC").get("decision").asText());
+
+    HttpResponse<String> objected =
+        Api.post("/api/v1/patients/me/consents/withdrawal", patient, "{}");
+    assertEquals(201, objected.statusCode(), objected.body());
+    JsonNode after = Api.json(Api.get("/api/v1/patients/me/consents", patient));
+    assertEquals("objected", stateOf(after, "CLINICAL-DATA").get("reason").asText());
+    assertEquals(
+        "objection",
+        Api.json(Api.get("/api/v1/patients/me/consents/history", patient))
+            .get(0)
+            .get("kind")
+            .asText());
+    assertProblem(
+        Api.post(
+            "/api/v1/patients/LU-0001/consents/information",
+            Tokens.user("steward-lu"),
+            "{\"formId\":\"lu-research-consent\",\"formVersion\":1,\"language\":\"en\"}"),
+        409,
+        "not-non-opposition");
+  }
+
+  @Test
+  void inGermanyEachPermitHoldsForItsModulesPeriod() {
+    HttpResponse<String> created =
+        consent(
+            Tokens.user("patient-de"),
+            "me",
+            "{\"formId\":\"de-broad-consent\",\"formVersion\":1,\"language\":\"de\","
+                + "\"decisions\":{\"CLINICAL-DATA\":\"permit\",\"RECONTACT\":\"permit\"}}");
+    assertEquals(201, created.statusCode(), created.body());
+    JsonNode states = Api.json(Api.get("/api/v1/patients/me/consents", Tokens.user("patient-de")));
+    Instant use = Instant.parse(stateOf(states, "CLINICAL-DATA").get("validUntil").asText());
+    Instant contact = Instant.parse(stateOf(states, "RECONTACT").get("validUntil").asText());
+    Instant now = Instant.now();
+    assertTrue(use.isAfter(now.plus(29 * 365, ChronoUnit.DAYS)), use.toString());
+    assertTrue(contact.isBefore(now.plus(6 * 365, ChronoUnit.DAYS)), contact.toString());
+    assertTrue(contact.isAfter(now.plus(4 * 365, ChronoUnit.DAYS)), contact.toString());
+  }
+
+  @Test
+  void aMajorVersionAsksForConsentAgainAndTheOldVersionIsRefused() {
+    String admin = Tokens.user("admin");
+    String form =
+        Api.json(Api.get("/api/v1/consent/forms/ch-general-consent/versions/1", admin)).toString();
+    JsonNode v1 = Api.json(Api.get("/api/v1/consent/forms/ch-general-consent/versions/1", admin));
+    String trial =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) v1.deepCopy())
+            .put("id", "ch-trial-consent")
+            .toString();
+    assertEquals(201, Api.post("/api/v1/consent/forms", admin, trial).statusCode(), trial);
+    String patient = Tokens.user("patient-ch");
+    String body =
+        "{\"formId\":\"ch-trial-consent\",\"formVersion\":1,\"language\":\"de\","
+            + "\"decisions\":{\"CLINICAL-DATA\":\"permit\"}}";
+    assertEquals(201, consent(patient, "me", body).statusCode());
+
+    assertProblem(
+        Api.post("/api/v1/consent/forms", Tokens.user("steward-ch"), trial), 403, "forbidden");
+    assertProblem(Api.post("/api/v1/consent/forms", admin, trial), 409, "form-version-conflict");
+    String v2 =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) v1.deepCopy())
+            .put("id", "ch-trial-consent")
+            .put("version", 2)
+            .put("change", "major")
+            .toString();
+    HttpResponse<String> published = Api.post("/api/v1/consent/forms", admin, v2);
+    assertEquals(201, published.statusCode(), published.body());
+    assertEquals(1, Api.json(published).get("reconsentRequests").asInt());
+
+    JsonNode requests =
+        Api.json(Api.get("/api/v1/patients/me/consents/reconsent-requests", patient));
+    assertEquals(1, requests.size(), requests.toString());
+    assertEquals(2, requests.get(0).get("toVersion").asInt());
+    assertProblem(consent(patient, "me", body), 409, "form-version-outdated");
+    assertEquals(
+        201,
+        consent(patient, "me", body.replace("\"formVersion\":1", "\"formVersion\":2"))
+            .statusCode());
+    assertEquals(
+        0, Api.json(Api.get("/api/v1/patients/me/consents/reconsent-requests", patient)).size());
+    assertFalse(form.isEmpty());
+  }
+}

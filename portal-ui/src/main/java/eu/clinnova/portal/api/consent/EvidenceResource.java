@@ -1,0 +1,109 @@
+package eu.clinnova.portal.api.consent;
+
+import eu.clinnova.audit.log.LoggedEntry;
+import eu.clinnova.consent.application.ConsentRecording;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.portal.api.patients.Requesters;
+import eu.clinnova.portal.api.security.RequestCaller;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/patients/{psn}/attachments}: a steward uploads the scan of a paper consent
+ * form (multipart, part {@code file}, PDF, PNG or JPEG, at most 20 MB). The type is checked from
+ * the file's first bytes, not only from what the client declares.
+ */
+@Path("v1/patients/{psn}/attachments")
+@RequestScoped
+public class EvidenceResource {
+
+  /** Multipart framing around a 20 MB file stays far below this. */
+  static final long MAX_REQUEST_BYTES = ConsentRecording.MAX_EVIDENCE_BYTES + 64 * 1024;
+
+  @Inject ConsentRecording recording;
+  @Inject RequestCaller requestCaller;
+
+  @POST
+  @RolesAllowed(Role.Names.DATA_STEWARD)
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response upload(
+      @PathParam("psn") String psn,
+      @HeaderParam("Content-Length") Long contentLength,
+      List<EntityPart> parts) {
+    if (contentLength != null && contentLength > MAX_REQUEST_BYTES) {
+      throw tooLarge();
+    }
+    EntityPart file =
+        parts.stream()
+            .filter(part -> "file".equals(part.getName()))
+            .findFirst()
+            .orElseThrow(() -> Refusal.invalid("file", "the scan goes in a part named file"));
+    String declared =
+        file.getMediaType() == null
+            ? null
+            : file.getMediaType().getType() + "/" + file.getMediaType().getSubtype();
+    if ("application/octet-stream".equals(declared)) {
+      declared = null;
+    }
+    byte[] content = read(file.getContent());
+    Caller caller = requestCaller.get();
+    String patient = "me".equals(psn) ? caller.psn().orElse("") : psn;
+    ConsentRecording.Attached attached =
+        recording.attach(Requesters.of(caller), patient, declared, content);
+    LoggedEntry logged = attached.audit().awaitLogged(ConsentResource.AUDIT_WAIT);
+    return Response.status(201)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(
+            Json.createObjectBuilder()
+                .add("attachmentId", attached.attachment().id().toString())
+                .add("sha256", attached.attachment().sha256())
+                .add("size", attached.attachment().size())
+                .add("mediaType", attached.attachment().mediaType())
+                .add("auditIndex", logged.index())
+                .build()
+                .toString())
+        .build();
+  }
+
+  /** Reads at most one byte more than allowed, so an oversize part is refused early. */
+  private static byte[] read(InputStream in) {
+    try (in) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[64 * 1024];
+      int read;
+      while ((read = in.read(buffer)) > 0) {
+        out.write(buffer, 0, read);
+        if (out.size() > ConsentRecording.MAX_EVIDENCE_BYTES) {
+          throw tooLarge();
+        }
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Refusal tooLarge() {
+    return new Refusal(
+        Refusal.Kind.TOO_LARGE, "evidence-too-large", "A scan may be at most 20 MB.", List.of());
+  }
+}
