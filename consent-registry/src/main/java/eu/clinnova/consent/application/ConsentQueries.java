@@ -80,9 +80,40 @@ public class ConsentQueries {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public PatientConsent state(Requester requester, String psn, Instant asOf) {
+    return state(requester, psn, asOf, PatientAccess.READ);
+  }
+
+  /** The current state with the form versions its records were made on (for FHIR). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ConsentDocuments documents(Requester requester, String psn) {
+    PatientConsent consent =
+        state(requester, psn, Clock.systemUTC().instant(), PatientAccess.INTEROPERABLE);
     return read(
         connection -> {
-          Patient patient = PatientAccess.READ.check(connection, requester, psn);
+          Map<String, ConsentForm> used = new LinkedHashMap<>();
+          for (RecordEntry entry : consent.history()) {
+            ConsentRecord record = entry.record();
+            if (record.formId() != null) {
+              String key = record.formId() + "/" + record.formVersion();
+              if (!used.containsKey(key)) {
+                forms
+                    .find(connection, record.formId(), record.formVersion())
+                    .ifPresent(form -> used.put(key, form));
+              }
+            }
+          }
+          return new ConsentDocuments(consent, used);
+        });
+  }
+
+  /** A patient's consent with the forms ({@code id/version}) its records rest on. */
+  public record ConsentDocuments(PatientConsent consent, Map<String, ConsentForm> forms) {}
+
+  private PatientConsent state(
+      Requester requester, String psn, Instant asOf, PatientAccess access) {
+    return read(
+        connection -> {
+          Patient patient = access.check(connection, requester, psn);
           List<RecordEntry> history = records.history(connection, psn);
           JurisdictionPolicy policy = policy(patient);
           return new PatientConsent(

@@ -12,30 +12,37 @@ import java.sql.SQLException;
  */
 enum PatientAccess {
   /** Current state and history: self, steward, compliance officer. */
-  READ(true, true, true),
+  READ(true, true, true, false),
+  /** The FHIR Consent resources: as READ, and the node of the patient's jurisdiction. */
+  INTEROPERABLE(true, true, true, true),
   /** Receipts: self, steward. */
-  RECEIPT(true, true, false),
+  RECEIPT(true, true, false, false),
   /** Disclosures ("who used my data"): self, compliance officer. */
-  DISCLOSURES(true, false, true),
+  DISCLOSURES(true, false, true, false),
   /** Consent, withdrawal: self or a steward. */
-  SIGN(true, true, false),
+  SIGN(true, true, false, false),
   /** Evidence scans, information records: a steward only. */
-  STAFF(false, true, false);
+  STAFF(false, true, false, false);
 
   private final boolean self;
   private final boolean steward;
   private final boolean compliance;
+  private final boolean node;
 
-  PatientAccess(boolean self, boolean steward, boolean compliance) {
+  PatientAccess(boolean self, boolean steward, boolean compliance, boolean node) {
     this.self = self;
     this.steward = steward;
     this.compliance = compliance;
+    this.node = node;
   }
 
   boolean allows(Requester requester, Patient patient) {
     return (self && requester.isPatient(patient.psn()))
         || (steward && requester.isStewardOf(patient.jurisdiction()))
-        || (compliance && requester.roles().contains("compliance-officer"));
+        || (compliance && requester.roles().contains("compliance-officer"))
+        || (node
+            && requester.roles().contains("node")
+            && requester.jurisdictions().contains(patient.jurisdiction()));
   }
 
   /** The patient, or {@link Refusal} 404 when unknown or not the requester's to see. */

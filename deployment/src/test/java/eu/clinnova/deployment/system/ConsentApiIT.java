@@ -394,4 +394,40 @@ class ConsentApiIT {
         0, Api.json(Api.get("/api/v1/patients/me/consents/reconsent-requests", patient)).size());
     assertFalse(form.isEmpty());
   }
+
+  @Test
+  void theFhirConsentSearchShowsTheRecordsToThoseAllowedAndToTheNodeOfTheJurisdiction() {
+    assertEquals(
+        201,
+        consent(Tokens.user("patient-lu"), "me", luConsent("\"CLINICAL-DATA\":\"permit\""))
+            .statusCode());
+    for (String token :
+        new String[] {
+          Tokens.node("node-lu"), Tokens.user("steward-lu"), Tokens.user("patient-lu")
+        }) {
+      HttpResponse<String> response = Api.get("/api/v1/fhir/r4/Consent?patient=LU-0001", token);
+      assertEquals(200, response.statusCode(), response.body());
+      JsonNode bundle = Api.json(response);
+      assertEquals("searchset", bundle.get("type").asText());
+      JsonNode newest = bundle.at("/entry/0/resource");
+      assertEquals("Consent", newest.get("resourceType").asText());
+      assertEquals("active", newest.get("status").asText());
+      assertEquals("LU-0001", newest.at("/patient/identifier/value").asText());
+      assertTrue(
+          newest
+              .at("/policy/0/uri")
+              .asText()
+              .contains("/consent/forms/" + LU_FORM + "/versions/1"));
+    }
+    assertProblem(
+        Api.get("/api/v1/fhir/r4/Consent?patient=LU-0001", Tokens.node("node-fr")),
+        404,
+        "not-found");
+    assertProblem(
+        Api.get("/api/v1/fhir/r4/Consent?patient=LU-0001", Tokens.user("patient-fr")),
+        404,
+        "not-found");
+    assertProblem(
+        Api.get("/api/v1/fhir/r4/Consent", Tokens.user("compliance")), 400, "invalid-request");
+  }
 }
