@@ -28,7 +28,9 @@ public class PatientEnrolment {
   /** What an enrolment did. */
   public sealed interface Outcome {
     /** Enrolled; its audit entry commits with it. */
-    record Enrolled(Patient patient, PendingAudit audit) implements Outcome {}
+    record Enrolled(
+        Patient patient, PendingAudit audit, Optional<AccountActivation.Issued> activation)
+        implements Outcome {}
 
     /** The pseudonym is already enrolled: nothing written. */
     record AlreadyEnrolled() implements Outcome {}
@@ -41,6 +43,7 @@ public class PatientEnrolment {
   private DataSource dataSource;
 
   @Inject AuditLogService auditLog;
+  @Inject AccountActivation activation;
 
   private final PatientStore patients = new PatientStore();
 
@@ -49,16 +52,16 @@ public class PatientEnrolment {
     if (!requester.isStewardOf(patient.jurisdiction())) {
       return new Outcome.NotAllowed();
     }
-    return enrolAs(requester.actor("data-steward"), patient);
+    return enrolAs(requester.actor("data-steward"), patient, true);
   }
 
   /** Demo data and migrations: the portal itself enrols. */
   @Transactional
   public Outcome enrolAsPortal(Patient patient) {
-    return enrolAs(AuditEvent.Actor.system(), patient);
+    return enrolAs(AuditEvent.Actor.system(), patient, false);
   }
 
-  private Outcome enrolAs(AuditEvent.Actor actor, Patient patient) {
+  private Outcome enrolAs(AuditEvent.Actor actor, Patient patient, boolean issueCode) {
     try (Connection connection = dataSource.getConnection()) {
       if (!patients.insert(
           connection,
@@ -67,17 +70,23 @@ public class PatientEnrolment {
           actor.sub())) {
         return new Outcome.AlreadyEnrolled();
       }
+      Optional<AccountActivation.Issued> code =
+          issueCode
+              ? Optional.of(activation.issueUnlogged(connection, actor, patient.psn()))
+              : Optional.empty();
+      Map<String, Object> data = new java.util.LinkedHashMap<>();
+      data.put("jurisdiction", patient.jurisdiction());
+      data.put("cohorts", patient.cohorts().stream().sorted().map(Enum::name).toList());
+      data.put("minor", patient.minor());
+      code.ifPresent(issued -> data.put("activationCodeExpiresAt", issued.expiresAt().toString()));
       PendingAudit audit =
           auditLog.record(
               new AuditEvent(
                   actor,
                   "patient.enrolled",
                   new AuditEvent.Subject("patient", patient.psn()),
-                  Map.of(
-                      "jurisdiction", patient.jurisdiction(),
-                      "cohorts", patient.cohorts().stream().sorted().map(Enum::name).toList(),
-                      "minor", patient.minor())));
-      return new Outcome.Enrolled(patient, audit);
+                  data));
+      return new Outcome.Enrolled(patient, audit, code);
     } catch (SQLException e) {
       throw new IllegalStateException("the patient could not be enrolled", e);
     }

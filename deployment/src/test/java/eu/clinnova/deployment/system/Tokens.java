@@ -41,6 +41,20 @@ public final class Tokens {
                     username)));
   }
 
+  /** A new token for a demo user, not cached (after their account changed). */
+  public static String freshUser(String username) {
+    return fetch(
+        Map.of(
+            "grant_type",
+            "password",
+            "client_id",
+            "portal-cli",
+            "username",
+            username,
+            "password",
+            username));
+  }
+
   /** A node's service-account token (client credentials, development secret). */
   public static String node(String clientId) {
     return CACHE.computeIfAbsent(

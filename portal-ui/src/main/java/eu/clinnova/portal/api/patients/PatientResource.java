@@ -1,6 +1,7 @@
 package eu.clinnova.portal.api.patients;
 
 import eu.clinnova.audit.log.LoggedEntry;
+import eu.clinnova.consent.application.AccountActivation;
 import eu.clinnova.consent.application.PatientEnrolment;
 import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.domain.Patient;
@@ -45,6 +46,7 @@ public class PatientResource {
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 
   @Inject PatientEnrolment enrolment;
+  @Inject AccountActivation activation;
   @Inject RequestCaller requestCaller;
   @Context UriInfo uri;
 
@@ -68,11 +70,40 @@ public class PatientResource {
               "Conflict",
               "A patient with this pseudonym is already enrolled."));
     }
-    LoggedEntry logged =
-        ((PatientEnrolment.Outcome.Enrolled) outcome).audit().awaitLogged(AUDIT_WAIT);
+    PatientEnrolment.Outcome.Enrolled enrolled = (PatientEnrolment.Outcome.Enrolled) outcome;
+    LoggedEntry logged = enrolled.audit().awaitLogged(AUDIT_WAIT);
+    var json = Json.createObjectBuilder(json(patient, logged.index()));
+    // The one-time code the patient enters to link their account; shown only here.
+    enrolled
+        .activation()
+        .ifPresent(
+            code ->
+                json.add("activationCode", code.code())
+                    .add("activationExpiresAt", code.expiresAt().toString()));
     return Response.created(uri.getBaseUriBuilder().path("v1/patients").path(patient.psn()).build())
         .type(MediaType.APPLICATION_JSON)
-        .entity(json(patient, logged.index()).toString())
+        .entity(json.build().toString())
+        .build();
+  }
+
+  /** A new one-time activation code for the patient (earlier codes stop working). */
+  @POST
+  @Path("{psn}/activation-code")
+  @RolesAllowed(Role.Names.DATA_STEWARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response newActivationCode(@PathParam("psn") String psn) {
+    AccountActivation.Issued issued = activation.issue(Requesters.of(requestCaller.get()), psn);
+    LoggedEntry logged = issued.audit().awaitLogged(AUDIT_WAIT);
+    return Response.status(201)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(
+            Json.createObjectBuilder()
+                .add("psn", psn)
+                .add("activationCode", issued.code())
+                .add("activationExpiresAt", issued.expiresAt().toString())
+                .add("auditIndex", logged.index())
+                .build()
+                .toString())
         .build();
   }
 

@@ -1,0 +1,126 @@
+package eu.clinnova.consent.application;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.PendingAudit;
+import eu.clinnova.consent.account.AccountDirectory;
+import eu.clinnova.consent.account.ActivationCode;
+import eu.clinnova.consent.infrastructure.ActivationStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Links a patient's account to their pseudonym with the one-time code a steward gives them at
+ * enrolment (or anew later). The code is checked, its use recorded and logged, and the account's
+ * {@code psn} attribute set through the identity provider, in one transaction: if the identity
+ * provider refuses, nothing is recorded and the code stays usable.
+ */
+@ApplicationScoped
+public class AccountActivation {
+
+  /** How long a code may be used. */
+  public static final Duration VALIDITY = Duration.ofDays(30);
+
+  /** A fresh code, shown once. */
+  public record Issued(String psn, String code, Instant expiresAt, PendingAudit audit) {}
+
+  /** The account now carries the pseudonym (from its next token on). */
+  public record Activated(String psn, PendingAudit audit) {}
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  @Inject AuditLogService auditLog;
+  @Inject AccountDirectory directory;
+
+  private final ActivationStore codes = new ActivationStore();
+
+  /** A new code for a patient (a steward of their jurisdiction); earlier codes stop working. */
+  @Transactional
+  public Issued issue(Requester requester, String psn) {
+    try (Connection connection = dataSource.getConnection()) {
+      PatientAccess.STAFF.check(connection, requester, psn);
+      return issue(connection, requester.actor("data-steward"), psn);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the activation code could not be issued", e);
+    }
+  }
+
+  private Issued issue(Connection connection, AuditEvent.Actor actor, String psn)
+      throws SQLException {
+    Issued issued = issueUnlogged(connection, actor, psn);
+    PendingAudit audit =
+        auditLog.record(
+            new AuditEvent(
+                actor,
+                "patient.activation-code-issued",
+                new AuditEvent.Subject("patient", psn),
+                Map.of("expiresAt", issued.expiresAt().toString())));
+    return new Issued(psn, issued.code(), issued.expiresAt(), audit);
+  }
+
+  /**
+   * A code issued as part of another change (enrolment), whose own audit entry records it: one
+   * change, one entry.
+   */
+  Issued issueUnlogged(Connection connection, AuditEvent.Actor actor, String psn)
+      throws SQLException {
+    String code = ActivationCode.generate();
+    Instant now = now();
+    Instant expires = now.plus(VALIDITY);
+    codes.issue(connection, psn, ActivationCode.hash(code), now, expires, actor.sub());
+    return new Issued(psn, code, expires, null);
+  }
+
+  /** A signed-in patient without a pseudonym enters their code. */
+  @Transactional
+  public Activated activate(Requester requester, String typedCode) {
+    if (!requester.roles().contains("patient")) {
+      throw Refusal.forbidden("Only a patient's account is activated with a code.");
+    }
+    if (requester.psn().isPresent()) {
+      throw Refusal.conflict("already-activated", "This account is already linked to a pseudonym.");
+    }
+    if (!ActivationCode.wellFormed(typedCode)) {
+      throw Refusal.invalid(
+          "code", "an activation code has 12 letters and digits, like 7KQ4-M2XD-9PWA");
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      Instant now = now();
+      Optional<ActivationStore.UsableCode> code =
+          codes.usable(connection, ActivationCode.hash(typedCode), now);
+      if (code.isEmpty() || !codes.link(connection, code.get(), requester.sub(), now)) {
+        // The same answer for unknown, expired, replaced and used codes: nothing to learn.
+        throw Refusal.invalid(
+            "code", "this code is not valid (any more): ask your hospital for a new one");
+      }
+      String psn = code.get().psn();
+      PendingAudit audit =
+          auditLog.record(
+              new AuditEvent(
+                  requester.actor("patient"),
+                  "patient.account-linked",
+                  new AuditEvent.Subject("patient", psn),
+                  Map.of("account", requester.sub())));
+      directory.linkPseudonym(requester.sub(), psn);
+      return new Activated(psn, audit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the account could not be activated", e);
+    }
+  }
+
+  private static Instant now() {
+    return Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}
