@@ -77,7 +77,15 @@ public class ConsentRecording {
       Patient patient = PatientAccess.SIGN.check(connection, requester, psn);
       List<FieldProblem> problems = new ArrayList<>();
       ConsentForm form = form(connection, patient, request, problems);
-      Map<ConsentModule, Decision> decisions = decisions(form, request.decisions(), problems);
+      boolean firstOnForm =
+          form == null
+              || records.history(connection, patient.psn()).stream()
+                  .map(RecordEntry::record)
+                  .noneMatch(
+                      record ->
+                          record.kind() == RecordKind.CONSENT && form.id().equals(record.formId()));
+      Map<ConsentModule, Decision> decisions =
+          decisions(form, request.decisions(), firstOnForm, problems);
       Signer signer = signer(connection, requester, patient, request, problems);
       if (!problems.isEmpty()) {
         throw Refusal.invalid("The consent is invalid.", problems);
@@ -369,8 +377,15 @@ public class ConsentRecording {
     return form;
   }
 
+  /**
+   * The decisions given, checked against the form. The form's required modules must be answered in
+   * the patient's first consent on the form; later records may change single modules.
+   */
   private static Map<ConsentModule, Decision> decisions(
-      ConsentForm form, Map<String, String> given, List<FieldProblem> problems) {
+      ConsentForm form,
+      Map<String, String> given,
+      boolean firstOnForm,
+      List<FieldProblem> problems) {
     Map<ConsentModule, Decision> decisions = new EnumMap<>(ConsentModule.class);
     if (given == null || given.isEmpty()) {
       problems.add(new FieldProblem("decisions", "must decide at least one module"));
@@ -391,7 +406,7 @@ public class ConsentRecording {
             decisions.put(module.get(), decision.get());
           }
         });
-    if (form != null) {
+    if (form != null && firstOnForm) {
       for (FormModule module : form.modules()) {
         if (module.required() && !given.containsKey(module.module().code())) {
           problems.add(

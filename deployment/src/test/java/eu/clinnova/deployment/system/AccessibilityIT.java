@@ -30,7 +30,10 @@ class AccessibilityIT extends BrowserSystemTest {
     "compliance, /compliance/verify, fr-FR, 1280",
     "admin, /admin, fr-FR, 390",
     "patient-ch, /no-such-page, de-DE, 1280",
-    "patient-de, /admin, en-GB, 390"
+    "patient-de, /admin, en-GB, 390",
+    "patient-ch, /patient, fr-FR, 390",
+    "patient-ch, /consent/history, de-DE, 1280",
+    "patient-ch, /consent/disclosures, en-GB, 390"
   })
   void thePageHasNoSeriousAccessibilityViolation(
       String user, String path, String locale, int width) {

@@ -200,8 +200,7 @@ class ConsentApiIT {
     assertTrue(unknownModule.body().contains("decisions.TELEPATHY"), unknownModule.body());
     assertProblem(
         consent(token, "me", luConsent("\"CLINICAL-DATA\":\"maybe\"")), 400, "invalid-request");
-    assertProblem(
-        consent(token, "me", luConsent("\"GENETIC\":\"permit\"")), 400, "invalid-request");
+    assertProblem(consent(token, "me", luConsent("")), 400, "invalid-request");
     assertProblem(
         consent(
             token,

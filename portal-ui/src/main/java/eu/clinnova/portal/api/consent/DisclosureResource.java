@@ -2,9 +2,9 @@ package eu.clinnova.portal.api.consent;
 
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.domain.Disclosure;
-import eu.clinnova.portal.api.patients.Requesters;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -9,6 +9,7 @@ import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -36,6 +36,17 @@ public class AppShell implements AppShellConfigurator {
         border-radius: var(--lumo-border-radius-m); font-size: var(--lumo-font-size-s); }
       dl.portal-details dt { font-weight: 600; margin-top: var(--lumo-space-s); }
       dl.portal-details dd { margin-inline-start: 0; }
+      ul.portal-cards { list-style: none; padding: 0; margin: 0; display: grid; gap: var(--lumo-space-s); }
+      li.portal-card, section.consent-module { border: 1px solid var(--lumo-contrast-20pct);
+        border-radius: var(--lumo-border-radius-l); padding: var(--lumo-space-s) var(--lumo-space-m); }
+      li.portal-card h2, section.consent-module h3 { font-size: var(--lumo-font-size-l); margin: var(--lumo-space-xs) 0; }
+      li.portal-card p, section.consent-module p { margin: var(--lumo-space-xs) 0; }
+      section.consent-module { margin-bottom: var(--lumo-space-s); }
+      .consent-yes { font-weight: 600; color: var(--lumo-success-text-color); }
+      .consent-no { font-weight: 600; }
+      section.portal-callout { border-inline-start: 4px solid var(--lumo-primary-color);
+        padding-inline-start: var(--lumo-space-m); margin-bottom: var(--lumo-space-l); }
+      #consent-form vaadin-radio-group { display: block; margin-bottom: var(--lumo-space-s); }
       @media (max-width: 600px) {
         header.portal-header .portal-user { display: none; }
         header.portal-header .portal-language { width: 7.5em; }

@@ -5,6 +5,8 @@ import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Role;
 import eu.clinnova.portal.ui.compliance.AuditLogView;
 import eu.clinnova.portal.ui.compliance.LogVerificationView;
+import eu.clinnova.portal.ui.consent.ConsentHistoryView;
+import eu.clinnova.portal.ui.consent.DisclosuresView;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +26,13 @@ public final class HomeViews {
 
   static final List<Home> ALL =
       List.of(
-          new Home(Role.PATIENT, PatientHomeView.class, "nav.home.patient"),
+          new Home(
+              Role.PATIENT,
+              PatientHomeView.class,
+              "nav.home.patient",
+              List.of(
+                  new Page(ConsentHistoryView.class, "nav.patient.history"),
+                  new Page(DisclosuresView.class, "nav.patient.disclosures"))),
           new Home(Role.RESEARCHER, ResearcherHomeView.class, "nav.home.researcher"),
           new Home(Role.DATA_STEWARD, StewardHomeView.class, "nav.home.steward"),
           new Home(Role.DAC_MEMBER, CommitteeHomeView.class, "nav.home.committee"),

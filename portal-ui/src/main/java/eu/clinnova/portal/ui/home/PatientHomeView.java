@@ -1,16 +1,43 @@
 package eu.clinnova.portal.ui.home;
 
 import com.vaadin.flow.router.Route;
+import eu.clinnova.consent.application.AccountActivation;
+import eu.clinnova.consent.application.ConsentForms;
+import eu.clinnova.consent.application.ConsentQueries;
+import eu.clinnova.consent.application.ConsentRecording;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.SignedInUser;
+import eu.clinnova.portal.ui.consent.ActivationPanel;
+import eu.clinnova.portal.ui.consent.ConsentDashboard;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 
-/** Home page of the patient role. */
+/**
+ * Home page of the patient role: their consent dashboard, or, while their account is not linked to
+ * a pseudonym, the activation with the code from their hospital.
+ */
 @Route(value = "patient", layout = MainLayout.class)
 @RolesAllowed(Role.Names.PATIENT)
 public class PatientHomeView extends RoleHomeView {
 
-  public PatientHomeView() {
+  @Inject
+  public PatientHomeView(
+      ConsentQueries queries,
+      ConsentRecording recording,
+      ConsentForms forms,
+      AccountActivation activation) {
     super("patient");
+    Caller caller = SignedInUser.current().orElseThrow();
+    if (caller.psn().isEmpty()) {
+      addComponentAtIndex(2, new ActivationPanel(Requesters.of(caller), activation));
+    } else {
+      addComponentAtIndex(
+          2,
+          new ConsentDashboard(
+              Requesters.of(caller), caller.psn().get(), queries, recording, forms));
+    }
   }
 }

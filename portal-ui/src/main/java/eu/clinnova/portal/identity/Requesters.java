@@ -1,8 +1,6 @@
-package eu.clinnova.portal.api.patients;
+package eu.clinnova.portal.identity;
 
 import eu.clinnova.consent.application.Requester;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Role;
 import java.util.stream.Collectors;
 
 /** The registry's view of the API caller. */

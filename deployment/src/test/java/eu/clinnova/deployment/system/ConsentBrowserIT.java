@@ -1,0 +1,82 @@
+package eu.clinnova.deployment.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The patient's consent pages in a real browser, in English, French and German, on a desktop and a
+ * phone: give consent (when none is given yet), change one decision with one confirmation, withdraw
+ * everything in one step, read the history and download a receipt; axe-core clean.
+ */
+class ConsentBrowserIT extends BrowserSystemTest {
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  @ParameterizedTest(name = "{0} ({1}, {2} px)")
+  @CsvSource({
+    "patient-lu, en-GB, 1280, Yes, No, Your decisions, AI-TRAINING",
+    "patient-fr, fr-FR, 390, Oui, Non, Vos décisions, GENETIC",
+    "patient-de, de-DE, 1280, Ja, Nein, Ihre Entscheidungen, AI-TRAINING"
+  })
+  void aPatientGivesChangesAndWithdrawsConsentAndGetsAReceipt(
+      String user, String locale, int width, String yes, String no, String heading, String module)
+      throws Exception {
+    Page page = newPage(locale, width);
+    PortalPages.signIn(page, "/patient", user);
+    assertThat(page.locator("#consent-modules-heading")).hasText(heading);
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page), user);
+
+    Locator firstForm = page.locator("#consent-form");
+    if (firstForm.isVisible()) {
+      page.locator(
+              "#choice-CLINICAL-DATA vaadin-radio-button",
+              new Page.LocatorOptions().setHasText(yes))
+          .click();
+      page.locator("#save-consent").click();
+      page.locator("#confirm").click();
+      assertThat(page.locator("#consent-form")).isHidden();
+    }
+    PortalPages.screenshot(page, "consent-dashboard-" + locale.substring(0, 2));
+
+    // One decision, one confirmation.
+    Locator state = page.locator("#state-" + module);
+    boolean wasYes = state.textContent().startsWith(yes);
+    page.locator("#change-" + module).click();
+    assertThat(page.locator("vaadin-dialog-overlay")).isVisible();
+    page.locator("#confirm").click();
+    assertThat(state).hasText(java.util.regex.Pattern.compile("^" + (wasYes ? no : yes)));
+
+    // Everything, in one step.
+    page.locator("#withdraw-all").click();
+    page.locator("#confirm").click();
+    assertThat(page.locator("#state-CLINICAL-DATA"))
+        .hasText(java.util.regex.Pattern.compile("^" + no));
+    assertThat(page.locator("#state-" + module)).hasText(java.util.regex.Pattern.compile("^" + no));
+
+    // The history has the withdrawal on top, and each record's receipt downloads as a PDF.
+    page.navigate(SystemTestEnvironment.portalUrl() + "/consent/history");
+    Locator rows = page.locator("#history-list a", new Page.LocatorOptions().setHasText("PDF"));
+    assertThat(rows.first()).isVisible();
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page), user + " history");
+    Download download = page.waitForDownload(() -> rows.first().click());
+    byte[] pdf = Files.readAllBytes(download.path());
+    assertTrue(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
+
+    page.navigate(SystemTestEnvironment.portalUrl() + "/consent/disclosures");
+    assertThat(page.locator("#disclosures-empty")).isVisible();
+  }
+}

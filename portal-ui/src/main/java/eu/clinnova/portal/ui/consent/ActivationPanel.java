@@ -1,0 +1,57 @@
+package eu.clinnova.portal.ui.consent;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinSession;
+import eu.clinnova.consent.application.AccountActivation;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+
+/**
+ * For a patient whose account has no pseudonym yet: enter the one-time code from the hospital. Once
+ * linked, the portal signs them in again (silently, through Keycloak) so the new token carries the
+ * pseudonym.
+ */
+public class ActivationPanel extends Section {
+
+  public ActivationPanel(Requester requester, AccountActivation activation) {
+    setId("activation");
+    H2 heading = new H2(getTranslation("activation.heading"));
+    heading.setId("activation-heading");
+    getElement().setAttribute("aria-labelledby", "activation-heading");
+    TextField code = new TextField(getTranslation("activation.code"));
+    code.setId("activation-code");
+    code.setHelperText(getTranslation("activation.codeHelp"));
+    code.setMaxLength(20);
+    code.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
+    Button activate = new Button(getTranslation("activation.button"));
+    activate.setId("activate");
+    activate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    Paragraph result = new Paragraph();
+    result.setId("activation-result");
+    result.getElement().setAttribute("role", "status");
+    activate.addClickListener(
+        event -> {
+          try {
+            AccountActivation.Activated activated = activation.activate(requester, code.getValue());
+            code.setInvalid(false);
+            result.setText(getTranslation("activation.done", activated.psn()));
+            // A new login gives a token with the psn claim; Keycloak's session makes it silent.
+            VaadinSession.getCurrent().getSession().invalidate();
+            UI.getCurrent().getPage().reload();
+          } catch (Refusal refusal) {
+            code.setErrorMessage(
+                refusal.kind() == Refusal.Kind.INVALID
+                    ? getTranslation("activation.invalid")
+                    : refusal.getMessage());
+            code.setInvalid(true);
+          }
+        });
+    add(heading, new Paragraph(getTranslation("activation.intro")), code, activate, result);
+  }
+}

@@ -1,0 +1,329 @@
+package eu.clinnova.portal.ui.consent;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import eu.clinnova.consent.application.ConsentForms;
+import eu.clinnova.consent.application.ConsentQueries;
+import eu.clinnova.consent.application.ConsentRecording;
+import eu.clinnova.consent.application.ConsentRequest;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.domain.Decision;
+import eu.clinnova.consent.domain.ModuleState;
+import eu.clinnova.consent.domain.RecordKind;
+import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.form.FormModule;
+import eu.clinnova.consent.policy.ConsentBasis;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The patient's consent, module by module, in their language: pending re-consent requests first,
+ * then (before any consent) the whole form, each module with its current decision, since when and
+ * until when, a one-confirmation change, and "withdraw everything" with what it means in their
+ * jurisdiction.
+ */
+public class ConsentDashboard extends Div {
+
+  private final Requester requester;
+  private final String psn;
+  private final ConsentQueries queries;
+  private final ConsentRecording recording;
+  private final ConsentForms forms;
+
+  public ConsentDashboard(
+      Requester requester,
+      String psn,
+      ConsentQueries queries,
+      ConsentRecording recording,
+      ConsentForms forms) {
+    this.requester = requester;
+    this.psn = psn;
+    this.queries = queries;
+    this.recording = recording;
+    this.forms = forms;
+    setId("consent-dashboard");
+    refresh();
+  }
+
+  private void refresh() {
+    removeAll();
+    ConsentQueries.PatientConsent consent = queries.state(requester, psn, Instant.now());
+    Optional<ConsentForm> found =
+        PatientForms.formFor(consent.patient().jurisdiction(), consent.history(), forms.active());
+    if (found.isEmpty()) {
+      add(new Paragraph(getTranslation("consent.noForm")));
+      return;
+    }
+    ConsentForm form = found.get();
+    String language = PatientForms.language(form, getLocale().getLanguage());
+    List<ConsentQueries.OpenRequest> open = queries.openRequests(requester, psn);
+    boolean consentedOnForm =
+        consent.history().stream()
+            .anyMatch(
+                entry ->
+                    entry.record().kind() == RecordKind.CONSENT
+                        && form.id().equals(entry.record().formId()));
+    boolean nonOpposition = consent.policy().basis() == ConsentBasis.NON_OPPOSITION;
+    if (!open.isEmpty()) {
+      add(requests(open, form, language, consent));
+    } else if (!consentedOnForm && !nonOpposition) {
+      add(wholeForm(form, language, consent, "consent.first.heading", "consent.first.intro"));
+    }
+    add(modules(form, language, consent, consentedOnForm || nonOpposition));
+    add(withdrawEverything(consent));
+  }
+
+  private Section requests(
+      List<ConsentQueries.OpenRequest> open,
+      ConsentForm form,
+      String language,
+      ConsentQueries.PatientConsent consent) {
+    Section section = section("reconsent", "consent.reconsent.heading");
+    section.addClassName("portal-callout");
+    for (ConsentQueries.OpenRequest request : open) {
+      String key =
+          "came-of-age".equals(request.trigger())
+              ? "consent.reconsent.cameOfAge"
+              : "regained-capacity".equals(request.trigger())
+                  ? "consent.reconsent.capacity"
+                  : "consent.reconsent.newVersion";
+      section.add(new Paragraph(getTranslation(key, request.toVersion())));
+      if (request.fromVersion() < request.toVersion()) {
+        Button changes =
+            new Button(
+                getTranslation("consent.reconsent.whatChanged"),
+                event ->
+                    WhatChanged.open(
+                        forms.find(request.formId(), request.fromVersion()).orElseThrow(),
+                        forms.find(request.formId(), request.toVersion()).orElseThrow(),
+                        language));
+        changes.setId("what-changed");
+        section.add(changes);
+      }
+    }
+    section.add(
+        wholeForm(form, language, consent, "consent.reconsent.review", "consent.reconsent.intro"));
+    return section;
+  }
+
+  /** Every module with a yes/no choice, for a first consent or a re-consent. */
+  private Section wholeForm(
+      ConsentForm form,
+      String language,
+      ConsentQueries.PatientConsent consent,
+      String headingKey,
+      String introKey) {
+    Section section = section("consent-form", headingKey);
+    section.add(new Paragraph(form.intro().get(language)));
+    section.add(new Paragraph(getTranslation(introKey)));
+    Map<FormModule, RadioButtonGroup<Decision>> choices = new LinkedHashMap<>();
+    for (FormModule module : form.modules()) {
+      RadioButtonGroup<Decision> choice = new RadioButtonGroup<>();
+      choice.setId("choice-" + module.module().code());
+      choice.setLabel(
+          module.title().get(language)
+              + (module.required() ? " (" + getTranslation("consent.required") + ")" : ""));
+      choice.setHelperText(module.text().get(language));
+      choice.setItems(Decision.PERMIT, Decision.DENY);
+      choice.setItemLabelGenerator(
+          decision -> getTranslation("consent.decision." + decision.code()));
+      choice.setRequiredIndicatorVisible(module.required());
+      ModuleState current = consent.states().get(module.module());
+      if (current.reason() != ModuleState.Reason.NO_RECORD) {
+        choice.setValue(current.decision());
+      }
+      choices.put(module, choice);
+      section.add(choice);
+    }
+    Button save = new Button(getTranslation("consent.save"));
+    save.setId("save-consent");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    save.addClickListener(
+        event -> {
+          Map<String, String> decisions = new LinkedHashMap<>();
+          boolean missing = false;
+          for (Map.Entry<FormModule, RadioButtonGroup<Decision>> entry : choices.entrySet()) {
+            RadioButtonGroup<Decision> choice = entry.getValue();
+            if (choice.getValue() != null) {
+              decisions.put(entry.getKey().module().code(), choice.getValue().code());
+              choice.setInvalid(false);
+            } else if (entry.getKey().required()) {
+              choice.setErrorMessage(getTranslation("consent.requiredMissing"));
+              choice.setInvalid(true);
+              missing = true;
+            }
+          }
+          if (missing || decisions.isEmpty()) {
+            notify(getTranslation("consent.requiredMissing"), true);
+            return;
+          }
+          Confirmation.open(
+              getTranslation("consent.confirm.saveTitle"),
+              new Paragraph(getTranslation("consent.confirm.effect")),
+              getTranslation("consent.confirm.save"),
+              false,
+              getTranslation("consent.cancel"),
+              () -> record(form, language, decisions));
+        });
+    section.add(save);
+    return section;
+  }
+
+  private Section modules(
+      ConsentForm form,
+      String language,
+      ConsentQueries.PatientConsent consent,
+      boolean changeable) {
+    Section section = section("consent-modules", "consent.modules.heading");
+    for (FormModule module : form.modules()) {
+      ModuleState state = consent.states().get(module.module());
+      String title = module.title().get(language);
+      Section card = new Section();
+      card.setId("module-" + module.module().code());
+      card.addClassName("consent-module");
+      H3 heading = new H3(title);
+      heading.setId("module-title-" + module.module().code());
+      card.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
+      Span decision = new Span(stateText(state));
+      decision.addClassName(state.permits() ? "consent-yes" : "consent-no");
+      decision.setId("state-" + module.module().code());
+      card.add(heading, new Paragraph(module.text().get(language)), new Paragraph(decision));
+      if (changeable) {
+        Decision next = state.permits() ? Decision.DENY : Decision.PERMIT;
+        Button change = new Button(getTranslation("consent.change." + next.code()));
+        change.setId("change-" + module.module().code());
+        change
+            .getElement()
+            .setAttribute(
+                "aria-label", getTranslation("consent.change." + next.code()) + ": " + title);
+        change.addClickListener(
+            event ->
+                Confirmation.open(
+                    getTranslation(
+                        "consent.confirm.changeTitle",
+                        title,
+                        getTranslation("consent.decision." + next.code())),
+                    new Paragraph(getTranslation("consent.confirm.effect")),
+                    getTranslation("consent.confirm.change"),
+                    next == Decision.DENY,
+                    getTranslation("consent.cancel"),
+                    () -> change(form, language, module, next, consent)));
+        card.add(change);
+      }
+      section.add(card);
+    }
+    return section;
+  }
+
+  private Section withdrawEverything(ConsentQueries.PatientConsent consent) {
+    Section section = section("withdraw", "consent.withdraw.heading");
+    String meaning = getTranslation("consent.withdraw.meaning." + consent.patient().jurisdiction());
+    section.add(new Paragraph(meaning));
+    Button withdraw = new Button(getTranslation("consent.withdraw.button"));
+    withdraw.setId("withdraw-all");
+    withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    withdraw.addClickListener(
+        event ->
+            Confirmation.open(
+                getTranslation("consent.withdraw.confirmTitle"),
+                new Paragraph(meaning),
+                getTranslation("consent.withdraw.confirm"),
+                true,
+                getTranslation("consent.cancel"),
+                () -> {
+                  try {
+                    recording.withdraw(requester, psn, List.of(), null);
+                    notify(getTranslation("consent.withdraw.done"), false);
+                  } catch (Refusal refusal) {
+                    notify(getTranslation("consent.failed", refusal.getMessage()), true);
+                  }
+                  refresh();
+                }));
+    section.add(withdraw);
+    return section;
+  }
+
+  private void change(
+      ConsentForm form,
+      String language,
+      FormModule module,
+      Decision next,
+      ConsentQueries.PatientConsent consent) {
+    if (next == Decision.DENY && consent.policy().basis() == ConsentBasis.NON_OPPOSITION) {
+      // Non-opposition: saying no to a module is an objection to that module.
+      try {
+        recording.withdraw(requester, psn, List.of(module.module().code()), null);
+        notify(getTranslation("consent.saved"), false);
+      } catch (Refusal refusal) {
+        notify(getTranslation("consent.failed", refusal.getMessage()), true);
+      }
+      refresh();
+      return;
+    }
+    Map<String, String> decisions = new LinkedHashMap<>();
+    decisions.put(module.module().code(), next.code());
+    record(form, language, decisions);
+  }
+
+  private void record(ConsentForm form, String language, Map<String, String> decisions) {
+    try {
+      recording.consent(
+          requester,
+          psn,
+          new ConsentRequest(form.id(), form.version(), language, decisions, null, null, null));
+      notify(getTranslation("consent.saved"), false);
+    } catch (Refusal refusal) {
+      notify(getTranslation("consent.failed", refusal.getMessage()), true);
+    }
+    refresh();
+  }
+
+  String stateText(ModuleState state) {
+    DateTimeFormatter format =
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withLocale(getLocale())
+            .withZone(ZoneOffset.UTC);
+    String since = state.since().map(format::format).orElse("");
+    String text =
+        getTranslation(
+            "consent.state." + state.reason().name().toLowerCase(java.util.Locale.ROOT),
+            since,
+            state.validUntil().map(format::format).orElse(""));
+    if (state.permits() && state.validUntil().isPresent()) {
+      text +=
+          " · " + getTranslation("consent.state.until", format.format(state.validUntil().get()));
+    }
+    return text;
+  }
+
+  private Section section(String id, String headingKey) {
+    H2 heading = new H2(getTranslation(headingKey));
+    heading.setId(id + "-heading");
+    Section section = new Section(heading);
+    section.setId(id);
+    section.getElement().setAttribute("aria-labelledby", id + "-heading");
+    return section;
+  }
+
+  private static void notify(String text, boolean error) {
+    Notification notification = Notification.show(text, 5000, Notification.Position.BOTTOM_START);
+    notification.addThemeVariants(
+        error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+  }
+}
