@@ -47,6 +47,11 @@ public class AppShell implements AppShellConfigurator {
       section.portal-callout { border-inline-start: 4px solid var(--lumo-primary-color);
         padding-inline-start: var(--lumo-space-m); margin-bottom: var(--lumo-space-l); }
       #consent-form vaadin-radio-group { display: block; margin-bottom: var(--lumo-space-s); }
+      section.portal-form > vaadin-radio-group, section.portal-form > vaadin-select,
+      section.portal-form > vaadin-text-field, section.portal-form > vaadin-date-picker,
+      section.portal-form > vaadin-checkbox-group, section.portal-form > vaadin-checkbox,
+      section.portal-form > vaadin-upload { display: flex; max-width: 36rem; margin-bottom: var(--lumo-space-s); }
+      section.portal-form > vaadin-upload { display: block; }
       @media (max-width: 600px) {
         header.portal-header .portal-user { display: none; }
         header.portal-header .portal-language { width: 7.5em; }

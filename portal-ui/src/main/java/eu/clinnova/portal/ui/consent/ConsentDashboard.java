@@ -24,9 +24,6 @@ import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormModule;
 import eu.clinnova.consent.policy.ConsentBasis;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -295,21 +292,7 @@ public class ConsentDashboard extends Div {
   }
 
   String stateText(ModuleState state) {
-    DateTimeFormatter format =
-        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withLocale(getLocale())
-            .withZone(ZoneOffset.UTC);
-    String since = state.since().map(format::format).orElse("");
-    String text =
-        getTranslation(
-            "consent.state." + state.reason().name().toLowerCase(java.util.Locale.ROOT),
-            since,
-            state.validUntil().map(format::format).orElse(""));
-    if (state.permits() && state.validUntil().isPresent()) {
-      text +=
-          " · " + getTranslation("consent.state.until", format.format(state.validUntil().get()));
-    }
-    return text;
+    return StateTexts.of(this, getLocale(), state);
   }
 
   private Section section(String id, String headingKey) {

@@ -7,6 +7,7 @@ import eu.clinnova.portal.ui.compliance.AuditLogView;
 import eu.clinnova.portal.ui.compliance.LogVerificationView;
 import eu.clinnova.portal.ui.consent.ConsentHistoryView;
 import eu.clinnova.portal.ui.consent.DisclosuresView;
+import eu.clinnova.portal.ui.consent.StewardPatientsView;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +35,11 @@ public final class HomeViews {
                   new Page(ConsentHistoryView.class, "nav.patient.history"),
                   new Page(DisclosuresView.class, "nav.patient.disclosures"))),
           new Home(Role.RESEARCHER, ResearcherHomeView.class, "nav.home.researcher"),
-          new Home(Role.DATA_STEWARD, StewardHomeView.class, "nav.home.steward"),
+          new Home(
+              Role.DATA_STEWARD,
+              StewardHomeView.class,
+              "nav.home.steward",
+              List.of(new Page(StewardPatientsView.class, "nav.steward.patients"))),
           new Home(Role.DAC_MEMBER, CommitteeHomeView.class, "nav.home.committee"),
           new Home(
               Role.COMPLIANCE_OFFICER,

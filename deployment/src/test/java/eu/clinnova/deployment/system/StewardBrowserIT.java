@@ -1,0 +1,70 @@
+package eu.clinnova.deployment.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A steward in a real browser: enrols a patient and gets their activation code, records the
+ * patient's signed paper form with its scan, and sees the result; a steward of another jurisdiction
+ * cannot open that patient.
+ */
+class StewardBrowserIT extends BrowserSystemTest {
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  @Test
+  void aStewardEnrolsAPatientAndRecordsTheirPaperFormWithItsScan() {
+    Page page = newPage("en-GB", 1280);
+    PortalPages.signIn(page, "/steward/patients", "steward-lu");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    page.locator("#enrol-psn input").fill("LU-8001");
+    page.locator("#enrol-site input").fill("CHL");
+    page.locator("#enrol-cohorts")
+        .getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName("Multiple sclerosis"))
+        .check();
+    page.locator("#enrol-button").click();
+    assertThat(page.locator("#enrol-result"))
+        .hasText(Pattern.compile("LU-8001 is enrolled.*[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$"));
+
+    page.navigate(SystemTestEnvironment.portalUrl() + "/steward/patient/LU-8001");
+    assertThat(page.locator("#patient-state-CLINICAL-DATA")).containsText("No decision yet");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    page.locator("#scan-upload input[type=file]")
+        .setInputFiles(
+            new FilePayload(
+                "signed-form.pdf",
+                "application/pdf",
+                "%PDF-1.4\n% signed paper form\n".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(page.locator("#scan-result")).containsText("SHA-256");
+    page.locator("#paper-CLINICAL-DATA")
+        .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("Yes"))
+        .check();
+    page.locator("#paper-GENETIC")
+        .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("No"))
+        .check();
+    page.locator("#paper-save").click();
+    assertThat(page.locator("#patient-state-CLINICAL-DATA")).containsText("Yes, since");
+    assertThat(page.locator("#patient-state-GENETIC")).containsText("No, since");
+    assertThat(page.locator("#patient-history")).containsText("You, on paper");
+    PortalPages.screenshot(page, "steward-patient-en");
+
+    Page other = newPage("fr-FR", 390);
+    PortalPages.signIn(other, "/steward/patient/LU-8001", "steward-fr");
+    assertThat(other.locator("#patient-unknown")).isVisible();
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(other));
+  }
+}

@@ -1,0 +1,339 @@
+package eu.clinnova.portal.ui.consent;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import eu.clinnova.consent.application.AccountActivation;
+import eu.clinnova.consent.application.ConsentForms;
+import eu.clinnova.consent.application.ConsentQueries;
+import eu.clinnova.consent.application.ConsentRecording;
+import eu.clinnova.consent.application.ConsentRequest;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.domain.Decision;
+import eu.clinnova.consent.domain.ModuleState;
+import eu.clinnova.consent.domain.RecordEntry;
+import eu.clinnova.consent.domain.SignerKind;
+import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.form.FormModule;
+import eu.clinnova.consent.policy.ConsentBasis;
+import eu.clinnova.portal.identity.Requesters;
+import eu.clinnova.portal.identity.Role;
+import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.SignedInUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One patient, for a steward of their jurisdiction: their consent state and history, recording a
+ * paper form with its scan, (FR) recording that they were informed, and a new activation code. A
+ * patient of another jurisdiction looks like an unknown one.
+ */
+@Route(value = "steward/patient", layout = MainLayout.class)
+@RolesAllowed(Role.Names.DATA_STEWARD)
+public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlParameter<String> {
+
+  private final ConsentQueries queries;
+  private final ConsentRecording recording;
+  private final ConsentForms forms;
+  private final AccountActivation activation;
+  private final Requester requester;
+  private String psn;
+
+  @Inject
+  public StewardPatientView(
+      ConsentQueries queries,
+      ConsentRecording recording,
+      ConsentForms forms,
+      AccountActivation activation) {
+    this.queries = queries;
+    this.recording = recording;
+    this.forms = forms;
+    this.activation = activation;
+    this.requester = Requesters.of(SignedInUser.current().orElseThrow());
+    setId("steward-patient");
+    addClassName("portal-page");
+  }
+
+  @Override
+  public void setParameter(BeforeEvent event, String parameter) {
+    psn = parameter;
+    refresh();
+  }
+
+  private void refresh() {
+    removeAll();
+    add(new H1(getTranslation("steward.patient.title", psn)));
+    ConsentQueries.PatientConsent consent;
+    try {
+      consent = queries.state(requester, psn, Instant.now());
+    } catch (Refusal refusal) {
+      Paragraph missing = new Paragraph(getTranslation("steward.patient.unknown"));
+      missing.setId("patient-unknown");
+      add(missing);
+      return;
+    }
+    add(
+        new Paragraph(
+            getTranslation(
+                "steward.patient.details",
+                getTranslation("jurisdiction." + consent.patient().jurisdiction()),
+                consent.patient().site(),
+                consent.patient().cohorts().stream()
+                    .map(cohort -> getTranslation("cohort." + cohort.name()))
+                    .sorted()
+                    .collect(Collectors.joining(", ")),
+                consent.patient().minor()
+                    ? getTranslation("steward.patient.minor")
+                    : getTranslation("steward.patient.adult"))));
+    add(state(consent), history(consent));
+    Optional<ConsentForm> form =
+        PatientForms.formFor(consent.patient().jurisdiction(), consent.history(), forms.active());
+    form.ifPresent(
+        found -> {
+          if (consent.policy().basis() == ConsentBasis.NON_OPPOSITION) {
+            add(information(found));
+          }
+          add(paper(found, consent));
+        });
+    add(activationCode());
+  }
+
+  private Section state(ConsentQueries.PatientConsent consent) {
+    Section section = section("patient-state", "steward.patient.state");
+    UnorderedList list = new UnorderedList();
+    list.addClassName("portal-cards");
+    for (ConsentModule module : ConsentModule.values()) {
+      ModuleState state = consent.states().get(module);
+      ListItem item = new ListItem(module.code() + ": " + StateTexts.of(this, getLocale(), state));
+      item.setId("patient-state-" + module.code());
+      item.addClassName("portal-card");
+      list.add(item);
+    }
+    section.add(list);
+    return section;
+  }
+
+  private Section history(ConsentQueries.PatientConsent consent) {
+    Section section = section("patient-history", "history.title");
+    DateTimeFormatter format =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(getLocale())
+            .withZone(ZoneOffset.UTC);
+    UnorderedList list = new UnorderedList();
+    list.addClassName("portal-cards");
+    for (RecordEntry entry : consent.history()) {
+      ListItem item = new ListItem();
+      item.addClassName("portal-card");
+      String signer = getTranslation("history.signer." + entry.record().signer().code());
+      item.add(
+          new Paragraph(
+              format.format(entry.record().recordedAt())
+                  + " UTC · "
+                  + entry.record().kind().code()
+                  + " · "
+                  + signer
+                  + entry.signerName().map(name -> " (" + name + ")").orElse("")),
+          new Paragraph(
+              entry.record().decisions().entrySet().stream()
+                  .map(e -> e.getKey().code() + ": " + e.getValue().code())
+                  .collect(Collectors.joining(", "))));
+      list.add(item);
+    }
+    if (consent.history().isEmpty()) {
+      section.add(new Paragraph(getTranslation("history.empty")));
+    }
+    section.add(list);
+    return section;
+  }
+
+  private Section information(ConsentForm form) {
+    Section section = section("patient-information", "steward.inform.heading");
+    section.add(new Paragraph(getTranslation("steward.inform.intro")));
+    Select<String> language = languageSelect(form, "inform-language");
+    Button inform = new Button(getTranslation("steward.inform.button"));
+    inform.setId("inform");
+    inform.addClickListener(
+        event -> {
+          try {
+            recording.inform(requester, psn, form.id(), form.version(), language.getValue());
+            refresh();
+          } catch (Refusal refusal) {
+            section.add(new Paragraph(refusal.getMessage()));
+          }
+        });
+    section.add(language, inform);
+    return section;
+  }
+
+  /** A paper form: the scan first, then who signed, in which language, and each decision. */
+  private Section paper(ConsentForm form, ConsentQueries.PatientConsent consent) {
+    Section section = section("paper-consent", "steward.paper.heading");
+    section.add(new Paragraph(getTranslation("steward.paper.intro")));
+    Paragraph scanned = new Paragraph();
+    scanned.setId("scan-result");
+    scanned.getElement().setAttribute("role", "status");
+    String[] attachment = new String[1];
+    UI ui = UI.getCurrent();
+    Upload upload =
+        new Upload(
+            UploadHandler.inMemory(
+                (metadata, data) ->
+                    ui.access(
+                        () -> {
+                          try {
+                            ConsentRecording.Attached attached =
+                                recording.attach(requester, psn, metadata.contentType(), data);
+                            attachment[0] = attached.attachment().id().toString();
+                            scanned.setText(
+                                getTranslation(
+                                    "steward.paper.scanned", attached.attachment().sha256()));
+                          } catch (Refusal refusal) {
+                            attachment[0] = null;
+                            scanned.setText(refusal.getMessage());
+                          }
+                        })));
+    upload.setId("scan-upload");
+    upload.setMaxFiles(1);
+    upload.setMaxFileSize(ConsentRecording.MAX_EVIDENCE_BYTES);
+    upload.setAcceptedFileTypes(
+        "application/pdf", "image/png", "image/jpeg", ".pdf", ".png", ".jpg", ".jpeg");
+    upload.addFileRejectedListener(event -> scanned.setText(event.getErrorMessage()));
+    Select<SignerKind> signer = new Select<>();
+    signer.setId("paper-signer");
+    signer.setLabel(getTranslation("history.signer"));
+    List<SignerKind> kinds =
+        consent.policy().renewAtCapacity()
+            ? List.of(SignerKind.STAFF_PAPER, SignerKind.GUARDIAN, SignerKind.REPRESENTATIVE)
+            : List.of(SignerKind.STAFF_PAPER, SignerKind.GUARDIAN);
+    signer.setItems(kinds);
+    signer.setItemLabelGenerator(kind -> getTranslation("steward.signer." + kind.code()));
+    signer.setValue(consent.patient().minor() ? SignerKind.GUARDIAN : SignerKind.STAFF_PAPER);
+    TextField name = new TextField(getTranslation("steward.paper.signerName"));
+    name.setId("paper-signer-name");
+    Select<String> language = languageSelect(form, "paper-language");
+    Map<FormModule, RadioButtonGroup<Decision>> choices = new LinkedHashMap<>();
+    section.add(upload, scanned, signer, name, language);
+    String lang = PatientForms.language(form, getLocale().getLanguage());
+    for (FormModule module : form.modules()) {
+      RadioButtonGroup<Decision> choice = new RadioButtonGroup<>();
+      choice.setId("paper-" + module.module().code());
+      choice.setLabel(module.title().get(lang));
+      choice.setItems(Decision.PERMIT, Decision.DENY);
+      choice.setItemLabelGenerator(d -> getTranslation("consent.decision." + d.code()));
+      choices.put(module, choice);
+      section.add(choice);
+    }
+    Paragraph result = new Paragraph();
+    result.setId("paper-result");
+    result.getElement().setAttribute("role", "status");
+    Button save = new Button(getTranslation("steward.paper.save"));
+    save.setId("paper-save");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    save.addClickListener(
+        event -> {
+          Map<String, String> decisions = new LinkedHashMap<>();
+          choices.forEach(
+              (module, choice) -> {
+                if (choice.getValue() != null) {
+                  decisions.put(module.module().code(), choice.getValue().code());
+                }
+              });
+          try {
+            recording.consent(
+                requester,
+                psn,
+                new ConsentRequest(
+                    form.id(),
+                    form.version(),
+                    language.getValue(),
+                    decisions,
+                    signer.getValue().code(),
+                    name.getValue().isBlank() ? null : name.getValue(),
+                    attachment[0]));
+            refresh();
+          } catch (Refusal refusal) {
+            result.setText(
+                refusal.getMessage()
+                    + (refusal.problems().isEmpty()
+                        ? ""
+                        : ": "
+                            + refusal.problems().stream()
+                                .map(p -> p.field() + " " + p.message())
+                                .collect(Collectors.joining("; "))));
+          }
+        });
+    section.add(save, result);
+    return section;
+  }
+
+  private Section activationCode() {
+    Section section = section("patient-activation", "steward.code.heading");
+    section.add(new Paragraph(getTranslation("steward.code.intro")));
+    Paragraph code = new Paragraph();
+    code.setId("new-code");
+    code.getElement().setAttribute("role", "status");
+    Button issue = new Button(getTranslation("steward.code.button"));
+    issue.setId("issue-code");
+    issue.addClickListener(
+        event -> {
+          AccountActivation.Issued issued = activation.issue(requester, psn);
+          code.setText(getTranslation("steward.code.issued", issued.code()));
+        });
+    section.add(issue, code);
+    return section;
+  }
+
+  private Select<String> languageSelect(ConsentForm form, String id) {
+    Select<String> language = new Select<>();
+    language.setId(id);
+    language.setLabel(getTranslation("language.label"));
+    language.setItems(form.languages());
+    language.setItemLabelGenerator(code -> getTranslation("steward.language." + code));
+    language.setValue(PatientForms.language(form, getLocale().getLanguage()));
+    return language;
+  }
+
+  private Section section(String id, String headingKey) {
+    H2 heading = new H2(getTranslation(headingKey));
+    heading.setId(id + "-heading");
+    Section section = new Section(heading);
+    section.setId(id);
+    section.addClassName("portal-form");
+    section.getElement().setAttribute("aria-labelledby", id + "-heading");
+    return section;
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("steward.patient.title", psn == null ? "" : psn)
+        + " · "
+        + getTranslation("app.name");
+  }
+}
