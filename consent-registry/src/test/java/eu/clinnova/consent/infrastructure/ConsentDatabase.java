@@ -1,0 +1,72 @@
+package eu.clinnova.consent.infrastructure;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * An embedded PostgreSQL with the consent schema migrated exactly as the portal does (the owner
+ * runs the migrations; the application role gets row rights only).
+ */
+final class ConsentDatabase implements AutoCloseable {
+
+  static final String OWNER = "clinnova_owner";
+  static final String APP = "clinnova_app";
+  static final String[] MIGRATIONS = {
+    "V1__patients.sql", "V2__forms_and_records.sql", "V3__account_activation.sql"
+  };
+
+  private final EmbeddedPostgres postgres;
+
+  private ConsentDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  static ConsentDatabase start() throws IOException, SQLException {
+    ConsentDatabase database =
+        new ConsentDatabase(
+            EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .start());
+    try (Connection connection = database.postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD 'owner'");
+      statement.execute("CREATE ROLE " + APP + " LOGIN PASSWORD 'app'");
+      statement.execute("CREATE DATABASE clinnova OWNER " + OWNER);
+    }
+    try (Connection connection = database.owner().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA consent");
+      for (String migration : MIGRATIONS) {
+        statement.execute(read(migration).replace("${appRole}", APP));
+      }
+    }
+    return database;
+  }
+
+  private static String read(String migration) throws IOException {
+    try (InputStream in =
+        ConsentDatabase.class.getResourceAsStream("/db/migration/consent/" + migration)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  DataSource owner() {
+    return postgres.getDatabase(OWNER, "clinnova");
+  }
+
+  DataSource app() {
+    return postgres.getDatabase(APP, "clinnova");
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}

@@ -1,0 +1,197 @@
+package eu.clinnova.consent.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.clinnova.consent.account.ActivationCode;
+import eu.clinnova.consent.application.ConsentForms;
+import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.domain.ConsentRecord;
+import eu.clinnova.consent.domain.ConsentStates;
+import eu.clinnova.consent.domain.Decision;
+import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.consent.domain.RecordEntry;
+import eu.clinnova.consent.domain.RecordKind;
+import eu.clinnova.consent.domain.SignerKind;
+import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.form.FormChange;
+import eu.clinnova.consent.policy.PolicyCatalogue;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The registry's tables on a real PostgreSQL, through the application's role. */
+class ConsentStoresTest {
+
+  static ConsentDatabase database;
+  static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+  static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent");
+
+  @BeforeAll
+  static void start() throws Exception {
+    database = ConsentDatabase.start();
+    try (Connection connection = database.app().getConnection()) {
+      new FormStore().insert(connection, LU, "admin-sub");
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    database.close();
+  }
+
+  static void enrol(Connection connection, String psn) throws SQLException {
+    new PatientStore()
+        .insert(
+            connection, new Patient(psn, "LU", "CHL", Set.of(Patient.Cohort.IBD), false), T0, "s");
+  }
+
+  static ConsentRecord consent(String psn, ConsentForm form, Decision decision, Instant at) {
+    return new ConsentRecord(
+        UUID.randomUUID().toString(),
+        psn,
+        RecordKind.CONSENT,
+        form.id(),
+        form.version(),
+        "en",
+        form.textSha256("en"),
+        Map.of(ConsentModule.CLINICAL_DATA, decision),
+        Set.of(),
+        SignerKind.SELF,
+        at,
+        Map.of());
+  }
+
+  static RecordEntry entry(ConsentRecord record) {
+    return new RecordEntry(
+        record, Optional.empty(), "sub", "patient", Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void recordsRoundTripAndTheAppRoleCanNeitherChangeNorDeleteThem() throws Exception {
+    try (Connection connection = database.app().getConnection()) {
+      enrol(connection, "LU-1001");
+      ConsentRecord record = consent("LU-1001", LU, Decision.PERMIT, T0);
+      new RecordStore().insert(connection, entry(record));
+      assertEquals(record, new RecordStore().history(connection, "LU-1001").get(0).record());
+      try (Statement statement = connection.createStatement()) {
+        assertThrows(
+            SQLException.class,
+            () -> statement.execute("UPDATE consent.record SET kind = 'consent'"));
+        assertThrows(SQLException.class, () -> statement.execute("DELETE FROM consent.record"));
+      }
+    }
+    try (Connection owner = database.owner().getConnection();
+        Statement statement = owner.createStatement()) {
+      SQLException refused =
+          assertThrows(
+              SQLException.class,
+              () -> statement.execute("UPDATE consent.record SET decisions = '{}'"));
+      assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+    }
+  }
+
+  @Test
+  void theStateOfManyPatientsComesFromOneQueryOfTheirRecords() throws Exception {
+    try (Connection connection = database.app().getConnection()) {
+      List<String> psns = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        String psn = "LU-2" + String.format("%04d", i);
+        psns.add(psn);
+        enrol(connection, psn);
+        Decision decision = i % 2 == 0 ? Decision.PERMIT : Decision.DENY;
+        new RecordStore().insert(connection, entry(consent(psn, LU, decision, T0.plusSeconds(i))));
+      }
+      Map<String, List<ConsentRecord>> records = new RecordStore().recordsOf(connection, psns);
+      assertEquals(500, records.size());
+      var policy = PolicyCatalogue.bundled().of("LU").orElseThrow();
+      for (int i = 0; i < 500; i++) {
+        boolean permits =
+            ConsentStates.asOf(records.get(psns.get(i)), policy, T0.plus(1, ChronoUnit.DAYS))
+                .get(ConsentModule.CLINICAL_DATA)
+                .permits();
+        assertEquals(i % 2 == 0, permits, psns.get(i));
+      }
+      assertEquals(
+          500, new PatientStore().findAll(connection, psns).size(), "patients in one query too");
+    }
+  }
+
+  @Test
+  void aMajorVersionAsksOnlyThoseOnAnOlderVersionAndANewConsentAnswers() throws Exception {
+    try (Connection connection = database.app().getConnection()) {
+      ConsentForm v1 = ConsentForms.seedForm("de-broad-consent");
+      new FormStore().insert(connection, v1, "admin");
+      enrol(connection, "LU-3001");
+      enrol(connection, "LU-3002");
+      new RecordStore().insert(connection, entry(consent("LU-3001", v1, Decision.PERMIT, T0)));
+      ConsentForm v2 =
+          new ConsentForm(
+              v1.id(),
+              2,
+              v1.jurisdiction(),
+              FormChange.MAJOR,
+              v1.languages(),
+              v1.title(),
+              v1.intro(),
+              v1.modules(),
+              T0.plusSeconds(60));
+      new FormStore().insert(connection, v2, "admin");
+      ReconsentStore reconsent = new ReconsentStore();
+      assertEquals(1, reconsent.requestForOlderVersions(connection, v1.id(), 2, v2.publishedAt()));
+      assertEquals(1, reconsent.open(connection, "LU-3001").size());
+      assertTrue(reconsent.open(connection, "LU-3002").isEmpty());
+      new RecordStore()
+          .insert(connection, entry(consent("LU-3001", v2, Decision.PERMIT, T0.plusSeconds(120))));
+      assertTrue(reconsent.open(connection, "LU-3001").isEmpty());
+      assertEquals(
+          0, reconsent.requestForOlderVersions(connection, v1.id(), 2, T0.plusSeconds(180)));
+    }
+  }
+
+  @Test
+  void onlyThePatientsLatestUnexpiredUnusedCodeWorksAndOnlyOnce() throws Exception {
+    try (Connection connection = database.app().getConnection()) {
+      enrol(connection, "LU-4001");
+      ActivationStore codes = new ActivationStore();
+      Instant now = Instant.now();
+      codes.issue(
+          connection,
+          "LU-4001",
+          ActivationCode.hash("2222-2222-2222"),
+          now,
+          now.plusSeconds(60),
+          "s");
+      codes.issue(
+          connection,
+          "LU-4001",
+          ActivationCode.hash("3333-3333-3333"),
+          now,
+          now.plusSeconds(60),
+          "s");
+      assertTrue(codes.usable(connection, ActivationCode.hash("2222-2222-2222"), now).isEmpty());
+      var usable =
+          codes.usable(connection, ActivationCode.hash("3333-3333-3333"), now).orElseThrow();
+      assertTrue(
+          codes
+              .usable(connection, ActivationCode.hash("3333-3333-3333"), now.plusSeconds(61))
+              .isEmpty());
+      assertTrue(codes.link(connection, usable, "account-1", now));
+      assertFalse(codes.link(connection, usable, "account-2", now));
+      assertTrue(codes.usable(connection, ActivationCode.hash("3333-3333-3333"), now).isEmpty());
+    }
+  }
+}
