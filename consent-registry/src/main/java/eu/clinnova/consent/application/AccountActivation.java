@@ -35,8 +35,11 @@ public class AccountActivation {
   /** A fresh code, shown once. */
   public record Issued(String psn, String code, Instant expiresAt, PendingAudit audit) {}
 
-  /** The account now carries the pseudonym (from its next token on). */
-  public record Activated(String psn, PendingAudit audit) {}
+  /**
+   * The account now carries the pseudonym (from its next token on), or, for a guardian's code, may
+   * act for the minor {@code psn}.
+   */
+  public record Activated(String psn, boolean guardian, PendingAudit audit) {}
 
   @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
   private DataSource dataSource;
@@ -83,14 +86,60 @@ public class AccountActivation {
     return new Issued(psn, code, expires, null);
   }
 
-  /** A signed-in patient without a pseudonym enters their code. */
+  /**
+   * A new code for a guardian of a minor (a steward of the minor's jurisdiction). Each guardian
+   * gets their own; issuing one does not invalidate the others.
+   */
+  @Transactional
+  public Issued issueGuardianCode(Requester requester, String psn) {
+    try (Connection connection = dataSource.getConnection()) {
+      var patient = PatientAccess.STAFF.check(connection, requester, psn);
+      if (!ConsentRecording.isMinorOn(patient, java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+        throw Refusal.conflict(
+            "not-a-minor", "Guardians act for minors only; this patient decides for themself.");
+      }
+      String code = ActivationCode.generate();
+      Instant now = now();
+      Instant expires = now.plus(VALIDITY);
+      codes.issue(
+          connection,
+          psn,
+          ActivationCode.hash(code),
+          now,
+          expires,
+          requester.sub(),
+          ActivationStore.Purpose.GUARDIAN);
+      PendingAudit audit =
+          auditLog.record(
+              new AuditEvent(
+                  requester.actor("data-steward"),
+                  "patient.guardian-code-issued",
+                  new AuditEvent.Subject("patient", psn),
+                  Map.of("expiresAt", expires.toString())));
+      return new Issued(psn, code, expires, audit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the guardian code could not be issued", e);
+    }
+  }
+
+  /** The minors the requester is a guardian of. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.List<String> wards(Requester requester) {
+    try (Connection connection = dataSource.getConnection()) {
+      return codes.wardsOf(connection, requester.sub());
+    } catch (SQLException e) {
+      throw new IllegalStateException("the guardianships could not be read", e);
+    }
+  }
+
+  /**
+   * A signed-in user enters a code: their own (the account gets their pseudonym; only for an
+   * account without one), or a guardian's (the account may act for the minor).
+   */
   @Transactional
   public Activated activate(Requester requester, String typedCode) {
     if (!requester.roles().contains("patient")) {
       throw Refusal.forbidden("Only a patient's account is activated with a code.");
-    }
-    if (requester.psn().isPresent()) {
-      throw Refusal.conflict("already-activated", "This account is already linked to a pseudonym.");
     }
     if (!ActivationCode.wellFormed(typedCode)) {
       throw Refusal.invalid(
@@ -100,12 +149,29 @@ public class AccountActivation {
       Instant now = now();
       Optional<ActivationStore.UsableCode> code =
           codes.usable(connection, ActivationCode.hash(typedCode), now);
+      if (code.isPresent()
+          && code.get().purpose() == ActivationStore.Purpose.PATIENT
+          && requester.psn().isPresent()) {
+        throw Refusal.conflict(
+            "already-activated", "This account is already linked to a pseudonym.");
+      }
       if (code.isEmpty() || !codes.link(connection, code.get(), requester.sub(), now)) {
         // The same answer for unknown, expired, replaced and used codes: nothing to learn.
         throw Refusal.invalid(
             "code", "this code is not valid (any more): ask your hospital for a new one");
       }
       String psn = code.get().psn();
+      if (code.get().purpose() == ActivationStore.Purpose.GUARDIAN) {
+        return new Activated(
+            psn,
+            true,
+            auditLog.record(
+                new AuditEvent(
+                    requester.actor("guardian"),
+                    "patient.guardian-linked",
+                    new AuditEvent.Subject("patient", psn),
+                    Map.of("account", requester.sub()))));
+      }
       PendingAudit audit =
           auditLog.record(
               new AuditEvent(
@@ -114,7 +180,7 @@ public class AccountActivation {
                   new AuditEvent.Subject("patient", psn),
                   Map.of("account", requester.sub())));
       directory.linkPseudonym(requester.sub(), psn);
-      return new Activated(psn, audit);
+      return new Activated(psn, false, audit);
     } catch (SQLException e) {
       throw new IllegalStateException("the account could not be activated", e);
     }

@@ -169,7 +169,10 @@ public class ConsentRecording {
       }
       boolean objection =
           modules.isEmpty() && policy(patient).basis() == ConsentBasis.NON_OPPOSITION;
-      String role = requester.isPatient(patient.psn()) ? "patient" : "data-steward";
+      String role =
+          requester.isPatient(patient.psn())
+              ? "patient"
+              : requester.isStewardOf(patient.jurisdiction()) ? "data-steward" : "guardian";
       ConsentRecord record =
           new ConsentRecord(
               UUID.randomUUID().toString(),
@@ -181,7 +184,11 @@ public class ConsentRecording {
               null,
               Map.of(),
               modules,
-              role.equals("patient") ? SignerKind.SELF : SignerKind.STAFF_PAPER,
+              switch (role) {
+                case "patient" -> SignerKind.SELF;
+                case "guardian" -> SignerKind.GUARDIAN;
+                default -> SignerKind.STAFF_PAPER;
+              },
               now(),
               Map.of());
       records.insert(
@@ -443,6 +450,22 @@ public class ConsentRecording {
                 + " steward records it from the signed paper form.");
       }
       return new Signer(SignerKind.SELF, null, null, "patient");
+    }
+    if (!requester.isStewardOf(patient.jurisdiction())) {
+      // Neither the patient nor a steward: a guardian of this minor (the access check said so).
+      if (request.signerKind() != null && !"guardian".equals(request.signerKind())) {
+        problems.add(new FieldProblem("signer.kind", "a guardian signs as guardian"));
+      }
+      if (request.evidenceAttachmentId() != null) {
+        problems.add(
+            new FieldProblem("evidenceAttachmentId", "is for staff recording a paper form"));
+      }
+      String name = request.signerName() == null ? null : request.signerName().strip();
+      if (name != null && name.length() > 200) {
+        problems.add(new FieldProblem("signer.name", "must be at most 200 characters"));
+      }
+      return new Signer(
+          SignerKind.GUARDIAN, name == null || name.isEmpty() ? null : name, null, "guardian");
     }
     Optional<SignerKind> kind = SignerKind.fromCode(request.signerKind());
     if (kind.isEmpty() || kind.get() == SignerKind.SELF) {

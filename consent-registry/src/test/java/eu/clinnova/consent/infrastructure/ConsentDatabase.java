@@ -18,7 +18,10 @@ final class ConsentDatabase implements AutoCloseable {
   static final String OWNER = "clinnova_owner";
   static final String APP = "clinnova_app";
   static final String[] MIGRATIONS = {
-    "V1__patients.sql", "V2__forms_and_records.sql", "V3__account_activation.sql"
+    "V1__patients.sql",
+    "V2__forms_and_records.sql",
+    "V3__account_activation.sql",
+    "V4__guardians.sql"
   };
 
   private final EmbeddedPostgres postgres;

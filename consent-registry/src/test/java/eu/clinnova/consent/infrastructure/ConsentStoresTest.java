@@ -194,4 +194,39 @@ class ConsentStoresTest {
       assertTrue(codes.usable(connection, ActivationCode.hash("3333-3333-3333"), now).isEmpty());
     }
   }
+
+  @Test
+  void everyGuardianOfAMinorHasACodeOfTheirOwnThatLinksTheirAccountOnce() throws Exception {
+    try (Connection connection = database.app().getConnection()) {
+      new PatientStore()
+          .insert(
+              connection,
+              new Patient("LU-5001", "LU", "CHL", Set.of(Patient.Cohort.IBD), true),
+              T0,
+              "s");
+      ActivationStore codes = new ActivationStore();
+      Instant now = Instant.now();
+      for (String code : List.of("4444-4444-4444", "5555-5555-5555")) {
+        codes.issue(
+            connection,
+            "LU-5001",
+            ActivationCode.hash(code),
+            now,
+            now.plusSeconds(60),
+            "s",
+            ActivationStore.Purpose.GUARDIAN);
+      }
+      var first =
+          codes.usable(connection, ActivationCode.hash("4444-4444-4444"), now).orElseThrow();
+      var second =
+          codes.usable(connection, ActivationCode.hash("5555-5555-5555"), now).orElseThrow();
+      assertEquals(ActivationStore.Purpose.GUARDIAN, first.purpose());
+      assertTrue(codes.link(connection, first, "mother", now));
+      assertTrue(codes.link(connection, second, "father", now));
+      assertFalse(codes.link(connection, first, "someone-else", now));
+      assertEquals(List.of("LU-5001"), codes.wardsOf(connection, "mother"));
+      assertTrue(codes.isGuardian(connection, "father", "LU-5001"));
+      assertFalse(codes.isGuardian(connection, "someone-else", "LU-5001"));
+    }
+  }
 }

@@ -76,6 +76,15 @@ class AccountActivationIT {
     assertEquals("LU-7001", Api.json(Api.get("/api/v1/patients/me", after)).get("psn").asText());
     assertProblem(
         Api.post("/api/v1/me/activation", after, "{\"code\":\"" + code + "\"}"),
+        400,
+        "invalid-request");
+    String another =
+        Api.json(
+                Api.post("/api/v1/patients/LU-7001/activation-code", Tokens.user("steward-lu"), ""))
+            .get("activationCode")
+            .asText();
+    assertProblem(
+        Api.post("/api/v1/me/activation", after, "{\"code\":\"" + another + "\"}"),
         409,
         "already-activated");
     assertTrue(
@@ -86,5 +95,47 @@ class AccountActivationIT {
         Api.post("/api/v1/me/activation", Tokens.user("researcher"), "{\"code\":\"" + code + "\"}"),
         403,
         "forbidden");
+  }
+
+  @Test
+  void eachGuardianOfAMinorLinksTheirOwnAccountAndSignsForTheMinor() {
+    String steward = Tokens.user("steward-lu");
+    HttpResponse<String> enrolled =
+        PatientApiIT.post(
+            steward,
+            "{\"psn\":\"LU-7002\",\"jurisdiction\":\"LU\",\"site\":\"CHL\","
+                + "\"cohorts\":[\"IBD\"],\"minor\":true,\"adultOn\":\"2040-03-01\"}");
+    assertEquals(201, enrolled.statusCode(), enrolled.body());
+    assertProblem(
+        Api.post("/api/v1/patients/LU-0001/guardian-code", steward, ""), 409, "not-a-minor");
+    for (String guardian : new String[] {"patient-lu", "patient-de"}) {
+      HttpResponse<String> issued = Api.post("/api/v1/patients/LU-7002/guardian-code", steward, "");
+      assertEquals(201, issued.statusCode(), issued.body());
+      String code = Api.json(issued).get("guardianCode").asText();
+      HttpResponse<String> linked =
+          Api.post("/api/v1/me/activation", Tokens.user(guardian), "{\"code\":\"" + code + "\"}");
+      assertEquals(200, linked.statusCode(), linked.body());
+      assertTrue(Api.json(linked).get("guardian").asBoolean());
+      assertEquals("LU-7002", Api.json(linked).get("psn").asText());
+      assertTrue(
+          Api.get("/api/v1/me/wards", Tokens.user(guardian)).body().contains("LU-7002"), guardian);
+    }
+    // The minor cannot sign themself; a guardian can, online.
+    String body =
+        "{\"formId\":\"lu-research-consent\",\"formVersion\":1,\"language\":\"en\","
+            + "\"decisions\":{\"CLINICAL-DATA\":\"permit\"},\"signer\":{\"kind\":\"guardian\"}}";
+    HttpResponse<String> signed =
+        Api.post("/api/v1/patients/LU-7002/consents", Tokens.user("patient-lu"), body);
+    assertEquals(201, signed.statusCode(), signed.body());
+    JsonNode history =
+        Api.json(Api.get("/api/v1/patients/LU-7002/consents/history", Tokens.user("patient-de")));
+    assertEquals("guardian", history.get(0).at("/recordedBy/kind").asText());
+    assertEquals("guardian", history.get(0).at("/recordedBy/role").asText());
+    assertProblem(
+        Api.get("/api/v1/patients/LU-7002/consents", Tokens.user("patient-fr")), 404, "not-found");
+    assertProblem(
+        Api.post("/api/v1/patients/LU-7002/consents", Tokens.user("patient-fr"), body),
+        404,
+        "not-found");
   }
 }

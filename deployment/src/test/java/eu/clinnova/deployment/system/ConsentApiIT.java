@@ -99,7 +99,7 @@ class ConsentApiIT {
     assertEquals(1, clinical.get("formVersion").asInt());
     assertEquals("self", clinical.at("/recordedBy/kind").asText());
     assertEquals("deny", stateOf(states, "GENETIC").get("decision").asText());
-    assertEquals("no-record", stateOf(states, "COMMERCIAL").get("reason").asText());
+    assertEquals("deny", stateOf(states, "COMMERCIAL").get("decision").asText());
 
     // The record keeps the hash of the exact French text of the form.
     JsonNode form = null;
@@ -300,26 +300,28 @@ class ConsentApiIT {
   @Test
   void inFranceAnInformedPatientPermitsUntilTheyObject() {
     String steward = Tokens.user("steward-fr");
+    assertEquals(
+        201, PatientApiIT.post(steward, PatientApiIT.patient("FR-5001", "FR")).statusCode());
     HttpResponse<String> informed =
         Api.post(
-            "/api/v1/patients/FR-0001/consents/information",
+            "/api/v1/patients/FR-5001/consents/information",
             steward,
             "{\"formId\":\"fr-research-information\",\"formVersion\":1,\"language\":\"fr\"}");
     assertEquals(201, informed.statusCode(), informed.body());
-    String patient = Tokens.user("patient-fr");
-    JsonNode states = Api.json(Api.get("/api/v1/patients/me/consents", patient));
+    JsonNode states = Api.json(Api.get("/api/v1/patients/FR-5001/consents", steward));
     assertEquals("permit", stateOf(states, "CLINICAL-DATA").get("decision").asText());
     assertEquals("non-opposition", stateOf(states, "CLINICAL-DATA").get("reason").asText());
     assertEquals("deny", stateOf(states, "GENETIC").get("decision").asText());
 
+    // The patient objects on paper; the steward records it: an objection to any reuse.
     HttpResponse<String> objected =
-        Api.post("/api/v1/patients/me/consents/withdrawal", patient, "{}");
+        Api.post("/api/v1/patients/FR-5001/consents/withdrawal", steward, "{}");
     assertEquals(201, objected.statusCode(), objected.body());
-    JsonNode after = Api.json(Api.get("/api/v1/patients/me/consents", patient));
+    JsonNode after = Api.json(Api.get("/api/v1/patients/FR-5001/consents", steward));
     assertEquals("objected", stateOf(after, "CLINICAL-DATA").get("reason").asText());
     assertEquals(
         "objection",
-        Api.json(Api.get("/api/v1/patients/me/consents/history", patient))
+        Api.json(Api.get("/api/v1/patients/FR-5001/consents/history", steward))
             .get(0)
             .get("kind")
             .asText());

@@ -24,8 +24,9 @@ import java.time.Duration;
 
 /**
  * {@code POST /api/v1/me/activation} {@code {code}}: a signed-in patient whose account has no
- * pseudonym yet enters the one-time code from their enrolment; their next token carries {@code
- * psn}. Attempts are limited per account.
+ * pseudonym yet enters the one-time code from their enrolment (their next token carries {@code
+ * psn}), or a guardian enters the code for their child (they may then act for the minor: see {@code
+ * GET /api/v1/me/wards}). Attempts are limited per account.
  */
 @Path("v1/me/activation")
 @RequestScoped
@@ -68,6 +69,7 @@ public class ActivationResource {
     return Response.ok(
             Json.createObjectBuilder()
                 .add("psn", activated.psn())
+                .add("guardian", activated.guardian())
                 .add("auditIndex", logged.index())
                 .build()
                 .toString(),

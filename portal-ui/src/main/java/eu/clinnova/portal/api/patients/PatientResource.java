@@ -108,6 +108,28 @@ public class PatientResource {
         .build();
   }
 
+  /** A code for one guardian of a minor; each guardian gets their own. */
+  @POST
+  @Path("{psn}/guardian-code")
+  @RolesAllowed(Role.Names.DATA_STEWARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response newGuardianCode(@PathParam("psn") String psn) {
+    AccountActivation.Issued issued =
+        activation.issueGuardianCode(Requesters.of(requestCaller.get()), psn);
+    LoggedEntry logged = issued.audit().awaitLogged(AUDIT_WAIT);
+    return Response.status(201)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(
+            Json.createObjectBuilder()
+                .add("psn", psn)
+                .add("guardianCode", issued.code())
+                .add("expiresAt", issued.expiresAt().toString())
+                .add("auditIndex", logged.index())
+                .build()
+                .toString())
+        .build();
+  }
+
   @GET
   @Path("{psn}")
   @RolesAllowed({Role.Names.DATA_STEWARD, Role.Names.PATIENT, Role.Names.COMPLIANCE_OFFICER})

@@ -20,26 +20,39 @@ import eu.clinnova.consent.application.Requester;
 public class ActivationPanel extends Section {
 
   public ActivationPanel(Requester requester, AccountActivation activation) {
-    setId("activation");
-    H2 heading = new H2(getTranslation("activation.heading"));
-    heading.setId("activation-heading");
-    getElement().setAttribute("aria-labelledby", "activation-heading");
+    this(requester, activation, false);
+  }
+
+  /**
+   * @param guardianOnly for an account that already has its pseudonym: only a guardian's code for a
+   *     child makes sense
+   */
+  public ActivationPanel(Requester requester, AccountActivation activation, boolean guardianOnly) {
+    setId(guardianOnly ? "guardian-activation" : "activation");
+    H2 heading =
+        new H2(getTranslation(guardianOnly ? "activation.guardianHeading" : "activation.heading"));
+    heading.setId(getId().orElseThrow() + "-heading");
+    getElement().setAttribute("aria-labelledby", getId().orElseThrow() + "-heading");
     TextField code = new TextField(getTranslation("activation.code"));
-    code.setId("activation-code");
+    code.setId(guardianOnly ? "guardian-code" : "activation-code");
     code.setHelperText(getTranslation("activation.codeHelp"));
     code.setMaxLength(20);
     code.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
     Button activate = new Button(getTranslation("activation.button"));
-    activate.setId("activate");
+    activate.setId(guardianOnly ? "add-child" : "activate");
     activate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     Paragraph result = new Paragraph();
-    result.setId("activation-result");
+    result.setId(guardianOnly ? "guardian-result" : "activation-result");
     result.getElement().setAttribute("role", "status");
     activate.addClickListener(
         event -> {
           try {
             AccountActivation.Activated activated = activation.activate(requester, code.getValue());
             code.setInvalid(false);
+            if (activated.guardian()) {
+              UI.getCurrent().navigate("ward/" + activated.psn());
+              return;
+            }
             result.setText(getTranslation("activation.done", activated.psn()));
             // A new login gives a token with the psn claim; Keycloak's session makes it silent.
             VaadinSession.getCurrent().getSession().invalidate();
@@ -52,6 +65,12 @@ public class ActivationPanel extends Section {
             code.setInvalid(true);
           }
         });
-    add(heading, new Paragraph(getTranslation("activation.intro")), code, activate, result);
+    add(
+        heading,
+        new Paragraph(
+            getTranslation(guardianOnly ? "activation.guardianIntro" : "activation.intro")),
+        code,
+        activate,
+        result);
   }
 }

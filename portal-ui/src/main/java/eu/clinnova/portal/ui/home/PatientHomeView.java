@@ -12,8 +12,10 @@ import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.portal.ui.consent.ActivationPanel;
 import eu.clinnova.portal.ui.consent.ConsentDashboard;
+import eu.clinnova.portal.ui.consent.WardsPanel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * Home page of the patient role: their consent dashboard, or, while their account is not linked to
@@ -31,13 +33,19 @@ public class PatientHomeView extends RoleHomeView {
       AccountActivation activation) {
     super("patient");
     Caller caller = SignedInUser.current().orElseThrow();
+    var requester = Requesters.of(caller);
+    List<String> wards = activation.wards(requester);
+    int at = 2;
+    if (!wards.isEmpty()) {
+      addComponentAtIndex(at++, new WardsPanel(wards));
+    }
     if (caller.psn().isEmpty()) {
-      addComponentAtIndex(2, new ActivationPanel(Requesters.of(caller), activation));
+      addComponentAtIndex(at, new ActivationPanel(requester, activation));
     } else {
       addComponentAtIndex(
-          2,
-          new ConsentDashboard(
-              Requesters.of(caller), caller.psn().get(), queries, recording, forms));
+          at++, new ConsentDashboard(requester, caller.psn().get(), queries, recording, forms));
+      // A patient may also be a parent: their child's guardian code goes here.
+      addComponentAtIndex(at, new ActivationPanel(requester, activation, true));
     }
   }
 }

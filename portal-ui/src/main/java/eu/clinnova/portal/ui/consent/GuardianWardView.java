@@ -1,0 +1,68 @@
+package eu.clinnova.portal.ui.consent;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import eu.clinnova.consent.application.ConsentForms;
+import eu.clinnova.consent.application.ConsentQueries;
+import eu.clinnova.consent.application.ConsentRecording;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.portal.identity.Requesters;
+import eu.clinnova.portal.identity.Role;
+import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.SignedInUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/**
+ * A guardian's page for one minor: the same dashboard the patient will have, signed as guardian.
+ * Anyone who is not (or no longer) the minor's guardian is told there is no such patient.
+ */
+@Route(value = "ward", layout = MainLayout.class)
+@RolesAllowed(Role.Names.PATIENT)
+public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlParameter<String> {
+
+  private final ConsentQueries queries;
+  private final ConsentRecording recording;
+  private final ConsentForms forms;
+  private final Requester requester;
+  private String psn = "";
+
+  @Inject
+  public GuardianWardView(ConsentQueries queries, ConsentRecording recording, ConsentForms forms) {
+    this.queries = queries;
+    this.recording = recording;
+    this.forms = forms;
+    this.requester = Requesters.of(SignedInUser.current().orElseThrow());
+    setId("ward");
+    addClassName("portal-page");
+  }
+
+  @Override
+  public void setParameter(BeforeEvent event, String parameter) {
+    psn = parameter;
+    removeAll();
+    add(new H1(getTranslation("ward.title", psn)));
+    try {
+      queries.state(requester, psn, Instant.now());
+    } catch (Refusal refusal) {
+      Paragraph missing = new Paragraph(getTranslation("ward.unknown"));
+      missing.setId("ward-unknown");
+      add(missing);
+      return;
+    }
+    add(new Paragraph(getTranslation("ward.intro")));
+    add(new ConsentDashboard(requester, psn, queries, recording, forms));
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("ward.title", psn) + " · " + getTranslation("app.name");
+  }
+}
