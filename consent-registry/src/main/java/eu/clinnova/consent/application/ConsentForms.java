@@ -172,15 +172,7 @@ public class ConsentForms {
     return Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private interface Read<T> {
-    T from(Connection connection) throws SQLException;
-  }
-
-  private <T> T read(Read<T> read) {
-    try (Connection connection = dataSource.getConnection()) {
-      return read.from(connection);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the consent forms could not be read", e);
-    }
+  private <T> T read(Reads.Read<T> read) {
+    return Reads.on(dataSource, "the consent forms", read);
   }
 }

@@ -258,15 +258,7 @@ public class ConsentQueries {
     return policies.of(patient.jurisdiction()).orElseThrow();
   }
 
-  private interface Read<T> {
-    T from(Connection connection) throws SQLException;
-  }
-
-  private <T> T read(Read<T> read) {
-    try (Connection connection = dataSource.getConnection()) {
-      return read.from(connection);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the consent registry could not be read", e);
-    }
+  private <T> T read(Reads.Read<T> read) {
+    return Reads.on(dataSource, "the consent registry", read);
   }
 }

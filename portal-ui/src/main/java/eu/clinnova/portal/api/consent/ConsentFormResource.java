@@ -37,6 +37,16 @@ import java.util.Comparator;
  */
 @Path("v1/consent/forms")
 @RequestScoped
+@RolesAllowed({
+  Role.Names.PATIENT,
+  Role.Names.RESEARCHER,
+  Role.Names.DATA_STEWARD,
+  Role.Names.DAC_MEMBER,
+  Role.Names.DAC_CHAIR,
+  Role.Names.COMPLIANCE_OFFICER,
+  Role.Names.NODE,
+  Role.Names.ADMIN
+})
 public class ConsentFormResource {
 
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
@@ -46,16 +56,6 @@ public class ConsentFormResource {
   @Context UriInfo uri;
 
   @GET
-  @RolesAllowed({
-    Role.Names.PATIENT,
-    Role.Names.RESEARCHER,
-    Role.Names.DATA_STEWARD,
-    Role.Names.DAC_MEMBER,
-    Role.Names.DAC_CHAIR,
-    Role.Names.COMPLIANCE_OFFICER,
-    Role.Names.NODE,
-    Role.Names.ADMIN
-  })
   @Produces(MediaType.APPLICATION_JSON)
   public JsonArray active() {
     JsonArrayBuilder all = Json.createArrayBuilder();
@@ -68,16 +68,6 @@ public class ConsentFormResource {
 
   @GET
   @Path("{id}/versions/{version}")
-  @RolesAllowed({
-    Role.Names.PATIENT,
-    Role.Names.RESEARCHER,
-    Role.Names.DATA_STEWARD,
-    Role.Names.DAC_MEMBER,
-    Role.Names.DAC_CHAIR,
-    Role.Names.COMPLIANCE_OFFICER,
-    Role.Names.NODE,
-    Role.Names.ADMIN
-  })
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject version(@PathParam("id") String id, @PathParam("version") String version) {
     int number;

@@ -93,19 +93,10 @@ public class PatientResource {
   @RolesAllowed(Role.Names.DATA_STEWARD)
   @Produces(MediaType.APPLICATION_JSON)
   public Response newActivationCode(@PathParam("psn") String psn) {
-    AccountActivation.Issued issued = activation.issue(Requesters.of(requestCaller.get()), psn);
-    LoggedEntry logged = issued.audit().awaitLogged(AUDIT_WAIT);
-    return Response.status(201)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(
-            Json.createObjectBuilder()
-                .add("psn", psn)
-                .add("activationCode", issued.code())
-                .add("activationExpiresAt", issued.expiresAt().toString())
-                .add("auditIndex", logged.index())
-                .build()
-                .toString())
-        .build();
+    return issued(
+        activation.issue(Requesters.of(requestCaller.get()), psn),
+        "activationCode",
+        "activationExpiresAt");
   }
 
   /** A code for one guardian of a minor; each guardian gets their own. */
@@ -114,16 +105,22 @@ public class PatientResource {
   @RolesAllowed(Role.Names.DATA_STEWARD)
   @Produces(MediaType.APPLICATION_JSON)
   public Response newGuardianCode(@PathParam("psn") String psn) {
-    AccountActivation.Issued issued =
-        activation.issueGuardianCode(Requesters.of(requestCaller.get()), psn);
+    return issued(
+        activation.issueGuardianCode(Requesters.of(requestCaller.get()), psn),
+        "guardianCode",
+        "expiresAt");
+  }
+
+  /** A code, shown this once, once its issue is in the audit log. */
+  private static Response issued(AccountActivation.Issued issued, String codeField, String until) {
     LoggedEntry logged = issued.audit().awaitLogged(AUDIT_WAIT);
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON)
         .entity(
             Json.createObjectBuilder()
-                .add("psn", psn)
-                .add("guardianCode", issued.code())
-                .add("expiresAt", issued.expiresAt().toString())
+                .add("psn", issued.psn())
+                .add(codeField, issued.code())
+                .add(until, issued.expiresAt().toString())
                 .add("auditIndex", logged.index())
                 .build()
                 .toString())

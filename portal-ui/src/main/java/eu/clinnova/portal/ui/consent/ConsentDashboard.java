@@ -3,7 +3,6 @@ package eu.clinnova.portal.ui.consent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -296,12 +295,7 @@ public class ConsentDashboard extends Div {
   }
 
   private Section section(String id, String headingKey) {
-    H2 heading = new H2(getTranslation(headingKey));
-    heading.setId(id + "-heading");
-    Section section = new Section(heading);
-    section.setId(id);
-    section.getElement().setAttribute("aria-labelledby", id + "-heading");
-    return section;
+    return Sections.labelled(id, getTranslation(headingKey));
   }
 
   private static void notify(String text, boolean error) {

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -321,13 +320,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
   }
 
   private Section section(String id, String headingKey) {
-    H2 heading = new H2(getTranslation(headingKey));
-    heading.setId(id + "-heading");
-    Section section = new Section(heading);
-    section.setId(id);
-    section.addClassName("portal-form");
-    section.getElement().setAttribute("aria-labelledby", id + "-heading");
-    return section;
+    return Sections.labelled(id, getTranslation(headingKey), "portal-form");
   }
 
   @Override

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -155,13 +154,7 @@ public class StewardPatientsView extends Main implements HasDynamicTitle {
   }
 
   private Section section(String id, String headingKey) {
-    H2 heading = new H2(getTranslation(headingKey));
-    heading.setId(id + "-heading");
-    Section section = new Section(heading);
-    section.setId(id);
-    section.addClassName("portal-form");
-    section.getElement().setAttribute("aria-labelledby", id + "-heading");
-    return section;
+    return Sections.labelled(id, getTranslation(headingKey), "portal-form");
   }
 
   @Override

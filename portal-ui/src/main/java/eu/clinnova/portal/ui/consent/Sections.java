@@ -1,0 +1,20 @@
+package eu.clinnova.portal.ui.consent;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Section;
+
+/** A section named by its heading (aria-labelledby), so screen readers list it as a region. */
+final class Sections {
+
+  private Sections() {}
+
+  static Section labelled(String id, String heading, String... classNames) {
+    H2 title = new H2(heading);
+    title.setId(id + "-heading");
+    Section section = new Section(title);
+    section.setId(id);
+    section.addClassNames(classNames);
+    section.getElement().setAttribute("aria-labelledby", id + "-heading");
+    return section;
+  }
+}
