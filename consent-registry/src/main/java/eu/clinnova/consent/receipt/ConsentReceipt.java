@@ -112,7 +112,8 @@ public final class ConsentReceipt {
   /** A module's title in the form's wording, else the network's module code. */
   static String title(ConsentForm form, ConsentModule module, String language) {
     if (form == null) {
-      return ReceiptTexts.text(language, "module." + module.code());
+      // A withdrawal names modules, not a form: the network's codes are what it withdrew.
+      return module.code();
     }
     return form.module(module)
         .map(FormModule::title)

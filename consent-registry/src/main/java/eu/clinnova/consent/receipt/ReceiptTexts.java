@@ -34,7 +34,6 @@ final class ReceiptTexts {
                   "withdrawal.method",
                   "You can change or withdraw your consent at any time at {portal} (My consent),"
                       + " or in writing to your hospital."),
-              Map.entry("module.all", "All modules"),
               Map.entry("self", "you"),
               Map.entry("guardian", "your guardian"),
               Map.entry("representative", "your legal representative"),
@@ -63,7 +62,6 @@ final class ReceiptTexts {
                   "withdrawal.method",
                   "Vous pouvez modifier ou retirer votre consentement à tout moment sur {portal}"
                       + " (Mon consentement), ou par écrit auprès de votre hôpital."),
-              Map.entry("module.all", "Tous les thèmes"),
               Map.entry("self", "vous"),
               Map.entry("guardian", "votre représentant légal (parent)"),
               Map.entry("representative", "votre représentant légal"),
@@ -92,7 +90,6 @@ final class ReceiptTexts {
                   "withdrawal.method",
                   "Sie können Ihre Einwilligung jederzeit unter {portal} (Meine Einwilligung)"
                       + " ändern oder widerrufen, oder schriftlich bei Ihrem Krankenhaus."),
-              Map.entry("module.all", "Alle Themen"),
               Map.entry("self", "Sie"),
               Map.entry("guardian", "Ihr Sorgeberechtigter"),
               Map.entry("representative", "Ihre gesetzliche Vertretung"),

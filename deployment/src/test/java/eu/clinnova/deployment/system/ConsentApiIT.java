@@ -431,4 +431,62 @@ class ConsentApiIT {
     assertProblem(
         Api.get("/api/v1/fhir/r4/Consent", Tokens.user("compliance")), 400, "invalid-request");
   }
+
+  /**
+   * The change and its audit entry are one transaction: when the database refuses the commit (a
+   * deferred trigger, checked only at commit, stands in for any late failure), neither the record
+   * nor its entry exists; when it commits, there is exactly one entry.
+   */
+  @Test
+  void aChangeThatRollsBackLeavesNoAuditEntryAndOneThatCommitsLeavesExactlyOne() throws Exception {
+    String steward = Tokens.user("steward-lu");
+    assertEquals(
+        201, PatientApiIT.post(steward, PatientApiIT.patient("LU-9901", "LU")).statusCode());
+    int entries = PatientApiIT.auditEntriesAbout("LU-9901").size();
+    try (java.sql.Connection connection =
+            SystemTestEnvironment.portalDatabaseAsSuperuser().getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE FUNCTION public.refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS"
+              + " $$ BEGIN RAISE EXCEPTION 'refused at commit (test)'; END $$");
+      statement.execute(
+          "CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON consent.record"
+              + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.psn = 'LU-9901')"
+              + " EXECUTE FUNCTION public.refuse_at_commit()");
+    }
+    HttpResponse<String> failed;
+    try {
+      failed = Api.post("/api/v1/patients/LU-9901/consents/withdrawal", steward, "{}");
+    } finally {
+      try (java.sql.Connection connection =
+              SystemTestEnvironment.portalDatabaseAsSuperuser().getConnection();
+          java.sql.Statement statement = connection.createStatement()) {
+        statement.execute("DROP TRIGGER refuse_at_commit ON consent.record");
+        statement.execute("DROP FUNCTION public.refuse_at_commit()");
+      }
+    }
+    assertTrue(failed.statusCode() >= 500, failed.statusCode() + " " + failed.body());
+    assertFalse(failed.body().contains("Exception"), failed.body());
+    assertEquals(0, historySize("LU-9901"), "no record");
+    assertEquals(entries, PatientApiIT.auditEntriesAbout("LU-9901").size(), "no audit entry");
+    try (java.sql.Connection connection =
+            SystemTestEnvironment.portalDatabaseAsSuperuser().getConnection();
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet pending =
+            statement.executeQuery(
+                "SELECT count(*) FROM audit.pending_entry WHERE subject_id = 'LU-9901'")) {
+      pending.next();
+      assertEquals(0, pending.getInt(1), "nothing pending either");
+    }
+
+    HttpResponse<String> committed =
+        Api.post("/api/v1/patients/LU-9901/consents/withdrawal", steward, "{}");
+    assertEquals(201, committed.statusCode(), committed.body());
+    assertEquals(1, historySize("LU-9901"));
+    java.util.List<JsonNode> after = PatientApiIT.auditEntriesAbout("LU-9901");
+    assertEquals(entries + 1, after.size(), "exactly one entry");
+    assertEquals(
+        String.valueOf(Api.json(committed).get("auditIndex").asLong()),
+        after.get(0).get("id").asText());
+  }
 }

@@ -261,8 +261,8 @@ public class ConsentDashboard extends Div {
       FormModule module,
       Decision next,
       ConsentQueries.PatientConsent consent) {
-    if (next == Decision.DENY && consent.policy().basis() == ConsentBasis.NON_OPPOSITION) {
-      // Non-opposition: saying no to a module is an objection to that module.
+    if (next == Decision.DENY) {
+      // Taking back a yes is a withdrawal of that module (in FR, an objection to it).
       try {
         recording.withdraw(requester, psn, List.of(module.module().code()), null);
         notify(getTranslation("consent.saved"), false);
