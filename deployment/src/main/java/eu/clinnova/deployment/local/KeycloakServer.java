@@ -26,19 +26,39 @@ public final class KeycloakServer implements AutoCloseable {
     this.port = port;
   }
 
+  private static String sha256(Path file) throws IOException {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   /**
    * Unpacks the distribution into {@code home} if it is not there yet, imports the realm and starts
    * the server on {@code port}. {@code freshData} forgets users and sessions of earlier runs
-   * (tests); otherwise they are kept and the realm is imported only once.
+   * (tests); otherwise they are kept, and the realm is imported again only when the checked-in
+   * realm file changed since the last import.
    */
   public static KeycloakServer start(
       Path distribution, Path home, int port, Path realm, boolean freshData, Path log)
       throws IOException {
     unpackIfMissing(distribution, home);
     Path data = home.resolve("data");
-    if (freshData) {
+    // Keycloak imports a realm only if it does not exist yet: when the checked-in development
+    // realm changed (a new client, a new demo user), start from it again.
+    Path imported = data.resolve("imported-realm.sha256");
+    String realmHash = sha256(realm);
+    boolean realmChanged =
+        Files.exists(data.resolve("h2"))
+            && (!Files.exists(imported) || !Files.readString(imported).equals(realmHash));
+    if (freshData || realmChanged) {
       FileTrees.delete(data.resolve("h2"));
     }
+    Files.createDirectories(data);
+    Files.writeString(imported, realmHash);
     Files.createDirectories(data.resolve("import"));
     Files.copy(
         realm, data.resolve("import/clinnova-realm.json"), StandardCopyOption.REPLACE_EXISTING);
