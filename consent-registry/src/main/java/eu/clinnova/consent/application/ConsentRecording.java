@@ -281,6 +281,58 @@ public class ConsentRecording {
     }
   }
 
+  /**
+   * Demo data: the hospital informed a patient of a non-opposition jurisdiction with the current
+   * version of {@code formId}, recorded by the portal itself; once (nothing if the patient has any
+   * record already).
+   */
+  @Transactional
+  public void informForDemo(String psn, String formId) {
+    try (Connection connection = dataSource.getConnection()) {
+      Optional<Patient> patient =
+          new eu.clinnova.consent.infrastructure.PatientStore().find(connection, psn);
+      Optional<ConsentForm> form = forms.latest(connection, formId);
+      if (patient.isEmpty()
+          || form.isEmpty()
+          || policy(patient.get()).basis() != ConsentBasis.NON_OPPOSITION
+          || !records.history(connection, psn).isEmpty()) {
+        return;
+      }
+      String language = form.get().offers("fr") ? "fr" : "en";
+      ConsentRecord record =
+          new ConsentRecord(
+              UUID.randomUUID().toString(),
+              psn,
+              RecordKind.INFORMATION,
+              form.get().id(),
+              form.get().version(),
+              language,
+              form.get().textSha256(language),
+              Map.of(),
+              Set.of(),
+              SignerKind.STAFF_PAPER,
+              now(),
+              Map.of());
+      records.insert(
+          connection,
+          new RecordEntry(
+              record, Optional.empty(), "portal", "system", Optional.empty(), Optional.empty()));
+      auditLog.record(
+          new AuditEvent(
+              AuditEvent.Actor.system(),
+              "consent.informed",
+              new AuditEvent.Subject("patient", psn),
+              Map.of(
+                  "recordId", record.id(),
+                  "formId", record.formId(),
+                  "formVersion", record.formVersion(),
+                  "language", language,
+                  "textSha256", record.textSha256())));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the demo information could not be recorded", e);
+    }
+  }
+
   /** Stores a scan of a paper consent form (a steward of the patient's jurisdiction). */
   @Transactional
   public Attached attach(Requester requester, String psn, String declaredType, byte[] content) {

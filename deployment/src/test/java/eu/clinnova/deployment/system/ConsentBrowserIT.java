@@ -40,6 +40,11 @@ class ConsentBrowserIT extends BrowserSystemTest {
     assertThat(page.locator("#consent-modules-heading")).hasText(heading);
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page), user);
 
+    if (locale.startsWith("fr")) {
+      // FR rests on non-opposition: the demo patient was informed, so reuse is permitted.
+      assertThat(page.locator("#state-CLINICAL-DATA"))
+          .hasText(java.util.regex.Pattern.compile("^Oui, sauf opposition"));
+    }
     Locator firstForm = page.locator("#consent-form");
     if (firstForm.isVisible()) {
       page.locator(

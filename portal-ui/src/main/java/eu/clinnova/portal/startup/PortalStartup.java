@@ -4,6 +4,7 @@ import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.AuditLogSettings;
 import eu.clinnova.consent.application.ConsentForms;
+import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.PatientEnrolment;
 import eu.clinnova.portal.config.Settings;
 import eu.clinnova.portal.database.DatabaseMigrations;
@@ -31,6 +32,7 @@ public class PortalStartup {
   @Inject AuditLogService auditLog;
   @Inject PatientEnrolment enrolment;
   @Inject ConsentForms consentForms;
+  @Inject ConsentRecording recording;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     migrations.migrate();
@@ -55,6 +57,8 @@ public class PortalStartup {
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_DEMO_DATA", "false"))) {
       // The development realm's demo patients, enrolled once (later starts find them).
       PatientEnrolment.DEMO_PATIENTS.forEach(enrolment::enrolAsPortal);
+      // FR rests on non-opposition: the demo patient there has been informed.
+      recording.informForDemo("FR-0001", "fr-research-information");
     }
   }
 
