@@ -8,6 +8,7 @@ import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.PatientEnrolment;
 import eu.clinnova.portal.config.Settings;
 import eu.clinnova.portal.database.DatabaseMigrations;
+import eu.clinnova.workflow.catalogue.DatasetCatalogue;
 import eu.clinnova.workflow.engine.WorkflowEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -33,6 +34,7 @@ public class PortalStartup {
   @Inject PatientEnrolment enrolment;
   @Inject ConsentForms consentForms;
   @Inject ConsentRecording recording;
+  @Inject DatasetCatalogue catalogue;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     migrations.migrate();
@@ -53,6 +55,10 @@ public class PortalStartup {
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_SEED_FORMS", "true"))) {
       // One plain-language form per jurisdiction (EN/FR/DE), published once as version 1.
       consentForms.publishSeedForms();
+    }
+    if (Boolean.parseBoolean(Settings.value("CLINNOVA_SEED_CATALOGUE", "true"))) {
+      // Two datasets per node, published once; administrators add their own.
+      catalogue.publishSeedCatalogue();
     }
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_DEMO_DATA", "false"))) {
       // The development realm's demo patients, enrolled once (later starts find them).

@@ -1,0 +1,73 @@
+package eu.clinnova.deployment.system;
+
+import static eu.clinnova.deployment.system.ApiIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The dataset catalogue (issue 5, begun): the seed across four nodes, filters, publishing. */
+@ExtendWith(ArquillianExtension.class)
+class DatasetApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  static final String NEW =
+      "{\"id\":\"lu-ibd-fecal-calprotectin\",\"title\":\"Faecal calprotectin series\","
+          + "\"jurisdiction\":\"LU\",\"cohort\":\"IBD\",\"duo\":[\"DS\",\"NCU\"],"
+          + "\"disease\":\"MONDO:0005101\",\"requiredModules\":[\"CLINICAL-DATA\"],\"subjects\":300}";
+
+  @Test
+  void anyoneSignedInBrowsesTheSeedCatalogueAcrossTheFourNodes() {
+    JsonNode all = Api.json(Api.get("/api/v1/datasets", Tokens.user("researcher")));
+    Set<String> nodes = new TreeSet<>();
+    all.forEach(dataset -> nodes.add(dataset.get("node").asText()));
+    assertTrue(all.size() >= 8, all.toString());
+    assertEquals(Set.of("node-ch", "node-de", "node-fr", "node-lu"), nodes);
+    JsonNode french =
+        Api.json(Api.get("/api/v1/datasets?jurisdiction=FR&cohort=RA", Tokens.user("dac-fr")));
+    assertEquals(2, french.size());
+    JsonNode crohn = Api.json(Api.get("/api/v1/datasets/lu-crohn-biobank", Tokens.node("node-lu")));
+    assertEquals("MONDO:0005011", crohn.get("disease").asText());
+    assertEquals("DUO:0000007", crohn.at("/duo/0").asText());
+    assertProblem(
+        Api.get("/api/v1/datasets?jurisdiction=IT", Tokens.user("researcher")),
+        400,
+        "invalid-request");
+    assertProblem(Api.get("/api/v1/datasets/nope", Tokens.user("researcher")), 404, "not-found");
+    assertEquals(401, Api.get("/api/v1/datasets", null).statusCode());
+  }
+
+  @Test
+  void anAdministratorPublishesADatasetOnceAndBadOnesAreRefusedWholly() {
+    assertProblem(Api.post("/api/v1/datasets", Tokens.user("researcher"), NEW), 403, "forbidden");
+    HttpResponse<String> created = Api.post("/api/v1/datasets", Tokens.user("admin"), NEW);
+    assertEquals(201, created.statusCode(), created.body());
+    assertTrue(Api.json(created).get("auditIndex").asLong() >= 0);
+    assertProblem(Api.post("/api/v1/datasets", Tokens.user("admin"), NEW), 409, "dataset-exists");
+    HttpResponse<String> invalid =
+        Api.post(
+            "/api/v1/datasets",
+            Tokens.user("admin"),
+            NEW.replace("lu-ibd-fecal-calprotectin", "lu-bad")
+                .replace("\"disease\":\"MONDO:0005101\",", "")
+                .replace("CLINICAL-DATA", "TELEPATHY"));
+    assertProblem(invalid, 400, "invalid-request");
+    assertTrue(
+        invalid.body().contains("disease") && invalid.body().contains("TELEPATHY"), invalid.body());
+    assertProblem(Api.get("/api/v1/datasets/lu-bad", Tokens.user("admin")), 404, "not-found");
+    assertProblem(
+        Api.post("/api/v1/datasets", Tokens.user("admin"), "{\"id\":"), 400, "malformed-json");
+  }
+}

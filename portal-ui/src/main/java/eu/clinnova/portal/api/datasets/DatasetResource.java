@@ -1,0 +1,121 @@
+package eu.clinnova.portal.api.datasets;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.log.LoggedEntry;
+import eu.clinnova.portal.api.problem.Problem;
+import eu.clinnova.portal.api.problem.ProblemException;
+import eu.clinnova.portal.api.security.RequestCaller;
+import eu.clinnova.portal.identity.Role;
+import eu.clinnova.workflow.catalogue.DatasetCatalogue;
+import eu.clinnova.workflow.catalogue.DatasetDocument;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/datasets} (anyone signed in; filters {@code jurisdiction}, {@code cohort}),
+ * {@code GET /api/v1/datasets/{id}}, and {@code POST /api/v1/datasets} (admin) to publish one.
+ */
+@Path("v1/datasets")
+@RequestScoped
+@RolesAllowed({
+  Role.Names.PATIENT,
+  Role.Names.RESEARCHER,
+  Role.Names.DATA_STEWARD,
+  Role.Names.DAC_MEMBER,
+  Role.Names.DAC_CHAIR,
+  Role.Names.COMPLIANCE_OFFICER,
+  Role.Names.NODE,
+  Role.Names.ADMIN
+})
+public class DatasetResource {
+
+  static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
+
+  @Inject DatasetCatalogue catalogue;
+  @Inject RequestCaller requestCaller;
+  @Context UriInfo uri;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonArray list(
+      @QueryParam("jurisdiction") String jurisdiction, @QueryParam("cohort") String cohort) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (jurisdiction != null && !Set.of("LU", "FR", "DE", "CH").contains(jurisdiction)) {
+      errors.add(new Problem.FieldError("jurisdiction", "must be one of LU, FR, DE, CH"));
+    }
+    if (cohort != null && !Set.of("IBD", "RA", "MS").contains(cohort)) {
+      errors.add(new Problem.FieldError("cohort", "must be one of IBD, RA, MS"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(Problem.invalid("Invalid filters.", errors));
+    }
+    JsonArrayBuilder all = Json.createArrayBuilder();
+    catalogue.list(jurisdiction, cohort).stream().map(DatasetDocument::json).forEach(all::add);
+    return all.build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject get(@PathParam("id") String id) {
+    return catalogue
+        .find(id)
+        .map(DatasetDocument::json)
+        .orElseThrow(() -> new ProblemException(Problem.notFound("No such dataset.")));
+  }
+
+  @POST
+  @RolesAllowed(Role.Names.ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response publish(JsonObject body) {
+    if (body == null) {
+      throw new ProblemException(Problem.malformedJson());
+    }
+    DatasetCatalogue.Outcome outcome =
+        catalogue.publish(new AuditEvent.Actor(requestCaller.get().subject(), "admin"), body);
+    if (outcome instanceof DatasetCatalogue.Outcome.Invalid invalid) {
+      throw new ProblemException(
+          Problem.invalid(
+              "The dataset is invalid.",
+              invalid.problems().stream()
+                  .map(problem -> new Problem.FieldError(problem.field(), problem.message()))
+                  .toList()));
+    }
+    if (outcome instanceof DatasetCatalogue.Outcome.AlreadyExists) {
+      throw new ProblemException(
+          Problem.of(409, "dataset-exists", "Conflict", "A dataset with this id exists."));
+    }
+    DatasetCatalogue.Outcome.Published published = (DatasetCatalogue.Outcome.Published) outcome;
+    LoggedEntry logged = published.audit().awaitLogged(AUDIT_WAIT);
+    return Response.created(
+            uri.getBaseUriBuilder().path("v1/datasets").path(published.dataset().id()).build())
+        .type(MediaType.APPLICATION_JSON)
+        .entity(
+            Json.createObjectBuilder(DatasetDocument.json(published.dataset()))
+                .add("auditIndex", logged.index())
+                .build()
+                .toString())
+        .build();
+  }
+}

@@ -1,0 +1,2 @@
+/** The dataset catalogue's API. */
+package eu.clinnova.portal.api.datasets;

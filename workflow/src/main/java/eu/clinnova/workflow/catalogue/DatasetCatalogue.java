@@ -1,0 +1,116 @@
+package eu.clinnova.workflow.catalogue;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.PendingAudit;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The catalogue that researchers browse and administrators publish to. Publishing a dataset and its
+ * audit entry commit together.
+ */
+@ApplicationScoped
+public class DatasetCatalogue {
+
+  /** What a publication did. */
+  public sealed interface Outcome {
+    record Published(Dataset dataset, PendingAudit audit) implements Outcome {}
+
+    record Invalid(List<DatasetDocument.Problem> problems) implements Outcome {}
+
+    record AlreadyExists() implements Outcome {}
+  }
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  @Inject AuditLogService auditLog;
+
+  private final DatasetStore datasets = new DatasetStore();
+
+  /** An administrator publishes a dataset (the API checks the role). */
+  @Transactional
+  public Outcome publish(AuditEvent.Actor actor, JsonObject document) {
+    DatasetDocument.Parsed parsed = DatasetDocument.parse(document, now());
+    if (parsed instanceof DatasetDocument.Parsed.Invalid invalid) {
+      return new Outcome.Invalid(invalid.problems());
+    }
+    Dataset dataset = ((DatasetDocument.Parsed.Valid) parsed).dataset();
+    try (Connection connection = dataSource.getConnection()) {
+      if (!datasets.insert(connection, dataset, actor.sub())) {
+        return new Outcome.AlreadyExists();
+      }
+      PendingAudit audit =
+          auditLog.record(
+              new AuditEvent(
+                  actor,
+                  "dataset.published",
+                  new AuditEvent.Subject("dataset", dataset.id()),
+                  DatasetDocument.auditData(dataset)));
+      return new Outcome.Published(dataset, audit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the dataset could not be published", e);
+    }
+  }
+
+  /** The seed catalogue (two datasets per node), published by the portal where missing. */
+  @Transactional
+  public void publishSeedCatalogue() {
+    for (JsonValue value : seed()) {
+      Outcome outcome = publish(AuditEvent.Actor.system(), value.asJsonObject());
+      if (outcome instanceof Outcome.Invalid invalid) {
+        throw new IllegalStateException("the seed catalogue is invalid: " + invalid.problems());
+      }
+    }
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Dataset> list(String jurisdiction, String cohort) {
+    try (Connection connection = dataSource.getConnection()) {
+      return datasets.list(connection, jurisdiction, cohort);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the catalogue could not be read", e);
+    }
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Dataset> find(String id) {
+    try (Connection connection = dataSource.getConnection()) {
+      return datasets.find(connection, id);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the catalogue could not be read", e);
+    }
+  }
+
+  /** The seed catalogue's documents. */
+  public static List<JsonValue> seed() {
+    try (InputStream in = DatasetCatalogue.class.getResourceAsStream("/catalogue/datasets.json");
+        var reader = Json.createReader(in)) {
+      return new ArrayList<>(reader.readArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Instant now() {
+    return Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

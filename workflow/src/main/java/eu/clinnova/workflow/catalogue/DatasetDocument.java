@@ -1,0 +1,203 @@
+package eu.clinnova.workflow.catalogue;
+
+import eu.clinnova.workflow.duo.DataUse;
+import eu.clinnova.workflow.duo.Diseases;
+import eu.clinnova.workflow.duo.DuoTerm;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A dataset as JSON both ways; parsing says everything that is wrong at once. */
+public final class DatasetDocument {
+
+  static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{2,60}$");
+  static final Set<String> JURISDICTIONS = Set.of("LU", "FR", "DE", "CH");
+  static final Set<String> COHORTS = Set.of("IBD", "RA", "MS");
+  static final Set<String> MODULES =
+      Set.of(
+          "CLINICAL-DATA",
+          "BROAD-HEALTH",
+          "SAMPLES",
+          "GENETIC",
+          "AI-TRAINING",
+          "CROSS-BORDER",
+          "COMMERCIAL",
+          "RECONTACT",
+          "FINDINGS");
+
+  private DatasetDocument() {}
+
+  /** One invalid field and why. */
+  public record Problem(String field, String message) {}
+
+  /** The dataset, or what is wrong with the document. */
+  public sealed interface Parsed {
+    record Valid(Dataset dataset) implements Parsed {}
+
+    record Invalid(List<Problem> problems) implements Parsed {}
+  }
+
+  public static Parsed parse(JsonObject json, Instant publishedAt) {
+    List<Problem> problems = new ArrayList<>();
+    String id = string(json, "id");
+    if (id == null || !ID.matcher(id).matches()) {
+      problems.add(new Problem("id", "must be 3 to 61 lower-case letters, digits or dashes"));
+    }
+    String title = string(json, "title");
+    if (title == null || title.isBlank() || title.length() > 200) {
+      problems.add(new Problem("title", "must be given, at most 200 characters"));
+    }
+    String description = Optional.ofNullable(string(json, "description")).orElse("");
+    if (description.length() > 2000) {
+      problems.add(new Problem("description", "must be at most 2000 characters"));
+    }
+    String jurisdiction = string(json, "jurisdiction");
+    if (jurisdiction == null || !JURISDICTIONS.contains(jurisdiction)) {
+      problems.add(new Problem("jurisdiction", "must be one of LU, FR, DE, CH"));
+    }
+    String cohort = string(json, "cohort");
+    if (cohort == null || !COHORTS.contains(cohort)) {
+      problems.add(new Problem("cohort", "must be one of IBD, RA, MS"));
+    }
+    DuoTerm permission = null;
+    Set<DuoTerm> modifiers = EnumSet.noneOf(DuoTerm.class);
+    List<String> duo = strings(json, "duo", problems);
+    for (String code : duo) {
+      Optional<DuoTerm> term = DuoTerm.of(code);
+      if (term.isEmpty()) {
+        problems.add(new Problem("duo", "unknown DUO term " + code));
+      } else if (term.get().isPermission()) {
+        if (permission != null) {
+          problems.add(new Problem("duo", "names two permissions: " + permission + ", " + code));
+        } else {
+          permission = term.get();
+        }
+      } else {
+        modifiers.add(term.get());
+      }
+    }
+    if (permission == null) {
+      problems.add(new Problem("duo", "must name one permission: GRU, HMB, DS or POA"));
+    }
+    String disease = string(json, "disease");
+    if (permission == DuoTerm.DS && (disease == null || !Diseases.known(disease))) {
+      problems.add(
+          new Problem("disease", "DS needs a known MONDO disease, for example " + Diseases.CROHN));
+    } else if (permission != DuoTerm.DS && disease != null) {
+      problems.add(new Problem("disease", "is given for DS only"));
+    }
+    List<String> required = strings(json, "requiredModules", problems);
+    if (required.isEmpty()) {
+      problems.add(new Problem("requiredModules", "must name at least one consent module"));
+    }
+    for (String module : required) {
+      if (!MODULES.contains(module)) {
+        problems.add(new Problem("requiredModules", "unknown module " + module));
+      }
+    }
+    Integer limit = integer(json, "timeLimitMonths", problems);
+    if (modifiers.contains(DuoTerm.TS) != (limit != null)) {
+      problems.add(new Problem("timeLimitMonths", "is given exactly when TS is a modifier"));
+    }
+    Integer subjects = integer(json, "subjects", problems);
+    if (!problems.isEmpty()) {
+      return new Parsed.Invalid(problems);
+    }
+    return new Parsed.Valid(
+        new Dataset(
+            id,
+            title.strip(),
+            description.strip(),
+            jurisdiction,
+            cohort,
+            new DataUse(permission, Optional.ofNullable(disease), modifiers),
+            required,
+            Optional.ofNullable(limit),
+            subjects == null ? 0 : subjects,
+            publishedAt));
+  }
+
+  public static JsonObject json(Dataset dataset) {
+    JsonArrayBuilder duo = Json.createArrayBuilder();
+    dataset.duo().forEach(duo::add);
+    JsonArrayBuilder required = Json.createArrayBuilder();
+    dataset.requiredModules().forEach(required::add);
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", dataset.id())
+            .add("title", dataset.title())
+            .add("description", dataset.description())
+            .add("jurisdiction", dataset.jurisdiction())
+            .add("node", dataset.node())
+            .add("cohort", dataset.cohort())
+            .add("duo", duo)
+            .add("requiredModules", required)
+            .add("subjects", dataset.subjects());
+    dataset
+        .use()
+        .disease()
+        .ifPresent(
+            disease -> json.add("disease", disease).add("diseaseName", Diseases.name(disease)));
+    dataset.timeLimitMonths().ifPresent(months -> json.add("timeLimitMonths", months));
+    return json.build();
+  }
+
+  private static String string(JsonObject json, String name) {
+    return json.get(name) instanceof JsonString text ? text.getString() : null;
+  }
+
+  private static List<String> strings(JsonObject json, String name, List<Problem> problems) {
+    List<String> values = new ArrayList<>();
+    if (!(json.get(name) instanceof JsonArray array)) {
+      if (json.containsKey(name)) {
+        problems.add(new Problem(name, "must be a list of codes"));
+      }
+      return values;
+    }
+    for (JsonValue value : array) {
+      if (value instanceof JsonString text) {
+        values.add(text.getString());
+      } else {
+        problems.add(new Problem(name, "must be a list of codes"));
+      }
+    }
+    return values;
+  }
+
+  private static Integer integer(JsonObject json, String name, List<Problem> problems) {
+    JsonValue value = json.get(name);
+    if (value == null || value == JsonValue.NULL) {
+      return null;
+    }
+    if (value instanceof JsonNumber number
+        && number.isIntegral()
+        && number.longValue() >= 0
+        && number.longValue() <= 100_000_000) {
+      return number.intValue();
+    }
+    problems.add(new Problem(name, "must be a whole number"));
+    return null;
+  }
+
+  static Map<String, Object> auditData(Dataset dataset) {
+    return Map.of(
+        "datasetId", dataset.id(),
+        "jurisdiction", dataset.jurisdiction(),
+        "cohort", dataset.cohort(),
+        "duo", dataset.duo(),
+        "requiredModules", dataset.requiredModules());
+  }
+}
