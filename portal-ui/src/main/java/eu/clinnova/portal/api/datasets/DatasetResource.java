@@ -37,16 +37,6 @@ import java.util.Set;
  */
 @Path("v1/datasets")
 @RequestScoped
-@RolesAllowed({
-  Role.Names.PATIENT,
-  Role.Names.RESEARCHER,
-  Role.Names.DATA_STEWARD,
-  Role.Names.DAC_MEMBER,
-  Role.Names.DAC_CHAIR,
-  Role.Names.COMPLIANCE_OFFICER,
-  Role.Names.NODE,
-  Role.Names.ADMIN
-})
 public class DatasetResource {
 
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
