@@ -33,7 +33,9 @@ class AccessibilityIT extends BrowserSystemTest {
     "patient-de, /admin, en-GB, 390",
     "patient-ch, /patient, fr-FR, 390",
     "patient-ch, /consent/history, de-DE, 1280",
-    "patient-ch, /consent/disclosures, en-GB, 390"
+    "patient-ch, /consent/disclosures, en-GB, 390",
+    "researcher, /research/catalogue, de-DE, 390",
+    "researcher, /research/catalogue, en-GB, 1280"
   })
   void thePageHasNoSeriousAccessibilityViolation(
       String user, String path, String locale, int width) {

@@ -8,6 +8,7 @@ import eu.clinnova.portal.ui.compliance.LogVerificationView;
 import eu.clinnova.portal.ui.consent.ConsentHistoryView;
 import eu.clinnova.portal.ui.consent.DisclosuresView;
 import eu.clinnova.portal.ui.consent.StewardPatientsView;
+import eu.clinnova.portal.ui.research.CatalogueView;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +35,11 @@ public final class HomeViews {
               List.of(
                   new Page(ConsentHistoryView.class, "nav.patient.history"),
                   new Page(DisclosuresView.class, "nav.patient.disclosures"))),
-          new Home(Role.RESEARCHER, ResearcherHomeView.class, "nav.home.researcher"),
+          new Home(
+              Role.RESEARCHER,
+              ResearcherHomeView.class,
+              "nav.home.researcher",
+              List.of(new Page(CatalogueView.class, "nav.research.catalogue"))),
           new Home(
               Role.DATA_STEWARD,
               StewardHomeView.class,

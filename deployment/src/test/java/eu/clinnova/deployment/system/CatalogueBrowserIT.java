@@ -1,0 +1,33 @@
+package eu.clinnova.deployment.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/** A researcher browses the dataset catalogue and filters it by jurisdiction. */
+class CatalogueBrowserIT extends BrowserSystemTest {
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  @Test
+  void aResearcherFiltersTheCatalogueByJurisdiction() {
+    Page page = newPage("en-GB", 1280);
+    PortalPages.signIn(page, "/research/catalogue", "researcher");
+    assertThat(page.locator("#catalogue-count")).hasText(Pattern.compile("^(8|9) datasets$"));
+    page.locator("#filter-jurisdiction").click();
+    page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("France")).click();
+    assertThat(page.locator("#catalogue-count")).hasText("2 datasets");
+    assertThat(page.locator("#catalogue-list > li")).hasCount(2);
+    assertThat(page.locator("#dataset-fr-ra-registry"))
+        .containsText("research on one disease (rheumatoid arthritis, MONDO:0008383)");
+    assertThat(page.locator("#dataset-fr-ra-registry")).containsText("non-commercial use only");
+    PortalPages.screenshot(page, "research-catalogue-en");
+  }
+}
