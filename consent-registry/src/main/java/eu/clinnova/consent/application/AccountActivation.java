@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -48,6 +49,7 @@ public class AccountActivation {
   @Inject AccountDirectory directory;
 
   private final ActivationStore codes = new ActivationStore();
+  private final ActivationAttempts attempts = new ActivationAttempts();
 
   /** A new code for a patient (a steward of their jurisdiction); earlier codes stop working. */
   @Transactional
@@ -94,7 +96,7 @@ public class AccountActivation {
   public Issued issueGuardianCode(Requester requester, String psn) {
     try (Connection connection = dataSource.getConnection()) {
       var patient = PatientAccess.STAFF.check(connection, requester, psn);
-      if (!ConsentRecording.isMinorOn(patient, java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+      if (!patient.isMinorOn(java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
         throw Refusal.conflict(
             "not-a-minor", "Guardians act for minors only; this patient decides for themself.");
       }
@@ -141,6 +143,25 @@ public class AccountActivation {
     if (!requester.roles().contains("patient")) {
       throw Refusal.forbidden("Only a patient's account is activated with a code.");
     }
+    // Checked here, not in one entry point: the API and the UI both activate through this method.
+    if (!attempts.allow(requester.sub())) {
+      throw new Refusal(
+          Refusal.Kind.TOO_MANY_ATTEMPTS,
+          "too-many-attempts",
+          "Too many activation attempts: wait an hour, or ask your hospital for help.",
+          List.of());
+    }
+    try {
+      return link(requester, typedCode);
+    } catch (Refusal refusal) {
+      if (refusal.kind() == Refusal.Kind.INVALID) {
+        attempts.failed(requester.sub());
+      }
+      throw refusal;
+    }
+  }
+
+  private Activated link(Requester requester, String typedCode) {
     if (!ActivationCode.wellFormed(typedCode)) {
       throw Refusal.invalid(
           "code", "an activation code has 12 letters and digits, like 7KQ4-M2XD-9PWA");

@@ -147,12 +147,6 @@ public class ConsentForms {
     return read(connection -> forms.find(connection, id, version));
   }
 
-  /** Every version of a form, oldest first. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<ConsentForm> versions(String id) {
-    return read(connection -> forms.versions(connection, id));
-  }
-
   /** A seed form from the portal's resources, as version 1. */
   public static ConsentForm seedForm(String id) {
     try (InputStream in = ConsentForms.class.getResourceAsStream("/forms/" + id + ".json");

@@ -24,7 +24,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -239,11 +238,6 @@ public class ConsentQueries {
 
   /** One patient's state in a bulk answer. */
   public record PatientState(Patient patient, Map<ConsentModule, ModuleState> modules) {}
-
-  /** Whether the patient is a minor on {@code day}. */
-  public static boolean isMinorOn(Patient patient, LocalDate day) {
-    return ConsentRecording.isMinorOn(patient, day);
-  }
 
   /** The records of a newest-first history, in append order. */
   static List<ConsentRecord> oldestFirst(List<RecordEntry> history) {

@@ -240,42 +240,8 @@ public class ConsentRecording {
       if (!problems.isEmpty()) {
         throw Refusal.invalid("The information record is invalid.", problems);
       }
-      ConsentRecord record =
-          new ConsentRecord(
-              UUID.randomUUID().toString(),
-              patient.psn(),
-              RecordKind.INFORMATION,
-              form.id(),
-              form.version(),
-              language,
-              form.textSha256(language),
-              Map.of(),
-              Set.of(),
-              SignerKind.STAFF_PAPER,
-              now(),
-              Map.of());
-      records.insert(
-          connection,
-          new RecordEntry(
-              record,
-              Optional.empty(),
-              requester.sub(),
-              "data-steward",
-              Optional.empty(),
-              Optional.empty()));
-      return new Recorded(
-          record.id(),
-          audit(
-              requester,
-              "data-steward",
-              "consent.informed",
-              patient,
-              Map.of(
-                  "recordId", record.id(),
-                  "formId", form.id(),
-                  "formVersion", form.version(),
-                  "language", language,
-                  "textSha256", record.textSha256())));
+      return appendInformation(
+          connection, patient, form, language, requester.actor("data-steward"));
     } catch (SQLException e) {
       throw new IllegalStateException("the information could not be recorded", e);
     }
@@ -299,38 +265,56 @@ public class ConsentRecording {
         return;
       }
       String language = form.get().offers("fr") ? "fr" : "en";
-      ConsentRecord record =
-          new ConsentRecord(
-              UUID.randomUUID().toString(),
-              psn,
-              RecordKind.INFORMATION,
-              form.get().id(),
-              form.get().version(),
-              language,
-              form.get().textSha256(language),
-              Map.of(),
-              Set.of(),
-              SignerKind.STAFF_PAPER,
-              now(),
-              Map.of());
-      records.insert(
-          connection,
-          new RecordEntry(
-              record, Optional.empty(), "portal", "system", Optional.empty(), Optional.empty()));
-      auditLog.record(
-          new AuditEvent(
-              AuditEvent.Actor.system(),
-              "consent.informed",
-              new AuditEvent.Subject("patient", psn),
-              Map.of(
-                  "recordId", record.id(),
-                  "formId", record.formId(),
-                  "formVersion", record.formVersion(),
-                  "language", language,
-                  "textSha256", record.textSha256())));
+      appendInformation(connection, patient.get(), form.get(), language, AuditEvent.Actor.system());
     } catch (SQLException e) {
       throw new IllegalStateException("the demo information could not be recorded", e);
     }
+  }
+
+  /** The INFORMATION record (FR) and its audit entry, in the caller's transaction. */
+  private Recorded appendInformation(
+      Connection connection,
+      Patient patient,
+      ConsentForm form,
+      String language,
+      AuditEvent.Actor actor)
+      throws SQLException {
+    ConsentRecord record =
+        new ConsentRecord(
+            UUID.randomUUID().toString(),
+            patient.psn(),
+            RecordKind.INFORMATION,
+            form.id(),
+            form.version(),
+            language,
+            form.textSha256(language),
+            Map.of(),
+            Set.of(),
+            SignerKind.STAFF_PAPER,
+            now(),
+            Map.of());
+    records.insert(
+        connection,
+        new RecordEntry(
+            record,
+            Optional.empty(),
+            actor.sub(),
+            actor.role(),
+            Optional.empty(),
+            Optional.empty()));
+    return new Recorded(
+        record.id(),
+        auditLog.record(
+            new AuditEvent(
+                actor,
+                "consent.informed",
+                new AuditEvent.Subject("patient", patient.psn()),
+                Map.of(
+                    "recordId", record.id(),
+                    "formId", form.id(),
+                    "formVersion", form.version(),
+                    "language", language,
+                    "textSha256", record.textSha256()))));
   }
 
   /** Stores a scan of a paper consent form (a steward of the patient's jurisdiction). */
@@ -495,7 +479,7 @@ public class ConsentRecording {
         problems.add(
             new FieldProblem("evidenceAttachmentId", "is for staff recording a paper form"));
       }
-      if (isMinorOn(patient, LocalDate.ofInstant(now(), ZoneOffset.UTC))) {
+      if (patient.isMinorOn(LocalDate.ofInstant(now(), ZoneOffset.UTC))) {
         throw Refusal.conflict(
             "minor",
             "A minor's consent is given by their guardians until they come of age; a data"
@@ -570,11 +554,6 @@ public class ConsentRecording {
       return null;
     }
     return uuid;
-  }
-
-  /** A minor until the day of majority, if known; a minor without one stays one. */
-  static boolean isMinorOn(Patient patient, LocalDate day) {
-    return patient.minor() && patient.majority().map(day::isBefore).orElse(true);
   }
 
   private JurisdictionPolicy policy(Patient patient) {

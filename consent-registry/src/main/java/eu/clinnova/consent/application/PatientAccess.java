@@ -68,7 +68,7 @@ enum PatientAccess {
       throws SQLException {
     return guardian
         && requester.roles().contains("patient")
-        && ConsentRecording.isMinorOn(patient, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+        && patient.isMinorOn(java.time.LocalDate.now(java.time.ZoneOffset.UTC))
         && new ActivationStore().isGuardian(connection, requester.sub(), patient.psn());
   }
 }

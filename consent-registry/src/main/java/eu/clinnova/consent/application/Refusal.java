@@ -17,6 +17,7 @@ public final class Refusal extends RuntimeException {
     NOT_FOUND,
     CONFLICT,
     TOO_LARGE,
+    TOO_MANY_ATTEMPTS,
     UNSUPPORTED_TYPE
   }
 

@@ -44,6 +44,14 @@ public record Patient(
     this(psn, jurisdiction, site, cohorts, minor, null);
   }
 
+  /**
+   * Whether the patient is a minor on {@code day}: until the day of majority, if known; a minor
+   * without one stays a minor until a steward records it.
+   */
+  public boolean isMinorOn(LocalDate day) {
+    return minor && majority().map(day::isBefore).orElse(true);
+  }
+
   /** The day a minor comes of age, when the steward gave it. */
   public Optional<LocalDate> majority() {
     return Optional.ofNullable(adultOn);

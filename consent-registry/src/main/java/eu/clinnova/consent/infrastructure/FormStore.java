@@ -66,15 +66,6 @@ public final class FormStore {
         .findFirst();
   }
 
-  /** Every version of a form, oldest first. */
-  public List<ConsentForm> versions(Connection connection, String id) throws SQLException {
-    return query(
-        connection,
-        "SELECT document, published_at FROM consent.form WHERE id = ? ORDER BY version",
-        id,
-        null);
-  }
-
   /**
    * Forces the form table's lock: publishing two versions of one form at once must not give both
    * the same number (the primary key would refuse one; this makes the second wait and see).

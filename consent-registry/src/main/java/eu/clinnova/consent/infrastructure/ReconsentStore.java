@@ -34,22 +34,6 @@ public final class ReconsentStore {
     }
   }
 
-  public void insert(Connection connection, ReconsentRequest request) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO consent.reconsent_request"
-                + " (psn, form_id, from_version, to_version, trigger, requested_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, request.psn());
-      insert.setString(2, request.formId());
-      insert.setInt(3, request.fromVersion());
-      insert.setInt(4, request.toVersion());
-      insert.setString(5, request.trigger());
-      insert.setTimestamp(6, Timestamp.from(request.requestedAt()));
-      insert.executeUpdate();
-    }
-  }
-
   /** Requests not yet answered by a consent record on the form at that version or newer. */
   public List<ReconsentRequest> open(Connection connection, String psn) throws SQLException {
     List<ReconsentRequest> open = new ArrayList<>();

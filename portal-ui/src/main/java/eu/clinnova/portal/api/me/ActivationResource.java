@@ -33,7 +33,6 @@ import java.time.Duration;
 public class ActivationResource {
 
   @Inject AccountActivation activation;
-  @Inject ActivationAttempts attempts;
   @Inject RequestCaller requestCaller;
 
   @POST
@@ -44,27 +43,12 @@ public class ActivationResource {
     if (body == null) {
       throw new ProblemException(Problem.malformedJson());
     }
-    String sub = requestCaller.get().subject();
-    if (!attempts.allow(sub)) {
-      throw new ProblemException(
-          Problem.of(
-                  429,
-                  "too-many-attempts",
-                  "Too Many Requests",
-                  "Too many activation attempts: wait an hour, or ask your hospital for help.")
-              .header("Retry-After", "3600"));
-    }
     String code = body.get("code") instanceof JsonString text ? text.getString() : null;
     if (code == null) {
       throw Refusal.invalid("code", "must be given");
     }
-    AccountActivation.Activated activated;
-    try {
-      activated = activation.activate(Requesters.of(requestCaller.get()), code);
-    } catch (Refusal refusal) {
-      attempts.failed(sub);
-      throw refusal;
-    }
+    AccountActivation.Activated activated =
+        activation.activate(Requesters.of(requestCaller.get()), code);
     LoggedEntry logged = activated.audit().awaitLogged(Duration.ofSeconds(5));
     return Response.ok(
             Json.createObjectBuilder()

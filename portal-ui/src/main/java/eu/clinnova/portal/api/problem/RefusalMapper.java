@@ -24,6 +24,9 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
           case CONFLICT -> Problem.of(409, refusal.code(), "Conflict", refusal.getMessage());
           case TOO_LARGE ->
               Problem.of(413, refusal.code(), "Content Too Large", refusal.getMessage());
+          case TOO_MANY_ATTEMPTS ->
+              Problem.of(429, refusal.code(), "Too Many Requests", refusal.getMessage())
+                  .header("Retry-After", "3600");
           case UNSUPPORTED_TYPE ->
               Problem.of(415, refusal.code(), "Unsupported Media Type", refusal.getMessage());
         };

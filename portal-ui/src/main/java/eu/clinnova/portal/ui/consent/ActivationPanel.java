@@ -59,9 +59,11 @@ public class ActivationPanel extends Section {
             UI.getCurrent().getPage().reload();
           } catch (Refusal refusal) {
             code.setErrorMessage(
-                refusal.kind() == Refusal.Kind.INVALID
-                    ? getTranslation("activation.invalid")
-                    : refusal.getMessage());
+                switch (refusal.kind()) {
+                  case INVALID -> getTranslation("activation.invalid");
+                  case TOO_MANY_ATTEMPTS -> getTranslation("activation.tooMany");
+                  default -> refusal.getMessage();
+                });
             code.setInvalid(true);
           }
         });

@@ -219,7 +219,7 @@ public class ConsentDashboard extends Div {
                     getTranslation("consent.confirm.change"),
                     next == Decision.DENY,
                     getTranslation("consent.cancel"),
-                    () -> change(form, language, module, next, consent)));
+                    () -> change(form, language, module, next)));
         card.add(change);
       }
       section.add(card);
@@ -255,12 +255,7 @@ public class ConsentDashboard extends Div {
     return section;
   }
 
-  private void change(
-      ConsentForm form,
-      String language,
-      FormModule module,
-      Decision next,
-      ConsentQueries.PatientConsent consent) {
+  private void change(ConsentForm form, String language, FormModule module, Decision next) {
     if (next == Decision.DENY) {
       // Taking back a yes is a withdrawal of that module (in FR, an objection to it).
       try {

@@ -1,6 +1,5 @@
-package eu.clinnova.portal.api.me;
+package eu.clinnova.consent.application;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * be guessed by trying. Kept in memory: a restart forgives, which is acceptable next to the codes'
  * 59 bits and their expiry.
  */
-@ApplicationScoped
-public class ActivationAttempts {
+final class ActivationAttempts {
 
   static final int MAX_FAILURES = 5;
   static final Duration WINDOW = Duration.ofHours(1);
@@ -23,7 +21,7 @@ public class ActivationAttempts {
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
   private final Clock clock = Clock.systemUTC();
 
-  public boolean allow(String sub) {
+  boolean allow(String sub) {
     Deque<Instant> recent = failures.get(sub);
     if (recent == null) {
       return true;
@@ -37,7 +35,7 @@ public class ActivationAttempts {
     }
   }
 
-  public void failed(String sub) {
+  void failed(String sub) {
     Deque<Instant> recent = failures.computeIfAbsent(sub, key -> new ArrayDeque<>());
     synchronized (recent) {
       recent.addLast(clock.instant());
