@@ -6,11 +6,11 @@ import java.util.Optional;
  * The type of a scan, from its first bytes rather than from what the client claims: PDF, PNG or
  * JPEG, nothing else.
  */
-final class EvidenceType {
+public final class EvidenceType {
 
   private EvidenceType() {}
 
-  static Optional<String> of(byte[] content) {
+  public static Optional<String> of(byte[] content) {
     if (startsWith(content, new byte[] {'%', 'P', 'D', 'F', '-'})) {
       return Optional.of("application/pdf");
     }

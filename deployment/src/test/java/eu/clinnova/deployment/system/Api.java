@@ -45,6 +45,15 @@ final class Api {
             .build());
   }
 
+  static HttpResponse<String> put(String path, String token, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   /** A multipart upload of one part named {@code file}. */
   static HttpResponse<String> upload(String path, String token, String mediaType, byte[] content) {
     String boundary = "clinnova-" + System.nanoTime();

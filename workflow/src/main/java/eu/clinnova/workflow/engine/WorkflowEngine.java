@@ -1,11 +1,14 @@
 package eu.clinnova.workflow.engine;
 
+import eu.clinnova.workflow.review.ReviewSteps;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flowable.engine.HistoryService;
@@ -28,7 +31,8 @@ public class WorkflowEngine {
   private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
 
   /** Process definitions deployed with every start; Flowable skips unchanged ones. */
-  static final List<String> PROCESS_RESOURCES = List.of("processes/engine-check.bpmn20.xml");
+  public static final List<String> PROCESS_RESOURCES =
+      List.of("processes/engine-check.bpmn20.xml", "processes/application-review.bpmn20.xml");
 
   @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
   private DataSource applicationDataSource;
@@ -39,6 +43,8 @@ public class WorkflowEngine {
   @Resource(lookup = "java:/TransactionManager")
   private TransactionManager transactionManager;
 
+  @Inject ReviewSteps reviewSteps;
+
   private volatile ProcessEngine engine;
 
   /** Creates or upgrades the schema as its owner, starts the engine, deploys our processes. */
@@ -48,7 +54,8 @@ public class WorkflowEngine {
     }
     WorkflowEngineSettings.schemaManager(ownerDataSource).buildProcessEngine().close();
     ProcessEngine started =
-        WorkflowEngineSettings.runtime(applicationDataSource, transactionManager)
+        WorkflowEngineSettings.runtime(
+                applicationDataSource, transactionManager, Map.of(ReviewSteps.BEAN, reviewSteps))
             .buildProcessEngine();
     ProcessDeployer.deploy(started.getRepositoryService(), PROCESS_RESOURCES);
     engine = started;

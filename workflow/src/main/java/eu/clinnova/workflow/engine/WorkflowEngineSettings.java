@@ -1,5 +1,6 @@
 package eu.clinnova.workflow.engine;
 
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flowable.common.engine.impl.AbstractEngineConfiguration;
 import org.flowable.engine.ProcessEngineConfiguration;
@@ -36,14 +37,32 @@ public final class WorkflowEngineSettings {
    * audit entry and the process step it triggers commit or roll back together.
    */
   public static ProcessEngineConfiguration runtime(
-      DataSource applicationDataSource, jakarta.transaction.TransactionManager transactionManager) {
+      DataSource applicationDataSource,
+      jakarta.transaction.TransactionManager transactionManager,
+      Map<Object, Object> beans) {
     JtaProcessEngineConfiguration configuration = new JtaProcessEngineConfiguration();
+    configuration.setBeans(beans);
     configuration.setDataSource(applicationDataSource);
     configuration.setTransactionManager(transactionManager);
     configuration.setTransactionsExternallyManaged(true);
     // The schema is the owner's business (see schemaManager); here it is only checked.
     configuration.setDatabaseSchemaUpdate(AbstractEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
     applyCommon(configuration, ENGINE_NAME);
+    // Timers (reminders, escalations) run on the engine's executor, each job in its own JTA
+    // transaction begun by the engine's transaction interceptor.
+    configuration.setAsyncExecutorActivate(true);
+    return configuration;
+  }
+
+  /**
+   * An engine for module tests: like {@link #schemaManager} on a plain data source, with the beans
+   * the processes' expressions name; timers are fired by the test, not by an executor.
+   */
+  public static ProcessEngineConfiguration standalone(
+      DataSource dataSource, Map<Object, Object> beans) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) schemaManager(dataSource);
+    configuration.setBeans(beans);
     return configuration;
   }
 
@@ -53,7 +72,7 @@ public final class WorkflowEngineSettings {
     // Users and groups live in Keycloak; events in our audit log: neither engine is wanted.
     configuration.setDisableIdmEngine(true);
     configuration.setDisableEventRegistry(true);
-    // Timers (reminders, escalations) will switch this on with a managed executor.
+    // Off unless the runtime engine switches it on after this (see runtime()).
     configuration.setAsyncExecutorActivate(false);
     configuration.setHistory("audit");
   }

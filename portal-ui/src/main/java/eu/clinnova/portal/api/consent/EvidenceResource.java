@@ -3,6 +3,7 @@ package eu.clinnova.portal.api.consent;
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.portal.api.UploadedFile;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Requesters;
@@ -20,10 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -52,23 +49,13 @@ public class EvidenceResource {
     if (contentLength != null && contentLength > MAX_REQUEST_BYTES) {
       throw tooLarge();
     }
-    EntityPart file =
-        parts.stream()
-            .filter(part -> "file".equals(part.getName()))
-            .findFirst()
+    UploadedFile file =
+        UploadedFile.of(parts, ConsentRecording.MAX_EVIDENCE_BYTES, EvidenceResource::tooLarge)
             .orElseThrow(() -> Refusal.invalid("file", "the scan goes in a part named file"));
-    String declared =
-        file.getMediaType() == null
-            ? null
-            : file.getMediaType().getType() + "/" + file.getMediaType().getSubtype();
-    if ("application/octet-stream".equals(declared)) {
-      declared = null;
-    }
-    byte[] content = read(file.getContent());
     Caller caller = requestCaller.get();
     String patient = "me".equals(psn) ? caller.psn().orElse("") : psn;
     ConsentRecording.Attached attached =
-        recording.attach(Requesters.of(caller), patient, declared, content);
+        recording.attach(Requesters.of(caller), patient, file.declaredType(), file.content());
     LoggedEntry logged = attached.audit().awaitLogged(ConsentResource.AUDIT_WAIT);
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON)
@@ -82,24 +69,6 @@ public class EvidenceResource {
                 .build()
                 .toString())
         .build();
-  }
-
-  /** Reads at most one byte more than allowed, so an oversize part is refused early. */
-  private static byte[] read(InputStream in) {
-    try (in) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[64 * 1024];
-      int read;
-      while ((read = in.read(buffer)) > 0) {
-        out.write(buffer, 0, read);
-        if (out.size() > ConsentRecording.MAX_EVIDENCE_BYTES) {
-          throw tooLarge();
-        }
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static Refusal tooLarge() {

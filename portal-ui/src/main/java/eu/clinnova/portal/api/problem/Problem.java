@@ -73,6 +73,12 @@ public final class Problem {
     return problem;
   }
 
+  /** Names each field concerned, as for invalid input (a 409 listing what is missing). */
+  public Problem errors(List<FieldError> fieldErrors) {
+    errors.addAll(fieldErrors);
+    return this;
+  }
+
   public Problem header(String name, String value) {
     headers.add(new String[] {name, value});
     return this;

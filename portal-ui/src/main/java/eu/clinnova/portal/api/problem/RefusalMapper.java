@@ -19,9 +19,17 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
                   refusal.problems().stream()
                       .map(field -> new Problem.FieldError(field.field(), field.message()))
                       .toList());
-          case FORBIDDEN -> Problem.forbidden(refusal.getMessage());
+          case FORBIDDEN ->
+              "forbidden".equals(refusal.code())
+                  ? Problem.forbidden(refusal.getMessage())
+                  : Problem.of(403, refusal.code(), "Forbidden", refusal.getMessage());
           case NOT_FOUND -> Problem.notFound(refusal.getMessage());
-          case CONFLICT -> Problem.of(409, refusal.code(), "Conflict", refusal.getMessage());
+          case CONFLICT ->
+              Problem.of(409, refusal.code(), "Conflict", refusal.getMessage())
+                  .errors(
+                      refusal.problems().stream()
+                          .map(field -> new Problem.FieldError(field.field(), field.message()))
+                          .toList());
           case TOO_LARGE ->
               Problem.of(413, refusal.code(), "Content Too Large", refusal.getMessage());
           case TOO_MANY_ATTEMPTS ->

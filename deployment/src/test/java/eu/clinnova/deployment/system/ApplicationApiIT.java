@@ -1,0 +1,504 @@
+package eu.clinnova.deployment.system;
+
+import static eu.clinnova.deployment.system.ApiIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Applications and their review through the API, against the real server, Keycloak and the deployed
+ * BPMN process: draft to entitlements in two jurisdictions with a return on the way, what is
+ * missing, who sees what, votes, quorum, conflicts of interest, rejection, withdrawal, and bad
+ * input that writes nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ApplicationApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  static final byte[] PDF =
+      "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  static String body(String title, String... datasets) {
+    return "{\"title\":\""
+        + title
+        + "\",\"laySummary\":\"We study how Crohn disease progresses.\","
+        + "\"purpose\":{\"duo\":[\"DS\"],\"disease\":\"MONDO:0005011\","
+        + "\"description\":\"Progression models of Crohn disease.\"},"
+        + "\"datasets\":[\""
+        + String.join("\",\"", datasets)
+        + "\"],\"team\":[{\"name\":\"A. Researcher\",\"email\":\"a.researcher@uni.example\","
+        + "\"affiliation\":\"University of Luxembourg\"}],\"durationMonths\":24}";
+  }
+
+  @Test
+  void twoJurisdictionsFromDraftThroughAReturnToEntitlements() {
+    String researcher = Tokens.user("researcher");
+    HttpResponse<String> created =
+        Api.post("/api/v1/applications", researcher, "{\"title\":\"Crohn progression\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    JsonNode draft = Api.json(created);
+    String id = draft.get("id").asText();
+    String path = "/api/v1/applications/" + id;
+    assertEquals("draft", draft.get("state").asText());
+    assertTrue(fields(draft.get("missing")).contains("laySummary"), draft.toString());
+
+    HttpResponse<String> saved =
+        Api.put(path, researcher, body("Crohn progression", "lu-ibd-clinical", "ch-ibd-general"));
+    assertEquals(200, saved.statusCode(), saved.body());
+    JsonNode full = Api.json(saved);
+    assertEquals(List.of("LU", "CH"), codes(full.get("jurisdictions")));
+    assertTrue(
+        match(full, "ch-ibd-general").get("reasons").toString().contains("GS"), full.toString());
+    assertEquals(
+        "needs-human", match(full, "lu-ibd-clinical").get("outcome").asText(), full.toString());
+
+    HttpResponse<String> incomplete = Api.post(path + "/submit", researcher, "");
+    assertProblem(incomplete, 409, "application-incomplete");
+    assertEquals(
+        List.of("ethicsApprovals.LU", "ethicsApprovals.CH"),
+        fields(Api.json(incomplete).get("errors")));
+
+    HttpResponse<String> uploaded =
+        Api.upload(path + "/attachments", researcher, "application/pdf", PDF);
+    assertEquals(201, uploaded.statusCode(), uploaded.body());
+    String attachment = Api.json(uploaded).get("attachmentId").asText();
+    assertEquals(64, Api.json(uploaded).get("sha256").asText().length());
+    assertProblem(
+        Api.upload(
+            path + "/attachments",
+            researcher,
+            "text/plain",
+            "hello".getBytes(StandardCharsets.UTF_8)),
+        415,
+        "attachment-type");
+
+    HttpResponse<String> badReference =
+        Api.post(
+            path + "/ethics-approvals", researcher, ethics("CH", "EKNZ", "BASEC 17", attachment));
+    assertProblem(badReference, 400, "invalid-request");
+    assertTrue(badReference.body().contains("reference"), badReference.body());
+    assertEquals(
+        0, Api.json(Api.get(path, researcher)).get("ethicsApprovals").size(), "nothing written");
+    assertEquals(
+        201,
+        Api.post(
+                path + "/ethics-approvals",
+                researcher,
+                ethics("LU", "CNER", "CNER 202301", attachment))
+            .statusCode());
+    assertEquals(
+        201,
+        Api.post(
+                path + "/ethics-approvals",
+                researcher,
+                ethics("CH", "EKNZ", "2023-00123", attachment))
+            .statusCode());
+
+    HttpResponse<String> submitted = Api.post(path + "/submit", researcher, "");
+    assertEquals(200, submitted.statusCode(), submitted.body());
+    assertEquals("submitted", Api.json(submitted).get("state").asText());
+    assertProblem(
+        Api.put(path, researcher, body("Changed", "lu-ibd-clinical")),
+        409,
+        "application-not-editable");
+
+    // Who sees it: reviewers of LU and CH and compliance; not another researcher nor FR.
+    assertProblem(Api.get(path, Tokens.user("researcher2")), 404, "not-found");
+    assertProblem(Api.get(path, Tokens.user("dac-fr")), 404, "not-found");
+    assertTrue(Api.json(Api.get(path, Tokens.user("dac-lu"))).has("votes"));
+    assertFalse(Api.json(Api.get(path, researcher)).has("votes"), "votes are the committee's");
+    assertEquals(200, Api.get(path, Tokens.user("compliance")).statusCode());
+    assertTrue(listed(Tokens.user("steward-ch"), "/api/v1/applications", id));
+    assertFalse(listed(Tokens.user("researcher2"), "/api/v1/applications", id));
+    assertFalse(taskOf(Tokens.user("steward-fr"), id, "completenessCheck").isPresent());
+
+    // The steward returns it; a reason is required.
+    String check = taskOf(Tokens.user("steward-lu"), id, "completenessCheck").orElseThrow();
+    assertProblem(
+        Api.post(
+            "/api/v1/tasks/" + check + "/complete",
+            Tokens.user("steward-lu"),
+            "{\"outcome\":\"return\"}"),
+        400,
+        "invalid-request");
+    complete(
+        "steward-lu",
+        check,
+        "{\"outcome\":\"return\",\"comment\":\"Please explain the summary.\"}");
+    JsonNode returned = Api.json(Api.get(path, researcher));
+    assertEquals("returned", returned.get("state").asText());
+    assertTrue(returned.get("events").toString().contains("Please explain the summary."));
+    assertEquals(
+        200,
+        Api.put(
+                path,
+                researcher,
+                body("Crohn progression", "lu-ibd-clinical", "ch-ibd-general")
+                    .replace("We study how", "In plain words, we study how"))
+            .statusCode());
+    assertEquals(
+        "submitted", Api.json(Api.post(path + "/submit", researcher, "")).get("state").asText());
+    assertEquals(
+        List.of("laySummary"),
+        strings(
+            Api.json(Api.get(path, Tokens.user("steward-ch"))).get("changedSinceLastRevision")));
+
+    complete(
+        "steward-ch",
+        taskOf(Tokens.user("steward-ch"), id, "completenessCheck").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+    assertEquals("under-review", Api.json(Api.get(path, researcher)).get("state").asText());
+    complete(
+        "steward-lu",
+        taskOf(Tokens.user("steward-lu"), id, "ethicsCheck").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+    complete(
+        "steward-ch",
+        taskOf(Tokens.user("steward-ch"), id, "ethicsCheck").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+
+    // LU: two votes reach the quorum; a second vote of the same member is refused.
+    String luVote = taskOf(Tokens.user("dac-lu"), id, "dacVote").orElseThrow();
+    assertProblem(
+        Api.post(
+            "/api/v1/tasks/" + luVote + "/complete",
+            Tokens.user("dac-lu"),
+            "{\"outcome\":\"approve\"}"),
+        400,
+        "invalid-request");
+    JsonNode first =
+        complete("dac-lu", luVote, "{\"outcome\":\"approve\",\"comment\":\"Sound design.\"}");
+    assertFalse(first.get("taskClosed").asBoolean(), "one vote of two");
+    assertFalse(
+        taskOf(Tokens.user("dac-lu"), id, "dacVote").isPresent(), "voted: gone from the inbox");
+    assertProblem(
+        Api.post(
+            "/api/v1/tasks/" + luVote + "/complete",
+            Tokens.user("dac-lu"),
+            "{\"outcome\":\"reject\",\"comment\":\"x\"}"),
+        409,
+        "already-voted");
+    assertTrue(
+        complete("chair-lu", luVote, "{\"outcome\":\"approve\",\"comment\":\"Agreed.\"}")
+            .get("taskClosed")
+            .asBoolean());
+    String luDecision = taskOf(Tokens.user("chair-lu"), id, "chairDecision").orElseThrow();
+    assertProblem(
+        Api.post(
+            "/api/v1/tasks/" + luDecision + "/complete",
+            Tokens.user("chair-lu"),
+            "{\"outcome\":\"approve-with-conditions\"}"),
+        400,
+        "invalid-request");
+    complete(
+        "chair-lu",
+        luDecision,
+        "{\"outcome\":\"approve-with-conditions\",\"conditions\":\"Publish the code.\"}");
+    assertEquals(
+        "under-review",
+        Api.json(Api.get(path, researcher)).get("state").asText(),
+        "CH has not decided");
+
+    String chVote = taskOf(Tokens.user("dac-ch"), id, "dacVote").orElseThrow();
+    complete("dac-ch", chVote, "{\"outcome\":\"approve\",\"comment\":\"Fine.\"}");
+    complete("chair-ch", chVote, "{\"outcome\":\"approve\",\"comment\":\"Fine too.\"}");
+    complete(
+        "chair-ch",
+        taskOf(Tokens.user("chair-ch"), id, "chairDecision").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+
+    JsonNode approved = Api.json(Api.get(path, researcher));
+    assertEquals("approved", approved.get("state").asText(), approved.toString());
+    assertEquals("approve-with-conditions", approved.at("/jurisdictions/0/decision").asText());
+    assertEquals("Publish the code.", approved.at("/jurisdictions/0/conditions").asText());
+    int version = approved.at("/agreement/version").asInt();
+    assertEquals(64, approved.at("/agreement/sha256").asText().length());
+    assertEquals(0, approved.get("entitlements").size(), "nothing before the agreement");
+
+    assertProblem(
+        Api.post(
+            path + "/agreement",
+            researcher,
+            "{\"accepted\":true,\"agreementVersion\":" + (version + 1) + "}"),
+        409,
+        "agreement-version-outdated");
+    assertProblem(
+        Api.post(
+            path + "/agreement",
+            researcher,
+            "{\"accepted\":false,\"agreementVersion\":" + version + "}"),
+        400,
+        "invalid-request");
+    assertProblem(
+        Api.post(
+            path + "/agreement",
+            Tokens.user("researcher2"),
+            "{\"accepted\":true,\"agreementVersion\":" + version + "}"),
+        404,
+        "not-found");
+    HttpResponse<String> accepted =
+        Api.post(
+            path + "/agreement",
+            researcher,
+            "{\"accepted\":true,\"agreementVersion\":" + version + "}");
+    assertEquals(201, accepted.statusCode(), accepted.body());
+    JsonNode entitled = Api.json(accepted);
+    assertEquals(2, entitled.get("entitlements").size());
+    for (JsonNode entitlement : entitled.get("entitlements")) {
+      assertEquals("active", entitlement.get("status").asText());
+      assertTrue(
+          entitlement.get("validUntil").asText().compareTo(LocalDate.now().plusYears(1).toString())
+              < 0,
+          "capped by the ethics approval's end: " + entitlement);
+    }
+    assertProblem(
+        Api.post(
+            path + "/agreement",
+            researcher,
+            "{\"accepted\":true,\"agreementVersion\":" + version + "}"),
+        409,
+        "agreement-not-expected");
+
+    // Entitlements: the researcher's, the LU node's; revocation by LU's committee only.
+    String luEntitlement = entitlementOf(researcher, id, "lu-ibd-clinical").orElseThrow();
+    assertTrue(entitlementOf(Tokens.node("node-lu"), id, "lu-ibd-clinical").isPresent());
+    assertFalse(entitlementOf(Tokens.node("node-lu"), id, "ch-ibd-general").isPresent());
+    assertFalse(entitlementOf(Tokens.user("researcher2"), id, "lu-ibd-clinical").isPresent());
+    assertEquals(
+        "suspended",
+        statusAsOf(researcher, luEntitlement, LocalDate.now().plusYears(1) + "T00:00:00Z"),
+        "after the ethics approval's end");
+    String revoke = "/api/v1/entitlements/" + luEntitlement + "/revoke";
+    assertProblem(Api.post(revoke, researcher, "{\"reason\":\"x\"}"), 403, "forbidden");
+    assertProblem(Api.post(revoke, Tokens.user("dac-fr"), "{\"reason\":\"x\"}"), 404, "not-found");
+    assertProblem(Api.post(revoke, Tokens.user("dac-lu"), "{}"), 400, "invalid-request");
+    HttpResponse<String> revoked =
+        Api.post(revoke, Tokens.user("dac-lu"), "{\"reason\":\"Breach reported.\"}");
+    assertEquals(200, revoked.statusCode(), revoked.body());
+    assertEquals("revoked", Api.json(revoked).get("status").asText());
+    assertProblem(
+        Api.post(revoke, Tokens.user("dac-lu"), "{\"reason\":\"again\"}"),
+        409,
+        "entitlement-revoked");
+
+    JsonNode notifications = Api.json(Api.get("/api/v1/me/notifications", researcher));
+    assertTrue(notifications.toString().contains("entitlements-granted"), notifications.toString());
+  }
+
+  @Test
+  void aConflictedMemberCannotVoteARejectionEndsItAndTheApplicantMayWithdraw() {
+    String researcher = Tokens.user("researcher2");
+    String chApp = submittedApplication(researcher, "ch-ibd-general", "CH", "2024-00042");
+    complete(
+        "steward-ch",
+        taskOf(Tokens.user("steward-ch"), chApp, "completenessCheck").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+    complete(
+        "steward-ch",
+        taskOf(Tokens.user("steward-ch"), chApp, "ethicsCheck").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+    String vote = taskOf(Tokens.user("dac-ch"), chApp, "dacVote").orElseThrow();
+    JsonNode conflict = complete("dac-ch", vote, "{\"conflictOfInterest\":true}");
+    assertFalse(conflict.get("taskClosed").asBoolean());
+    assertProblem(
+        Api.post(
+            "/api/v1/tasks/" + vote + "/complete",
+            Tokens.user("dac-ch"),
+            "{\"outcome\":\"approve\",\"comment\":\"ok\"}"),
+        403,
+        "conflict-of-interest");
+    complete("chair-ch", vote, "{\"outcome\":\"reject\",\"comment\":\"Out of scope.\"}");
+    assertTrue(taskOf(Tokens.user("chair-ch"), chApp, "dacVote").isEmpty());
+    JsonNode seen = Api.json(Api.get("/api/v1/applications/" + chApp, Tokens.user("chair-ch")));
+    assertEquals(2, seen.get("votes").size(), seen.toString());
+    // The quorum (2) cannot be reached without the conflicted member: the applicant withdraws.
+    JsonNode withdrawn =
+        Api.json(Api.post("/api/v1/applications/" + chApp + "/withdraw", researcher, ""));
+    assertEquals("withdrawn", withdrawn.get("state").asText());
+    assertTrue(taskOf(Tokens.user("chair-ch"), chApp, "dacVote").isEmpty());
+    assertProblem(
+        Api.post("/api/v1/applications/" + chApp + "/withdraw", researcher, ""),
+        409,
+        "application-ended");
+
+    String deApp = submittedApplication(researcher, "de-ms-cohort", "DE", "BW-2023/117");
+    complete(
+        "steward-de",
+        taskOf(Tokens.user("steward-de"), deApp, "completenessCheck").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+    complete(
+        "steward-de",
+        taskOf(Tokens.user("steward-de"), deApp, "ethicsCheck").orElseThrow(),
+        "{\"outcome\":\"reject\",\"comment\":\"The approval does not cover data reuse.\"}");
+    JsonNode rejected = Api.json(Api.get("/api/v1/applications/" + deApp, researcher));
+    assertEquals("rejected", rejected.get("state").asText());
+    assertTrue(rejected.get("events").toString().contains("does not cover data reuse"));
+    assertEquals("rejected", rejected.at("/jurisdictions/0/state").asText());
+  }
+
+  @Test
+  void badInputIsRefusedClearlyAndWritesNothing() {
+    String researcher = Tokens.user("researcher");
+    assertProblem(
+        Api.post("/api/v1/applications", researcher, "{\"title\":"), 400, "malformed-json");
+    HttpResponse<String> unknown =
+        Api.post(
+            "/api/v1/applications",
+            researcher,
+            "{\"datasets\":[\"no-such-dataset\"],\"durationMonths\":0}");
+    assertProblem(unknown, 400, "invalid-request");
+    assertTrue(unknown.body().contains("durationMonths"), unknown.body());
+    HttpResponse<String> badTypes =
+        Api.post(
+            "/api/v1/applications",
+            researcher,
+            "{\"title\":5,\"purpose\":{\"duo\":[\"XYZ\"]},\"team\":[{\"email\":\"not-an-address\"}]}");
+    assertProblem(badTypes, 400, "invalid-request");
+    assertTrue(
+        badTypes.body().contains("purpose.duo[0]") && badTypes.body().contains("team[0].email"),
+        badTypes.body());
+    assertProblem(Api.post("/api/v1/applications", Tokens.user("dac-lu"), "{}"), 403, "forbidden");
+    assertProblem(Api.get("/api/v1/applications/not-a-uuid", researcher), 404, "not-found");
+    assertProblem(
+        Api.get("/api/v1/applications/00000000-0000-0000-0000-000000000000", researcher),
+        404,
+        "not-found");
+    assertProblem(Api.get("/api/v1/tasks", researcher), 403, "forbidden");
+    assertProblem(
+        Api.post(
+            "/api/v1/tasks/nope/complete", Tokens.user("steward-lu"), "{\"outcome\":\"approve\"}"),
+        404,
+        "not-found");
+    assertProblem(
+        Api.get("/api/v1/entitlements?asOf=yesterday", researcher), 400, "invalid-request");
+    String id = Api.json(Api.post("/api/v1/applications", researcher, "{}")).get("id").asText();
+    assertProblem(
+        Api.put("/api/v1/applications/" + id, Tokens.user("researcher2"), "{}"), 404, "not-found");
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  static String submittedApplication(
+      String token, String dataset, String jurisdiction, String reference) {
+    String id =
+        Api.json(Api.post("/api/v1/applications", token, body("Study " + jurisdiction, dataset)))
+            .get("id")
+            .asText();
+    String path = "/api/v1/applications/" + id;
+    String attachment =
+        Api.json(Api.upload(path + "/attachments", token, "application/pdf", PDF))
+            .get("attachmentId")
+            .asText();
+    HttpResponse<String> ethics =
+        Api.post(
+            path + "/ethics-approvals",
+            token,
+            ethics(jurisdiction, "Committee", reference, attachment));
+    assertEquals(201, ethics.statusCode(), ethics.body());
+    HttpResponse<String> submitted = Api.post(path + "/submit", token, "");
+    assertEquals(200, submitted.statusCode(), submitted.body());
+    return id;
+  }
+
+  static String ethics(String jurisdiction, String committee, String reference, String attachment) {
+    return "{\"jurisdiction\":\""
+        + jurisdiction
+        + "\",\"committee\":\""
+        + committee
+        + "\",\"reference\":\""
+        + reference
+        + "\",\"validFrom\":\""
+        + LocalDate.now().minusMonths(1)
+        + "\",\"validUntil\":\""
+        + LocalDate.now().plusMonths(6)
+        + "\",\"attachmentId\":\""
+        + attachment
+        + "\"}";
+  }
+
+  static JsonNode complete(String user, String task, String body) {
+    HttpResponse<String> completed =
+        Api.post("/api/v1/tasks/" + task + "/complete", Tokens.user(user), body);
+    assertEquals(200, completed.statusCode(), user + ": " + completed.body());
+    return Api.json(completed);
+  }
+
+  static java.util.Optional<String> taskOf(String token, String applicationId, String key) {
+    HttpResponse<String> tasks = Api.get("/api/v1/tasks", token);
+    assertEquals(200, tasks.statusCode(), tasks.body());
+    for (JsonNode task : Api.json(tasks)) {
+      if (task.get("applicationId").asText().equals(applicationId)
+          && task.get("taskKey").asText().equals(key)) {
+        return java.util.Optional.of(task.get("id").asText());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  static java.util.Optional<String> entitlementOf(
+      String token, String applicationId, String dataset) {
+    for (JsonNode entitlement : Api.json(Api.get("/api/v1/entitlements", token))) {
+      if (entitlement.get("applicationId").asText().equals(applicationId)
+          && entitlement.get("datasetId").asText().equals(dataset)) {
+        return java.util.Optional.of(entitlement.get("id").asText());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  static String statusAsOf(String token, String entitlementId, String instant) {
+    for (JsonNode entitlement : Api.json(Api.get("/api/v1/entitlements?asOf=" + instant, token))) {
+      if (entitlement.get("id").asText().equals(entitlementId)) {
+        return entitlement.get("status").asText();
+      }
+    }
+    throw new AssertionError("no entitlement " + entitlementId);
+  }
+
+  static boolean listed(String token, String path, String id) {
+    return Api.json(Api.get(path, token)).toString().contains(id);
+  }
+
+  static JsonNode match(JsonNode application, String dataset) {
+    for (JsonNode match : application.get("duoMatches")) {
+      if (match.get("datasetId").asText().equals(dataset)) {
+        return match;
+      }
+    }
+    throw new AssertionError("no DUO match for " + dataset + " in " + application);
+  }
+
+  static List<String> fields(JsonNode problems) {
+    List<String> fields = new ArrayList<>();
+    problems.forEach(problem -> fields.add(problem.get("field").asText()));
+    return fields;
+  }
+
+  static List<String> codes(JsonNode jurisdictions) {
+    List<String> codes = new ArrayList<>();
+    jurisdictions.forEach(jurisdiction -> codes.add(jurisdiction.get("code").asText()));
+    return codes;
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values;
+  }
+}

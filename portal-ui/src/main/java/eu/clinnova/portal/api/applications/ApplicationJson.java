@@ -1,0 +1,251 @@
+package eu.clinnova.portal.api.applications;
+
+import eu.clinnova.workflow.application.Application;
+import eu.clinnova.workflow.application.ApplicationAttachment;
+import eu.clinnova.workflow.application.ApplicationEvent;
+import eu.clinnova.workflow.application.ApplicationFile;
+import eu.clinnova.workflow.application.EthicsApproval;
+import eu.clinnova.workflow.application.JurisdictionReview;
+import eu.clinnova.workflow.application.Notification;
+import eu.clinnova.workflow.entitlement.Entitlement;
+import eu.clinnova.workflow.review.ReviewTask;
+import eu.clinnova.workflow.review.Vote;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Applications, tasks, entitlements and notifications as the API's JSON. */
+final class ApplicationJson {
+
+  private ApplicationJson() {}
+
+  /** The list entry: the document's title and where the application stands. */
+  static JsonObject summary(Application application) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", application.id().toString())
+            .add("state", application.state().code())
+            .add("title", application.document().title().orElse(""))
+            .add("owner", owner(application))
+            .add("jurisdictions", Json.createArrayBuilder(application.jurisdictions()))
+            .add("datasets", Json.createArrayBuilder(application.document().datasets()))
+            .add("revision", application.revision())
+            .add("createdAt", application.createdAt().toString())
+            .add("updatedAt", application.updatedAt().toString());
+    return json.build();
+  }
+
+  static JsonObject file(ApplicationFile file) {
+    Application application = file.application();
+    JsonObjectBuilder json = Json.createObjectBuilder(application.document().json());
+    json.add("id", application.id().toString())
+        .add("state", application.state().code())
+        .add("owner", owner(application))
+        .add("revision", application.revision())
+        .add("createdAt", application.createdAt().toString())
+        .add("updatedAt", application.updatedAt().toString());
+    JsonArrayBuilder jurisdictions = Json.createArrayBuilder();
+    if (file.reviews().isEmpty()) {
+      application
+          .jurisdictions()
+          .forEach(
+              code ->
+                  jurisdictions.add(
+                      Json.createObjectBuilder().add("code", code).add("state", "draft")));
+    }
+    file.reviews().forEach(review -> jurisdictions.add(review(review)));
+    json.add("jurisdictions", jurisdictions);
+    JsonArrayBuilder events = Json.createArrayBuilder();
+    file.events().forEach(event -> events.add(event(event, file.votes().isPresent())));
+    json.add("events", events);
+    JsonArrayBuilder attachments = Json.createArrayBuilder();
+    file.attachments().forEach(attachment -> attachments.add(attachment(attachment)));
+    json.add("attachments", attachments);
+    JsonArrayBuilder ethics = Json.createArrayBuilder();
+    file.ethicsApprovals().forEach(approval -> ethics.add(ethics(approval)));
+    json.add("ethicsApprovals", ethics);
+    JsonArrayBuilder matches = Json.createArrayBuilder();
+    file.duoMatches()
+        .forEach(
+            (datasetId, match) ->
+                matches.add(
+                    Json.createObjectBuilder()
+                        .add("datasetId", datasetId)
+                        .add(
+                            "outcome",
+                            match
+                                .outcome()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-'))
+                        .add("reasons", Json.createArrayBuilder(match.reasons()))));
+    json.add("duoMatches", matches);
+    JsonArrayBuilder missing = Json.createArrayBuilder();
+    file.missing()
+        .forEach(
+            problem ->
+                missing.add(
+                    Json.createObjectBuilder()
+                        .add("field", problem.field())
+                        .add("message", problem.message())));
+    json.add("missing", missing);
+    json.add("changedSinceLastRevision", Json.createArrayBuilder(file.changedSinceLastRevision()));
+    file.votes()
+        .ifPresent(
+            votes -> {
+              JsonArrayBuilder all = Json.createArrayBuilder();
+              votes.forEach(vote -> all.add(vote(vote)));
+              json.add("votes", all);
+            });
+    file.agreement()
+        .ifPresent(
+            agreement ->
+                json.add(
+                    "agreement",
+                    Json.createObjectBuilder()
+                        .add("version", agreement.version())
+                        .add("text", agreement.text())
+                        .add("sha256", agreement.sha256())));
+    file.acceptance()
+        .ifPresent(
+            acceptance ->
+                json.add(
+                    "agreementAccepted",
+                    Json.createObjectBuilder()
+                        .add("version", acceptance.version())
+                        .add("sha256", acceptance.sha256())
+                        .add("acceptedAt", acceptance.acceptedAt().toString())));
+    JsonArrayBuilder entitlements = Json.createArrayBuilder();
+    file.entitlements()
+        .forEach(entitlement -> entitlements.add(entitlement(entitlement, Instant.now())));
+    json.add("entitlements", entitlements);
+    return json.build();
+  }
+
+  private static JsonObject owner(Application application) {
+    return Json.createObjectBuilder()
+        .add("id", application.ownerSub())
+        .add("name", application.ownerName())
+        .build();
+  }
+
+  private static JsonObject review(JurisdictionReview review) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("code", review.jurisdiction())
+            .add("state", review.state())
+            .add("round", review.round())
+            .add("changedAt", review.changedAt().toString());
+    review.decision().ifPresent(decision -> json.add("decision", decision));
+    review.conditions().ifPresent(conditions -> json.add("conditions", conditions));
+    return json.build();
+  }
+
+  /**
+   * A timeline entry. Votes' reasons are the committee's: the applicant sees that a vote was cast,
+   * reviewers also see its reason. Decisions' and returns' comments are for the applicant.
+   */
+  private static JsonObject event(ApplicationEvent event, boolean reviewer) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("at", event.at().toString())
+            .add("kind", event.kind())
+            .add("actorRole", event.actorRole());
+    event.jurisdiction().ifPresent(code -> json.add("jurisdiction", code));
+    boolean committeeOnly =
+        event.kind().equals("vote-cast") || event.kind().equals("conflict-declared");
+    if (reviewer || !committeeOnly) {
+      event.outcome().ifPresent(outcome -> json.add("outcome", outcome));
+      event.comment().ifPresent(comment -> json.add("comment", comment));
+    }
+    return json.build();
+  }
+
+  static JsonObject attachment(ApplicationAttachment attachment) {
+    return Json.createObjectBuilder()
+        .add("attachmentId", attachment.id().toString())
+        .add("fileName", attachment.fileName())
+        .add("mediaType", attachment.mediaType())
+        .add("size", attachment.size())
+        .add("sha256", attachment.sha256())
+        .add("uploadedAt", attachment.uploadedAt().toString())
+        .build();
+  }
+
+  static JsonObject ethics(EthicsApproval approval) {
+    return Json.createObjectBuilder()
+        .add("id", approval.id().toString())
+        .add("jurisdiction", approval.jurisdiction())
+        .add("committee", approval.committee())
+        .add("reference", approval.reference())
+        .add("validFrom", approval.validFrom().toString())
+        .add("validUntil", approval.validUntil().toString())
+        .add("attachmentId", approval.attachmentId().toString())
+        .add("addedAt", approval.addedAt().toString())
+        .build();
+  }
+
+  private static JsonObject vote(Vote vote) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("jurisdiction", vote.jurisdiction())
+            .add("round", vote.round())
+            .add("member", vote.memberName())
+            .add("conflictOfInterest", vote.conflict())
+            .add("castAt", vote.castAt().toString());
+    vote.vote().ifPresent(value -> json.add("vote", value));
+    vote.reason().ifPresent(value -> json.add("reason", value));
+    return json.build();
+  }
+
+  static JsonObject entitlement(Entitlement entitlement, Instant at) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", entitlement.id().toString())
+            .add("applicationId", entitlement.applicationId().toString())
+            .add("researcher", entitlement.researcher())
+            .add("datasetId", entitlement.datasetId())
+            .add("jurisdiction", entitlement.jurisdiction())
+            .add("validFrom", entitlement.validFrom().toString())
+            .add("validUntil", entitlement.validUntil().toString())
+            .add("ethicsValidUntil", entitlement.ethicsValidUntil().toString())
+            .add("status", entitlement.statusAt(at).code());
+    entitlement.revokedAt().ifPresent(revoked -> json.add("revokedAt", revoked.toString()));
+    entitlement.revokeReason().ifPresent(reason -> json.add("revokeReason", reason));
+    return json.build();
+  }
+
+  static JsonObject task(ReviewTask task, Instant now) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", task.id())
+            .add("name", task.name())
+            .add("taskKey", task.key())
+            .add("applicationId", task.applicationId().toString())
+            .add("applicationTitle", task.applicationTitle())
+            .add("created", task.created().toString())
+            .add("overdue", task.isOverdue(now));
+    task.jurisdiction().ifPresent(code -> json.add("jurisdiction", code));
+    Optional<Instant> due = task.due();
+    if (due.isPresent()) {
+      json.add("due", due.get().toString());
+    } else {
+      json.addNull("due");
+    }
+    return json.build();
+  }
+
+  static JsonObject notification(Notification notification) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", notification.id())
+            .add("applicationId", notification.applicationId().toString())
+            .add("kind", notification.kind())
+            .add("at", notification.at().toString());
+    notification.jurisdiction().ifPresent(code -> json.add("jurisdiction", code));
+    return json.build();
+  }
+}

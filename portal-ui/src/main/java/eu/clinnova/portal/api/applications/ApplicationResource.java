@@ -1,0 +1,222 @@
+package eu.clinnova.portal.api.applications;
+
+import eu.clinnova.audit.log.LoggedEntry;
+import eu.clinnova.audit.service.PendingAudit;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.portal.api.UploadedFile;
+import eu.clinnova.portal.api.problem.Problem;
+import eu.clinnova.portal.api.problem.ProblemException;
+import eu.clinnova.portal.api.security.RequestCaller;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Requesters;
+import eu.clinnova.portal.identity.Role;
+import eu.clinnova.workflow.application.ApplicationQueries;
+import eu.clinnova.workflow.application.Applications;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/applications}: researchers draft, attach, declare ethics approvals, submit,
+ * withdraw and accept the agreement; reviewers and compliance read. Whose application it is, and
+ * which jurisdictions it concerns, is checked by the services on every call.
+ */
+@Path("v1/applications")
+@RequestScoped
+public class ApplicationResource {
+
+  static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
+  static final long MAX_REQUEST_BYTES = Applications.MAX_ATTACHMENT_BYTES + 64 * 1024;
+
+  @Inject Applications applications;
+  @Inject ApplicationQueries queries;
+  @Inject RequestCaller requestCaller;
+  @Context UriInfo uri;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response list() {
+    JsonArrayBuilder all = Json.createArrayBuilder();
+    queries.list(requester()).forEach(application -> all.add(ApplicationJson.summary(application)));
+    return Response.ok(all.build().toString(), MediaType.APPLICATION_JSON).build();
+  }
+
+  @POST
+  @RolesAllowed(Role.Names.RESEARCHER)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response create(JsonObject body) {
+    Caller caller = requestCaller.get();
+    Applications.Changed created =
+        applications.create(Requesters.of(caller), caller.username(), required(body));
+    long index = logged(created.audit());
+    return Response.created(
+            uri.getBaseUriBuilder()
+                .path("v1/applications")
+                .path(created.application().id().toString())
+                .build())
+        .type(MediaType.APPLICATION_JSON)
+        .entity(withAudit(read(created.application().id()), index))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response get(@PathParam("id") String id) {
+    return Response.ok(read(uuid(id)).toString(), MediaType.APPLICATION_JSON).build();
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response update(@PathParam("id") String id, JsonObject body) {
+    Applications.Changed saved = applications.update(requester(), uuid(id), required(body));
+    return ok(saved);
+  }
+
+  @POST
+  @Path("{id}/attachments")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response attach(
+      @PathParam("id") String id,
+      @HeaderParam("Content-Length") Long contentLength,
+      List<EntityPart> parts) {
+    UUID applicationId = uuid(id);
+    if (contentLength != null && contentLength > MAX_REQUEST_BYTES) {
+      throw Applications.tooLarge();
+    }
+    UploadedFile file =
+        UploadedFile.of(parts, Applications.MAX_ATTACHMENT_BYTES, Applications::tooLarge)
+            .orElseThrow(() -> Refusal.invalid("file", "the file goes in a part named file"));
+    Applications.Attached attached =
+        applications.attach(
+            requester(), applicationId, file.fileName(), file.declaredType(), file.content());
+    long index = logged(attached.audit());
+    return Response.status(201)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(withAudit(ApplicationJson.attachment(attached.attachment()), index))
+        .build();
+  }
+
+  @GET
+  @Path("{id}/attachments/{attachmentId}")
+  public Response download(
+      @PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+    var found =
+        queries
+            .attachment(requester(), uuid(id), uuid(attachmentId))
+            .orElseThrow(() -> new ProblemException(Problem.notFound("No such attachment.")));
+    return Response.ok(found.getValue(), found.getKey().mediaType())
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\""
+                + found.getKey().fileName().replaceAll("[^A-Za-z0-9._-]", "_")
+                + "\"")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
+  @POST
+  @Path("{id}/ethics-approvals")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response addEthicsApproval(@PathParam("id") String id, JsonObject body) {
+    Applications.EthicsAdded added =
+        applications.addEthicsApproval(requester(), uuid(id), required(body));
+    long index = logged(added.audit());
+    return Response.status(201)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(withAudit(ApplicationJson.ethics(added.approval()), index))
+        .build();
+  }
+
+  @POST
+  @Path("{id}/submit")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response submit(@PathParam("id") String id) {
+    return ok(applications.submit(requester(), uuid(id)));
+  }
+
+  @POST
+  @Path("{id}/withdraw")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response withdraw(@PathParam("id") String id) {
+    return ok(applications.withdraw(requester(), uuid(id)));
+  }
+
+  @POST
+  @Path("{id}/agreement")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response acceptAgreement(@PathParam("id") String id, JsonObject body) {
+    Applications.Changed accepted =
+        applications.acceptAgreement(requester(), uuid(id), required(body));
+    long index = logged(accepted.audit());
+    return Response.status(201)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(withAudit(read(accepted.application().id()), index))
+        .build();
+  }
+
+  private Response ok(Applications.Changed changed) {
+    long index = logged(changed.audit());
+    return Response.ok(
+            withAudit(read(changed.application().id()), index), MediaType.APPLICATION_JSON)
+        .build();
+  }
+
+  private JsonObject read(UUID id) {
+    return ApplicationJson.file(queries.file(requester(), id));
+  }
+
+  private static String withAudit(JsonObject json, long index) {
+    return Json.createObjectBuilder(json).add("auditIndex", index).build().toString();
+  }
+
+  static long logged(PendingAudit audit) {
+    LoggedEntry logged = audit.awaitLogged(AUDIT_WAIT);
+    return logged.index();
+  }
+
+  private Requester requester() {
+    return Requesters.of(requestCaller.get());
+  }
+
+  static JsonObject required(JsonObject body) {
+    if (body == null) {
+      throw new ProblemException(Problem.malformedJson());
+    }
+    return body;
+  }
+
+  static UUID uuid(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(Problem.notFound("No such application."));
+    }
+  }
+}

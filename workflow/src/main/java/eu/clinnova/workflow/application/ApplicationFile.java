@@ -1,0 +1,29 @@
+package eu.clinnova.workflow.application;
+
+import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.workflow.application.AgreementStore.Acceptance;
+import eu.clinnova.workflow.duo.DuoMatch;
+import eu.clinnova.workflow.entitlement.Entitlement;
+import eu.clinnova.workflow.review.Vote;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the portal shows about one application to one caller: the application, each
+ * jurisdiction's review, the timeline, files, ethics approvals, the DUO match of each dataset, what
+ * is still missing, what changed at the last resubmission, and — for reviewers only — the votes.
+ */
+public record ApplicationFile(
+    Application application,
+    List<JurisdictionReview> reviews,
+    List<ApplicationEvent> events,
+    List<ApplicationAttachment> attachments,
+    List<EthicsApproval> ethicsApprovals,
+    Map<String, DuoMatch> duoMatches,
+    List<FieldProblem> missing,
+    List<String> changedSinceLastRevision,
+    Optional<List<Vote>> votes,
+    Optional<DataAccessAgreement> agreement,
+    Optional<Acceptance> acceptance,
+    List<Entitlement> entitlements) {}

@@ -1,0 +1,167 @@
+package eu.clinnova.workflow.application;
+
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.workflow.catalogue.Dataset;
+import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.duo.DuoMatch;
+import eu.clinnova.workflow.entitlement.EntitlementStore;
+import eu.clinnova.workflow.review.ReviewGroups;
+import eu.clinnova.workflow.review.VoteStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Reading applications, as each caller may see them. */
+@ApplicationScoped
+public class ApplicationQueries {
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  private final ApplicationStore applications = new ApplicationStore();
+  private final DatasetStore datasets = new DatasetStore();
+  private final VoteStore votes = new VoteStore();
+  private final EntitlementStore entitlements = new EntitlementStore();
+  private final AgreementStore agreements = new AgreementStore();
+  private final NotificationStore notifications = new NotificationStore();
+  private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Researchers: their own; stewards and committee members: those of their jurisdictions;
+   * compliance: all submitted.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Application> list(Requester requester) {
+    try (Connection connection = dataSource.getConnection()) {
+      Map<UUID, Application> visible = new LinkedHashMap<>();
+      applications.ownedBy(connection, requester.sub()).forEach(a -> visible.put(a.id(), a));
+      if (requester.roles().contains(ApplicationAccess.COMPLIANCE)) {
+        applications.concerning(connection, null).forEach(a -> visible.putIfAbsent(a.id(), a));
+      } else if ((requester.roles().contains(ApplicationAccess.STEWARD)
+              || requester.roles().contains(ApplicationAccess.DAC_MEMBER))
+          && !requester.jurisdictions().isEmpty()) {
+        applications
+            .concerning(connection, requester.jurisdictions())
+            .forEach(a -> visible.putIfAbsent(a.id(), a));
+      }
+      return new ArrayList<>(visible.values());
+    } catch (SQLException e) {
+      throw new IllegalStateException("the applications could not be read", e);
+    }
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ApplicationFile file(Requester requester, UUID id) {
+    try (Connection connection = dataSource.getConnection()) {
+      Application application = visible(connection, requester, id);
+      Map<String, Dataset> known = new LinkedHashMap<>();
+      for (String datasetId : application.document().datasets()) {
+        datasets.find(connection, datasetId).ifPresent(dataset -> known.put(datasetId, dataset));
+      }
+      Map<String, DuoMatch> matches = new LinkedHashMap<>();
+      application
+          .document()
+          .purpose()
+          .flatMap(Purpose::research)
+          .ifPresent(
+              purpose ->
+                  known.forEach(
+                      (datasetId, dataset) ->
+                          matches.put(datasetId, DuoMatch.of(dataset.use(), purpose))));
+      List<EthicsApproval> ethics = applications.ethics(connection, id);
+      boolean reviewer = ApplicationAccess.isReviewer(requester, application);
+      List<String> changed = List.of();
+      if (application.revision() > 1) {
+        Optional<ApplicationDocument> before =
+            applications.revision(connection, id, application.revision() - 1);
+        Optional<ApplicationDocument> after =
+            applications.revision(connection, id, application.revision());
+        if (before.isPresent() && after.isPresent()) {
+          changed = ApplicationDocument.changedFields(before.get(), after.get());
+        }
+      }
+      boolean approvedOnce =
+          application.state() == ApplicationState.APPROVED
+              || !entitlements.ofApplication(connection, id).isEmpty();
+      return new ApplicationFile(
+          application,
+          applications.reviews(connection, id),
+          applications.events(connection, id),
+          applications.attachments(connection, id),
+          ethics,
+          matches,
+          application.state().isEditable()
+              ? SubmissionChecklist.missing(
+                  application.document(), known, ethics, policies.all(), today())
+              : List.of(),
+          changed,
+          reviewer ? Optional.of(votes.votes(connection, id)) : Optional.empty(),
+          approvedOnce ? Optional.of(DataAccessAgreement.current()) : Optional.empty(),
+          agreements.find(connection, id),
+          entitlements.ofApplication(connection, id));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the application could not be read", e);
+    }
+  }
+
+  /** An attachment's bytes and description, for whoever may see the application. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Map.Entry<ApplicationAttachment, byte[]>> attachment(
+      Requester requester, UUID id, UUID attachmentId) {
+    try (Connection connection = dataSource.getConnection()) {
+      visible(connection, requester, id);
+      Optional<ApplicationAttachment> described =
+          applications.attachments(connection, id).stream()
+              .filter(file -> file.id().equals(attachmentId))
+              .findFirst();
+      if (described.isEmpty()) {
+        return Optional.empty();
+      }
+      return applications
+          .attachmentContent(connection, id, attachmentId)
+          .map(content -> Map.entry(described.get(), content));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the attachment could not be read", e);
+    }
+  }
+
+  /** The caller's notifications: to them, and to their review groups. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Notification> notifications(Requester requester, int limit) {
+    Set<String> recipients = new java.util.TreeSet<>(ReviewGroups.of(requester));
+    recipients.add(requester.sub());
+    try (Connection connection = dataSource.getConnection()) {
+      return notifications.to(connection, recipients, limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the notifications could not be read", e);
+    }
+  }
+
+  private Application visible(Connection connection, Requester requester, UUID id)
+      throws SQLException {
+    return applications
+        .find(connection, id)
+        .filter(application -> ApplicationAccess.canSee(requester, application))
+        .orElseThrow(() -> Refusal.notFound("No such application."));
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  }
+}

@@ -1,0 +1,693 @@
+package eu.clinnova.workflow.application;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.PendingAudit;
+import eu.clinnova.consent.application.EvidenceType;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.consent.policy.JurisdictionPolicy;
+import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.workflow.catalogue.Dataset;
+import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.entitlement.EntitlementStore;
+import eu.clinnova.workflow.review.ReviewGroups;
+import eu.clinnova.workflow.review.ReviewProcess;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+
+/**
+ * What applicants do with their applications: draft, attach, declare ethics approvals, submit
+ * (which starts the review process), resubmit after a return, withdraw, accept the agreement. Each
+ * change and its audit entry commit together, with the process step it causes.
+ */
+@ApplicationScoped
+public class Applications {
+
+  /** Largest attachment accepted: 20 MB. */
+  public static final int MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+  /** A change made, with its audit entry (logged once the transaction commits). */
+  public record Changed(Application application, PendingAudit audit) {}
+
+  public record Attached(ApplicationAttachment attachment, PendingAudit audit) {}
+
+  public record EthicsAdded(EthicsApproval approval, PendingAudit audit) {}
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  @Inject AuditLogService auditLog;
+  @Inject RuntimeService runtime;
+  @Inject TaskService tasks;
+
+  private final ApplicationStore applications = new ApplicationStore();
+  private final DatasetStore datasets = new DatasetStore();
+  private final EntitlementStore entitlements = new EntitlementStore();
+  private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+  private final Clock clock = Clock.systemUTC();
+
+  @Transactional
+  public Changed create(Requester requester, String ownerName, JsonObject body) {
+    ApplicationDocument document = parse(body);
+    try (Connection connection = dataSource.getConnection()) {
+      Map<String, Dataset> known = knownDatasets(connection, document);
+      Instant now = now();
+      Application application =
+          new Application(
+              UUID.randomUUID(),
+              requester.sub(),
+              ownerName,
+              ApplicationState.DRAFT,
+              document,
+              SubmissionChecklist.jurisdictions(document, known),
+              0,
+              Optional.empty(),
+              now,
+              now);
+      applications.insert(connection, application);
+      event(connection, application, "created", null, requester, "researcher", null, null);
+      return new Changed(
+          application,
+          audit(requester, "researcher", "application.created", application, Map.of()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the application could not be saved", e);
+    }
+  }
+
+  /** Saves the draft as it is typed: any shape-valid content, complete or not. */
+  @Transactional
+  public Changed update(Requester requester, UUID id, JsonObject body) {
+    ApplicationDocument document = parse(body);
+    try (Connection connection = dataSource.getConnection()) {
+      Application application = ownApplication(connection, requester, id);
+      if (!application.state().isEditable()) {
+        throw Refusal.conflict(
+            "application-not-editable",
+            "The application is " + application.state().code() + ": it can no longer be edited.");
+      }
+      Map<String, Dataset> known = knownDatasets(connection, document);
+      Application saved =
+          new Application(
+              application.id(),
+              application.ownerSub(),
+              application.ownerName(),
+              application.state(),
+              document,
+              application.revision() == 0
+                  ? SubmissionChecklist.jurisdictions(document, known)
+                  : application.jurisdictions(),
+              application.revision(),
+              application.processInstanceId(),
+              application.createdAt(),
+              now());
+      applications.update(connection, saved);
+      return new Changed(
+          saved,
+          audit(
+              requester,
+              "researcher",
+              "application.edited",
+              saved,
+              Map.of("documentSha256", sha256(document))));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the application could not be saved", e);
+    }
+  }
+
+  @Transactional
+  public Attached attach(
+      Requester requester, UUID id, String fileName, String declaredType, byte[] content) {
+    try (Connection connection = dataSource.getConnection()) {
+      Application application = ownApplication(connection, requester, id);
+      if (!application.state().isEditable() && application.state() != ApplicationState.APPROVED) {
+        throw Refusal.conflict(
+            "application-not-editable",
+            "The application is " + application.state().code() + ": nothing can be attached.");
+      }
+      if (content.length == 0) {
+        throw Refusal.invalid("file", "is empty");
+      }
+      if (content.length > MAX_ATTACHMENT_BYTES) {
+        throw tooLarge();
+      }
+      String mediaType =
+          EvidenceType.of(content)
+              .filter(type -> declaredType == null || type.equals(declaredType))
+              .orElseThrow(
+                  () ->
+                      new Refusal(
+                          Refusal.Kind.UNSUPPORTED_TYPE,
+                          "attachment-type",
+                          "An attachment must be a PDF, PNG or JPEG file, declared as such.",
+                          List.of()));
+      String name = fileName == null || fileName.isBlank() ? "attachment" : fileName.strip();
+      if (name.length() > 200) {
+        name = name.substring(name.length() - 200);
+      }
+      ApplicationAttachment attachment =
+          new ApplicationAttachment(
+              UUID.randomUUID(), id, name, mediaType, content.length, sha256(content), now());
+      applications.insertAttachment(connection, attachment, content, requester.sub());
+      return new Attached(
+          attachment,
+          audit(
+              requester,
+              "researcher",
+              "application.attachment-added",
+              application,
+              Map.of(
+                  "attachmentId", attachment.id().toString(),
+                  "sha256", attachment.sha256(),
+                  "size", attachment.size())));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the attachment could not be saved", e);
+    }
+  }
+
+  public static Refusal tooLarge() {
+    return new Refusal(
+        Refusal.Kind.TOO_LARGE,
+        "attachment-too-large",
+        "An attachment may be at most 20 MB.",
+        List.of());
+  }
+
+  /**
+   * Declares an ethics approval for a jurisdiction; the latest per jurisdiction counts. Allowed
+   * while the application can be edited, and after approval (a renewal).
+   */
+  @Transactional
+  public EthicsAdded addEthicsApproval(Requester requester, UUID id, JsonObject body) {
+    try (Connection connection = dataSource.getConnection()) {
+      Application application = ownApplication(connection, requester, id);
+      if (!application.state().isEditable() && application.state() != ApplicationState.APPROVED) {
+        throw Refusal.conflict(
+            "application-not-editable",
+            "The application is " + application.state().code() + ": approvals cannot be added.");
+      }
+      List<FieldProblem> problems = new ArrayList<>();
+      String jurisdiction = string(body, "jurisdiction");
+      Optional<JurisdictionPolicy> policy =
+          jurisdiction == null ? Optional.empty() : policies.of(jurisdiction);
+      if (policy.isEmpty()) {
+        problems.add(new FieldProblem("jurisdiction", "must be one of LU, FR, DE, CH"));
+      }
+      String committee = string(body, "committee");
+      if (committee == null || committee.isBlank() || committee.length() > 200) {
+        problems.add(
+            new FieldProblem("committee", "must name the committee (at most 200 characters)"));
+      }
+      String reference = string(body, "reference");
+      if (reference == null || reference.isBlank() || reference.length() > 60) {
+        problems.add(new FieldProblem("reference", "must be given (at most 60 characters)"));
+      } else if (policy.isPresent() && !policy.get().acceptsEthicsReference(reference.strip())) {
+        problems.add(
+            new FieldProblem(
+                "reference",
+                "does not have the form of a reference of " + policy.get().ethicsBody()));
+      }
+      LocalDate from = date(body, "validFrom", problems);
+      LocalDate until = date(body, "validUntil", problems);
+      if (from != null && until != null && until.isBefore(from)) {
+        problems.add(new FieldProblem("validUntil", "must not be before validFrom"));
+      }
+      if (until != null && until.isBefore(today())) {
+        problems.add(new FieldProblem("validUntil", "the approval has already ended"));
+      }
+      UUID attachmentId = null;
+      String attachment = string(body, "attachmentId");
+      try {
+        attachmentId = attachment == null ? null : UUID.fromString(attachment);
+      } catch (IllegalArgumentException e) {
+        attachmentId = null;
+      }
+      UUID wanted = attachmentId;
+      if (wanted == null
+          || applications.attachments(connection, id).stream()
+              .noneMatch(file -> file.id().equals(wanted))) {
+        problems.add(
+            new FieldProblem(
+                "attachmentId", "must be the id of a file attached to this application"));
+      }
+      if (!problems.isEmpty()) {
+        throw Refusal.invalid("The ethics approval is invalid.", problems);
+      }
+      EthicsApproval approval =
+          new EthicsApproval(
+              UUID.randomUUID(),
+              id,
+              jurisdiction,
+              committee.strip(),
+              reference.strip(),
+              from,
+              until,
+              attachmentId,
+              now());
+      applications.insertEthics(connection, approval, requester.sub());
+      event(
+          connection,
+          application,
+          "ethics-approval-added",
+          jurisdiction,
+          requester,
+          "researcher",
+          null,
+          null);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("ethicsApprovalId", approval.id().toString());
+      data.put("jurisdiction", jurisdiction);
+      data.put("referenceSha256", sha256(approval.reference()));
+      data.put("validFrom", from.toString());
+      data.put("validUntil", until.toString());
+      data.put("attachmentId", attachmentId.toString());
+      return new EthicsAdded(
+          approval,
+          audit(requester, "researcher", "application.ethics-approval-added", application, data));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the ethics approval could not be saved", e);
+    }
+  }
+
+  /**
+   * Submits a draft (starting the review) or resubmits a returned application (completing the
+   * revision tasks, so that the review resumes where it returned the application).
+   */
+  @Transactional
+  public Changed submit(Requester requester, UUID id) {
+    try (Connection connection = dataSource.getConnection()) {
+      Application application = ownApplication(connection, requester, id);
+      if (!application.state().isEditable()) {
+        throw Refusal.conflict(
+            "application-not-editable",
+            "The application is " + application.state().code() + ": it cannot be submitted.");
+      }
+      Map<String, Dataset> known = knownDatasets(connection, application.document());
+      List<FieldProblem> missing =
+          SubmissionChecklist.missing(
+              application.document(),
+              known,
+              applications.ethics(connection, id),
+              policies.all(),
+              today());
+      if (!missing.isEmpty()) {
+        throw new Refusal(
+            Refusal.Kind.CONFLICT,
+            "application-incomplete",
+            "The application cannot be submitted yet: " + missing.size() + " thing(s) missing.",
+            missing);
+      }
+      List<String> jurisdictions = SubmissionChecklist.jurisdictions(application.document(), known);
+      boolean first = application.state() == ApplicationState.DRAFT;
+      if (!first && !jurisdictions.equals(application.jurisdictions())) {
+        throw Refusal.conflict(
+            "jurisdictions-changed",
+            "A returned application must keep the jurisdictions it was submitted for ("
+                + String.join(", ", application.jurisdictions())
+                + "); ask for datasets of other jurisdictions in a new application.");
+      }
+      Instant now = now();
+      int revision = application.revision() + 1;
+      applications.insertRevision(connection, id, revision, application.document(), now);
+      Application submitted =
+          new Application(
+              id,
+              application.ownerSub(),
+              application.ownerName(),
+              ApplicationState.SUBMITTED,
+              application.document(),
+              jurisdictions,
+              revision,
+              application.processInstanceId(),
+              application.createdAt(),
+              now);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("revision", revision);
+      data.put("jurisdictions", jurisdictions);
+      data.put("datasets", application.document().datasets());
+      data.put("documentSha256", sha256(application.document()));
+      if (first) {
+        for (String jurisdiction : jurisdictions) {
+          applications.saveReview(
+              connection,
+              id,
+              new JurisdictionReview(
+                  jurisdiction, "waiting", Optional.empty(), Optional.empty(), 1, now));
+        }
+        applications.update(connection, submitted);
+        event(connection, submitted, "submitted", null, requester, "researcher", null, null);
+        PendingAudit audit =
+            audit(requester, "researcher", "application.submitted", submitted, data);
+        String processId = startReview(submitted);
+        submitted = withProcess(submitted, processId);
+        applications.update(connection, submitted);
+        return new Changed(submitted, audit);
+      }
+      return resubmit(connection, requester, submitted, data);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the application could not be submitted", e);
+    }
+  }
+
+  private Changed resubmit(
+      Connection connection, Requester requester, Application submitted, Map<String, Object> data)
+      throws SQLException {
+    List<Task> revisions =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(submitted.processInstanceId().orElseThrow())
+            .taskAssignee(submitted.ownerSub())
+            .list()
+            .stream()
+            .filter(task -> ReviewProcess.isRevision(task.getTaskDefinitionKey()))
+            .toList();
+    boolean completeness =
+        revisions.stream()
+            .anyMatch(task -> ReviewProcess.REVISE.equals(task.getTaskDefinitionKey()));
+    Instant now = submitted.updatedAt();
+    Application resumed =
+        submitted.with(
+            completeness ? ApplicationState.SUBMITTED : ApplicationState.UNDER_REVIEW, now);
+    applications.update(connection, resumed);
+    for (JurisdictionReview review : applications.reviews(connection, submitted.id())) {
+      if ("returned".equals(review.state())) {
+        applications.saveReview(
+            connection,
+            submitted.id(),
+            new JurisdictionReview(
+                review.jurisdiction(),
+                "ethics-check",
+                Optional.empty(),
+                Optional.empty(),
+                review.round(),
+                now));
+      }
+    }
+    event(connection, resumed, "resubmitted", null, requester, "researcher", null, null);
+    PendingAudit audit = audit(requester, "researcher", "application.resubmitted", resumed, data);
+    for (Task revision : revisions) {
+      tasks.complete(revision.getId());
+    }
+    return new Changed(resumed, audit);
+  }
+
+  private String startReview(Application application) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ReviewProcess.APPLICATION_ID, application.id().toString());
+    variables.put(ReviewProcess.APPLICANT, application.ownerSub());
+    variables.put(ReviewProcess.JURISDICTIONS, new ArrayList<>(application.jurisdictions()));
+    variables.put(
+        ReviewProcess.STEWARD_GROUPS,
+        String.join(
+            ",", application.jurisdictions().stream().map(ReviewGroups::stewards).toList()));
+    variables.put(ReviewProcess.REJECTED, false);
+    return runtime
+        .startProcessInstanceByKey(ReviewProcess.KEY, application.id().toString(), variables)
+        .getId();
+  }
+
+  private static Application withProcess(Application application, String processId) {
+    return new Application(
+        application.id(),
+        application.ownerSub(),
+        application.ownerName(),
+        application.state(),
+        application.document(),
+        application.jurisdictions(),
+        application.revision(),
+        Optional.of(processId),
+        application.createdAt(),
+        application.updatedAt());
+  }
+
+  /** The applicant withdraws: the review ends; entitlements already granted are revoked. */
+  @Transactional
+  public Changed withdraw(Requester requester, UUID id) {
+    try (Connection connection = dataSource.getConnection()) {
+      Application application = ownApplication(connection, requester, id);
+      if (application.state().isFinal()) {
+        throw Refusal.conflict(
+            "application-ended", "The application is already " + application.state().code() + ".");
+      }
+      Instant now = now();
+      Application withdrawn = application.with(ApplicationState.WITHDRAWN, now);
+      applications.update(connection, withdrawn);
+      for (JurisdictionReview review : applications.reviews(connection, id)) {
+        if (!"approved".equals(review.state()) && !"rejected".equals(review.state())) {
+          applications.saveReview(
+              connection,
+              id,
+              new JurisdictionReview(
+                  review.jurisdiction(),
+                  "ended",
+                  review.decision(),
+                  review.conditions(),
+                  review.round(),
+                  now));
+        }
+      }
+      int revoked = 0;
+      for (var entitlement : entitlements.ofApplication(connection, id)) {
+        if (entitlements.revoke(connection, entitlement.id(), now, requester.sub(), "withdrawn")) {
+          revoked++;
+        }
+      }
+      event(connection, withdrawn, "withdrawn", null, requester, "researcher", null, null);
+      PendingAudit audit =
+          audit(
+              requester,
+              "researcher",
+              "application.withdrawn",
+              withdrawn,
+              Map.of("previousState", application.state().code(), "entitlementsRevoked", revoked));
+      if (application.processInstanceId().isPresent()
+          && runtime
+                  .createProcessInstanceQuery()
+                  .processInstanceId(application.processInstanceId().get())
+                  .count()
+              > 0) {
+        runtime.deleteProcessInstance(application.processInstanceId().get(), "withdrawn");
+      }
+      return new Changed(withdrawn, audit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the application could not be withdrawn", e);
+    }
+  }
+
+  /**
+   * The applicant accepts the agreement shown to them (its version must be the current one); the
+   * process then grants the entitlements, in this transaction.
+   */
+  @Transactional
+  public Changed acceptAgreement(Requester requester, UUID id, JsonObject body) {
+    try (Connection connection = dataSource.getConnection()) {
+      Application application = ownApplication(connection, requester, id);
+      List<FieldProblem> problems = new ArrayList<>();
+      if (body.get("accepted") != JsonValue.TRUE) {
+        problems.add(new FieldProblem("accepted", "must be true to accept the agreement"));
+      }
+      JsonValue version = body.get("agreementVersion");
+      if (!(version instanceof JsonNumber number) || !number.isIntegral()) {
+        problems.add(new FieldProblem("agreementVersion", "must be the version shown, a number"));
+      }
+      if (!problems.isEmpty()) {
+        throw Refusal.invalid("The acceptance is invalid.", problems);
+      }
+      DataAccessAgreement agreement = DataAccessAgreement.current();
+      if (((JsonNumber) version).intValue() != agreement.version()) {
+        throw Refusal.conflict(
+            "agreement-version-outdated",
+            "Version " + agreement.version() + " of the agreement is the one to accept.");
+      }
+      Optional<Task> task =
+          application.processInstanceId().isEmpty()
+              ? Optional.empty()
+              : tasks
+                  .createTaskQuery()
+                  .processInstanceId(application.processInstanceId().get())
+                  .taskDefinitionKey(ReviewProcess.ACCEPT_AGREEMENT)
+                  .list()
+                  .stream()
+                  .findFirst();
+      if (application.state() != ApplicationState.APPROVED || task.isEmpty()) {
+        throw Refusal.conflict(
+            "agreement-not-expected",
+            application.state() == ApplicationState.APPROVED
+                ? "The agreement has already been accepted."
+                : "The agreement is accepted once the application is approved.");
+      }
+      Instant now = now();
+      new AgreementStore().insert(connection, id, agreement, now, requester.sub());
+      event(
+          connection, application, "agreement-accepted", null, requester, "researcher", null, null);
+      PendingAudit audit =
+          audit(
+              requester,
+              "researcher",
+              "application.agreement-accepted",
+              application,
+              Map.of(
+                  "agreementVersion", agreement.version(), "agreementSha256", agreement.sha256()));
+      tasks.complete(task.get().getId());
+      return new Changed(application, audit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the agreement could not be recorded", e);
+    }
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  private Application ownApplication(Connection connection, Requester requester, UUID id)
+      throws SQLException {
+    Application application =
+        applications
+            .lock(connection, id)
+            .orElseThrow(() -> Refusal.notFound("No such application."));
+    if (!application.isOwnedBy(requester.sub())) {
+      if (ApplicationAccess.canSee(requester, application)) {
+        throw Refusal.forbidden("Only the applicant may change an application.");
+      }
+      throw Refusal.notFound("No such application.");
+    }
+    return application;
+  }
+
+  private static ApplicationDocument parse(JsonObject body) {
+    ApplicationDocument.Parsed parsed = ApplicationDocument.parse(body);
+    if (parsed instanceof ApplicationDocument.Parsed.Invalid invalid) {
+      throw Refusal.invalid("The application is invalid.", invalid.problems());
+    }
+    return ((ApplicationDocument.Parsed.Valid) parsed).document();
+  }
+
+  /** The catalogue's datasets named by the document; an unknown id is refused. */
+  private Map<String, Dataset> knownDatasets(Connection connection, ApplicationDocument document)
+      throws SQLException {
+    Map<String, Dataset> known = new LinkedHashMap<>();
+    List<FieldProblem> unknown = new ArrayList<>();
+    for (int i = 0; i < document.datasets().size(); i++) {
+      String datasetId = document.datasets().get(i);
+      Optional<Dataset> dataset = datasets.find(connection, datasetId);
+      if (dataset.isPresent()) {
+        known.put(datasetId, dataset.get());
+      } else {
+        unknown.add(new FieldProblem("datasets[" + i + "]", "is not in the catalogue"));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw Refusal.invalid("The application names unknown datasets.", unknown);
+    }
+    return known;
+  }
+
+  private void event(
+      Connection connection,
+      Application application,
+      String kind,
+      String jurisdiction,
+      Requester requester,
+      String role,
+      String outcome,
+      String comment)
+      throws SQLException {
+    applications.insertEvent(
+        connection,
+        application.id(),
+        new ApplicationEvent(
+            0,
+            now(),
+            kind,
+            Optional.ofNullable(jurisdiction),
+            requester.sub(),
+            role,
+            Optional.ofNullable(outcome),
+            Optional.ofNullable(comment)));
+  }
+
+  private PendingAudit audit(
+      Requester requester,
+      String role,
+      String action,
+      Application application,
+      Map<String, Object> facts) {
+    Map<String, Object> data = new LinkedHashMap<>(facts);
+    data.put("state", application.state().code());
+    return auditLog.record(
+        new AuditEvent(
+            new AuditEvent.Actor(requester.sub(), role),
+            action,
+            new AuditEvent.Subject("application", application.id().toString()),
+            data));
+  }
+
+  private static String string(JsonObject body, String field) {
+    return body.get(field) instanceof JsonString text ? text.getString() : null;
+  }
+
+  private static LocalDate date(JsonObject body, String field, List<FieldProblem> problems) {
+    String text = string(body, field);
+    if (text == null) {
+      problems.add(new FieldProblem(field, "must be a date (YYYY-MM-DD)"));
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(field, "must be a date (YYYY-MM-DD)"));
+      return null;
+    }
+  }
+
+  static String sha256(ApplicationDocument document) {
+    return sha256(document.json().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  static String sha256(String text) {
+    return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  }
+}

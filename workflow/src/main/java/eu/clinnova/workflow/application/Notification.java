@@ -1,0 +1,17 @@
+package eu.clinnova.workflow.application;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An in-app notification about an application, to one user (their id) or to a group such as {@code
+ * dac-LU}: returned, decided, a reminder, an escalation, entitlements granted.
+ */
+public record Notification(
+    long id,
+    String recipient,
+    UUID applicationId,
+    String kind,
+    Optional<String> jurisdiction,
+    Instant at) {}

@@ -1,0 +1,111 @@
+package eu.clinnova.workflow.entitlement;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.PendingAudit;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Reading entitlements (each caller sees their share: a researcher their own, a committee member or
+ * node those of their jurisdiction's datasets, compliance all) and revoking them.
+ */
+@ApplicationScoped
+public class Entitlements {
+
+  public static final int MAX_REASON = 1000;
+
+  public record Revoked(Entitlement entitlement, PendingAudit audit) {}
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  @Inject AuditLogService auditLog;
+
+  private final EntitlementStore entitlements = new EntitlementStore();
+  private final Clock clock = Clock.systemUTC();
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Entitlement> visibleTo(Requester requester) {
+    try (Connection connection = dataSource.getConnection()) {
+      Map<UUID, Entitlement> visible = new LinkedHashMap<>();
+      entitlements.ofResearcher(connection, requester.sub()).forEach(e -> visible.put(e.id(), e));
+      if (requester.roles().contains("compliance-officer")) {
+        entitlements.inJurisdictions(connection, null).forEach(e -> visible.putIfAbsent(e.id(), e));
+      } else if ((requester.roles().contains("dac-member") || requester.roles().contains("node"))
+          && !requester.jurisdictions().isEmpty()) {
+        entitlements
+            .inJurisdictions(connection, new ArrayList<>(requester.jurisdictions()))
+            .forEach(e -> visible.putIfAbsent(e.id(), e));
+      }
+      return new ArrayList<>(visible.values());
+    } catch (SQLException e) {
+      throw new IllegalStateException("the entitlements could not be read", e);
+    }
+  }
+
+  /** A committee member of the dataset's jurisdiction, or an admin, revokes an entitlement. */
+  @Transactional
+  public Revoked revoke(Requester requester, UUID id, String reason) {
+    if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+      throw Refusal.invalid(
+          "reason", "a reason of at most " + MAX_REASON + " characters is needed");
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      Entitlement entitlement =
+          entitlements
+              .find(connection, id)
+              .orElseThrow(() -> Refusal.notFound("No such entitlement."));
+      boolean committee =
+          requester.roles().contains("dac-member")
+              && requester.jurisdictions().contains(entitlement.jurisdiction());
+      boolean admin = requester.roles().contains("admin");
+      if (!committee && !admin) {
+        boolean sees =
+            entitlement.researcher().equals(requester.sub())
+                || requester.roles().contains("compliance-officer")
+                || requester.jurisdictions().contains(entitlement.jurisdiction());
+        if (sees) {
+          throw Refusal.forbidden(
+              "Only the committee of the dataset's jurisdiction or an administrator may revoke.");
+        }
+        throw Refusal.notFound("No such entitlement.");
+      }
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      if (!entitlements.revoke(connection, id, now, requester.sub(), reason.strip())) {
+        throw Refusal.conflict("entitlement-revoked", "The entitlement is already revoked.");
+      }
+      String role = committee ? "dac-member" : "admin";
+      PendingAudit audit =
+          auditLog.record(
+              new AuditEvent(
+                  new AuditEvent.Actor(requester.sub(), role),
+                  "entitlement.revoked",
+                  new AuditEvent.Subject("entitlement", id.toString()),
+                  Map.of(
+                      "applicationId", entitlement.applicationId().toString(),
+                      "datasetId", entitlement.datasetId(),
+                      "reasonSha256",
+                          eu.clinnova.workflow.application.DataAccessAgreement.sha256(
+                              reason.strip()))));
+      return new Revoked(entitlements.find(connection, id).orElseThrow(), audit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the entitlement could not be revoked", e);
+    }
+  }
+}

@@ -1,0 +1,354 @@
+package eu.clinnova.workflow.review;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.workflow.application.Application;
+import eu.clinnova.workflow.application.ApplicationEvent;
+import eu.clinnova.workflow.application.ApplicationState;
+import eu.clinnova.workflow.application.ApplicationStore;
+import eu.clinnova.workflow.application.EthicsApproval;
+import eu.clinnova.workflow.application.JurisdictionReview;
+import eu.clinnova.workflow.application.NotificationStore;
+import eu.clinnova.workflow.application.SubmissionChecklist;
+import eu.clinnova.workflow.catalogue.Dataset;
+import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.entitlement.Entitlement;
+import eu.clinnova.workflow.entitlement.EntitlementStore;
+import eu.clinnova.workflow.entitlement.EntitlementTerms;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The review process's service tasks: each moves the application (or one jurisdiction's review) to
+ * its next state, tells the people concerned, and appends its audit entry, in the transaction of
+ * the step that reached it (a task completed, or a timer fired).
+ */
+@ApplicationScoped
+public class ReviewStepsService implements ReviewSteps {
+
+  private static final AuditEvent.Actor PROCESS = new AuditEvent.Actor("review-process", "system");
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  @Inject AuditLogService auditLog;
+
+  private final ApplicationStore applications = new ApplicationStore();
+  private final NotificationStore notifications = new NotificationStore();
+  private final DatasetStore datasets = new DatasetStore();
+  private final EntitlementStore entitlements = new EntitlementStore();
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  @Transactional
+  public void underReview(String applicationId) {
+    run(
+        applicationId,
+        (connection, application, now) -> {
+          setState(connection, application, ApplicationState.UNDER_REVIEW, now);
+          for (JurisdictionReview review : applications.reviews(connection, application.id())) {
+            saveReview(connection, application, review, "ethics-check", now);
+            notifications.notify(
+                connection,
+                ReviewGroups.stewards(review.jurisdiction()),
+                application.id(),
+                "ethics-check-due",
+                review.jurisdiction(),
+                now);
+          }
+          step(connection, application, "under-review", null, Map.of());
+        });
+  }
+
+  @Override
+  @Transactional
+  public void returned(String applicationId, String jurisdiction) {
+    run(
+        applicationId,
+        (connection, application, now) -> {
+          setState(connection, application, ApplicationState.RETURNED, now);
+          if (jurisdiction != null) {
+            JurisdictionReview review = review(connection, application, jurisdiction);
+            // A return by the committee opens a new voting round after the resubmission.
+            int round =
+                "chair-decision".equals(review.state()) ? review.round() + 1 : review.round();
+            applications.saveReview(
+                connection,
+                application.id(),
+                new JurisdictionReview(
+                    jurisdiction, "returned", Optional.empty(), Optional.empty(), round, now));
+          }
+          notifications.notify(
+              connection, application.ownerSub(), application.id(), "returned", jurisdiction, now);
+          step(connection, application, "returned", jurisdiction, Map.of());
+        });
+  }
+
+  @Override
+  @Transactional
+  public void jurisdictionApproved(String applicationId, String jurisdiction) {
+    run(
+        applicationId,
+        (connection, application, now) -> {
+          JurisdictionReview review = review(connection, application, jurisdiction);
+          saveReview(connection, application, review, "approved", now);
+          step(
+              connection,
+              application,
+              "jurisdiction-approved",
+              jurisdiction,
+              Map.of("decision", review.decision().orElse("approve")));
+        });
+  }
+
+  @Override
+  @Transactional
+  public boolean jurisdictionRejected(String applicationId, String jurisdiction) {
+    run(
+        applicationId,
+        (connection, application, now) -> {
+          JurisdictionReview review = review(connection, application, jurisdiction);
+          applications.saveReview(
+              connection,
+              application.id(),
+              new JurisdictionReview(
+                  jurisdiction,
+                  "rejected",
+                  Optional.of("reject"),
+                  Optional.empty(),
+                  review.round(),
+                  now));
+          step(connection, application, "jurisdiction-rejected", jurisdiction, Map.of());
+        });
+    return true;
+  }
+
+  @Override
+  @Transactional
+  public void rejected(String applicationId) {
+    run(
+        applicationId,
+        (connection, application, now) -> {
+          setState(connection, application, ApplicationState.REJECTED, now);
+          for (JurisdictionReview review : applications.reviews(connection, application.id())) {
+            if (!"approved".equals(review.state()) && !"rejected".equals(review.state())) {
+              saveReview(connection, application, review, "ended", now);
+            }
+          }
+          notifications.notify(
+              connection, application.ownerSub(), application.id(), "rejected", null, now);
+          step(connection, application, "rejected", null, Map.of());
+        });
+  }
+
+  @Override
+  @Transactional
+  public void approved(String applicationId) {
+    run(
+        applicationId,
+        (connection, application, now) -> {
+          setState(connection, application, ApplicationState.APPROVED, now);
+          notifications.notify(
+              connection, application.ownerSub(), application.id(), "approved", null, now);
+          step(connection, application, "approved", null, Map.of());
+        });
+  }
+
+  @Override
+  @Transactional
+  public void grantEntitlements(String applicationId) {
+    run(
+        applicationId,
+        (connection, application, now) -> {
+          List<EthicsApproval> ethics = applications.ethics(connection, application.id());
+          for (String datasetId : application.document().datasets()) {
+            Dataset dataset = datasets.find(connection, datasetId).orElseThrow();
+            EthicsApproval approval =
+                SubmissionChecklist.current(ethics, dataset.jurisdiction()).orElseThrow();
+            Instant until =
+                EntitlementTerms.validUntil(
+                    now,
+                    application.document().durationMonths().orElseThrow(),
+                    approval.validUntil(),
+                    dataset.timeLimitMonths());
+            Entitlement entitlement =
+                new Entitlement(
+                    UUID.randomUUID(),
+                    application.id(),
+                    application.ownerSub(),
+                    datasetId,
+                    dataset.jurisdiction(),
+                    approval.id(),
+                    approval.validUntil(),
+                    now,
+                    until,
+                    Optional.empty(),
+                    Optional.empty());
+            entitlements.insert(connection, entitlement);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("applicationId", application.id().toString());
+            data.put("researcher", application.ownerSub());
+            data.put("datasetId", datasetId);
+            data.put("ethicsApprovalId", approval.id().toString());
+            data.put("validFrom", now.toString());
+            data.put("validUntil", until.toString());
+            auditLog.record(
+                new AuditEvent(
+                    PROCESS,
+                    "entitlement.granted",
+                    new AuditEvent.Subject("entitlement", entitlement.id().toString()),
+                    data));
+          }
+          notifications.notify(
+              connection,
+              application.ownerSub(),
+              application.id(),
+              "entitlements-granted",
+              null,
+              now);
+          applications.insertEvent(
+              connection,
+              application.id(),
+              new ApplicationEvent(
+                  0,
+                  now,
+                  "entitlements-granted",
+                  Optional.empty(),
+                  PROCESS.sub(),
+                  PROCESS.role(),
+                  Optional.empty(),
+                  Optional.empty()));
+        });
+  }
+
+  @Override
+  @Transactional
+  public void remind(String applicationId, String jurisdiction) {
+    run(
+        applicationId,
+        (connection, application, now) -> {
+          notifications.notify(
+              connection,
+              ReviewGroups.committee(jurisdiction),
+              application.id(),
+              "reminder",
+              jurisdiction,
+              now);
+          step(connection, application, "reminder-sent", jurisdiction, Map.of());
+        });
+  }
+
+  @Override
+  @Transactional
+  public void escalate(String applicationId, String jurisdiction) {
+    run(
+        applicationId,
+        (connection, application, now) -> {
+          notifications.notify(
+              connection,
+              ReviewGroups.chair(jurisdiction),
+              application.id(),
+              "escalation",
+              jurisdiction,
+              now);
+          step(connection, application, "escalated", jurisdiction, Map.of());
+        });
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  private interface Step {
+    void take(Connection connection, Application application, Instant now) throws SQLException;
+  }
+
+  private void run(String applicationId, Step step) {
+    try (Connection connection = dataSource.getConnection()) {
+      Application application =
+          applications
+              .lock(connection, UUID.fromString(applicationId))
+              .orElseThrow(() -> new IllegalStateException("no application " + applicationId));
+      step.take(connection, application, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the review step could not be recorded", e);
+    }
+  }
+
+  private void setState(
+      Connection connection, Application application, ApplicationState state, Instant now)
+      throws SQLException {
+    applications.update(connection, application.with(state, now));
+  }
+
+  private JurisdictionReview review(
+      Connection connection, Application application, String jurisdiction) throws SQLException {
+    return applications.reviews(connection, application.id()).stream()
+        .filter(review -> review.jurisdiction().equals(jurisdiction))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no review in " + jurisdiction));
+  }
+
+  private void saveReview(
+      Connection connection,
+      Application application,
+      JurisdictionReview review,
+      String state,
+      Instant now)
+      throws SQLException {
+    applications.saveReview(
+        connection,
+        application.id(),
+        new JurisdictionReview(
+            review.jurisdiction(),
+            state,
+            review.decision(),
+            review.conditions(),
+            review.round(),
+            now));
+  }
+
+  /** The event on the timeline and its audit entry {@code application.<kind>}. */
+  private void step(
+      Connection connection,
+      Application application,
+      String kind,
+      String jurisdiction,
+      Map<String, Object> facts)
+      throws SQLException {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    applications.insertEvent(
+        connection,
+        application.id(),
+        new ApplicationEvent(
+            0,
+            now,
+            kind,
+            Optional.ofNullable(jurisdiction),
+            PROCESS.sub(),
+            PROCESS.role(),
+            Optional.empty(),
+            Optional.empty()));
+    Map<String, Object> data = new LinkedHashMap<>(facts);
+    if (jurisdiction != null) {
+      data.put("jurisdiction", jurisdiction);
+    }
+    auditLog.record(
+        new AuditEvent(
+            PROCESS,
+            "application." + kind,
+            new AuditEvent.Subject("application", application.id().toString()),
+            data));
+  }
+}

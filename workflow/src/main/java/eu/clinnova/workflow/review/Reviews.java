@@ -1,0 +1,506 @@
+package eu.clinnova.workflow.review;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.PendingAudit;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.workflow.application.Application;
+import eu.clinnova.workflow.application.ApplicationEvent;
+import eu.clinnova.workflow.application.ApplicationStore;
+import eu.clinnova.workflow.application.DataAccessAgreement;
+import eu.clinnova.workflow.application.JurisdictionReview;
+import eu.clinnova.workflow.application.NotificationStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+
+/**
+ * The reviewers' side: their open tasks, and completing one (a completeness or ethics check, a vote
+ * or a declared conflict, the chair's decision). Nobody reviews their own application; a member who
+ * declared a conflict neither votes nor decides; the vote closes at the quorum.
+ */
+@ApplicationScoped
+public class Reviews {
+
+  public static final int MAX_COMMENT = 4000;
+
+  /** What completing did: the audit entry, and whether the task is closed (a vote may not be). */
+  public record Completed(PendingAudit audit, boolean taskClosed) {}
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  @Inject AuditLogService auditLog;
+  @Inject TaskService taskService;
+  @Inject RuntimeService runtime;
+
+  private final ApplicationStore applications = new ApplicationStore();
+  private final VoteStore votes = new VoteStore();
+  private final NotificationStore notifications = new NotificationStore();
+  private final Committees committees = Committees.bundled();
+  private final Clock clock = Clock.systemUTC();
+
+  /** The caller's open tasks, overdue and soonest due first, without their own applications. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ReviewTask> openTasks(Requester requester) {
+    Set<String> groups = ReviewGroups.of(requester);
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    List<ReviewTask> open = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      Map<UUID, Optional<Application>> seen = new HashMap<>();
+      Map<UUID, List<Vote>> votesSeen = new HashMap<>();
+      for (Task task :
+          taskService
+              .createTaskQuery()
+              .processDefinitionKey(ReviewProcess.KEY)
+              .taskCandidateGroupIn(List.copyOf(groups))
+              .list()) {
+        UUID applicationId = applicationOf(task);
+        Optional<Application> application =
+            seen.computeIfAbsent(applicationId, id -> find(connection, id));
+        if (application.isEmpty() || application.get().isOwnedBy(requester.sub())) {
+          continue;
+        }
+        Optional<String> jurisdiction = jurisdictionOf(task);
+        if (ReviewProcess.DAC_VOTE.equals(task.getTaskDefinitionKey())) {
+          List<Vote> cast = votesSeen.computeIfAbsent(applicationId, id -> votesOf(connection, id));
+          int round = round(connection, applicationId, jurisdiction.orElseThrow());
+          if (cast.stream()
+              .anyMatch(
+                  vote ->
+                      vote.memberSub().equals(requester.sub())
+                          && vote.jurisdiction().equals(jurisdiction.get())
+                          && (vote.round() == round || vote.conflict()))) {
+            continue;
+          }
+        }
+        open.add(
+            new ReviewTask(
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                applicationId,
+                application.get().document().title().orElse(""),
+                jurisdiction,
+                task.getCreateTime().toInstant(),
+                Optional.ofNullable(task.getDueDate()).map(java.util.Date::toInstant)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the tasks could not be read", e);
+    }
+    open.sort(
+        Comparator.comparing((ReviewTask task) -> task.due().orElse(Instant.MAX))
+            .thenComparing(ReviewTask::created));
+    return open;
+  }
+
+  /** Completes one of the caller's tasks with an outcome (the contract's task body). */
+  @Transactional
+  public Completed complete(
+      Requester requester, String memberName, String taskId, JsonObject body) {
+    Set<String> groups = ReviewGroups.of(requester);
+    Task task =
+        groups.isEmpty()
+            ? null
+            : taskService
+                .createTaskQuery()
+                .taskId(taskId)
+                .taskCandidateGroupIn(List.copyOf(groups))
+                .singleResult();
+    if (task == null) {
+      throw Refusal.notFound("No such task among yours.");
+    }
+    String key = task.getTaskDefinitionKey();
+    try (Connection connection = dataSource.getConnection()) {
+      UUID applicationId = applicationOf(task);
+      Application application =
+          applications
+              .lock(connection, applicationId)
+              .orElseThrow(() -> Refusal.notFound("No such task among yours."));
+      if (application.isOwnedBy(requester.sub())) {
+        throw new Refusal(
+            Refusal.Kind.FORBIDDEN,
+            "self-review",
+            "Nobody may review or vote on their own application.",
+            List.of());
+      }
+      Optional<String> jurisdiction = jurisdictionOf(task);
+      TaskInput input = TaskInput.parse(body, key);
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      switch (key) {
+        case ReviewProcess.COMPLETENESS_CHECK:
+          return close(
+              connection, requester, task, application, null, "completeness-checked", input, now);
+        case ReviewProcess.ETHICS_CHECK:
+          if ("approve".equals(input.outcome())) {
+            JurisdictionReview review =
+                review(connection, applicationId, jurisdiction.orElseThrow());
+            applications.saveReview(
+                connection,
+                applicationId,
+                new JurisdictionReview(
+                    review.jurisdiction(),
+                    "dac-review",
+                    Optional.empty(),
+                    Optional.empty(),
+                    review.round(),
+                    now));
+            notifications.notify(
+                connection,
+                ReviewGroups.committee(review.jurisdiction()),
+                applicationId,
+                "vote-due",
+                review.jurisdiction(),
+                now);
+          }
+          return close(
+              connection,
+              requester,
+              task,
+              application,
+              jurisdiction.orElseThrow(),
+              "ethics-checked",
+              input,
+              now);
+        case ReviewProcess.DAC_VOTE:
+          return vote(
+              connection,
+              requester,
+              memberName,
+              task,
+              application,
+              jurisdiction.orElseThrow(),
+              input,
+              now);
+        case ReviewProcess.CHAIR_DECISION:
+          return decide(
+              connection, requester, task, application, jurisdiction.orElseThrow(), input, now);
+        default:
+          throw Refusal.conflict(
+              "not-a-review-task", "This task is completed by the applicant, not here.");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the task could not be completed", e);
+    }
+  }
+
+  private Completed vote(
+      Connection connection,
+      Requester requester,
+      String memberName,
+      Task task,
+      Application application,
+      String jurisdiction,
+      TaskInput input,
+      Instant now)
+      throws SQLException {
+    List<Vote> cast = votes.votes(connection, application.id());
+    requireNoConflict(requester, jurisdiction, cast);
+    int round = round(connection, application.id(), jurisdiction);
+    Vote vote =
+        new Vote(
+            jurisdiction,
+            round,
+            requester.sub(),
+            memberName,
+            input.conflictOfInterest(),
+            input.conflictOfInterest() ? Optional.empty() : Optional.of(input.outcome()),
+            input.comment(),
+            now);
+    if (!votes.insert(connection, application.id(), vote)) {
+      throw Refusal.conflict("already-voted", "You have already voted in this round.");
+    }
+    String kind = input.conflictOfInterest() ? "conflict-declared" : "vote-cast";
+    event(
+        connection,
+        application,
+        kind,
+        jurisdiction,
+        requester,
+        "dac-member",
+        vote.vote(),
+        input.comment(),
+        now);
+    Map<String, Object> data = facts(jurisdiction, input);
+    data.put("round", round);
+    PendingAudit audit = audit(requester, "dac-member", "application." + kind, application, data);
+    List<Vote> all = new ArrayList<>(cast);
+    all.add(vote);
+    if (!committees.quorumReached(jurisdiction, round, all)) {
+      return new Completed(audit, false);
+    }
+    JurisdictionReview review = review(connection, application.id(), jurisdiction);
+    applications.saveReview(
+        connection,
+        application.id(),
+        new JurisdictionReview(
+            jurisdiction,
+            "chair-decision",
+            Optional.empty(),
+            Optional.empty(),
+            review.round(),
+            now));
+    notifications.notify(
+        connection,
+        ReviewGroups.chair(jurisdiction),
+        application.id(),
+        "decision-due",
+        jurisdiction,
+        now);
+    taskService.complete(task.getId(), requester.sub(), null, Map.of());
+    return new Completed(audit, true);
+  }
+
+  private Completed decide(
+      Connection connection,
+      Requester requester,
+      Task task,
+      Application application,
+      String jurisdiction,
+      TaskInput input,
+      Instant now)
+      throws SQLException {
+    requireNoConflict(requester, jurisdiction, votes.votes(connection, application.id()));
+    JurisdictionReview review = review(connection, application.id(), jurisdiction);
+    if (!"return".equals(input.outcome())) {
+      applications.saveReview(
+          connection,
+          application.id(),
+          new JurisdictionReview(
+              jurisdiction,
+              review.state(),
+              Optional.of(input.outcome()),
+              input.conditions(),
+              review.round(),
+              now));
+    }
+    return close(
+        connection, requester, task, application, jurisdiction, "committee-decided", input, now);
+  }
+
+  private static void requireNoConflict(Requester requester, String jurisdiction, List<Vote> cast) {
+    if (cast.stream()
+        .anyMatch(
+            vote ->
+                vote.conflict()
+                    && vote.memberSub().equals(requester.sub())
+                    && vote.jurisdiction().equals(jurisdiction))) {
+      throw new Refusal(
+          Refusal.Kind.FORBIDDEN,
+          "conflict-of-interest",
+          "You declared a conflict of interest on this application: you may neither vote nor decide.",
+          List.of());
+    }
+  }
+
+  private Completed close(
+      Connection connection,
+      Requester requester,
+      Task task,
+      Application application,
+      String jurisdiction,
+      String kind,
+      TaskInput input,
+      Instant now)
+      throws SQLException {
+    String role =
+        ReviewProcess.CHAIR_DECISION.equals(task.getTaskDefinitionKey())
+            ? "dac-chair"
+            : "data-steward";
+    event(
+        connection,
+        application,
+        kind,
+        jurisdiction,
+        requester,
+        role,
+        Optional.of(input.outcome()),
+        input.comment(),
+        now);
+    PendingAudit audit =
+        audit(requester, role, "application." + kind, application, facts(jurisdiction, input));
+    taskService.complete(
+        task.getId(), requester.sub(), null, Map.of(ReviewProcess.OUTCOME, input.outcome()));
+    return new Completed(audit, true);
+  }
+
+  /** The task body: outcome, comment, conditions, conflictOfInterest, checked for this task. */
+  record TaskInput(
+      String outcome,
+      Optional<String> comment,
+      Optional<String> conditions,
+      boolean conflictOfInterest) {
+
+    static TaskInput parse(JsonObject body, String taskKey) {
+      List<FieldProblem> problems = new ArrayList<>();
+      boolean conflict = body.get("conflictOfInterest") == JsonValue.TRUE;
+      if (body.containsKey("conflictOfInterest")
+          && body.get("conflictOfInterest") != JsonValue.TRUE
+          && body.get("conflictOfInterest") != JsonValue.FALSE
+          && body.get("conflictOfInterest") != JsonValue.NULL) {
+        problems.add(new FieldProblem("conflictOfInterest", "must be true or false"));
+      }
+      if (conflict && !ReviewProcess.DAC_VOTE.equals(taskKey)) {
+        problems.add(
+            new FieldProblem("conflictOfInterest", "is declared on the vote, not on this task"));
+      }
+      String outcome = body.get("outcome") instanceof JsonString text ? text.getString() : null;
+      Set<String> allowed = ReviewProcess.outcomes(taskKey);
+      if (!conflict && (outcome == null || !allowed.contains(outcome))) {
+        problems.add(
+            new FieldProblem(
+                "outcome",
+                "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
+      }
+      Optional<String> comment = text(body, "comment", problems);
+      Optional<String> conditions = text(body, "conditions", problems);
+      boolean needsReason =
+          !conflict
+              && outcome != null
+              && (!"approve".equals(outcome) || ReviewProcess.DAC_VOTE.equals(taskKey));
+      if (needsReason && comment.isEmpty() && !"approve-with-conditions".equals(outcome)) {
+        problems.add(new FieldProblem("comment", "a reason is needed for this outcome"));
+      }
+      if ("approve-with-conditions".equals(outcome) && conditions.isEmpty()) {
+        problems.add(new FieldProblem("conditions", "the conditions are needed"));
+      }
+      if (!problems.isEmpty()) {
+        throw Refusal.invalid("The task cannot be completed so.", problems);
+      }
+      return new TaskInput(conflict ? "conflict" : outcome, comment, conditions, conflict);
+    }
+
+    private static Optional<String> text(
+        JsonObject body, String field, List<FieldProblem> problems) {
+      JsonValue value = body.get(field);
+      if (value == null || value == JsonValue.NULL) {
+        return Optional.empty();
+      }
+      if (!(value instanceof JsonString text) || text.getString().length() > MAX_COMMENT) {
+        problems.add(
+            new FieldProblem(field, "must be text of at most " + MAX_COMMENT + " characters"));
+        return Optional.empty();
+      }
+      return text.getString().isBlank() ? Optional.empty() : Optional.of(text.getString().strip());
+    }
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  private static Map<String, Object> facts(String jurisdiction, TaskInput input) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    if (jurisdiction != null) {
+      data.put("jurisdiction", jurisdiction);
+    }
+    data.put("outcome", input.outcome());
+    input.comment().ifPresent(text -> data.put("commentSha256", DataAccessAgreement.sha256(text)));
+    input
+        .conditions()
+        .ifPresent(text -> data.put("conditionsSha256", DataAccessAgreement.sha256(text)));
+    return data;
+  }
+
+  private void event(
+      Connection connection,
+      Application application,
+      String kind,
+      String jurisdiction,
+      Requester requester,
+      String role,
+      Optional<String> outcome,
+      Optional<String> comment,
+      Instant now)
+      throws SQLException {
+    applications.insertEvent(
+        connection,
+        application.id(),
+        new ApplicationEvent(
+            0,
+            now,
+            kind,
+            Optional.ofNullable(jurisdiction),
+            requester.sub(),
+            role,
+            outcome,
+            comment));
+  }
+
+  private PendingAudit audit(
+      Requester requester,
+      String role,
+      String action,
+      Application application,
+      Map<String, Object> data) {
+    return auditLog.record(
+        new AuditEvent(
+            new AuditEvent.Actor(requester.sub(), role),
+            action,
+            new AuditEvent.Subject("application", application.id().toString()),
+            data));
+  }
+
+  private UUID applicationOf(Task task) {
+    Object id = runtime.getVariable(task.getExecutionId(), ReviewProcess.APPLICATION_ID);
+    return UUID.fromString((String) id);
+  }
+
+  private Optional<String> jurisdictionOf(Task task) {
+    return Optional.ofNullable(
+        (String) runtime.getVariable(task.getExecutionId(), ReviewProcess.JURISDICTION));
+  }
+
+  private int round(Connection connection, UUID applicationId, String jurisdiction)
+      throws SQLException {
+    return review(connection, applicationId, jurisdiction).round();
+  }
+
+  private JurisdictionReview review(Connection connection, UUID applicationId, String jurisdiction)
+      throws SQLException {
+    return applications.reviews(connection, applicationId).stream()
+        .filter(review -> review.jurisdiction().equals(jurisdiction))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no review in " + jurisdiction));
+  }
+
+  private Optional<Application> find(Connection connection, UUID id) {
+    try {
+      return applications.find(connection, id);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<Vote> votesOf(Connection connection, UUID id) {
+    try {
+      return votes.votes(connection, id);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
