@@ -378,13 +378,18 @@ public class Reviews {
                 "outcome",
                 "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
       }
+      int before = problems.size();
       Optional<String> comment = text(body, "comment", problems);
+      boolean commentMalformed = problems.size() > before;
       Optional<String> conditions = text(body, "conditions", problems);
       boolean needsReason =
           !conflict
               && outcome != null
               && (!"approve".equals(outcome) || ReviewProcess.DAC_VOTE.equals(taskKey));
-      if (needsReason && comment.isEmpty() && !"approve-with-conditions".equals(outcome)) {
+      if (needsReason
+          && comment.isEmpty()
+          && !commentMalformed
+          && !"approve-with-conditions".equals(outcome)) {
         problems.add(new FieldProblem("comment", "a reason is needed for this outcome"));
       }
       if ("approve-with-conditions".equals(outcome) && conditions.isEmpty()) {

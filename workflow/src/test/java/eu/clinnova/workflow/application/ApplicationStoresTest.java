@@ -1,0 +1,212 @@
+package eu.clinnova.workflow.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.entitlement.Entitlement;
+import eu.clinnova.workflow.entitlement.EntitlementStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stores on a real PostgreSQL as the application role: what they write reads back; what is
+ * appended cannot be changed or deleted, not even by the schema's owner; an entitlement can only be
+ * revoked.
+ */
+class ApplicationStoresTest {
+
+  private static WorkflowDatabase database;
+  private static final ApplicationStore applications = new ApplicationStore();
+  private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+  @BeforeAll
+  static void start() throws Exception {
+    database = WorkflowDatabase.start();
+    try (Connection connection = database.app().getConnection()) {
+      new DatasetStore()
+          .insert(connection, SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    database.close();
+  }
+
+  static Application draft() {
+    return new Application(
+        UUID.randomUUID(),
+        "sub-1",
+        "researcher",
+        ApplicationState.DRAFT,
+        SubmissionChecklistTest.complete(),
+        List.of("LU"),
+        0,
+        Optional.empty(),
+        NOW,
+        NOW);
+  }
+
+  @Test
+  void anApplicationAndWhatIsAppendedToItReadBack() throws SQLException {
+    Application application = draft();
+    try (Connection connection = database.app().getConnection()) {
+      applications.insert(connection, application);
+      Application submitted =
+          new Application(
+              application.id(),
+              "sub-1",
+              "researcher",
+              ApplicationState.SUBMITTED,
+              application.document(),
+              List.of("LU", "CH"),
+              1,
+              Optional.of("proc-1"),
+              NOW,
+              NOW.plusSeconds(5));
+      applications.update(connection, submitted);
+      applications.insertRevision(connection, application.id(), 1, application.document(), NOW);
+      applications.insertEvent(
+          connection,
+          application.id(),
+          new ApplicationEvent(
+              0,
+              NOW,
+              "submitted",
+              Optional.empty(),
+              "sub-1",
+              "researcher",
+              Optional.empty(),
+              Optional.of("note")));
+      applications.saveReview(
+          connection,
+          application.id(),
+          new JurisdictionReview("CH", "waiting", Optional.empty(), Optional.empty(), 1, NOW));
+      applications.saveReview(
+          connection,
+          application.id(),
+          new JurisdictionReview(
+              "LU", "approved", Optional.of("approve-with-conditions"), Optional.of("c"), 2, NOW));
+
+      assertEquals(submitted, applications.find(connection, application.id()).orElseThrow());
+      assertEquals(
+          application.document(),
+          applications.revision(connection, application.id(), 1).orElseThrow());
+      assertEquals(
+          "note", applications.events(connection, application.id()).get(0).comment().orElseThrow());
+      assertEquals(
+          List.of("LU", "CH"),
+          applications.reviews(connection, application.id()).stream()
+              .map(JurisdictionReview::jurisdiction)
+              .toList());
+      assertTrue(
+          applications.concerning(connection, List.of("CH")).stream()
+              .anyMatch(a -> a.id().equals(application.id())));
+      assertTrue(
+          applications.concerning(connection, List.of("FR")).stream()
+              .noneMatch(a -> a.id().equals(application.id())));
+      assertEquals(
+          1,
+          applications.ownedBy(connection, "sub-1").stream()
+              .filter(a -> a.id().equals(application.id()))
+              .count());
+    }
+  }
+
+  @Test
+  void appendedRowsCannotBeChangedEvenByTheOwnerAndEntitlementsOnlyRevoked() throws SQLException {
+    Application application = draft();
+    UUID attachment = UUID.randomUUID();
+    UUID ethics = UUID.randomUUID();
+    UUID entitlementId = UUID.randomUUID();
+    try (Connection connection = database.app().getConnection()) {
+      applications.insert(connection, application);
+      applications.insertEvent(
+          connection,
+          application.id(),
+          new ApplicationEvent(
+              0,
+              NOW,
+              "created",
+              Optional.empty(),
+              "sub-1",
+              "researcher",
+              Optional.empty(),
+              Optional.empty()));
+      applications.insertAttachment(
+          connection,
+          new ApplicationAttachment(
+              attachment, application.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
+          "%PDF-".getBytes(),
+          "sub-1");
+      applications.insertEthics(
+          connection,
+          new EthicsApproval(
+              ethics,
+              application.id(),
+              "LU",
+              "CNER",
+              "CNER 202301",
+              LocalDate.of(2026, 1, 1),
+              LocalDate.of(2027, 1, 1),
+              attachment,
+              NOW),
+          "sub-1");
+      EntitlementStore entitlements = new EntitlementStore();
+      entitlements.insert(
+          connection,
+          new Entitlement(
+              entitlementId,
+              application.id(),
+              "sub-1",
+              "lu-set",
+              "LU",
+              ethics,
+              LocalDate.of(2027, 1, 1),
+              NOW,
+              NOW.plusSeconds(3600),
+              Optional.empty(),
+              Optional.empty()));
+      assertEquals(
+          LocalDate.of(2027, 1, 1),
+          entitlements.find(connection, entitlementId).orElseThrow().ethicsValidUntil());
+
+      try (Statement statement = connection.createStatement()) {
+        for (String change :
+            List.of(
+                "UPDATE workflow.application_event SET comment = 'rewritten'",
+                "DELETE FROM workflow.application_attachment",
+                "UPDATE workflow.ethics_approval SET valid_until = '2099-01-01'",
+                "UPDATE workflow.entitlement SET valid_until = now() + interval '10 years'",
+                "DELETE FROM workflow.entitlement",
+                "DELETE FROM workflow.application")) {
+          SQLException refused =
+              assertThrows(SQLException.class, () -> statement.execute(change), change);
+          assertEquals("42501", refused.getSQLState(), change);
+        }
+      }
+      assertTrue(entitlements.revoke(connection, entitlementId, NOW, "dac", "breach"));
+      assertEquals(false, entitlements.revoke(connection, entitlementId, NOW, "dac", "again"));
+    }
+    try (Connection owner = database.owner().getConnection();
+        Statement statement = owner.createStatement()) {
+      SQLException refused =
+          assertThrows(
+              SQLException.class,
+              () -> statement.execute("UPDATE workflow.application_event SET comment = 'x'"));
+      assertEquals("42501", refused.getSQLState(), "the trigger holds for the owner too");
+      assertThrows(SQLException.class, () -> statement.execute("TRUNCATE workflow.vote"));
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package eu.clinnova.workflow.application;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * An embedded PostgreSQL with the workflow schema migrated as the portal does: the owner runs the
+ * migrations, the application role gets the row rights they grant and nothing more.
+ */
+final class WorkflowDatabase implements AutoCloseable {
+
+  static final String OWNER = "clinnova_owner";
+  static final String APP = "clinnova_app";
+  static final String[] MIGRATIONS = {
+    "V1__engine_table_rights.sql", "V2__datasets.sql", "V3__applications.sql"
+  };
+
+  private final EmbeddedPostgres postgres;
+
+  private WorkflowDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  static WorkflowDatabase start() throws IOException, SQLException {
+    WorkflowDatabase database = new WorkflowDatabase(EmbeddedPostgres.builder().start());
+    try (Connection connection = database.postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD 'owner'");
+      statement.execute("CREATE ROLE " + APP + " LOGIN PASSWORD 'app'");
+      statement.execute("CREATE DATABASE clinnova OWNER " + OWNER);
+    }
+    try (Connection connection = database.owner().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA workflow");
+      for (String migration : MIGRATIONS) {
+        statement.execute(read(migration).replace("${appRole}", APP));
+      }
+    }
+    return database;
+  }
+
+  private static String read(String migration) throws IOException {
+    try (InputStream in =
+        WorkflowDatabase.class.getResourceAsStream("/db/migration/workflow/" + migration)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  DataSource owner() {
+    return postgres.getDatabase(OWNER, "clinnova");
+  }
+
+  DataSource app() {
+    return postgres.getDatabase(APP, "clinnova");
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}
