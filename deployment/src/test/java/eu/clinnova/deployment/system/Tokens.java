@@ -20,25 +20,41 @@ public final class Tokens {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, Issued> CACHE = new ConcurrentHashMap<>();
+
+  /** A token and when it stops being usable (a minute before it expires). */
+  private record Issued(String token, java.time.Instant usableUntil) {}
+
+  /**
+   * The cached token of {@code key}, or a new one when it is about to expire: a suite longer than
+   * the realm's token lifespan must not send expired tokens.
+   */
+  private static String cached(String key, Map<String, String> form) {
+    return CACHE
+        .compute(
+            key,
+            (name, issued) ->
+                issued != null && java.time.Instant.now().isBefore(issued.usableUntil())
+                    ? issued
+                    : issue(form))
+        .token();
+  }
 
   private Tokens() {}
 
   /** A demo user's token; the development realm's password is the user name. */
   public static String user(String username) {
-    return CACHE.computeIfAbsent(
+    return cached(
         "user:" + username,
-        name ->
-            fetch(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "client_id",
-                    "portal-cli",
-                    "username",
-                    username,
-                    "password",
-                    username)));
+        Map.of(
+            "grant_type",
+            "password",
+            "client_id",
+            "portal-cli",
+            "username",
+            username,
+            "password",
+            username));
   }
 
   /** A new token for a demo user, not cached (after their account changed). */
@@ -57,20 +73,22 @@ public final class Tokens {
 
   /** A node's service-account token (client credentials, development secret). */
   public static String node(String clientId) {
-    return CACHE.computeIfAbsent(
+    return cached(
         "node:" + clientId,
-        name ->
-            fetch(
-                Map.of(
-                    "grant_type",
-                    "client_credentials",
-                    "client_id",
-                    clientId,
-                    "client_secret",
-                    clientId + "-secret")));
+        Map.of(
+            "grant_type",
+            "client_credentials",
+            "client_id",
+            clientId,
+            "client_secret",
+            clientId + "-secret"));
   }
 
   private static String fetch(Map<String, String> form) {
+    return issue(form).token();
+  }
+
+  private static Issued issue(Map<String, String> form) {
     String body =
         form.entrySet().stream()
             .map(
@@ -94,7 +112,9 @@ public final class Tokens {
         throw new IllegalStateException("Keycloak refused a token: " + response.body());
       }
       JsonNode json = JSON.readTree(response.body());
-      return json.get("access_token").asText();
+      return new Issued(
+          json.get("access_token").asText(),
+          java.time.Instant.now().plusSeconds(Math.max(0, json.get("expires_in").asLong() - 60)));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -52,6 +52,25 @@ public class AppShell implements AppShellConfigurator {
       section.portal-form > vaadin-checkbox-group, section.portal-form > vaadin-checkbox,
       section.portal-form > vaadin-upload { display: flex; max-width: 36rem; margin-bottom: var(--lumo-space-s); }
       section.portal-form > vaadin-upload { display: block; }
+      section#editor > vaadin-text-field, section#editor > vaadin-text-area,
+      section#editor > vaadin-select, section#editor > vaadin-checkbox-group,
+      section#editor > vaadin-integer-field { display: flex; max-width: 48rem; margin-bottom: var(--lumo-space-s); }
+      section#editor > vaadin-checkbox { display: flex; }
+      .portal-row { display: flex; flex-wrap: wrap; gap: var(--lumo-space-s); align-items: flex-end;
+        margin-bottom: var(--lumo-space-s); }
+      .portal-notice { border-inline-start: 4px solid var(--lumo-warning-color, #b45309);
+        padding-inline-start: var(--lumo-space-m); }
+      .portal-quote { border-inline-start: 3px solid var(--lumo-contrast-30pct);
+        padding-inline-start: var(--lumo-space-s); font-style: italic; }
+      .portal-badge-overdue { font-weight: 600; color: var(--lumo-error-text-color); }
+      section.portal-task { border: 2px solid var(--lumo-primary-color); border-radius: var(--lumo-border-radius-l);
+        padding: var(--lumo-space-s) var(--lumo-space-m); margin-bottom: var(--lumo-space-l); }
+      section.portal-task > vaadin-radio-group, section.portal-task > vaadin-text-area,
+      section.portal-task > vaadin-checkbox { display: flex; max-width: 48rem; }
+      pre.portal-agreement { white-space: pre-wrap; max-height: 24rem; overflow: auto; }
+      .duo-no_match { font-weight: 600; color: var(--lumo-error-text-color); }
+      .duo-needs_human { font-weight: 600; }
+      .duo-match { font-weight: 600; color: var(--lumo-success-text-color); }
       @media (max-width: 600px) {
         header.portal-header .portal-user { display: none; }
         header.portal-header .portal-language { width: 7.5em; }

@@ -22,6 +22,8 @@ import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormModule;
 import eu.clinnova.consent.policy.ConsentBasis;
+import eu.clinnova.portal.ui.base.Confirmation;
+import eu.clinnova.portal.ui.base.Sections;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -36,6 +36,7 @@ import eu.clinnova.consent.policy.ConsentBasis;
 import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -21,6 +21,7 @@ import eu.clinnova.portal.identity.Jurisdiction;
 import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

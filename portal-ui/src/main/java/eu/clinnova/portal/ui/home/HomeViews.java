@@ -3,6 +3,8 @@ package eu.clinnova.portal.ui.home;
 import com.vaadin.flow.component.Component;
 import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Role;
+import eu.clinnova.portal.ui.applications.ApplicationsView;
+import eu.clinnova.portal.ui.applications.TaskInboxView;
 import eu.clinnova.portal.ui.compliance.AuditLogView;
 import eu.clinnova.portal.ui.compliance.LogVerificationView;
 import eu.clinnova.portal.ui.consent.ConsentHistoryView;
@@ -39,13 +41,21 @@ public final class HomeViews {
               Role.RESEARCHER,
               ResearcherHomeView.class,
               "nav.home.researcher",
-              List.of(new Page(CatalogueView.class, "nav.research.catalogue"))),
+              List.of(
+                  new Page(ApplicationsView.class, "nav.research.applications"),
+                  new Page(CatalogueView.class, "nav.research.catalogue"))),
           new Home(
               Role.DATA_STEWARD,
               StewardHomeView.class,
               "nav.home.steward",
-              List.of(new Page(StewardPatientsView.class, "nav.steward.patients"))),
-          new Home(Role.DAC_MEMBER, CommitteeHomeView.class, "nav.home.committee"),
+              List.of(
+                  new Page(TaskInboxView.class, "nav.review.tasks"),
+                  new Page(StewardPatientsView.class, "nav.steward.patients"))),
+          new Home(
+              Role.DAC_MEMBER,
+              CommitteeHomeView.class,
+              "nav.home.committee",
+              List.of(new Page(TaskInboxView.class, "nav.review.tasks"))),
           new Home(
               Role.COMPLIANCE_OFFICER,
               ComplianceHomeView.class,

@@ -1,14 +1,14 @@
-package eu.clinnova.portal.ui.consent;
+package eu.clinnova.portal.ui.base;
 
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Section;
 
 /** A section named by its heading (aria-labelledby), so screen readers list it as a region. */
-final class Sections {
+public final class Sections {
 
   private Sections() {}
 
-  static Section labelled(String id, String heading, String... classNames) {
+  public static Section labelled(String id, String heading, String... classNames) {
     H2 title = new H2(heading);
     title.setId(id + "-heading");
     Section section = new Section(title);

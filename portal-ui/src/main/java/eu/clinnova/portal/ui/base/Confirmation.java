@@ -1,4 +1,4 @@
-package eu.clinnova.portal.ui.consent;
+package eu.clinnova.portal.ui.base;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -10,11 +10,11 @@ import com.vaadin.flow.component.html.H2;
  * A modal question with one confirming and one cancelling button (a plain Dialog: the free
  * components only). Focus starts on cancel, so a stray Enter changes nothing.
  */
-final class Confirmation {
+public final class Confirmation {
 
   private Confirmation() {}
 
-  static Dialog open(
+  public static Dialog open(
       String title,
       Component body,
       String confirmText,

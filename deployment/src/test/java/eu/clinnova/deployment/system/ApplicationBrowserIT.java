@@ -1,0 +1,156 @@
+package eu.clinnova.deployment.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path in the browser with two jurisdictions: a researcher writes and submits an
+ * application, a steward checks completeness and ethics, the committees of Luxembourg and Basel
+ * vote and their chairs decide, the researcher accepts the agreement and sees the entitlements.
+ */
+class ApplicationBrowserIT extends BrowserSystemTest {
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  static final String TITLE = "Crohn flares predicted by AI " + System.nanoTime() % 100000;
+
+  @Test
+  void applyCheckTwoCommitteesApproveAgreementAndEntitlements() {
+    Page page = newPage("en-GB", 1280);
+    PortalPages.signIn(page, "/research/applications", "researcher");
+    page.locator("#application-new").click();
+    page.waitForURL(Pattern.compile(".*/research/application/[0-9a-f-]{36}$"));
+    String id = page.url().replaceAll(".*/", "");
+
+    page.locator("#app-title input").fill(TITLE);
+    assertThat(page.locator("#save-status")).containsText("Draft saved");
+    page.locator("#app-summary textarea").fill("We learn to foresee flares of Crohn disease.");
+    choose(page, "#app-category", "research on one disease");
+    choose(page, "#app-disease", "Crohn disease");
+    page.locator("#app-description textarea").fill("Prediction models of flares.");
+    page.locator("#app-methods").click();
+    page.locator(
+            "#app-datasets vaadin-checkbox",
+            new Page.LocatorOptions().setHasText("IBD clinical course, Luxembourg"))
+        .click();
+    page.locator(
+            "#app-datasets vaadin-checkbox",
+            new Page.LocatorOptions().setHasText("IBD under general consent, Basel"))
+        .click();
+    page.locator("#app-team-0-name input").fill("Ada Researcher");
+    page.locator("#app-team-0-email input").fill("ada@uni.example");
+    page.locator("#app-team-0-affiliation input").fill("University of Luxembourg");
+    page.locator("#app-duration input").fill("24");
+    page.locator("#app-duration input").press("Tab");
+    assertThat(page.locator("#missing-list")).containsText("Ethics approval for Luxembourg");
+    assertThat(page.locator("#missing-list"))
+        .containsText("Ethics approval for Switzerland (Basel)");
+    assertThat(page.locator("#duo-summary")).containsText("lu-ibd-clinical");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+
+    page.locator("#app-upload input[type=file]")
+        .setInputFiles(
+            new FilePayload(
+                "ethics-letters.pdf",
+                "application/pdf",
+                "%PDF-1.4\n% approval letters\n".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(page.locator("#file-list")).containsText("ethics-letters.pdf");
+    declareEthics(page, "Luxembourg", "CNER", "CNER 202301");
+    declareEthics(page, "Switzerland (Basel)", "EKNZ", "2023-00123");
+    assertThat(page.locator("#checklist-ready")).isVisible();
+    page.locator("#app-submit").click();
+    assertThat(page.locator("#application-state")).containsText("submitted");
+
+    review("steward-lu", id, "completenessCheck", "approve", null);
+    review("steward-lu", id, "ethicsCheck", "approve", null);
+    review("steward-ch", id, "ethicsCheck", "approve", null);
+    review("dac-lu", id, "dacVote", "approve", "A sound protocol.");
+    review("chair-lu", id, "dacVote", "approve", "Agreed.");
+    review("chair-lu", id, "chairDecision", "approve", null);
+    review("dac-ch", id, "dacVote", "approve", "Fine.");
+    review("chair-ch", id, "dacVote", "approve", "Fine too.");
+    Page chair = review("chair-ch", id, "chairDecision", "approve", null);
+    assertThat(chair.locator("#vote-list")).containsText("A sound protocol.");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(chair));
+
+    page = newPage("fr-FR", 390);
+    PortalPages.signIn(page, "/research/application/" + id, "researcher");
+    assertThat(page.locator("#application-state")).containsText("approuvée");
+    assertThat(page.locator("#agreement-text")).containsText("data access agreement");
+    page.locator("#agreement-confirm").click();
+    assertThat(page.locator("#agreement-result")).containsText("cocher");
+    page.locator("#agreement-accept").click();
+    page.locator("#agreement-confirm").click();
+    assertThat(page.locator("#entitlement-lu-ibd-clinical")).containsText("actif");
+    assertThat(page.locator("#entitlement-ch-ibd-general")).containsText("actif");
+    assertThat(page.locator("#timeline-list")).containsText("Accès accordé");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    PortalPages.screenshot(page, "application-approved-fr-phone");
+  }
+
+  private static void choose(Page page, String select, String label) {
+    page.locator(select).click();
+    page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(label)).first().click();
+  }
+
+  private static void declareEthics(
+      Page page, String jurisdiction, String committee, String reference) {
+    choose(page, "#app-ethics-jurisdiction", jurisdiction);
+    page.locator("#app-ethics-committee input").fill(committee);
+    page.locator("#app-ethics-reference input").fill(reference);
+    setDate(page, "#app-ethics-from", LocalDate.now().minusMonths(2));
+    setDate(page, "#app-ethics-until", LocalDate.now().plusMonths(10));
+    page.locator("#app-ethics-add").click();
+    assertThat(page.locator("#ethics-list")).containsText(reference);
+  }
+
+  /** Sets a date picker's value as the component holds it (ISO), whatever the locale shows. */
+  private static void setDate(Page page, String picker, LocalDate date) {
+    page.locator(picker).evaluate("(el, value) => { el.value = value; }", date.toString());
+  }
+
+  /** Signs in as a reviewer, opens the application from the task inbox, and completes a task. */
+  private Page review(String user, String id, String task, String outcome, String comment) {
+    Page page = newPage("en-GB", 1280);
+    PortalPages.signIn(page, "/review/tasks", user);
+    assertThat(page.locator("#task-counts")).containsText("open task");
+    page.locator("#task-list a", new Page.LocatorOptions().setHasText(TITLE)).first().click();
+    page.waitForURL(Pattern.compile(".*/review/application/" + id + "$"));
+    Locator form = page.locator("#task-" + task);
+    assertThat(form).isVisible();
+    form.locator("#task-outcome")
+        .getByRole(
+            AriaRole.RADIO,
+            new Locator.GetByRoleOptions().setName(outcomeLabel(outcome)).setExact(true))
+        .check();
+    if (comment != null) {
+      form.locator("#task-comment textarea").fill(comment);
+    }
+    form.locator("#task-send").click();
+    assertThat(page.locator("#review-result")).hasText("Recorded.");
+    return page;
+  }
+
+  private static String outcomeLabel(String outcome) {
+    return switch (outcome) {
+      case "approve" -> "approve";
+      case "reject" -> "reject";
+      default -> "return to the applicant";
+    };
+  }
+}

@@ -1,0 +1,302 @@
+package eu.clinnova.portal.ui.applications;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.server.StreamResource;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.portal.ui.base.Sections;
+import eu.clinnova.workflow.application.ApplicationAttachment;
+import eu.clinnova.workflow.application.ApplicationDocument;
+import eu.clinnova.workflow.application.ApplicationEvent;
+import eu.clinnova.workflow.application.ApplicationFile;
+import eu.clinnova.workflow.application.ApplicationQueries;
+import eu.clinnova.workflow.application.EthicsApproval;
+import eu.clinnova.workflow.application.JurisdictionReview;
+import eu.clinnova.workflow.application.Purpose;
+import eu.clinnova.workflow.duo.Diseases;
+import eu.clinnova.workflow.duo.DuoMatch;
+import eu.clinnova.workflow.duo.DuoTerm;
+import eu.clinnova.workflow.entitlement.Entitlement;
+import eu.clinnova.workflow.review.Vote;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * An application as people read it: where it stands in each jurisdiction, what it asks (with the
+ * DUO match of each dataset and its reasons), its ethics evidence and files, the timeline, and its
+ * entitlements; for reviewers also what changed and the votes so far.
+ */
+final class ApplicationSummary {
+
+  private final Component page;
+  private final ApplicationQueries queries;
+  private final Requester requester;
+
+  ApplicationSummary(Component page, ApplicationQueries queries, Requester requester) {
+    this.page = page;
+    this.queries = queries;
+    this.requester = requester;
+  }
+
+  private String t(String key, Object... params) {
+    return page.getTranslation(key, params);
+  }
+
+  Section status(ApplicationFile file) {
+    Section section = Sections.labelled("status", t("application.status"));
+    Paragraph state =
+        new Paragraph(
+            t("application.state")
+                + ": "
+                + ApplicationTexts.state(page, file.application().state().code()));
+    state.setId("application-state");
+    section.add(state);
+    UnorderedList jurisdictions = new UnorderedList();
+    jurisdictions.setId("jurisdiction-states");
+    if (file.reviews().isEmpty()) {
+      file.application()
+          .jurisdictions()
+          .forEach(
+              code -> jurisdictions.add(new ListItem(ApplicationTexts.jurisdiction(page, code))));
+    }
+    for (JurisdictionReview review : file.reviews()) {
+      String text =
+          ApplicationTexts.jurisdiction(page, review.jurisdiction())
+              + ": "
+              + ApplicationTexts.reviewState(page, review.state());
+      if (review.decision().isPresent()) {
+        text += " · " + t("application.result." + review.decision().get());
+      }
+      if (review.conditions().isPresent()) {
+        text += " · " + t("application.conditions") + ": " + review.conditions().get();
+      }
+      ListItem item = new ListItem(text);
+      item.setId("jurisdiction-" + review.jurisdiction());
+      jurisdictions.add(item);
+    }
+    section.add(jurisdictions);
+    return section;
+  }
+
+  Section document(ApplicationFile file) {
+    ApplicationDocument document = file.application().document();
+    Section section = Sections.labelled("document", t("application.document"));
+    DescriptionList details = new DescriptionList();
+    details.addClassName("portal-details");
+    term(details, "application.field.title", document.title().orElse("—"));
+    term(details, "application.field.laySummary", document.laySummary().orElse("—"));
+    term(details, "application.field.purpose", document.purpose().map(this::purpose).orElse("—"));
+    term(
+        details,
+        "application.field.team",
+        document.team().isEmpty()
+            ? "—"
+            : document.team().stream()
+                .map(m -> m.name() + " (" + m.affiliation() + ", " + m.email() + ")")
+                .collect(Collectors.joining("; ")));
+    term(
+        details,
+        "application.field.durationMonths",
+        document.durationMonths().map(m -> t("application.months", m)).orElse("—"));
+    section.add(details);
+    section.add(matches(file));
+    return section;
+  }
+
+  private String purpose(Purpose purpose) {
+    String category =
+        purpose
+            .research()
+            .map(
+                research ->
+                    t("duo." + research.category().name())
+                        + research.disease().map(d -> " (" + Diseases.name(d) + ")").orElse(""))
+            .orElse("—");
+    StringBuilder text = new StringBuilder(category);
+    if (!purpose.description().isBlank()) {
+      text.append(". ").append(purpose.description());
+    }
+    for (String flag : List.of("commercial", "forProfit", "genetic", "methodsDevelopment")) {
+      boolean set =
+          switch (flag) {
+            case "commercial" -> purpose.commercial();
+            case "forProfit" -> purpose.forProfit();
+            case "genetic" -> purpose.genetic();
+            default -> purpose.methodsDevelopment();
+          };
+      if (set) {
+        text.append(" · ").append(t("application.flag." + flag));
+      }
+    }
+    return text.toString();
+  }
+
+  /** Each dataset with the DUO verdict and its reasons. */
+  private Component matches(ApplicationFile file) {
+    UnorderedList list = new UnorderedList();
+    list.setId("duo-matches");
+    list.addClassName("portal-cards");
+    for (String datasetId : file.application().document().datasets()) {
+      ListItem item = new ListItem();
+      item.addClassName("portal-card");
+      item.setId("match-" + datasetId);
+      DuoMatch match = file.duoMatches().get(datasetId);
+      item.add(new Paragraph(datasetId));
+      if (match == null) {
+        item.add(new Paragraph(t("application.match.unknown")));
+      } else {
+        Paragraph verdict = new Paragraph(t("application.match." + match.outcome().name()));
+        verdict.addClassName("duo-" + match.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        UnorderedList reasons = new UnorderedList();
+        match.reasons().forEach(reason -> reasons.add(new ListItem(reason)));
+        item.add(verdict, reasons);
+      }
+      list.add(item);
+    }
+    return list;
+  }
+
+  Section evidence(ApplicationFile file) {
+    Section section = Sections.labelled("evidence", t("application.evidence"));
+    UnorderedList approvals = new UnorderedList();
+    approvals.setId("ethics-approvals");
+    for (EthicsApproval approval : file.ethicsApprovals()) {
+      approvals.add(
+          new ListItem(
+              ApplicationTexts.jurisdiction(page, approval.jurisdiction())
+                  + ": "
+                  + approval.committee()
+                  + " · "
+                  + approval.reference()
+                  + " · "
+                  + t(
+                      "application.validity",
+                      approval.validFrom().toString(),
+                      approval.validUntil().toString())));
+    }
+    if (file.ethicsApprovals().isEmpty()) {
+      approvals.add(new ListItem(t("application.ethics.none")));
+    }
+    UnorderedList files = new UnorderedList();
+    files.setId("attachment-list");
+    for (ApplicationAttachment attachment : file.attachments()) {
+      Anchor download =
+          new Anchor(
+              new StreamResource(
+                  attachment.fileName(),
+                  () ->
+                      new ByteArrayInputStream(
+                          queries
+                              .attachment(requester, attachment.applicationId(), attachment.id())
+                              .orElseThrow()
+                              .getValue())),
+              attachment.fileName());
+      download.getElement().setAttribute("download", true);
+      ListItem item =
+          new ListItem(
+              download,
+              new Paragraph(
+                  t("application.file", attachment.size(), attachment.sha256().substring(0, 16))));
+      files.add(item);
+    }
+    section.add(approvals, files);
+    return section;
+  }
+
+  Section timeline(ApplicationFile file) {
+    Section section = Sections.labelled("timeline", t("application.timeline"));
+    OrderedList events = new OrderedList();
+    events.setId("timeline-list");
+    for (ApplicationEvent event : file.events()) {
+      ListItem item =
+          new ListItem(
+              ApplicationTexts.time(page, event.at())
+                  + " · "
+                  + ApplicationTexts.event(page, event, file.votes().isPresent()));
+      boolean committeeOnly =
+          event.kind().equals("vote-cast") || event.kind().equals("conflict-declared");
+      if (event.comment().isPresent() && (file.votes().isPresent() || !committeeOnly)) {
+        Paragraph comment = new Paragraph(event.comment().get());
+        comment.addClassName("portal-quote");
+        item.add(comment);
+      }
+      events.add(item);
+    }
+    section.add(events);
+    return section;
+  }
+
+  Section entitlements(ApplicationFile file) {
+    Section section = Sections.labelled("entitlements", t("application.entitlements"));
+    UnorderedList list = new UnorderedList();
+    list.setId("entitlement-list");
+    Instant now = Instant.now();
+    for (Entitlement entitlement : file.entitlements()) {
+      ListItem item =
+          new ListItem(
+              entitlement.datasetId()
+                  + " · "
+                  + t("entitlement.status." + entitlement.statusAt(now).code())
+                  + " · "
+                  + t("entitlement.until", ApplicationTexts.time(page, entitlement.validUntil())));
+      item.setId("entitlement-" + entitlement.datasetId());
+      list.add(item);
+    }
+    section.add(list);
+    return section;
+  }
+
+  Section votes(List<Vote> votes) {
+    Section section = Sections.labelled("votes", t("application.votes"));
+    UnorderedList list = new UnorderedList();
+    list.setId("vote-list");
+    for (Vote vote : votes) {
+      String text =
+          ApplicationTexts.jurisdiction(page, vote.jurisdiction())
+              + " · "
+              + t("application.round", vote.round())
+              + " · "
+              + vote.memberName()
+              + ": "
+              + (vote.conflict()
+                  ? t("application.conflict")
+                  : t("application.result." + vote.vote().orElseThrow()))
+              + vote.reason().map(reason -> " — " + reason).orElse("");
+      list.add(new ListItem(text));
+    }
+    if (votes.isEmpty()) {
+      list.add(new ListItem(t("application.votes.none")));
+    }
+    section.add(list);
+    return section;
+  }
+
+  Paragraph changes(ApplicationFile file) {
+    Paragraph changed =
+        new Paragraph(
+            t(
+                "application.changed",
+                file.changedSinceLastRevision().stream()
+                    .map(field -> t("application.field." + field))
+                    .collect(Collectors.joining(", "))));
+    changed.setId("changed-fields");
+    changed.addClassName("portal-notice");
+    return changed;
+  }
+
+  private void term(DescriptionList list, String key, String value) {
+    list.add(new DescriptionList.Term(t(key)), new DescriptionList.Description(value));
+  }
+
+  static String duoLabel(Component page, DuoTerm term) {
+    return page.getTranslation("duo." + term.name());
+  }
+}

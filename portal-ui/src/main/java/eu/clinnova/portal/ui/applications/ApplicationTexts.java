@@ -1,0 +1,90 @@
+package eu.clinnova.portal.ui.applications;
+
+import com.vaadin.flow.component.Component;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.workflow.application.ApplicationEvent;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Words for applications in the user's language: states, events, fields, refusals, times. */
+final class ApplicationTexts {
+
+  private ApplicationTexts() {}
+
+  static String state(Component component, String code) {
+    return component.getTranslation("application.state." + code);
+  }
+
+  static String reviewState(Component component, String code) {
+    return component.getTranslation("application.review." + code);
+  }
+
+  static String jurisdiction(Component component, String code) {
+    return component.getTranslation("jurisdiction." + code);
+  }
+
+  /**
+   * A timeline entry. The outcome of a single committee member's vote is the committee's business:
+   * only reviewers see it.
+   */
+  static String event(Component component, ApplicationEvent event, boolean reviewer) {
+    String text = component.getTranslation("application.event." + event.kind());
+    if (event.jurisdiction().isPresent()) {
+      text += " (" + jurisdiction(component, event.jurisdiction().get()) + ")";
+    }
+    boolean committeeOnly = event.kind().equals("vote-cast");
+    if (event.outcome().isPresent() && (reviewer || !committeeOnly)) {
+      text += ": " + component.getTranslation("application.result." + event.outcome().get());
+    }
+    return text;
+  }
+
+  /**
+   * A missing or invalid field in words: the field's label, then why. Ethics approvals name their
+   * jurisdiction; list entries (team[0].email) their position.
+   */
+  static String problem(Component component, FieldProblem problem) {
+    String field = problem.field();
+    if (field.startsWith("ethicsApprovals.")) {
+      return component.getTranslation(
+          "application.missing.ethics", jurisdiction(component, field.substring(16)));
+    }
+    String base = field.replaceAll("\\[\\d+\\]", "");
+    String position =
+        field.matches(".*\\[(\\d+)\\].*") ? field.replaceAll(".*\\[(\\d+)\\].*", "$1") : null;
+    String label = component.getTranslation("application.field." + base);
+    if (position != null) {
+      label += " " + (Integer.parseInt(position) + 1);
+    }
+    return label + ": " + component.getTranslation("application.problem");
+  }
+
+  /** A refusal in the user's language where we have words for its code, else its detail. */
+  static String refusal(Component component, Refusal refusal) {
+    String key = "application.refusal." + refusal.code();
+    String text = component.getTranslation(key);
+    String message = text.equals(key) || text.startsWith("!") ? refusal.getMessage() : text;
+    if (refusal.problems().isEmpty()) {
+      return message;
+    }
+    return message
+        + " "
+        + refusal.problems().stream()
+            .map(problem -> problem(component, problem))
+            .collect(Collectors.joining("; "));
+  }
+
+  static String time(Component component, Instant at) {
+    com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+    Locale locale = ui == null || ui.getLocale() == null ? Locale.ENGLISH : ui.getLocale();
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        .withLocale(locale)
+        .withZone(ZoneId.of("Europe/Luxembourg"))
+        .format(at);
+  }
+}

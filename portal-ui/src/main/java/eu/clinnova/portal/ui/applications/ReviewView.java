@@ -1,0 +1,177 @@
+package eu.clinnova.portal.ui.applications;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Requesters;
+import eu.clinnova.portal.identity.Role;
+import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.Sections;
+import eu.clinnova.portal.ui.base.SignedInUser;
+import eu.clinnova.workflow.application.ApplicationFile;
+import eu.clinnova.workflow.application.ApplicationQueries;
+import eu.clinnova.workflow.review.ReviewProcess;
+import eu.clinnova.workflow.review.ReviewTask;
+import eu.clinnova.workflow.review.Reviews;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An application as its reviewers see it: where it stands, what changed since the last submission,
+ * what it asks with the DUO match of each dataset, the ethics evidence, the votes so far and the
+ * timeline; and the reviewer's own open task on it (check, vote or declare a conflict, decide).
+ */
+@Route(value = "review/application", layout = MainLayout.class)
+@RolesAllowed({Role.Names.DATA_STEWARD, Role.Names.DAC_MEMBER, Role.Names.COMPLIANCE_OFFICER})
+public class ReviewView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
+
+  /** The order in which outcomes are offered. */
+  static final List<String> OUTCOMES =
+      List.of("approve", "approve-with-conditions", "return", "reject");
+
+  private final Reviews reviews;
+  private final ApplicationQueries queries;
+  private final Caller caller;
+  private final Requester requester;
+  private UUID id;
+  private String lastResult = "";
+
+  @Inject
+  public ReviewView(Reviews reviews, ApplicationQueries queries) {
+    this.reviews = reviews;
+    this.queries = queries;
+    this.caller = SignedInUser.current().orElseThrow();
+    this.requester = Requesters.of(caller);
+    setId("review");
+    addClassName("portal-page");
+  }
+
+  @Override
+  public void setParameter(BeforeEvent event, String parameter) {
+    try {
+      id = UUID.fromString(parameter);
+      render();
+    } catch (IllegalArgumentException | Refusal e) {
+      removeAll();
+      add(new H1(getTranslation("application.notFound")));
+    }
+  }
+
+  private void render() {
+    removeAll();
+    ApplicationFile file = queries.file(requester, id);
+    ApplicationSummary summary = new ApplicationSummary(this, queries, requester);
+    add(
+        new H1(
+            file.application().document().title().orElse(getTranslation("applications.untitled"))));
+    Paragraph result = new Paragraph(lastResult);
+    result.setId("review-result");
+    result.getElement().setAttribute("role", "status");
+    add(result);
+    for (ReviewTask task : reviews.openTasks(requester)) {
+      if (task.applicationId().equals(id)) {
+        add(taskForm(task));
+      }
+    }
+    add(summary.status(file));
+    if (!file.changedSinceLastRevision().isEmpty()) {
+      add(summary.changes(file));
+    }
+    add(summary.document(file), summary.evidence(file));
+    file.votes().ifPresent(votes -> add(summary.votes(votes)));
+    if (!file.entitlements().isEmpty()) {
+      add(summary.entitlements(file));
+    }
+    add(summary.timeline(file));
+  }
+
+  private Section taskForm(ReviewTask task) {
+    Section section =
+        Sections.labelled(
+            "task-" + task.key(),
+            getTranslation("task." + task.key())
+                + task.jurisdiction()
+                    .map(code -> " (" + ApplicationTexts.jurisdiction(this, code) + ")")
+                    .orElse(""));
+    section.addClassName("portal-task");
+    section.add(new Paragraph(getTranslation("task." + task.key() + ".help")));
+    RadioButtonGroup<String> outcome = new RadioButtonGroup<>();
+    outcome.setId("task-outcome");
+    outcome.setLabel(getTranslation("task.outcome"));
+    outcome.setItems(
+        OUTCOMES.stream().filter(ReviewProcess.outcomes(task.key())::contains).toList());
+    outcome.setItemLabelGenerator(code -> getTranslation("application.outcome." + code));
+    TextArea comment = new TextArea(getTranslation("task.comment"));
+    comment.setId("task-comment");
+    comment.setMaxLength(Reviews.MAX_COMMENT);
+    comment.setWidthFull();
+    TextArea conditions = new TextArea(getTranslation("application.conditions"));
+    conditions.setId("task-conditions");
+    conditions.setWidthFull();
+    conditions.setVisible(false);
+    outcome.addValueChangeListener(
+        event -> conditions.setVisible("approve-with-conditions".equals(event.getValue())));
+    Checkbox conflict = new Checkbox(getTranslation("task.conflict"));
+    conflict.setId("task-conflict");
+    conflict.setVisible(ReviewProcess.DAC_VOTE.equals(task.key()));
+    conflict.addValueChangeListener(event -> outcome.setEnabled(!event.getValue()));
+    Button send = new Button(getTranslation("task.send"));
+    send.setId("task-send");
+    send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    Paragraph error = new Paragraph();
+    error.setId("task-error");
+    error.getElement().setAttribute("role", "alert");
+    send.addClickListener(
+        event -> {
+          JsonObjectBuilder body = Json.createObjectBuilder();
+          if (conflict.getValue()) {
+            body.add("conflictOfInterest", true);
+          } else if (outcome.getValue() != null) {
+            body.add("outcome", outcome.getValue());
+          }
+          if (!comment.getValue().isBlank()) {
+            body.add("comment", comment.getValue());
+          }
+          if (conditions.isVisible() && !conditions.getValue().isBlank()) {
+            body.add("conditions", conditions.getValue());
+          }
+          try {
+            reviews.complete(requester, caller.username(), task.id(), body.build());
+            lastResult = getTranslation("task.recorded");
+            render();
+          } catch (Refusal refusal) {
+            error.setText(
+                refusal.problems().isEmpty()
+                    ? ApplicationTexts.refusal(this, refusal)
+                    : refusal.problems().stream()
+                        .map(p -> getTranslation("task.field." + p.field()) + ": " + p.message())
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse(""));
+          }
+        });
+    section.add(conflict, outcome, comment, conditions, send, error);
+    return section;
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("review.pageTitle") + " · " + getTranslation("app.name");
+  }
+}

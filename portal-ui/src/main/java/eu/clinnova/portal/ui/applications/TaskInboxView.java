@@ -1,0 +1,92 @@
+package eu.clinnova.portal.ui.applications;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.portal.identity.Requesters;
+import eu.clinnova.portal.identity.Role;
+import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.SignedInUser;
+import eu.clinnova.workflow.application.ApplicationQueries;
+import eu.clinnova.workflow.review.ReviewTask;
+import eu.clinnova.workflow.review.Reviews;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The review tasks of a steward, committee member or chair: how many, how many overdue, overdue
+ * first then by due date, each leading to its application's review page; and their notifications.
+ */
+@Route(value = "review/tasks", layout = MainLayout.class)
+@RolesAllowed({Role.Names.DATA_STEWARD, Role.Names.DAC_MEMBER})
+public class TaskInboxView extends Main implements HasDynamicTitle {
+
+  @Inject
+  public TaskInboxView(Reviews reviews, ApplicationQueries queries) {
+    setId("task-inbox");
+    addClassName("portal-page");
+    Requester requester = Requesters.of(SignedInUser.current().orElseThrow());
+    Instant now = Instant.now();
+    List<ReviewTask> tasks =
+        reviews.openTasks(requester).stream()
+            .sorted(Comparator.comparing((ReviewTask task) -> !task.isOverdue(now)))
+            .toList();
+    long overdue = tasks.stream().filter(task -> task.isOverdue(now)).count();
+    Paragraph counts = new Paragraph(getTranslation("tasks.counts", tasks.size(), overdue));
+    counts.setId("task-counts");
+    counts.getElement().setAttribute("role", "status");
+    add(
+        new H1(getTranslation("tasks.title")),
+        new Paragraph(getTranslation("tasks.intro")),
+        counts);
+    UnorderedList list = new UnorderedList();
+    list.setId("task-list");
+    list.addClassName("portal-cards");
+    for (ReviewTask task : tasks) {
+      ListItem card = new ListItem();
+      card.addClassName("portal-card");
+      card.setId("task-" + task.id());
+      RouterLink link =
+          new RouterLink(
+              getTranslation("task." + task.key())
+                  + task.jurisdiction()
+                      .map(code -> " (" + ApplicationTexts.jurisdiction(this, code) + ")")
+                      .orElse("")
+                  + ": "
+                  + (task.applicationTitle().isBlank()
+                      ? getTranslation("applications.untitled")
+                      : task.applicationTitle()),
+              ReviewView.class,
+              task.applicationId().toString());
+      Paragraph due =
+          new Paragraph(
+              task.due()
+                  .map(at -> getTranslation("tasks.due", ApplicationTexts.time(this, at)))
+                  .orElse(getTranslation("tasks.noDue")));
+      if (task.isOverdue(now)) {
+        Span badge = new Span(getTranslation("tasks.overdue"));
+        badge.addClassName("portal-badge-overdue");
+        due.add(new Span(" "), badge);
+      }
+      card.add(link, due);
+      list.add(card);
+    }
+    add(list);
+    add(NotificationsPanel.of(this, queries, requester, true));
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("tasks.title") + " · " + getTranslation("app.name");
+  }
+}

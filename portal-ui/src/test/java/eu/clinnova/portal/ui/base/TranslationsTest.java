@@ -1,0 +1,72 @@
+package eu.clinnova.portal.ui.base;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The UI speaks three languages: every text exists in English, French and German, and every text
+ * with parameters is a valid MessageFormat whose parameters all languages use alike.
+ */
+class TranslationsTest {
+
+  static Properties load(String suffix) throws IOException {
+    Properties texts = new Properties();
+    try (InputStream in =
+            TranslationsTest.class.getResourceAsStream(
+                "/vaadin-i18n/translations" + suffix + ".properties");
+        InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      texts.load(reader);
+    }
+    return texts;
+  }
+
+  @Test
+  void everyTextExistsInTheThreeLanguages() throws IOException {
+    Properties english = load("");
+    for (String language : List.of("_fr", "_de")) {
+      Properties other = load(language);
+      TreeSet<String> missing = new TreeSet<>(english.stringPropertyNames());
+      missing.removeAll(other.stringPropertyNames());
+      TreeSet<String> extra = new TreeSet<>(other.stringPropertyNames());
+      extra.removeAll(english.stringPropertyNames());
+      assertEquals(new TreeSet<String>(), missing, "missing in " + language);
+      assertEquals(new TreeSet<String>(), extra, "only in " + language);
+    }
+  }
+
+  @Test
+  void textsWithParametersFormatInEveryLanguage() throws IOException {
+    Properties english = load("");
+    List<String> broken = new ArrayList<>();
+    for (String language : List.of("", "_fr", "_de")) {
+      Properties texts = load(language);
+      for (String key : texts.stringPropertyNames()) {
+        String text = texts.getProperty(key);
+        if (!text.matches("(?s).*\\{\\d.*")) {
+          continue;
+        }
+        String formatted =
+            new MessageFormat(text, Locale.ROOT)
+                .format(new Object[] {"A", "B", "C", "D", "E", "F"});
+        if (formatted.contains("{") || (text.contains("'") && !text.contains("''"))) {
+          broken.add(language + " " + key + ": " + text);
+        }
+        assertEquals(
+            english.getProperty(key).contains("{1}"), text.contains("{1}"), language + " " + key);
+      }
+    }
+    assertTrue(broken.isEmpty(), String.join("\n", broken));
+  }
+}
