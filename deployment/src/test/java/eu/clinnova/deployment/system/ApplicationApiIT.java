@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -158,6 +159,12 @@ class ApplicationApiIT {
         List.of("laySummary"),
         strings(
             Api.json(Api.get(path, Tokens.user("steward-ch"))).get("changedSinceLastRevision")));
+    assertEquals(
+        "We study how Crohn disease progresses.",
+        Api.json(Api.get(path, Tokens.user("steward-ch")))
+            .at("/previousRevision/laySummary")
+            .asText(),
+        "reviewers see the text before the change");
 
     complete(
         "steward-ch",
@@ -297,6 +304,35 @@ class ApplicationApiIT {
         409,
         "entitlement-revoked");
 
+    // Every step is in the audit log, about the application (or the entitlement).
+    java.util.Set<String> actions = new java.util.TreeSet<>(auditActions("application/" + id));
+    assertTrue(
+        actions.containsAll(
+            List.of(
+                "application.created",
+                "application.edited",
+                "application.attachment-added",
+                "application.ethics-approval-added",
+                "application.submitted",
+                "application.completeness-checked",
+                "application.returned",
+                "application.resubmitted",
+                "application.under-review",
+                "application.ethics-checked",
+                "application.vote-cast",
+                "application.committee-decided",
+                "application.jurisdiction-approved",
+                "application.approved",
+                "application.agreement-accepted")),
+        actions.toString());
+    assertEquals(
+        List.of("entitlement.revoked", "entitlement.granted"),
+        auditActions("entitlement/" + luEntitlement));
+    assertProblem(
+        Api.get("/api/v1/fhir/r4/AuditEvent?entity=application/" + id, researcher),
+        403,
+        "forbidden");
+
     JsonNode notifications = Api.json(Api.get("/api/v1/me/notifications", researcher));
     assertTrue(notifications.toString().contains("entitlements-granted"), notifications.toString());
   }
@@ -350,6 +386,93 @@ class ApplicationApiIT {
     assertEquals("rejected", rejected.get("state").asText());
     assertTrue(rejected.get("events").toString().contains("does not cover data reuse"));
     assertEquals("rejected", rejected.at("/jurisdictions/0/state").asText());
+  }
+
+  @Test
+  void anAmendmentIsReviewedForWhatItAddsAndItsEntitlementsJoinTheProject() {
+    String researcher = Tokens.user("researcher2");
+    String id = approvedApplication(researcher, "ch-ibd-general", "CH", "2024-00777");
+    String path = "/api/v1/applications/" + id;
+    HttpResponse<String> started = Api.post(path + "/amendments", researcher, "");
+    assertEquals(201, started.statusCode(), started.body());
+    JsonNode amendment = Api.json(started);
+    assertEquals(id, amendment.get("amends").asText());
+    assertEquals("draft", amendment.get("state").asText());
+    assertProblem(Api.post(path + "/amendments", researcher, ""), 409, "amendment-open");
+    assertProblem(Api.post(path + "/amendments", Tokens.user("researcher"), ""), 404, "not-found");
+    String amendmentPath = "/api/v1/applications/" + amendment.get("id").asText();
+
+    String added = body("Study CH", "ch-ibd-general", "fr-ra-registry");
+    assertEquals(
+        200,
+        Api.put(amendmentPath, researcher, added.replace("Study CH", "Another title"))
+            .statusCode());
+    HttpResponse<String> retitled = Api.post(amendmentPath + "/submit", researcher, "");
+    assertProblem(retitled, 409, "application-incomplete");
+    assertEquals(List.of("title", "ethicsApprovals.FR"), fields(Api.json(retitled).get("errors")));
+    assertEquals(200, Api.put(amendmentPath, researcher, added).statusCode());
+    String attachment =
+        Api.json(Api.upload(amendmentPath + "/attachments", researcher, "application/pdf", PDF))
+            .get("attachmentId")
+            .asText();
+    assertEquals(
+        201,
+        Api.post(
+                amendmentPath + "/ethics-approvals",
+                researcher,
+                ethics("FR", "CNIL", "DR-2024-123", attachment))
+            .statusCode());
+    JsonNode submitted = Api.json(Api.post(amendmentPath + "/submit", researcher, ""));
+    assertEquals("submitted", submitted.get("state").asText(), submitted.toString());
+    assertEquals(
+        List.of("FR"), codes(submitted.get("jurisdictions")), "only what it adds is reviewed");
+    assertEquals(List.of("fr-ra-registry"), strings(submitted.at("/adds/datasets")));
+    String amendmentId = submitted.get("id").asText();
+    assertFalse(taskOf(Tokens.user("steward-ch"), amendmentId, "completenessCheck").isPresent());
+
+    approveIn(amendmentId, "fr");
+    JsonNode accepted =
+        Api.json(
+            Api.post(
+                amendmentPath + "/agreement",
+                researcher,
+                "{\"accepted\":true,\"agreementVersion\":1}"));
+    assertEquals("approved", accepted.get("state").asText());
+    assertTrue(
+        entitlementOf(researcher, id, "fr-ra-registry").isPresent(), "granted under the project");
+    assertTrue(entitlementOf(researcher, id, "ch-ibd-general").isPresent());
+    JsonNode project = Api.json(Api.get(path, researcher));
+    assertEquals(List.of("ch-ibd-general", "fr-ra-registry"), strings(project.get("datasets")));
+    assertEquals("approved", project.at("/amendments/0/state").asText());
+  }
+
+  @Test
+  void nobodyReviewsTheirOwnApplication() {
+    String applicant = Tokens.user("researcher-dac-de");
+    String id = submittedApplication(applicant, "de-ms-cohort", "DE", "F-2024-0815");
+    complete(
+        "steward-de",
+        taskOf(Tokens.user("steward-de"), id, "completenessCheck").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+    complete(
+        "steward-de",
+        taskOf(Tokens.user("steward-de"), id, "ethicsCheck").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+    String vote = taskOf(Tokens.user("dac-de"), id, "dacVote").orElseThrow();
+    assertFalse(taskOf(applicant, id, "dacVote").isPresent(), "not in the applicant's inbox");
+    HttpResponse<String> own =
+        Api.post(
+            "/api/v1/tasks/" + vote + "/complete",
+            applicant,
+            "{\"outcome\":\"approve\",\"comment\":\"Mine is great.\"}");
+    assertProblem(own, 403, "self-review");
+    JsonNode application = Api.json(Api.get("/api/v1/applications/" + id, Tokens.user("dac-de")));
+    assertEquals(0, application.get("votes").size(), "nothing recorded");
+    assertEquals(
+        "withdrawn",
+        Api.json(Api.post("/api/v1/applications/" + id + "/withdraw", applicant, ""))
+            .get("state")
+            .asText());
   }
 
   @Test
@@ -416,6 +539,42 @@ class ApplicationApiIT {
     return id;
   }
 
+  /** An application of one jurisdiction driven through its review to accepted entitlements. */
+  static String approvedApplication(
+      String token, String dataset, String jurisdiction, String reference) {
+    String id = submittedApplication(token, dataset, jurisdiction, reference);
+    String code = jurisdiction.toLowerCase(java.util.Locale.ROOT);
+    complete(
+        "steward-" + code,
+        taskOf(Tokens.user("steward-" + code), id, "completenessCheck").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+    approveIn(id, code);
+    HttpResponse<String> accepted =
+        Api.post(
+            "/api/v1/applications/" + id + "/agreement",
+            token,
+            "{\"accepted\":true,\"agreementVersion\":1}");
+    assertEquals(201, accepted.statusCode(), accepted.body());
+    return id;
+  }
+
+  /** A jurisdiction's steward, member and chair approve (after the completeness check). */
+  static void approveIn(String id, String code) {
+    Optional<String> completeness = taskOf(Tokens.user("steward-" + code), id, "completenessCheck");
+    completeness.ifPresent(task -> complete("steward-" + code, task, "{\"outcome\":\"approve\"}"));
+    complete(
+        "steward-" + code,
+        taskOf(Tokens.user("steward-" + code), id, "ethicsCheck").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+    String vote = taskOf(Tokens.user("dac-" + code), id, "dacVote").orElseThrow();
+    complete("dac-" + code, vote, "{\"outcome\":\"approve\",\"comment\":\"Yes.\"}");
+    complete("chair-" + code, vote, "{\"outcome\":\"approve\",\"comment\":\"Yes.\"}");
+    complete(
+        "chair-" + code,
+        taskOf(Tokens.user("chair-" + code), id, "chairDecision").orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+  }
+
   static String ethics(String jurisdiction, String committee, String reference, String attachment) {
     return "{\"jurisdiction\":\""
         + jurisdiction
@@ -469,6 +628,21 @@ class ApplicationApiIT {
       }
     }
     throw new AssertionError("no entitlement " + entitlementId);
+  }
+
+  static List<String> auditActions(String entity) {
+    JsonNode bundle =
+        Api.json(
+            Api.get(
+                "/api/v1/fhir/r4/AuditEvent?_count=500&entity=" + entity,
+                Tokens.user("compliance")));
+    List<String> actions = new ArrayList<>();
+    if (bundle.has("entry")) {
+      bundle
+          .get("entry")
+          .forEach(entry -> actions.add(entry.at("/resource/subtype/0/code").asText()));
+    }
+    return actions;
   }
 
   static boolean listed(String token, String path, String id) {

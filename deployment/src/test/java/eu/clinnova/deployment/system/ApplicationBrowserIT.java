@@ -101,6 +101,17 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     assertThat(page.locator("#timeline-list")).containsText("Accès accordé");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
     PortalPages.screenshot(page, "application-approved-fr-phone");
+
+    // Luxembourg's committee revokes the access to its dataset, with a reason.
+    page = newPage("de-DE", 1280);
+    PortalPages.signIn(page, "/review/application/" + id, "dac-lu");
+    page.locator("#revoke-reason-lu-ibd-clinical textarea").fill("Sicherheitsvorfall gemeldet.");
+    page.locator("#revoke-lu-ibd-clinical").click();
+    page.locator("#confirm").click();
+    assertThat(page.locator("#review-result")).hasText("Zugang widerrufen.");
+    assertThat(page.locator("#entitlement-lu-ibd-clinical")).containsText("widerrufen");
+    assertThat(page.locator("#entitlement-ch-ibd-general")).containsText("aktiv");
+    assertThat(page.locator("#revoke-ch-ibd-general")).hasCount(0);
   }
 
   private static void choose(Page page, String select, String label) {

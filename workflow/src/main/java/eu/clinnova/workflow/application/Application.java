@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * An application as stored: its owner, state, the applicant's current document, how many times it
- * was submitted, and the jurisdictions its datasets belong to.
+ * was submitted, the jurisdictions its review concerns, and the approved application it amends, if
+ * it is an amendment.
  */
 public record Application(
     UUID id,
@@ -19,10 +20,41 @@ public record Application(
     int revision,
     Optional<String> processInstanceId,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Optional<UUID> amends) {
 
   public Application {
     jurisdictions = List.copyOf(jurisdictions);
+  }
+
+  /** An application that amends none. */
+  public Application(
+      UUID id,
+      String ownerSub,
+      String ownerName,
+      ApplicationState state,
+      ApplicationDocument document,
+      List<String> jurisdictions,
+      int revision,
+      Optional<String> processInstanceId,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        ownerSub,
+        ownerName,
+        state,
+        document,
+        jurisdictions,
+        revision,
+        processInstanceId,
+        createdAt,
+        updatedAt,
+        Optional.empty());
+  }
+
+  public boolean isAmendment() {
+    return amends.isPresent();
   }
 
   public boolean isOwnedBy(String sub) {

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Everything the portal shows about one application to one caller: the application, each
- * jurisdiction's review, the timeline, files, ethics approvals, the DUO match of each dataset, what
- * is still missing, what changed at the last resubmission, and — for reviewers only — the votes.
+ * jurisdiction's review, its amendments (or, for an amendment, what it adds), the timeline, files,
+ * ethics approvals, the DUO match of each dataset, what is still missing, what changed at the last
+ * resubmission, and — for reviewers only — the votes.
  */
 public record ApplicationFile(
     Application application,
@@ -23,7 +24,10 @@ public record ApplicationFile(
     Map<String, DuoMatch> duoMatches,
     List<FieldProblem> missing,
     List<String> changedSinceLastRevision,
+    Optional<ApplicationDocument> previousRevision,
     Optional<List<Vote>> votes,
     Optional<DataAccessAgreement> agreement,
     Optional<Acceptance> acceptance,
-    List<Entitlement> entitlements) {}
+    List<Entitlement> entitlements,
+    List<Application> amendments,
+    Optional<Amendment> adds) {}

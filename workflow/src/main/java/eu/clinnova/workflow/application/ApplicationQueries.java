@@ -2,6 +2,7 @@ package eu.clinnova.workflow.application;
 
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
@@ -84,9 +85,23 @@ public class ApplicationQueries {
                   known.forEach(
                       (datasetId, dataset) ->
                           matches.put(datasetId, DuoMatch.of(dataset.use(), purpose))));
-      List<EthicsApproval> ethics = applications.ethics(connection, id);
+      List<EthicsApproval> ethics = applications.ethicsInForce(connection, application);
+      Optional<Application> amended =
+          application.amends().isEmpty()
+              ? Optional.empty()
+              : applications.find(connection, application.amends().get());
+      List<FieldProblem> missing = new ArrayList<>();
+      if (application.state().isEditable()) {
+        amended.ifPresent(
+            approved ->
+                missing.addAll(Amendment.problems(approved.document(), application.document())));
+        missing.addAll(
+            SubmissionChecklist.missing(
+                application.document(), known, ethics, policies.all(), today()));
+      }
       boolean reviewer = ApplicationAccess.isReviewer(requester, application);
       List<String> changed = List.of();
+      Optional<ApplicationDocument> previous = Optional.empty();
       if (application.revision() > 1) {
         Optional<ApplicationDocument> before =
             applications.revision(connection, id, application.revision() - 1);
@@ -94,6 +109,7 @@ public class ApplicationQueries {
             applications.revision(connection, id, application.revision());
         if (before.isPresent() && after.isPresent()) {
           changed = ApplicationDocument.changedFields(before.get(), after.get());
+          previous = before;
         }
       }
       boolean approvedOnce =
@@ -106,15 +122,15 @@ public class ApplicationQueries {
           applications.attachments(connection, id),
           ethics,
           matches,
-          application.state().isEditable()
-              ? SubmissionChecklist.missing(
-                  application.document(), known, ethics, policies.all(), today())
-              : List.of(),
+          missing,
           changed,
+          previous,
           reviewer ? Optional.of(votes.votes(connection, id)) : Optional.empty(),
           approvedOnce ? Optional.of(DataAccessAgreement.current()) : Optional.empty(),
           agreements.find(connection, id),
-          entitlements.ofApplication(connection, id));
+          entitlements.ofApplication(connection, id),
+          applications.amendmentsOf(connection, id),
+          amended.map(approved -> Amendment.between(approved.document(), application.document())));
     } catch (SQLException e) {
       throw new IllegalStateException("the application could not be read", e);
     }

@@ -20,20 +20,21 @@ public final class ApplicationStore {
 
   private static final String COLUMNS =
       "id, owner_sub, owner_name, state, document::text, jurisdictions, revision,"
-          + " process_instance_id, created_at, updated_at";
+          + " process_instance_id, created_at, updated_at, amends";
 
   public void insert(Connection connection, Application application) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO workflow.application (id, owner_sub, owner_name, state, document,"
-                + " jurisdictions, revision, process_instance_id, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)")) {
+                + " jurisdictions, revision, process_instance_id, created_at, updated_at, amends)"
+                + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)")) {
       insert.setObject(1, application.id());
       insert.setString(2, application.ownerSub());
       insert.setString(3, application.ownerName());
       bindState(insert, 4, application);
       insert.setObject(9, Timestamp.from(application.createdAt()));
       insert.setObject(10, Timestamp.from(application.updatedAt()));
+      insert.setObject(11, application.amends().orElse(null));
       insert.executeUpdate();
     }
   }
@@ -79,6 +80,18 @@ public final class ApplicationStore {
       query.setObject(1, id);
       List<Application> found = read(query);
       return found.stream().findFirst();
+    }
+  }
+
+  /** The amendments of an application, oldest first. */
+  public List<Application> amendmentsOf(Connection connection, UUID id) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM workflow.application WHERE amends = ? ORDER BY created_at")) {
+      query.setObject(1, id);
+      return read(query);
     }
   }
 
@@ -135,7 +148,8 @@ public final class ApplicationStore {
                 row.getInt(7),
                 Optional.ofNullable(row.getString(8)),
                 row.getTimestamp(9).toInstant(),
-                row.getTimestamp(10).toInstant()));
+                row.getTimestamp(10).toInstant(),
+                Optional.ofNullable(row.getObject(11, UUID.class))));
       }
     }
     return applications;
@@ -346,6 +360,20 @@ public final class ApplicationStore {
       }
       return approvals;
     }
+  }
+
+  /**
+   * The ethics approvals an application can rest on: its own, and for an amendment also those of
+   * the approved application it amends (the latest per jurisdiction counts).
+   */
+  public List<EthicsApproval> ethicsInForce(Connection connection, Application application)
+      throws SQLException {
+    List<EthicsApproval> all = new ArrayList<>();
+    if (application.amends().isPresent()) {
+      all.addAll(ethics(connection, application.amends().get()));
+    }
+    all.addAll(ethics(connection, application.id()));
+    return all;
   }
 
   // --- jurisdictions' reviews ------------------------------------------------------------

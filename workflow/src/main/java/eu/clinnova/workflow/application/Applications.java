@@ -129,7 +129,8 @@ public class Applications {
               application.revision(),
               application.processInstanceId(),
               application.createdAt(),
-              now());
+              now(),
+              application.amends());
       applications.update(connection, saved);
       return new Changed(
           saved,
@@ -312,13 +313,18 @@ public class Applications {
             "The application is " + application.state().code() + ": it cannot be submitted.");
       }
       Map<String, Dataset> known = knownDatasets(connection, application.document());
-      List<FieldProblem> missing =
+      List<FieldProblem> missing = new ArrayList<>();
+      Optional<Application> amended = amended(connection, application);
+      amended.ifPresent(
+          approved ->
+              missing.addAll(Amendment.problems(approved.document(), application.document())));
+      missing.addAll(
           SubmissionChecklist.missing(
               application.document(),
               known,
-              applications.ethics(connection, id),
+              applications.ethicsInForce(connection, application),
               policies.all(),
-              today());
+              today()));
       if (!missing.isEmpty()) {
         throw new Refusal(
             Refusal.Kind.CONFLICT,
@@ -326,7 +332,11 @@ public class Applications {
             "The application cannot be submitted yet: " + missing.size() + " thing(s) missing.",
             missing);
       }
-      List<String> jurisdictions = SubmissionChecklist.jurisdictions(application.document(), known);
+      List<String> jurisdictions =
+          amended.isPresent()
+              ? Amendment.between(amended.get().document(), application.document())
+                  .jurisdictions(known, amended.get().jurisdictions())
+              : SubmissionChecklist.jurisdictions(application.document(), known);
       boolean first = application.state() == ApplicationState.DRAFT;
       if (!first && !jurisdictions.equals(application.jurisdictions())) {
         throw Refusal.conflict(
@@ -349,7 +359,8 @@ public class Applications {
               revision,
               application.processInstanceId(),
               application.createdAt(),
-              now);
+              now,
+              application.amends());
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("revision", revision);
       data.put("jurisdictions", jurisdictions);
@@ -420,6 +431,61 @@ public class Applications {
     return new Changed(resumed, audit);
   }
 
+  private Optional<Application> amended(Connection connection, Application application)
+      throws SQLException {
+    if (application.amends().isEmpty()) {
+      return Optional.empty();
+    }
+    return applications.find(connection, application.amends().get());
+  }
+
+  /**
+   * Starts an amendment of an approved application: a draft that copies its document, for the
+   * applicant to add datasets or team members; its review concerns what it adds.
+   */
+  @Transactional
+  public Changed amend(Requester requester, UUID id) {
+    try (Connection connection = dataSource.getConnection()) {
+      Application approved = ownApplication(connection, requester, id);
+      if (approved.state() != ApplicationState.APPROVED || approved.isAmendment()) {
+        throw Refusal.conflict(
+            "not-amendable", "Only an approved application (not an amendment) can be amended.");
+      }
+      if (applications.amendmentsOf(connection, id).stream()
+          .anyMatch(open -> !open.state().isFinal() && open.state() != ApplicationState.APPROVED)) {
+        throw Refusal.conflict(
+            "amendment-open", "An amendment of this application is already in progress.");
+      }
+      Instant now = now();
+      Application amendment =
+          new Application(
+              UUID.randomUUID(),
+              approved.ownerSub(),
+              approved.ownerName(),
+              ApplicationState.DRAFT,
+              approved.document(),
+              approved.jurisdictions(),
+              0,
+              Optional.empty(),
+              now,
+              now,
+              Optional.of(id));
+      applications.insert(connection, amendment);
+      event(connection, amendment, "created", null, requester, "researcher", null, null);
+      event(connection, approved, "amendment-started", null, requester, "researcher", null, null);
+      return new Changed(
+          amendment,
+          audit(
+              requester,
+              "researcher",
+              "application.amendment-created",
+              amendment,
+              Map.of("amends", id.toString())));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the amendment could not be started", e);
+    }
+  }
+
   private String startReview(Application application) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ReviewProcess.APPLICATION_ID, application.id().toString());
@@ -446,7 +512,8 @@ public class Applications {
         application.revision(),
         Optional.of(processId),
         application.createdAt(),
-        application.updatedAt());
+        application.updatedAt(),
+        application.amends());
   }
 
   /** The applicant withdraws: the review ends; entitlements already granted are revoked. */

@@ -2,6 +2,7 @@ package eu.clinnova.workflow.review;
 
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.workflow.application.Amendment;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationEvent;
 import eu.clinnova.workflow.application.ApplicationState;
@@ -173,21 +174,41 @@ public class ReviewStepsService implements ReviewSteps {
     run(
         applicationId,
         (connection, application, now) -> {
-          List<EthicsApproval> ethics = applications.ethics(connection, application.id());
-          for (String datasetId : application.document().datasets()) {
+          // An amendment's entitlements cover what it adds and belong to the approved
+          // application it amends, within that application's duration.
+          Optional<Application> amended =
+              application.amends().isEmpty()
+                  ? Optional.empty()
+                  : applications.lock(connection, application.amends().get());
+          Application project = amended.orElse(application);
+          List<String> granted =
+              amended.isPresent()
+                  ? Amendment.between(amended.get().document(), application.document())
+                      .addedDatasets()
+                  : application.document().datasets();
+          Instant start =
+              entitlements.ofApplication(connection, project.id()).stream()
+                  .map(Entitlement::validFrom)
+                  .min(Instant::compareTo)
+                  .orElse(now);
+          List<EthicsApproval> ethics = applications.ethicsInForce(connection, application);
+          for (String datasetId : granted) {
             Dataset dataset = datasets.find(connection, datasetId).orElseThrow();
             EthicsApproval approval =
                 SubmissionChecklist.current(ethics, dataset.jurisdiction()).orElseThrow();
             Instant until =
                 EntitlementTerms.validUntil(
-                    now,
+                    start,
                     application.document().durationMonths().orElseThrow(),
                     approval.validUntil(),
                     dataset.timeLimitMonths());
+            if (!until.isAfter(now)) {
+              continue; // the project's time is over: nothing left to grant
+            }
             Entitlement entitlement =
                 new Entitlement(
                     UUID.randomUUID(),
-                    application.id(),
+                    project.id(),
                     application.ownerSub(),
                     datasetId,
                     dataset.jurisdiction(),
@@ -199,7 +220,10 @@ public class ReviewStepsService implements ReviewSteps {
                     Optional.empty());
             entitlements.insert(connection, entitlement);
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("applicationId", application.id().toString());
+            data.put("applicationId", project.id().toString());
+            if (amended.isPresent()) {
+              data.put("amendmentId", application.id().toString());
+            }
             data.put("researcher", application.ownerSub());
             data.put("datasetId", datasetId);
             data.put("ethicsApprovalId", approval.id().toString());
@@ -211,6 +235,39 @@ public class ReviewStepsService implements ReviewSteps {
                     "entitlement.granted",
                     new AuditEvent.Subject("entitlement", entitlement.id().toString()),
                     data));
+          }
+          if (amended.isPresent()) {
+            // The approved application now includes what the amendment added.
+            List<String> jurisdictions = new java.util.ArrayList<>(amended.get().jurisdictions());
+            application.jurisdictions().stream()
+                .filter(code -> !jurisdictions.contains(code))
+                .forEach(jurisdictions::add);
+            applications.update(
+                connection,
+                new Application(
+                    project.id(),
+                    project.ownerSub(),
+                    project.ownerName(),
+                    project.state(),
+                    application.document(),
+                    jurisdictions,
+                    project.revision(),
+                    project.processInstanceId(),
+                    project.createdAt(),
+                    now,
+                    project.amends()));
+            applications.insertEvent(
+                connection,
+                project.id(),
+                new ApplicationEvent(
+                    0,
+                    now,
+                    "amended",
+                    Optional.empty(),
+                    PROCESS.sub(),
+                    PROCESS.role(),
+                    Optional.empty(),
+                    Optional.empty()));
           }
           notifications.notify(
               connection,

@@ -93,6 +93,7 @@ final class ApplicationJson {
                         .add("message", problem.message())));
     json.add("missing", missing);
     json.add("changedSinceLastRevision", Json.createArrayBuilder(file.changedSinceLastRevision()));
+    file.previousRevision().ifPresent(previous -> json.add("previousRevision", previous.json()));
     file.votes()
         .ifPresent(
             votes -> {
@@ -118,6 +119,27 @@ final class ApplicationJson {
                         .add("version", acceptance.version())
                         .add("sha256", acceptance.sha256())
                         .add("acceptedAt", acceptance.acceptedAt().toString())));
+    application.amends().ifPresent(amended -> json.add("amends", amended.toString()));
+    file.adds()
+        .ifPresent(
+            adds -> {
+              JsonArrayBuilder members = Json.createArrayBuilder();
+              adds.addedMembers().forEach(member -> members.add(member.name()));
+              json.add(
+                  "adds",
+                  Json.createObjectBuilder()
+                      .add("datasets", Json.createArrayBuilder(adds.addedDatasets()))
+                      .add("team", members));
+            });
+    JsonArrayBuilder amendments = Json.createArrayBuilder();
+    file.amendments()
+        .forEach(
+            amendment ->
+                amendments.add(
+                    Json.createObjectBuilder()
+                        .add("id", amendment.id().toString())
+                        .add("state", amendment.state().code())));
+    json.add("amendments", amendments);
     JsonArrayBuilder entitlements = Json.createArrayBuilder();
     file.entitlements()
         .forEach(entitlement -> entitlements.add(entitlement(entitlement, Instant.now())));

@@ -161,6 +161,22 @@ public class ApplicationResource {
   }
 
   @POST
+  @Path("{id}/amendments")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response amend(@PathParam("id") String id) {
+    Applications.Changed amendment = applications.amend(requester(), uuid(id));
+    long index = logged(amendment.audit());
+    return Response.created(
+            uri.getBaseUriBuilder()
+                .path("v1/applications")
+                .path(amendment.application().id().toString())
+                .build())
+        .type(MediaType.APPLICATION_JSON)
+        .entity(withAudit(read(amendment.application().id()), index))
+        .build();
+  }
+
+  @POST
   @Path("{id}/withdraw")
   @Produces(MediaType.APPLICATION_JSON)
   public Response withdraw(@PathParam("id") String id) {

@@ -47,6 +47,7 @@ public class AuditEventResource {
   @Produces({Fhir.MEDIA_TYPE, "application/json"})
   public Response search(
       @QueryParam("patient") String patient,
+      @QueryParam("entity") String entity,
       @QueryParam("subtype") String subtype,
       @QueryParam("agent") String agent,
       @QueryParam("date") List<String> dates,
@@ -55,7 +56,23 @@ public class AuditEventResource {
     Caller caller = requestCaller.get();
     List<Problem.FieldError> errors = new ArrayList<>();
     String subject = patient;
+    String subjectType = patient == null ? null : "patient";
+    if (entity != null) {
+      // What an entry is about, as a FHIR reference: application/<id>, entitlement/<id>...
+      if (patient != null || !entity.matches("[a-z][a-z-]{1,40}/[^/]{1,200}")) {
+        errors.add(
+            new Problem.FieldError(
+                "entity", "must be <type>/<id> (such as application/<id>), without patient"));
+      } else {
+        subjectType = entity.substring(0, entity.indexOf('/'));
+        subject = entity.substring(entity.indexOf('/') + 1);
+      }
+    }
     if (!caller.has(Role.COMPLIANCE_OFFICER)) {
+      if (entity != null) {
+        throw new ProblemException(
+            Problem.forbidden("Only compliance officers search entries by entity."));
+      }
       // A patient's own entries only, whatever they asked for.
       String own =
           caller
@@ -68,6 +85,7 @@ public class AuditEventResource {
         throw new ProblemException(Problem.notFound("No audit events for that patient."));
       }
       subject = own;
+      subjectType = "patient";
     }
     Instant from = null;
     Instant to = null;
@@ -109,7 +127,7 @@ public class AuditEventResource {
     }
     EntrySearch search =
         new EntrySearch(
-            from, to, subtype, agent, subject == null ? null : "patient", subject, cursor, limit);
+            from, to, subtype, agent, subject == null ? null : subjectType, subject, cursor, limit);
     List<StoredEntry> entries = auditLog.search(search);
 
     Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);

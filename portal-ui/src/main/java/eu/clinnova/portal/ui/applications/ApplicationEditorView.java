@@ -138,6 +138,7 @@ public class ApplicationEditorView extends Main
         new H1(
             file.application().document().title().orElse(getTranslation("applications.untitled"))));
     ApplicationSummary summaryView = new ApplicationSummary(this, queries, requester);
+    summaryView.amendment(file, ApplicationEditorView.class).ifPresent(this::add);
     add(summaryView.status(file));
     if (file.application().state().isEditable()) {
       if (file.application().state() == ApplicationState.RETURNED) {
@@ -153,6 +154,11 @@ public class ApplicationEditorView extends Main
       }
       if (!file.entitlements().isEmpty()) {
         add(summaryView.entitlements(file));
+      }
+      if (file.application().state() == ApplicationState.APPROVED
+          && !file.application().isAmendment()
+          && file.acceptance().isPresent()) {
+        add(amend());
       }
     }
     add(summaryView.timeline(file));
@@ -522,9 +528,7 @@ public class ApplicationEditorView extends Main
                                 "application.file",
                                 attachment.size(),
                                 attachment.sha256().substring(0, 16)))));
-    Paragraph result = new Paragraph();
-    result.setId("upload-result");
-    result.getElement().setAttribute("role", "status");
+    Paragraph result = Sections.status("upload-result");
     UI ui = UI.getCurrent();
     Upload upload =
         new Upload(
@@ -564,19 +568,7 @@ public class ApplicationEditorView extends Main
     declared.setId("ethics-list");
     file.ethicsApprovals()
         .forEach(
-            approval ->
-                declared.add(
-                    new ListItem(
-                        ApplicationTexts.jurisdiction(this, approval.jurisdiction())
-                            + ": "
-                            + approval.committee()
-                            + " · "
-                            + approval.reference()
-                            + " · "
-                            + getTranslation(
-                                "application.validity",
-                                approval.validFrom().toString(),
-                                approval.validUntil().toString()))));
+            approval -> declared.add(new ListItem(ApplicationSummary.ethicsLine(this, approval))));
     Select<String> jurisdiction = new Select<>();
     jurisdiction.setId("app-ethics-jurisdiction");
     jurisdiction.setLabel(getTranslation("application.ethics.jurisdiction"));
@@ -610,9 +602,7 @@ public class ApplicationEditorView extends Main
     if (!file.attachments().isEmpty()) {
       document.setValue(file.attachments().get(file.attachments().size() - 1));
     }
-    Paragraph result = new Paragraph();
-    result.setId("ethics-result");
-    result.getElement().setAttribute("role", "status");
+    Paragraph result = Sections.status("ethics-result");
     Button add = new Button(getTranslation("application.ethics.add"));
     add.setId("app-ethics-add");
     add.addClickListener(
@@ -655,9 +645,7 @@ public class ApplicationEditorView extends Main
   }
 
   private Div submit() {
-    Paragraph result = new Paragraph();
-    result.setId("submit-result");
-    result.getElement().setAttribute("role", "status");
+    Paragraph result = Sections.status("submit-result");
     Button submit = new Button(getTranslation("application.submit"));
     submit.setId("app-submit");
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -685,9 +673,7 @@ public class ApplicationEditorView extends Main
                 "application.agreement.digest", agreement.version(), agreement.sha256()));
     Checkbox accept = new Checkbox(getTranslation("application.agreement.accept"));
     accept.setId("agreement-accept");
-    Paragraph result = new Paragraph();
-    result.setId("agreement-result");
-    result.getElement().setAttribute("role", "status");
+    Paragraph result = Sections.status("agreement-result");
     Button confirm = new Button(getTranslation("application.agreement.confirm"));
     confirm.setId("agreement-confirm");
     confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -717,6 +703,22 @@ public class ApplicationEditorView extends Main
         confirm,
         result);
     return section;
+  }
+
+  private Div amend() {
+    Paragraph result = Sections.status("amend-result");
+    Button amend = new Button(getTranslation("application.amend"));
+    amend.setId("app-amend");
+    amend.addClickListener(
+        event -> {
+          try {
+            UUID amendment = applications.amend(requester, id).application().id();
+            getUI().ifPresent(ui -> ui.navigate(ApplicationEditorView.class, amendment.toString()));
+          } catch (Refusal refusal) {
+            result.setText(ApplicationTexts.refusal(this, refusal));
+          }
+        });
+    return new Div(new Paragraph(getTranslation("application.amend.intro")), amend, result);
   }
 
   private Div withdraw() {

@@ -169,18 +169,7 @@ final class ApplicationSummary {
     UnorderedList approvals = new UnorderedList();
     approvals.setId("ethics-approvals");
     for (EthicsApproval approval : file.ethicsApprovals()) {
-      approvals.add(
-          new ListItem(
-              ApplicationTexts.jurisdiction(page, approval.jurisdiction())
-                  + ": "
-                  + approval.committee()
-                  + " · "
-                  + approval.reference()
-                  + " · "
-                  + t(
-                      "application.validity",
-                      approval.validFrom().toString(),
-                      approval.validUntil().toString())));
+      approvals.add(new ListItem(ethicsLine(page, approval)));
     }
     if (file.ethicsApprovals().isEmpty()) {
       approvals.add(new ListItem(t("application.ethics.none")));
@@ -209,6 +198,20 @@ final class ApplicationSummary {
     }
     section.add(approvals, files);
     return section;
+  }
+
+  /** One ethics approval in words: jurisdiction, committee, reference, validity. */
+  static String ethicsLine(Component page, EthicsApproval approval) {
+    return ApplicationTexts.jurisdiction(page, approval.jurisdiction())
+        + ": "
+        + approval.committee()
+        + " · "
+        + approval.reference()
+        + " · "
+        + page.getTranslation(
+            "application.validity",
+            approval.validFrom().toString(),
+            approval.validUntil().toString());
   }
 
   Section timeline(ApplicationFile file) {
@@ -279,17 +282,84 @@ final class ApplicationSummary {
     return section;
   }
 
-  Paragraph changes(ApplicationFile file) {
-    Paragraph changed =
-        new Paragraph(
-            t(
-                "application.changed",
-                file.changedSinceLastRevision().stream()
-                    .map(field -> t("application.field." + field))
-                    .collect(Collectors.joining(", "))));
-    changed.setId("changed-fields");
-    changed.addClassName("portal-notice");
-    return changed;
+  /** What changed at the last resubmission, field by field, before and after. */
+  Section changes(ApplicationFile file) {
+    Section section = Sections.labelled("changes", t("application.changes"));
+    section.addClassName("portal-notice");
+    DescriptionList list = new DescriptionList();
+    list.setId("changed-fields");
+    list.addClassName("portal-details");
+    jakarta.json.JsonObject before =
+        file.previousRevision()
+            .map(ApplicationDocument::json)
+            .orElse(jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+    jakarta.json.JsonObject after = file.application().document().json();
+    for (String field : file.changedSinceLastRevision()) {
+      list.add(
+          new DescriptionList.Term(t("application.field." + field)),
+          new DescriptionList.Description(
+              t("application.change", shown(before.get(field)), shown(after.get(field)))));
+    }
+    section.add(list);
+    return section;
+  }
+
+  /** A field's value in a short readable form: text as it is, lists and objects as JSON. */
+  private static String shown(jakarta.json.JsonValue value) {
+    if (value == null) {
+      return "—";
+    }
+    if (value instanceof jakarta.json.JsonString text) {
+      return text.getString();
+    }
+    return value.toString();
+  }
+
+  /** For an amendment: which application it amends and what it adds; else its amendments. */
+  <C extends Component & com.vaadin.flow.router.HasUrlParameter<String>>
+      java.util.Optional<Component> amendment(ApplicationFile file, Class<C> view) {
+    if (file.adds().isPresent()) {
+      var adds = file.adds().get();
+      Paragraph notice =
+          new Paragraph(
+              t(
+                  "application.amendment.adds",
+                  adds.addedDatasets().isEmpty() ? "—" : String.join(", ", adds.addedDatasets()),
+                  adds.addedMembers().isEmpty()
+                      ? "—"
+                      : adds.addedMembers().stream()
+                          .map(member -> member.name())
+                          .collect(Collectors.joining(", "))));
+      notice.setId("amendment-notice");
+      notice.addClassName("portal-notice");
+      com.vaadin.flow.router.RouterLink amended =
+          new com.vaadin.flow.router.RouterLink(
+              t("application.amendment.of"),
+              view,
+              file.application().amends().orElseThrow().toString());
+      return java.util.Optional.of(new com.vaadin.flow.component.html.Div(notice, amended));
+    }
+    if (file.amendments().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Section section = Sections.labelled("amendments", t("application.amendments"));
+    UnorderedList list = new UnorderedList();
+    list.setId("amendment-list");
+    file.amendments()
+        .forEach(
+            amendment ->
+                list.add(
+                    new ListItem(
+                        new com.vaadin.flow.router.RouterLink(
+                            t("application.amendment")
+                                + " · "
+                                + ApplicationTexts.state(page, amendment.state().code())
+                                + " · "
+                                + ApplicationTexts.time(page, amendment.createdAt()),
+                            view,
+                            amendment.id().toString()))));
+    section.add(list);
+    return java.util.Optional.of(section);
   }
 
   private void term(DescriptionList list, String key, String value) {

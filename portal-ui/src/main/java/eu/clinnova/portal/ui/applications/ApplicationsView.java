@@ -17,6 +17,7 @@ import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationQueries;
@@ -41,9 +42,7 @@ public class ApplicationsView extends Main implements HasDynamicTitle {
     add(
         new H1(getTranslation("applications.title")),
         new Paragraph(getTranslation("applications.intro")));
-    Paragraph result = new Paragraph();
-    result.setId("applications-result");
-    result.getElement().setAttribute("role", "status");
+    Paragraph result = Sections.status("applications-result");
     Button create = new Button(getTranslation("applications.new"));
     create.setId("application-new");
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -18,11 +18,14 @@ import eu.clinnova.consent.application.Requester;
 import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
+import eu.clinnova.portal.ui.base.Confirmation;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.application.ApplicationFile;
 import eu.clinnova.workflow.application.ApplicationQueries;
+import eu.clinnova.workflow.entitlement.Entitlement;
+import eu.clinnova.workflow.entitlement.Entitlements;
 import eu.clinnova.workflow.review.ReviewProcess;
 import eu.clinnova.workflow.review.ReviewTask;
 import eu.clinnova.workflow.review.Reviews;
@@ -47,6 +50,7 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
       List.of("approve", "approve-with-conditions", "return", "reject");
 
   private final Reviews reviews;
+  private final Entitlements entitlements;
   private final ApplicationQueries queries;
   private final Caller caller;
   private final Requester requester;
@@ -54,8 +58,9 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
   private String lastResult = "";
 
   @Inject
-  public ReviewView(Reviews reviews, ApplicationQueries queries) {
+  public ReviewView(Reviews reviews, ApplicationQueries queries, Entitlements entitlements) {
     this.reviews = reviews;
+    this.entitlements = entitlements;
     this.queries = queries;
     this.caller = SignedInUser.current().orElseThrow();
     this.requester = Requesters.of(caller);
@@ -90,6 +95,7 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
         add(taskForm(task));
       }
     }
+    summary.amendment(file, ReviewView.class).ifPresent(this::add);
     add(summary.status(file));
     if (!file.changedSinceLastRevision().isEmpty()) {
       add(summary.changes(file));
@@ -98,6 +104,7 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     file.votes().ifPresent(votes -> add(summary.votes(votes)));
     if (!file.entitlements().isEmpty()) {
       add(summary.entitlements(file));
+      revocations(file).ifPresent(this::add);
     }
     add(summary.timeline(file));
   }
@@ -168,6 +175,52 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
         });
     section.add(conflict, outcome, comment, conditions, send, error);
     return section;
+  }
+
+  /** A committee member may revoke the entitlements to datasets of their jurisdiction. */
+  private java.util.Optional<Section> revocations(ApplicationFile file) {
+    if (!caller.has(Role.DAC_MEMBER)) {
+      return java.util.Optional.empty();
+    }
+    java.time.Instant now = java.time.Instant.now();
+    List<Entitlement> revocable =
+        file.entitlements().stream()
+            .filter(e -> requester.jurisdictions().contains(e.jurisdiction()))
+            .filter(e -> e.statusAt(now) != Entitlement.Status.REVOKED)
+            .toList();
+    if (revocable.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Section section = Sections.labelled("revoke", getTranslation("entitlement.revoke.heading"));
+    for (Entitlement entitlement : revocable) {
+      TextArea reason =
+          new TextArea(getTranslation("entitlement.revoke.reason", entitlement.datasetId()));
+      reason.setId("revoke-reason-" + entitlement.datasetId());
+      reason.setWidthFull();
+      Paragraph result = Sections.status("revoke-result-" + entitlement.datasetId());
+      Button revoke = new Button(getTranslation("entitlement.revoke", entitlement.datasetId()));
+      revoke.setId("revoke-" + entitlement.datasetId());
+      revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+      revoke.addClickListener(
+          event ->
+              Confirmation.open(
+                  getTranslation("entitlement.revoke.title"),
+                  new Paragraph(getTranslation("entitlement.revoke.body", entitlement.datasetId())),
+                  getTranslation("entitlement.revoke.confirm"),
+                  true,
+                  getTranslation("application.withdraw.cancel"),
+                  () -> {
+                    try {
+                      entitlements.revoke(requester, entitlement.id(), reason.getValue());
+                      lastResult = getTranslation("entitlement.revoked");
+                      render();
+                    } catch (Refusal refusal) {
+                      result.setText(ApplicationTexts.refusal(this, refusal));
+                    }
+                  }));
+      section.add(reason, revoke, result);
+    }
+    return java.util.Optional.of(section);
   }
 
   @Override

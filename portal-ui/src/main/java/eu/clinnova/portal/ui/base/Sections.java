@@ -8,6 +8,15 @@ public final class Sections {
 
   private Sections() {}
 
+  /** A paragraph that screen readers announce when its text changes (role status). */
+  public static com.vaadin.flow.component.html.Paragraph status(String id) {
+    com.vaadin.flow.component.html.Paragraph status =
+        new com.vaadin.flow.component.html.Paragraph();
+    status.setId(id);
+    status.getElement().setAttribute("role", "status");
+    return status;
+  }
+
   public static Section labelled(String id, String heading, String... classNames) {
     H2 title = new H2(heading);
     title.setId(id + "-heading");
