@@ -35,7 +35,11 @@ class AccessibilityIT extends BrowserSystemTest {
     "patient-ch, /consent/history, de-DE, 1280",
     "patient-ch, /consent/disclosures, en-GB, 390",
     "researcher, /research/catalogue, de-DE, 390",
-    "researcher, /research/catalogue, en-GB, 1280"
+    "researcher, /research/catalogue, en-GB, 1280",
+    "researcher, /research/applications, fr-FR, 390",
+    "researcher2, /research/applications, de-DE, 1280",
+    "steward-lu, /review/tasks, en-GB, 390",
+    "chair-ch, /review/tasks, de-DE, 1280"
   })
   void thePageHasNoSeriousAccessibilityViolation(
       String user, String path, String locale, int width) {

@@ -43,7 +43,7 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     choose(page, "#app-category", "research on one disease");
     choose(page, "#app-disease", "Crohn disease");
     page.locator("#app-description textarea").fill("Prediction models of flares.");
-    page.locator("#app-methods").click();
+    page.locator("#app-methods input").check();
     page.locator(
             "#app-datasets vaadin-checkbox",
             new Page.LocatorOptions().setHasText("IBD clinical course, Luxembourg"))
@@ -61,6 +61,7 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     assertThat(page.locator("#missing-list"))
         .containsText("Ethics approval for Switzerland (Basel)");
     assertThat(page.locator("#duo-summary")).containsText("lu-ibd-clinical");
+    PortalPages.screenshot(page, "application-editor-en");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
 
     page.locator("#app-upload input[type=file]")
@@ -86,7 +87,10 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     review("chair-ch", id, "dacVote", "approve", "Fine too.");
     Page chair = review("chair-ch", id, "chairDecision", "approve", null);
     assertThat(chair.locator("#vote-list")).containsText("A sound protocol.");
+    assertThat(chair.locator("#document")).containsText("Develops general methods");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(chair));
+    chair.locator("#application-state").scrollIntoViewIfNeeded();
+    PortalPages.screenshot(chair, "application-review-en");
 
     page = newPage("fr-FR", 390);
     PortalPages.signIn(page, "/research/application/" + id, "researcher");
@@ -100,6 +104,7 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     assertThat(page.locator("#entitlement-ch-ibd-general")).containsText("actif");
     assertThat(page.locator("#timeline-list")).containsText("Accès accordé");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    page.locator("#entitlements").scrollIntoViewIfNeeded();
     PortalPages.screenshot(page, "application-approved-fr-phone");
 
     // Luxembourg's committee revokes the access to its dataset, with a reason.

@@ -35,6 +35,7 @@ public class PortalStartup {
   @Inject ConsentForms consentForms;
   @Inject ConsentRecording recording;
   @Inject DatasetCatalogue catalogue;
+  @Inject EntitlementWatch entitlementWatch;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     migrations.migrate();
@@ -60,6 +61,7 @@ public class PortalStartup {
       // Two datasets per node, published once; administrators add their own.
       catalogue.publishSeedCatalogue();
     }
+    entitlementWatch.start();
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_DEMO_DATA", "false"))) {
       // The development realm's demo patients, enrolled once (later starts find them).
       PatientEnrolment.DEMO_PATIENTS.forEach(enrolment::enrolAsPortal);

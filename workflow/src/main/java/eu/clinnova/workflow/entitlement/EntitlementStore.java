@@ -55,6 +55,43 @@ public final class EntitlementStore {
     }
   }
 
+  /**
+   * Unrevoked entitlements that have lapsed by {@code now} (ended, or their ethics approval ended
+   * before {@code today}) and whose lapse has not been recorded with that status yet.
+   */
+  public List<Entitlement> unrecordedLapses(Connection connection, Instant now)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            SELECT
+                + " WHERE e.revoked_at IS NULL"
+                + " AND (e.valid_until <= ? OR x.valid_until < (?::timestamptz AT TIME ZONE 'UTC')::date)"
+                + " AND NOT EXISTS (SELECT 1 FROM workflow.entitlement_lapse l"
+                + "   WHERE l.entitlement_id = e.id"
+                + "   AND l.status = CASE WHEN x.valid_until < (?::timestamptz AT TIME ZONE 'UTC')::date"
+                + "     THEN 'suspended' ELSE 'expired' END)"
+                + " ORDER BY e.valid_until LIMIT 1000")) {
+      Timestamp at = Timestamp.from(now);
+      query.setTimestamp(1, at);
+      query.setString(2, now.toString());
+      query.setString(3, now.toString());
+      return read(query);
+    }
+  }
+
+  public void recordLapse(Connection connection, UUID id, String status, Instant at)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO workflow.entitlement_lapse (entitlement_id, status, observed_at)"
+                + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+      insert.setObject(1, id);
+      insert.setString(2, status);
+      insert.setTimestamp(3, Timestamp.from(at));
+      insert.executeUpdate();
+    }
+  }
+
   public Optional<Entitlement> find(Connection connection, UUID id) throws SQLException {
     return list(connection, " WHERE e.id = ?", id).stream().findFirst();
   }

@@ -38,6 +38,8 @@ public class Entitlements {
   @Inject AuditLogService auditLog;
 
   private final EntitlementStore entitlements = new EntitlementStore();
+  private final eu.clinnova.workflow.application.NotificationStore notifications =
+      new eu.clinnova.workflow.application.NotificationStore();
   private final Clock clock = Clock.systemUTC();
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -56,6 +58,49 @@ public class Entitlements {
       return new ArrayList<>(visible.values());
     } catch (SQLException e) {
       throw new IllegalStateException("the entitlements could not be read", e);
+    }
+  }
+
+  /**
+   * Records, once each, the entitlements that lapsed (expired, or suspended because their ethics
+   * approval ended): a lapse row, an audit entry ({@code entitlement.expired} or {@code
+   * entitlement.suspended}) and a notice to the researcher, in one transaction. Their status needs
+   * no such record to be right; this makes the lapse a fact anyone can check. Answers how many.
+   */
+  @Transactional
+  public int recordLapses() {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    try (Connection connection = dataSource.getConnection()) {
+      List<Entitlement> lapsed = entitlements.unrecordedLapses(connection, now);
+      for (Entitlement entitlement : lapsed) {
+        Entitlement.Status status = entitlement.statusAt(now);
+        if (status != Entitlement.Status.EXPIRED && status != Entitlement.Status.SUSPENDED) {
+          continue;
+        }
+        entitlements.recordLapse(connection, entitlement.id(), status.code(), now);
+        auditLog.record(
+            new AuditEvent(
+                new AuditEvent.Actor("entitlement-watch", "system"),
+                "entitlement." + status.code(),
+                new AuditEvent.Subject("entitlement", entitlement.id().toString()),
+                Map.of(
+                    "applicationId", entitlement.applicationId().toString(),
+                    "datasetId", entitlement.datasetId(),
+                    "reason",
+                        status == Entitlement.Status.SUSPENDED
+                            ? "ethics-expired"
+                            : "entitlement-expired")));
+        notifications.notify(
+            connection,
+            entitlement.researcher(),
+            entitlement.applicationId(),
+            "entitlement-" + status.code(),
+            entitlement.jurisdiction(),
+            now);
+      }
+      return lapsed.size();
+    } catch (SQLException e) {
+      throw new IllegalStateException("the lapses could not be recorded", e);
     }
   }
 

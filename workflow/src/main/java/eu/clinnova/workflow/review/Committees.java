@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,15 +40,5 @@ public final class Committees {
       throw new IllegalArgumentException("no committee for " + jurisdiction);
     }
     return quorum;
-  }
-
-  /** Whether the votes of a round (conflicts do not count) reach the quorum. */
-  public boolean quorumReached(String jurisdiction, int round, Collection<Vote> votes) {
-    long cast =
-        votes.stream()
-            .filter(vote -> vote.jurisdiction().equals(jurisdiction) && vote.round() == round)
-            .filter(vote -> !vote.conflict())
-            .count();
-    return cast >= quorum(jurisdiction);
   }
 }

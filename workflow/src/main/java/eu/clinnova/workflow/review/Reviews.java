@@ -221,7 +221,6 @@ public class Reviews {
       Instant now)
       throws SQLException {
     List<Vote> cast = votes.votes(connection, application.id());
-    requireNoConflict(requester, jurisdiction, cast);
     int round = round(connection, application.id(), jurisdiction);
     Vote vote =
         new Vote(
@@ -233,6 +232,7 @@ public class Reviews {
             input.conflictOfInterest() ? Optional.empty() : Optional.of(input.outcome()),
             input.comment(),
             now);
+    boolean quorumReached = Ballot.cast(cast, vote, committees.quorum(jurisdiction));
     if (!votes.insert(connection, application.id(), vote)) {
       throw Refusal.conflict("already-voted", "You have already voted in this round.");
     }
@@ -250,9 +250,7 @@ public class Reviews {
     Map<String, Object> data = facts(jurisdiction, input);
     data.put("round", round);
     PendingAudit audit = audit(requester, "dac-member", "application." + kind, application, data);
-    List<Vote> all = new ArrayList<>(cast);
-    all.add(vote);
-    if (!committees.quorumReached(jurisdiction, round, all)) {
+    if (!quorumReached) {
       return new Completed(audit, false);
     }
     JurisdictionReview review = review(connection, application.id(), jurisdiction);
@@ -286,7 +284,8 @@ public class Reviews {
       TaskInput input,
       Instant now)
       throws SQLException {
-    requireNoConflict(requester, jurisdiction, votes.votes(connection, application.id()));
+    Ballot.requireNoConflict(
+        votes.votes(connection, application.id()), requester.sub(), jurisdiction);
     JurisdictionReview review = review(connection, application.id(), jurisdiction);
     if (!"return".equals(input.outcome())) {
       applications.saveReview(
@@ -302,21 +301,6 @@ public class Reviews {
     }
     return close(
         connection, requester, task, application, jurisdiction, "committee-decided", input, now);
-  }
-
-  private static void requireNoConflict(Requester requester, String jurisdiction, List<Vote> cast) {
-    if (cast.stream()
-        .anyMatch(
-            vote ->
-                vote.conflict()
-                    && vote.memberSub().equals(requester.sub())
-                    && vote.jurisdiction().equals(jurisdiction))) {
-      throw new Refusal(
-          Refusal.Kind.FORBIDDEN,
-          "conflict-of-interest",
-          "You declared a conflict of interest on this application: you may neither vote nor decide.",
-          List.of());
-    }
   }
 
   private Completed close(

@@ -196,6 +196,29 @@ class ApplicationStoresTest {
           assertEquals("42501", refused.getSQLState(), change);
         }
       }
+      assertEquals(
+          List.of(),
+          entitlements.unrecordedLapses(connection, NOW).stream()
+              .filter(e -> e.id().equals(entitlementId))
+              .toList(),
+          "active: nothing lapsed");
+      Instant later = NOW.plusSeconds(7200);
+      assertEquals(
+          List.of(entitlementId),
+          entitlements.unrecordedLapses(connection, later).stream()
+              .map(Entitlement::id)
+              .filter(entitlementId::equals)
+              .toList(),
+          "expired an hour after");
+      entitlements.recordLapse(connection, entitlementId, "expired", later);
+      assertTrue(
+          entitlements.unrecordedLapses(connection, later).stream()
+              .noneMatch(e -> e.id().equals(entitlementId)),
+          "recorded once");
+      assertTrue(
+          entitlements.unrecordedLapses(connection, Instant.parse("2027-01-02T00:00:00Z")).stream()
+              .anyMatch(e -> e.id().equals(entitlementId)),
+          "after the ethics approval's end it lapses again, as suspended");
       assertTrue(entitlements.revoke(connection, entitlementId, NOW, "dac", "breach"));
       assertEquals(false, entitlements.revoke(connection, entitlementId, NOW, "dac", "again"));
     }

@@ -18,7 +18,11 @@ final class WorkflowDatabase implements AutoCloseable {
   static final String OWNER = "clinnova_owner";
   static final String APP = "clinnova_app";
   static final String[] MIGRATIONS = {
-    "V1__engine_table_rights.sql", "V2__datasets.sql", "V3__applications.sql", "V4__amendments.sql"
+    "V1__engine_table_rights.sql",
+    "V2__datasets.sql",
+    "V3__applications.sql",
+    "V4__amendments.sql",
+    "V5__entitlement_lapses.sql"
   };
 
   private final EmbeddedPostgres postgres;

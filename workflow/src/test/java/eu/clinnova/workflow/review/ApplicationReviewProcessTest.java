@@ -3,8 +3,10 @@ package eu.clinnova.workflow.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.workflow.engine.ProcessDeployer;
 import eu.clinnova.workflow.engine.WorkflowEngine;
 import eu.clinnova.workflow.engine.WorkflowEngineSettings;
@@ -223,6 +225,49 @@ class ApplicationReviewProcessTest {
             .processInstanceId(instanceOf(id))
             .count(),
         "timers end with the committee's review");
+  }
+
+  @Test
+  void theVoteClosesAtTheQuorumWithoutTheConflictedMember() {
+    String id = start("DE");
+    complete(only(id, ReviewProcess.COMPLETENESS_CHECK), "approve");
+    complete(only(id, ReviewProcess.ETHICS_CHECK), "approve");
+    Task vote = only(id, ReviewProcess.DAC_VOTE);
+    int quorum = Committees.bundled().quorum("DE");
+    List<Vote> cast = new ArrayList<>();
+
+    assertFalse(castVote(vote, cast, "member-a", true, quorum), "a conflict is no vote");
+    assertThrows(Refusal.class, () -> castVote(vote, cast, "member-a", false, quorum));
+    assertFalse(castVote(vote, cast, "member-b", false, quorum));
+    assertThrows(Refusal.class, () -> castVote(vote, cast, "member-b", false, quorum));
+    assertEquals(
+        1, tasks(id, ReviewProcess.DAC_VOTE).size(), "below the quorum the vote stays open");
+    assertEquals(0, tasks(id, ReviewProcess.CHAIR_DECISION).size());
+
+    assertTrue(castVote(vote, cast, "member-c", false, quorum));
+    assertEquals(0, tasks(id, ReviewProcess.DAC_VOTE).size());
+    assertEquals(1, tasks(id, ReviewProcess.CHAIR_DECISION).size(), "the chair decides now");
+  }
+
+  /** Casts a vote by the committee's rules; at the quorum the vote task is completed. */
+  private static boolean castVote(
+      Task task, List<Vote> cast, String member, boolean conflict, int quorum) {
+    Vote vote =
+        new Vote(
+            "DE",
+            1,
+            member,
+            member,
+            conflict,
+            conflict ? java.util.Optional.empty() : java.util.Optional.of("approve"),
+            java.util.Optional.of("reason"),
+            java.time.Instant.now());
+    boolean reached = Ballot.cast(cast, vote, quorum);
+    cast.add(vote);
+    if (reached) {
+      engine.getTaskService().complete(task.getId());
+    }
+    return reached;
   }
 
   @Test

@@ -29,17 +29,32 @@ class CommitteesTest {
 
   @Test
   void theQuorumCountsVotesOfTheRoundButNotConflicts() {
-    Committees committees = Committees.bundled();
-    assertEquals(2, committees.quorum("LU"));
-    assertFalse(committees.quorumReached("LU", 1, List.of(vote("a", 1, false))));
+    assertEquals(2, Committees.bundled().quorum("LU"));
+    assertThrows(IllegalArgumentException.class, () -> Committees.bundled().quorum("IT"));
+    assertFalse(Ballot.cast(List.of(), vote("a", 1, false), 2));
     assertFalse(
-        committees.quorumReached("LU", 1, List.of(vote("a", 1, false), vote("b", 1, true))));
+        Ballot.cast(List.of(vote("b", 1, true)), vote("a", 1, false), 2),
+        "a conflict does not count");
     assertFalse(
-        committees.quorumReached("LU", 2, List.of(vote("a", 1, false), vote("b", 1, false))),
+        Ballot.cast(List.of(vote("b", 1, false)), vote("a", 2, false), 2),
         "a new round after a return starts from zero");
-    assertTrue(
-        committees.quorumReached("LU", 1, List.of(vote("a", 1, false), vote("b", 1, false))));
-    assertThrows(IllegalArgumentException.class, () -> committees.quorum("IT"));
+    assertTrue(Ballot.cast(List.of(vote("b", 1, false)), vote("a", 1, false), 2));
+  }
+
+  @Test
+  void aConflictedMemberNeitherVotesNorDecidesAndNobodySpeaksTwiceInARound() {
+    Refusal conflicted =
+        assertThrows(
+            Refusal.class, () -> Ballot.cast(List.of(vote("a", 1, true)), vote("a", 2, false), 2));
+    assertEquals("conflict-of-interest", conflicted.code());
+    assertThrows(
+        Refusal.class, () -> Ballot.requireNoConflict(List.of(vote("a", 1, true)), "a", "LU"));
+    Ballot.requireNoConflict(List.of(vote("a", 1, true)), "b", "LU");
+    Refusal twice =
+        assertThrows(
+            Refusal.class, () -> Ballot.cast(List.of(vote("a", 1, false)), vote("a", 1, false), 2));
+    assertEquals("already-voted", twice.code());
+    assertFalse(Ballot.cast(List.of(vote("a", 1, false)), vote("a", 2, false), 2), "a new round");
   }
 
   static Reviews.TaskInput input(String json, String task) {

@@ -72,7 +72,11 @@ final class ApplicationSummary {
           ApplicationTexts.jurisdiction(page, review.jurisdiction())
               + ": "
               + ApplicationTexts.reviewState(page, review.state());
-      if (review.decision().isPresent()) {
+      boolean saidByState =
+          review.decision().isPresent()
+              && (review.state().equals("approved") && review.decision().get().equals("approve")
+                  || review.state().equals("rejected") && review.decision().get().equals("reject"));
+      if (review.decision().isPresent() && !saidByState) {
         text += " · " + t("application.result." + review.decision().get());
       }
       if (review.conditions().isPresent()) {

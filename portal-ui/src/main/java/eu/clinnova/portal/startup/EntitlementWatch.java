@@ -1,0 +1,57 @@
+package eu.clinnova.portal.startup;
+
+import eu.clinnova.portal.config.Settings;
+import eu.clinnova.workflow.entitlement.Entitlements;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Records entitlements that lapsed (expired, or suspended when their ethics approval ended) every
+ * {@code CLINNOVA_ENTITLEMENT_WATCH_MINUTES} (15 by default), on the server's managed scheduler.
+ */
+@ApplicationScoped
+public class EntitlementWatch {
+
+  private static final Logger LOG = Logger.getLogger(EntitlementWatch.class.getName());
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  private ManagedScheduledExecutorService scheduler;
+
+  @Inject Entitlements entitlements;
+
+  private ScheduledFuture<?> task;
+
+  public synchronized void start() {
+    if (task != null) {
+      return;
+    }
+    long minutes = Long.parseLong(Settings.value("CLINNOVA_ENTITLEMENT_WATCH_MINUTES", "15"));
+    task = scheduler.scheduleAtFixedRate(this::check, 1, minutes, TimeUnit.MINUTES);
+  }
+
+  void check() {
+    try {
+      int recorded = entitlements.recordLapses();
+      if (recorded > 0) {
+        LOG.info(() -> recorded + " lapsed entitlement(s) recorded");
+      }
+    } catch (RuntimeException e) {
+      // The next round tries again; the status of an entitlement never depends on this record.
+      LOG.log(Level.WARNING, "lapsed entitlements could not be recorded", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+}
