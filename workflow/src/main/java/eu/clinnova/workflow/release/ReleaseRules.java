@@ -1,0 +1,124 @@
+package eu.clinnova.workflow.release;
+
+import eu.clinnova.consent.application.ConsentQueries.PatientState;
+import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.domain.ModuleState;
+import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.workflow.application.EthicsApproval;
+import eu.clinnova.workflow.catalogue.Dataset;
+import eu.clinnova.workflow.entitlement.Entitlement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The release rules of the contract, as of one instant, with its stable reason codes. First the
+ * whole request: an active entitlement of the recipient to the dataset through the application, the
+ * agreement accepted, a current ethics approval of the dataset's jurisdiction. Then each subject:
+ * known to this dataset's node, in its cohort, and {@code permit} on every module the dataset
+ * requires and the purpose needs ({@code CROSS-BORDER} when the data leave the dataset's
+ * jurisdiction, {@code COMMERCIAL} for commercial purposes, {@code GENETIC} for genetic research).
+ */
+public final class ReleaseRules {
+
+  public static final String UNKNOWN_SUBJECT = "unknown-subject";
+  public static final String CONSENT_WITHDRAWN = "consent-withdrawn";
+  public static final String CONSENT_MISSING = "consent-missing";
+  public static final String WRONG_COHORT = "wrong-cohort";
+  public static final String NO_ENTITLEMENT = "no-entitlement";
+  public static final String ENTITLEMENT_EXPIRED = "entitlement-expired";
+  public static final String ENTITLEMENT_REVOKED = "entitlement-revoked";
+  public static final String ETHICS_EXPIRED = "ethics-expired";
+  public static final String AGREEMENT_MISSING = "agreement-missing";
+  public static final String WRONG_NODE = "wrong-node";
+
+  private ReleaseRules() {}
+
+  /** What the whole request rests on, read in one snapshot. */
+  public record Grounds(
+      Dataset dataset,
+      Optional<Entitlement> entitlement,
+      boolean agreementAccepted,
+      Optional<EthicsApproval> ethics,
+      Set<ConsentModule> modulesNeeded) {}
+
+  /** Why the whole request is denied; empty if it may go on to the subjects. */
+  public static List<String> wholeRequest(Grounds grounds, Instant at) {
+    List<String> reasons = new ArrayList<>();
+    if (grounds.entitlement().isEmpty()) {
+      reasons.add(NO_ENTITLEMENT);
+    } else {
+      switch (grounds.entitlement().get().statusAt(at)) {
+        case REVOKED -> reasons.add(ENTITLEMENT_REVOKED);
+        case EXPIRED, PENDING -> reasons.add(ENTITLEMENT_EXPIRED);
+        case SUSPENDED -> reasons.add(ETHICS_EXPIRED);
+        case ACTIVE -> {}
+        default -> throw new IllegalStateException();
+      }
+    }
+    if (!grounds.agreementAccepted()) {
+      reasons.add(AGREEMENT_MISSING);
+    }
+    boolean ethicsValid =
+        grounds
+            .ethics()
+            .map(e -> e.isValidOn(at.atZone(ZoneOffset.UTC).toLocalDate()))
+            .orElse(false);
+    if (!ethicsValid && !reasons.contains(ETHICS_EXPIRED)) {
+      reasons.add(ETHICS_EXPIRED);
+    }
+    return reasons;
+  }
+
+  /** The modules a subject must permit: the dataset's, and those the purpose needs. */
+  public static Set<ConsentModule> modulesNeeded(
+      Dataset dataset, boolean crossBorder, boolean commercial, boolean genetic) {
+    Set<ConsentModule> modules = EnumSet.noneOf(ConsentModule.class);
+    dataset
+        .requiredModules()
+        .forEach(code -> modules.add(ConsentModule.fromCode(code).orElseThrow()));
+    if (crossBorder) {
+      modules.add(ConsentModule.CROSS_BORDER);
+    }
+    if (commercial) {
+      modules.add(ConsentModule.COMMERCIAL);
+    }
+    if (genetic) {
+      modules.add(ConsentModule.GENETIC);
+    }
+    return modules;
+  }
+
+  /** Why one subject is denied, or empty when their data may be released. */
+  public static Optional<String> subject(
+      PatientState state, Dataset dataset, Set<ConsentModule> needed) {
+    if (state == null || !state.patient().jurisdiction().equals(dataset.jurisdiction())) {
+      // Not a patient of this dataset's node: the node must not learn whether they exist elsewhere.
+      return Optional.of(UNKNOWN_SUBJECT);
+    }
+    if (!state.patient().cohorts().contains(Patient.Cohort.valueOf(dataset.cohort()))) {
+      return Optional.of(WRONG_COHORT);
+    }
+    boolean withdrawn = false;
+    boolean missing = false;
+    for (ConsentModule module : needed) {
+      ModuleState held = state.modules().get(module);
+      if (held == null || !held.permits()) {
+        ModuleState.Reason reason = held == null ? ModuleState.Reason.NO_RECORD : held.reason();
+        if (reason == ModuleState.Reason.WITHDRAWN || reason == ModuleState.Reason.OBJECTED) {
+          withdrawn = true;
+        } else {
+          missing = true;
+        }
+      }
+    }
+    if (withdrawn) {
+      return Optional.of(CONSENT_WITHDRAWN);
+    }
+    return missing ? Optional.of(CONSENT_MISSING) : Optional.empty();
+  }
+}
