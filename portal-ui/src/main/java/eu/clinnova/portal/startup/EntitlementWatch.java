@@ -2,6 +2,7 @@ package eu.clinnova.portal.startup;
 
 import eu.clinnova.portal.config.Settings;
 import eu.clinnova.workflow.entitlement.Entitlements;
+import eu.clinnova.workflow.release.ReleaseSigning;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -13,8 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Records entitlements that lapsed (expired, or suspended when their ethics approval ended) every
- * {@code CLINNOVA_ENTITLEMENT_WATCH_MINUTES} (15 by default), on the server's managed scheduler.
+ * Rotates the release signing key when due, and records entitlements that lapsed (expired, or
+ * suspended when their ethics approval ended), every {@code CLINNOVA_ENTITLEMENT_WATCH_MINUTES} (15
+ * by default), on the server's managed scheduler.
  */
 @ApplicationScoped
 public class EntitlementWatch {
@@ -25,6 +27,7 @@ public class EntitlementWatch {
   private ManagedScheduledExecutorService scheduler;
 
   @Inject Entitlements entitlements;
+  @Inject ReleaseSigning releaseSigning;
 
   private ScheduledFuture<?> task;
 
@@ -38,6 +41,10 @@ public class EntitlementWatch {
 
   void check() {
     try {
+      if (releaseSigning.rotateIfDue()) {
+        LOG.info(
+            "A new release signing key was made; the previous one stays published for an hour");
+      }
       int recorded = entitlements.recordLapses();
       if (recorded > 0) {
         LOG.info(() -> recorded + " lapsed entitlement(s) recorded");

@@ -10,6 +10,7 @@ import eu.clinnova.portal.config.Settings;
 import eu.clinnova.portal.database.DatabaseMigrations;
 import eu.clinnova.workflow.catalogue.DatasetCatalogue;
 import eu.clinnova.workflow.engine.WorkflowEngine;
+import eu.clinnova.workflow.release.ReleaseSigning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,7 @@ import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -36,6 +38,7 @@ public class PortalStartup {
   @Inject ConsentRecording recording;
   @Inject DatasetCatalogue catalogue;
   @Inject EntitlementWatch entitlementWatch;
+  @Inject ReleaseSigning releaseSigning;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     migrations.migrate();
@@ -61,6 +64,14 @@ public class PortalStartup {
       // Two datasets per node, published once; administrators add their own.
       catalogue.publishSeedCatalogue();
     }
+    // The release gate's token keys: created on first start, rotated when due (ADR 0011).
+    releaseSigning.open(
+        Path.of(
+            Settings.value(
+                "CLINNOVA_RELEASE_KEYS_FILE",
+                Path.of(dataDirectory(), "clinnova", "release-keys.jwks").toString())),
+        Duration.ofDays(
+            Long.parseLong(Settings.value("CLINNOVA_RELEASE_KEY_ROTATION_DAYS", "90"))));
     entitlementWatch.start();
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_DEMO_DATA", "false"))) {
       // The development realm's demo patients, enrolled once (later starts find them).
@@ -76,9 +87,13 @@ public class PortalStartup {
    * The log's name and signing key. The default key file lives in the server's data folder, outside
    * the repository; a development server creates it on first start.
    */
+  /** The server's data folder, outside the repository. */
+  static String dataDirectory() {
+    return System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+  }
+
   static AuditLogSettings auditLogSettings() {
-    String dataDir =
-        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+    String dataDir = dataDirectory();
     return new AuditLogSettings(
         Settings.value("CLINNOVA_AUDIT_ORIGIN", DEFAULT_ORIGIN),
         Path.of(
