@@ -128,6 +128,11 @@ class ApplicationApiIT {
     assertTrue(listed(Tokens.user("steward-ch"), "/api/v1/applications", id));
     assertFalse(listed(Tokens.user("researcher2"), "/api/v1/applications", id));
     assertFalse(taskOf(Tokens.user("steward-fr"), id, "completenessCheck").isPresent());
+    assertTrue(
+        Api.json(Api.get("/api/v1/me/notifications", Tokens.user("steward-ch")))
+            .toString()
+            .contains(id),
+        "the stewards of CH are told");
 
     // The steward returns it; a reason is required.
     String check = taskOf(Tokens.user("steward-lu"), id, "completenessCheck").orElseThrow();
@@ -391,8 +396,13 @@ class ApplicationApiIT {
   @Test
   void anAmendmentIsReviewedForWhatItAddsAndItsEntitlementsJoinTheProject() {
     String researcher = Tokens.user("researcher2");
-    String id = approvedApplication(researcher, "ch-ibd-general", "CH", "2024-00777");
+    String id = approvedNotAccepted(researcher, "ch-ibd-general", "CH", "2024-00777");
     String path = "/api/v1/applications/" + id;
+    assertProblem(Api.post(path + "/amendments", researcher, ""), 409, "agreement-first");
+    assertEquals(
+        201,
+        Api.post(path + "/agreement", researcher, "{\"accepted\":true,\"agreementVersion\":1}")
+            .statusCode());
     HttpResponse<String> started = Api.post(path + "/amendments", researcher, "");
     assertEquals(201, started.statusCode(), started.body());
     JsonNode amendment = Api.json(started);
@@ -444,6 +454,21 @@ class ApplicationApiIT {
     JsonNode project = Api.json(Api.get(path, researcher));
     assertEquals(List.of("ch-ibd-general", "fr-ra-registry"), strings(project.get("datasets")));
     assertEquals("approved", project.at("/amendments/0/state").asText());
+
+    // A second amendment in progress ends with the project when the researcher withdraws it.
+    String second = Api.json(Api.post(path + "/amendments", researcher, "")).get("id").asText();
+    assertEquals(
+        "withdrawn", Api.json(Api.post(path + "/withdraw", researcher, "")).get("state").asText());
+    assertEquals(
+        "withdrawn",
+        Api.json(Api.get("/api/v1/applications/" + second, researcher)).get("state").asText());
+    assertEquals(
+        "revoked",
+        statusAsOf(
+            researcher,
+            entitlementOf(researcher, id, "fr-ra-registry").orElseThrow(),
+            java.time.Instant.now().toString()),
+        "the project's entitlements are revoked");
   }
 
   @Test
@@ -539,22 +564,11 @@ class ApplicationApiIT {
     return id;
   }
 
-  /** An application of one jurisdiction driven through its review to accepted entitlements. */
-  static String approvedApplication(
+  /** An application of one jurisdiction driven through its review, its agreement not accepted. */
+  static String approvedNotAccepted(
       String token, String dataset, String jurisdiction, String reference) {
     String id = submittedApplication(token, dataset, jurisdiction, reference);
-    String code = jurisdiction.toLowerCase(java.util.Locale.ROOT);
-    complete(
-        "steward-" + code,
-        taskOf(Tokens.user("steward-" + code), id, "completenessCheck").orElseThrow(),
-        "{\"outcome\":\"approve\"}");
-    approveIn(id, code);
-    HttpResponse<String> accepted =
-        Api.post(
-            "/api/v1/applications/" + id + "/agreement",
-            token,
-            "{\"accepted\":true,\"agreementVersion\":1}");
-    assertEquals(201, accepted.statusCode(), accepted.body());
+    approveIn(id, jurisdiction.toLowerCase(java.util.Locale.ROOT));
     return id;
   }
 

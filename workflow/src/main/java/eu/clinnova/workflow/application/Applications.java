@@ -73,6 +73,7 @@ public class Applications {
   private final ApplicationStore applications = new ApplicationStore();
   private final DatasetStore datasets = new DatasetStore();
   private final EntitlementStore entitlements = new EntitlementStore();
+  private final NotificationStore notifications = new NotificationStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
   private final Clock clock = Clock.systemUTC();
 
@@ -376,6 +377,15 @@ public class Applications {
         }
         applications.update(connection, submitted);
         event(connection, submitted, "submitted", null, requester, "researcher", null, null);
+        for (String jurisdiction : jurisdictions) {
+          notifications.notify(
+              connection,
+              ReviewGroups.stewards(jurisdiction),
+              id,
+              "completeness-check-due",
+              jurisdiction,
+              now);
+        }
         PendingAudit audit =
             audit(requester, "researcher", "application.submitted", submitted, data);
         String processId = startReview(submitted);
@@ -450,6 +460,11 @@ public class Applications {
       if (approved.state() != ApplicationState.APPROVED || approved.isAmendment()) {
         throw Refusal.conflict(
             "not-amendable", "Only an approved application (not an amendment) can be amended.");
+      }
+      if (new AgreementStore().find(connection, id).isEmpty()) {
+        throw Refusal.conflict(
+            "agreement-first",
+            "Accept the data access agreement of the approved application before amending it.");
       }
       if (applications.amendmentsOf(connection, id).stream()
           .anyMatch(open -> !open.state().isFinal() && open.state() != ApplicationState.APPROVED)) {
@@ -548,6 +563,14 @@ public class Applications {
           revoked++;
         }
       }
+      for (Application amendment : applications.amendmentsOf(connection, id)) {
+        if (!amendment.state().isFinal() && amendment.state() != ApplicationState.APPROVED) {
+          // An amendment in progress ends with the application it amends.
+          applications.update(connection, amendment.with(ApplicationState.WITHDRAWN, now));
+          event(connection, amendment, "withdrawn", null, requester, "researcher", null, null);
+          endProcess(amendment);
+        }
+      }
       event(connection, withdrawn, "withdrawn", null, requester, "researcher", null, null);
       PendingAudit audit =
           audit(
@@ -556,17 +579,21 @@ public class Applications {
               "application.withdrawn",
               withdrawn,
               Map.of("previousState", application.state().code(), "entitlementsRevoked", revoked));
-      if (application.processInstanceId().isPresent()
-          && runtime
-                  .createProcessInstanceQuery()
-                  .processInstanceId(application.processInstanceId().get())
-                  .count()
-              > 0) {
-        runtime.deleteProcessInstance(application.processInstanceId().get(), "withdrawn");
-      }
+      endProcess(application);
       return new Changed(withdrawn, audit);
     } catch (SQLException e) {
       throw new IllegalStateException("the application could not be withdrawn", e);
+    }
+  }
+
+  private void endProcess(Application application) {
+    if (application.processInstanceId().isPresent()
+        && runtime
+                .createProcessInstanceQuery()
+                .processInstanceId(application.processInstanceId().get())
+                .count()
+            > 0) {
+      runtime.deleteProcessInstance(application.processInstanceId().get(), "withdrawn");
     }
   }
 
