@@ -1,0 +1,81 @@
+package eu.clinnova.portal.api.release;
+
+import eu.clinnova.portal.api.problem.Problem;
+import eu.clinnova.portal.api.problem.ProblemException;
+import eu.clinnova.portal.api.security.RequestCaller;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Requesters;
+import eu.clinnova.portal.identity.Role;
+import eu.clinnova.workflow.entitlement.Entitlement;
+import eu.clinnova.workflow.entitlement.Entitlements;
+import eu.clinnova.workflow.release.ReleaseSigning;
+import eu.clinnova.workflow.release.Visas;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/ga4gh/visas}: the caller's GA4GH {@code ControlledAccessGrants} visas, one per
+ * active entitlement; a node names the user ({@code ?user=}) and gets the visas for its own
+ * jurisdiction's datasets. The answer has the passport claim's shape, {@code ga4gh_passport_v1}.
+ */
+@Path("v1/ga4gh/visas")
+@RequestScoped
+public class VisaResource {
+
+  @Inject Entitlements entitlements;
+  @Inject ReleaseSigning signing;
+  @Inject RequestCaller requestCaller;
+  @Context UriInfo uri;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public String visas(@QueryParam("user") String user) {
+    Caller caller = requestCaller.get();
+    boolean node = caller.has(Role.NODE);
+    if (node && (user == null || user.isBlank())) {
+      throw new ProblemException(
+          Problem.invalid(
+              "A node names the user whose visas it needs.",
+              List.of(new Problem.FieldError("user", "the researcher's id, as in entitlements"))));
+    }
+    if (!node && user != null && !user.equals(caller.subject())) {
+      throw new ProblemException(Problem.forbidden("Only nodes ask for another user's visas."));
+    }
+    String subject = node ? user : caller.subject();
+    Instant now = Instant.now();
+    URI api = uri.getBaseUriBuilder().path("v1").build();
+    URI jwks = uri.getBaseUriBuilder().path("v1/keys").build();
+    JsonArrayBuilder visas = Json.createArrayBuilder();
+    for (Entitlement entitlement : entitlements.visibleTo(Requesters.of(caller))) {
+      if (!entitlement.researcher().equals(subject)
+          || entitlement.statusAt(now) != Entitlement.Status.ACTIVE) {
+        continue;
+      }
+      visas.add(
+          Visas.sign(
+              signing.current(),
+              api,
+              jwks,
+              entitlement,
+              uri.getBaseUriBuilder().path("v1/datasets").path(entitlement.datasetId()).build(),
+              uri.getBaseUriBuilder()
+                  .path("v1/committees")
+                  .path(entitlement.jurisdiction())
+                  .build(),
+              now));
+    }
+    return Json.createObjectBuilder().add("ga4gh_passport_v1", visas).build().toString();
+  }
+}
