@@ -9,10 +9,8 @@ import eu.clinnova.consent.application.Requester;
  */
 public final class ApplicationAccess {
 
-  static final String RESEARCHER = "researcher";
   static final String STEWARD = "data-steward";
   static final String DAC_MEMBER = "dac-member";
-  static final String DAC_CHAIR = "dac-chair";
   static final String COMPLIANCE = "compliance-officer";
 
   private ApplicationAccess() {}

@@ -561,6 +561,16 @@ public class Applications {
       for (var entitlement : entitlements.ofApplication(connection, id)) {
         if (entitlements.revoke(connection, entitlement.id(), now, requester.sub(), "withdrawn")) {
           revoked++;
+          // Each revocation is its own fact, as when a committee revokes.
+          auditLog.record(
+              new AuditEvent(
+                  new AuditEvent.Actor(requester.sub(), "researcher"),
+                  "entitlement.revoked",
+                  new AuditEvent.Subject("entitlement", entitlement.id().toString()),
+                  Map.of(
+                      "applicationId", id.toString(),
+                      "datasetId", entitlement.datasetId(),
+                      "reason", "application-withdrawn")));
         }
       }
       for (Application amendment : applications.amendmentsOf(connection, id)) {
@@ -568,6 +578,12 @@ public class Applications {
           // An amendment in progress ends with the application it amends.
           applications.update(connection, amendment.with(ApplicationState.WITHDRAWN, now));
           event(connection, amendment, "withdrawn", null, requester, "researcher", null, null);
+          audit(
+              requester,
+              "researcher",
+              "application.withdrawn",
+              amendment.with(ApplicationState.WITHDRAWN, now),
+              Map.of("previousState", amendment.state().code(), "withAmended", id.toString()));
           endProcess(amendment);
         }
       }

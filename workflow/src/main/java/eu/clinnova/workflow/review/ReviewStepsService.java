@@ -256,18 +256,12 @@ public class ReviewStepsService implements ReviewSteps {
                     project.createdAt(),
                     now,
                     project.amends()));
-            applications.insertEvent(
+            step(
                 connection,
-                project.id(),
-                new ApplicationEvent(
-                    0,
-                    now,
-                    "amended",
-                    Optional.empty(),
-                    PROCESS.sub(),
-                    PROCESS.role(),
-                    Optional.empty(),
-                    Optional.empty()));
+                project,
+                "amended",
+                null,
+                Map.of("amendmentId", application.id().toString(), "datasets", granted));
           }
           notifications.notify(
               connection,

@@ -21,7 +21,6 @@ import eu.clinnova.workflow.application.JurisdictionReview;
 import eu.clinnova.workflow.application.Purpose;
 import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoMatch;
-import eu.clinnova.workflow.duo.DuoTerm;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.review.Vote;
 import java.io.ByteArrayInputStream;
@@ -368,9 +367,5 @@ final class ApplicationSummary {
 
   private void term(DescriptionList list, String key, String value) {
     list.add(new DescriptionList.Term(t(key)), new DescriptionList.Description(value));
-  }
-
-  static String duoLabel(Component page, DuoTerm term) {
-    return page.getTranslation("duo." + term.name());
   }
 }
