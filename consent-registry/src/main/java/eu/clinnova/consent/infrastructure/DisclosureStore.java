@@ -11,6 +11,32 @@ import java.util.List;
 /** Releases per patient in {@code consent.disclosure} (written by the release gate). */
 public final class DisclosureStore {
 
+  /**
+   * Records one release for every patient it permitted, in one statement whatever their number (the
+   * release gate, in the transaction that decided it).
+   */
+  public void insertAll(Connection connection, Disclosure release, List<String> psns)
+      throws SQLException {
+    if (psns.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO consent.disclosure (release_id, psn, application_id, project_title,"
+                + " dataset_id, node, decided_at, audit_index)"
+                + " SELECT ?::uuid, psn, ?, ?, ?, ?, ?, ? FROM unnest(?::text[]) AS p (psn)")) {
+      insert.setString(1, release.releaseId());
+      insert.setString(2, release.applicationId());
+      insert.setString(3, release.projectTitle());
+      insert.setString(4, release.datasetId());
+      insert.setString(5, release.node());
+      insert.setTimestamp(6, java.sql.Timestamp.from(release.decidedAt()));
+      insert.setLong(7, release.auditIndex());
+      insert.setArray(8, connection.createArrayOf("text", psns.toArray()));
+      insert.executeUpdate();
+    }
+  }
+
   /** The patient's disclosures, newest first. */
   public List<Disclosure> of(Connection connection, String psn) throws SQLException {
     List<Disclosure> disclosures = new ArrayList<>();

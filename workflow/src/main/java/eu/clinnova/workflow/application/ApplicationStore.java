@@ -39,6 +39,31 @@ public final class ApplicationStore {
     }
   }
 
+  /** Where the applicant works, once, when the application is created. */
+  public void recordApplicantJurisdiction(Connection connection, UUID id, String jurisdiction)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE workflow.application SET applicant_jurisdiction = ? WHERE id = ?")) {
+      update.setString(1, jurisdiction);
+      update.setObject(2, id);
+      update.executeUpdate();
+    }
+  }
+
+  /** Where the applicant works, if known. */
+  public Optional<String> applicantJurisdiction(Connection connection, UUID id)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT applicant_jurisdiction FROM workflow.application WHERE id = ?")) {
+      query.setObject(1, id);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
   public void update(Connection connection, Application application) throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(

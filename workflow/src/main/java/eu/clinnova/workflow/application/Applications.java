@@ -96,10 +96,21 @@ public class Applications {
               now,
               now);
       applications.insert(connection, application);
+      // Where the applicant works decides whether a release to them crosses a border (ADR 0012).
+      Optional<String> home = applicantJurisdiction(requester);
+      if (home.isPresent()) {
+        applications.recordApplicantJurisdiction(connection, application.id(), home.get());
+      }
       event(connection, application, "created", null, requester, "researcher", null, null);
       return new Changed(
           application,
-          audit(requester, "researcher", "application.created", application, Map.of()));
+          audit(
+              requester,
+              "researcher",
+              "application.created",
+              application,
+              home.<Map<String, Object>>map(code -> Map.of("applicantJurisdiction", code))
+                  .orElse(Map.of())));
     } catch (SQLException e) {
       throw new IllegalStateException("the application could not be saved", e);
     }
@@ -799,5 +810,12 @@ public class Applications {
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  }
+
+  /** The applicant's jurisdiction: their one jurisdiction group, if they belong to exactly one. */
+  static Optional<String> applicantJurisdiction(Requester requester) {
+    return requester.jurisdictions().size() == 1
+        ? requester.jurisdictions().stream().findFirst()
+        : Optional.empty();
   }
 }

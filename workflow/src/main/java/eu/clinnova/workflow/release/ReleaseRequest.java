@@ -31,6 +31,9 @@ public record ReleaseRequest(
     record Valid(ReleaseRequest request) implements Parsed {}
 
     record Invalid(List<FieldProblem> problems) implements Parsed {}
+
+    /** More subjects than one request may name (the API answers 413). */
+    record TooMany(int count) implements Parsed {}
   }
 
   public static Parsed parse(JsonObject body) {
@@ -57,12 +60,11 @@ public record ReleaseRequest(
     }
     List<String> subjects = new ArrayList<>();
     JsonValue list = body.get("subjects");
+    if (list instanceof JsonArray array && array.size() > MAX_SUBJECTS) {
+      return new Parsed.TooMany(array.size());
+    }
     if (!(list instanceof JsonArray array) || array.isEmpty()) {
       problems.add(new FieldProblem("subjects", "must be a non-empty list of pseudonyms"));
-    } else if (array.size() > MAX_SUBJECTS) {
-      problems.add(
-          new FieldProblem(
-              "subjects", "at most " + MAX_SUBJECTS + " subjects per request; split the release"));
     } else {
       Set<String> seen = new HashSet<>();
       int reported = 0;

@@ -22,7 +22,8 @@ final class WorkflowDatabase implements AutoCloseable {
     "V2__datasets.sql",
     "V3__applications.sql",
     "V4__amendments.sql",
-    "V5__entitlement_lapses.sql"
+    "V5__entitlement_lapses.sql",
+    "V6__releases.sql"
   };
 
   private final EmbeddedPostgres postgres;

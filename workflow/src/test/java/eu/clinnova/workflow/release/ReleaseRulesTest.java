@@ -202,11 +202,15 @@ class ReleaseRulesTest {
             + UUID.randomUUID()
             + "\",\"datasetId\":\"lu-set\",\"recipient\":\"sub\",";
     assertEquals(
-        List.of("subjects"),
-        invalid(
-            Json.createObjectBuilder(read(base + "\"subjects\":[]}"))
-                .add("subjects", many)
-                .build()));
+        ReleaseRequest.MAX_SUBJECTS + 1,
+        assertInstanceOf(
+                ReleaseRequest.Parsed.TooMany.class,
+                ReleaseRequest.parse(
+                    Json.createObjectBuilder(read(base + "\"subjects\":[]}"))
+                        .add("subjects", many)
+                        .build()))
+            .count());
+    assertEquals(List.of("subjects"), invalid(read(base + "\"subjects\":[]}")));
     assertEquals(
         List.of("subjects[1]"), invalid(read(base + "\"subjects\":[\"LU-0001\",\"LU-0001\"]}")));
     assertEquals(List.of("subjects[0]"), invalid(read(base + "\"subjects\":[\"lu-1\"]}")));

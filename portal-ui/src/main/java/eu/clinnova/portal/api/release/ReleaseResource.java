@@ -1,0 +1,275 @@
+package eu.clinnova.portal.api.release;
+
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.portal.api.problem.Problem;
+import eu.clinnova.portal.api.problem.ProblemException;
+import eu.clinnova.portal.api.security.RequestCaller;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Requesters;
+import eu.clinnova.portal.identity.Role;
+import eu.clinnova.workflow.release.Release;
+import eu.clinnova.workflow.release.ReleaseGate;
+import eu.clinnova.workflow.release.ReleaseQueries;
+import eu.clinnova.workflow.release.ReleaseRequest;
+import eu.clinnova.workflow.release.ReleaseStore;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/v1/releases}, the release gate (contract, "Release gate"), and the decisions'
+ * read side: {@code GET /api/v1/releases} (filters, newest first) and {@code GET
+ * /api/v1/releases/{id}}.
+ */
+@Path("v1/releases")
+@RequestScoped
+public class ReleaseResource {
+
+  static final int MAX_LIMIT = 500;
+
+  @Inject ReleaseGate gate;
+  @Inject ReleaseQueries queries;
+  @Inject RequestCaller requestCaller;
+  @Context UriInfo uri;
+
+  @POST
+  @RolesAllowed(Role.Names.NODE)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response decide(JsonObject body) {
+    if (body == null) {
+      throw new ProblemException(Problem.malformedJson());
+    }
+    Caller caller = requestCaller.get();
+    ReleaseRequest request = parse(body);
+    String jurisdiction =
+        caller.jurisdictions().stream()
+            .findFirst()
+            .map(Enum::name)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        Problem.forbidden("This node client serves no known jurisdiction.")));
+    ReleaseGate.Answer answer =
+        gate.decide(
+            new ReleaseGate.AskingNode(caller.clientId(), jurisdiction),
+            request,
+            uri.getBaseUriBuilder().path("v1").build().toString());
+    return Response.ok(answer(answer).toString(), MediaType.APPLICATION_JSON).build();
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response list(
+      @QueryParam("node") String node,
+      @QueryParam("applicationId") String applicationId,
+      @QueryParam("datasetId") String datasetId,
+      @QueryParam("jurisdiction") String jurisdiction,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("before") String before,
+      @QueryParam("limit") Integer limit) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    Optional<UUID> application = uuid("applicationId", applicationId, errors);
+    Optional<Instant> fromAt = instant("from", from, errors);
+    Optional<Instant> toAt = instant("to", to, errors);
+    Optional<Instant> beforeAt = instant("before", before, errors);
+    int pageSize = limit == null ? 100 : limit;
+    if (pageSize < 1 || pageSize > MAX_LIMIT) {
+      errors.add(new Problem.FieldError("limit", "must be 1 to " + MAX_LIMIT));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(Problem.invalid("Invalid search.", errors));
+    }
+    ReleaseStore.Search search =
+        new ReleaseStore.Search(
+            text(node),
+            application,
+            text(datasetId),
+            text(jurisdiction).map(List::of),
+            Optional.empty(),
+            fromAt,
+            toAt,
+            beforeAt,
+            pageSize);
+    JsonArrayBuilder all = Json.createArrayBuilder();
+    queries.search(requester(), search).forEach(release -> all.add(summary(release)));
+    return Response.ok(all.build().toString(), MediaType.APPLICATION_JSON).build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response one(@PathParam("id") String id) {
+    UUID releaseId;
+    try {
+      releaseId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(Problem.notFound("No such release."));
+    }
+    ReleaseQueries.Detail detail = queries.find(requester(), releaseId);
+    JsonObjectBuilder json = summary(detail.release());
+    detail
+        .denials()
+        .ifPresent(
+            denials -> {
+              JsonArrayBuilder denied = Json.createArrayBuilder();
+              denials.forEach(
+                  d ->
+                      denied.add(
+                          Json.createObjectBuilder()
+                              .add("psn", d.psn())
+                              .add("reason", d.reason())));
+              json.add("denied", denied);
+            });
+    return Response.ok(json.build().toString(), MediaType.APPLICATION_JSON).build();
+  }
+
+  /** The request, or a 400 naming every problem, or 413 for too many subjects. */
+  static ReleaseRequest parse(JsonObject body) {
+    ReleaseRequest.Parsed parsed = ReleaseRequest.parse(body);
+    if (parsed instanceof ReleaseRequest.Parsed.Invalid invalid) {
+      throw new ProblemException(
+          Problem.invalid(
+              "The release request is not valid; nothing was decided.",
+              invalid.problems().stream()
+                  .map(p -> new Problem.FieldError(p.field(), p.message()))
+                  .toList()));
+    }
+    if (parsed instanceof ReleaseRequest.Parsed.TooMany tooMany) {
+      throw new ProblemException(
+          Problem.of(
+                  413,
+                  "too-many-subjects",
+                  "Content Too Large",
+                  "A request names at most "
+                      + ReleaseRequest.MAX_SUBJECTS
+                      + " subjects; this one names "
+                      + tooMany.count()
+                      + ". Split the release; nothing was decided.")
+              .errors(
+                  List.of(
+                      new Problem.FieldError(
+                          "subjects", "at most " + ReleaseRequest.MAX_SUBJECTS + " subjects"))));
+    }
+    return ((ReleaseRequest.Parsed.Valid) parsed).request();
+  }
+
+  /** The contract's answer. */
+  static JsonObject answer(ReleaseGate.Answer answer) {
+    JsonArrayBuilder permitted = Json.createArrayBuilder();
+    answer.permitted().forEach(permitted::add);
+    JsonArrayBuilder denied = Json.createArrayBuilder();
+    answer
+        .denied()
+        .forEach(
+            d ->
+                denied.add(
+                    Json.createObjectBuilder().add("psn", d.psn()).add("reason", d.reason())));
+    JsonArrayBuilder reasons = Json.createArrayBuilder();
+    answer.release().reasons().forEach(reasons::add);
+    JsonArrayBuilder proof = Json.createArrayBuilder();
+    answer.inclusionProof().forEach(hash -> proof.add(Base64.getEncoder().encodeToString(hash)));
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("releaseId", answer.release().id().toString())
+            .add("decision", answer.release().decision().code())
+            .add("permitted", permitted)
+            .add("denied", denied)
+            .add("reasons", reasons);
+    answer.token().ifPresent(token -> json.add("token", token));
+    json.add(
+        "audit",
+        Json.createObjectBuilder()
+            .add("index", answer.audit().index())
+            .add("leafHash", Base64.getEncoder().encodeToString(answer.audit().leafHash()))
+            .add("checkpoint", answer.audit().checkpoint())
+            .add("inclusionProof", proof));
+    return json.build();
+  }
+
+  /** A decision as the read side shows it: counts and digests, not the subjects. */
+  static JsonObjectBuilder summary(Release release) {
+    JsonArrayBuilder reasons = Json.createArrayBuilder();
+    release.reasons().forEach(reasons::add);
+    JsonArrayBuilder modules = Json.createArrayBuilder();
+    release.modules().forEach(modules::add);
+    JsonObjectBuilder denials = Json.createObjectBuilder();
+    release.denials().forEach(denials::add);
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("releaseId", release.id().toString())
+            .add("node", release.node())
+            .add("applicationId", release.applicationId().toString())
+            .add("datasetId", release.datasetId())
+            .add("jurisdiction", release.jurisdiction())
+            .add("recipient", release.recipient())
+            .add("decision", release.decision().code())
+            .add("reasons", reasons)
+            .add("modules", modules)
+            .add("requested", release.requested())
+            .add("permitted", release.permitted())
+            .add("denials", denials)
+            .add("requestedSha256", release.requestedSha256())
+            .add("permittedSha256", release.permittedSha256())
+            .add("decidedAt", release.decidedAt().toString())
+            .add("auditIndex", release.auditIndex());
+    release.tokenExpiresAt().ifPresent(at -> json.add("tokenExpiresAt", at.toString()));
+    return json;
+  }
+
+  private Requester requester() {
+    return Requesters.of(requestCaller.get());
+  }
+
+  private static Optional<String> text(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  private static Optional<UUID> uuid(String field, String value, List<Problem.FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(UUID.fromString(value.strip()));
+    } catch (IllegalArgumentException e) {
+      errors.add(new Problem.FieldError(field, "must be an application id (a UUID)"));
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Instant> instant(
+      String field, String value, List<Problem.FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(value.strip()));
+    } catch (DateTimeParseException e) {
+      errors.add(new Problem.FieldError(field, "must be an RFC 3339 instant in UTC"));
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,301 @@
+package eu.clinnova.workflow.release;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.log.LoggedEntry;
+import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.consent.application.ConsentQueries;
+import eu.clinnova.consent.application.ConsentQueries.PatientState;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.domain.Disclosure;
+import eu.clinnova.consent.infrastructure.DisclosureStore;
+import eu.clinnova.workflow.application.AgreementStore;
+import eu.clinnova.workflow.application.Application;
+import eu.clinnova.workflow.application.ApplicationState;
+import eu.clinnova.workflow.application.ApplicationStore;
+import eu.clinnova.workflow.application.EthicsApproval;
+import eu.clinnova.workflow.application.Purpose;
+import eu.clinnova.workflow.catalogue.Dataset;
+import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.entitlement.Entitlement;
+import eu.clinnova.workflow.entitlement.EntitlementStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The release gate. One decision is one transaction: it reads everything the rules need in one
+ * REPEATABLE READ snapshot (so a withdrawal committed before the request is seen, and nothing
+ * committed later half-seen), decides, has the audit log commit the decision durably, then records
+ * the release, its denials and the patients' disclosures with the entry's index, and signs the
+ * token. If the log cannot be written nothing is recorded and nothing permitted (ADR 0012).
+ */
+@ApplicationScoped
+public class ReleaseGate {
+
+  /** Who asks: the node's client id and the jurisdiction it serves. */
+  public record AskingNode(String clientId, String jurisdiction) {}
+
+  /** What the node is told. The token is absent when the decision is deny. */
+  public record Answer(
+      Release release,
+      List<String> permitted,
+      List<Release.Denial> denied,
+      Optional<String> token,
+      LoggedEntry audit,
+      List<byte[]> inclusionProof) {}
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  @Inject AuditLogService auditLog;
+  @Inject ConsentQueries consent;
+  @Inject ReleaseSigning signing;
+
+  private final ApplicationStore applications = new ApplicationStore();
+  private final DatasetStore datasets = new DatasetStore();
+  private final EntitlementStore entitlements = new EntitlementStore();
+  private final AgreementStore agreements = new AgreementStore();
+  private final ReleaseStore releases = new ReleaseStore();
+  private final DisclosureStore disclosures = new DisclosureStore();
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Decides {@code request} for {@code node}; {@code issuer} names this portal in the token.
+   *
+   * @throws Refusal 404 for an application or dataset the node cannot see, 403 {@code wrong-node}
+   *     for another jurisdiction's dataset; nothing is recorded then
+   * @throws eu.clinnova.audit.log.AuditLogUnavailableException if the decision cannot be logged
+   * @throws GateUnavailableException if the database cannot be read or written
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Answer decide(AskingNode node, ReleaseRequest request, String issuer) {
+    try (Connection connection = dataSource.getConnection()) {
+      try (Statement snapshot = connection.createStatement()) {
+        snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      }
+      Application application =
+          applications
+              .find(connection, request.applicationId())
+              .orElseThrow(() -> Refusal.notFound("No such application."));
+      // The decision's instant is taken once the snapshot exists: every commit it sees happened
+      // before this instant, so "as of the decision" and "in the snapshot" agree.
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      Dataset dataset =
+          datasets
+              .find(connection, request.datasetId())
+              .orElseThrow(() -> Refusal.notFound("No such dataset."));
+      List<Entitlement> granted = entitlements.ofApplication(connection, application.id());
+      if (!dataset.jurisdiction().equals(node.jurisdiction())) {
+        throw new Refusal(
+            Refusal.Kind.FORBIDDEN,
+            ReleaseRules.WRONG_NODE,
+            "The dataset "
+                + dataset.id()
+                + " is held by "
+                + dataset.node()
+                + "; a node asks only for its own datasets.",
+            List.of());
+      }
+      if (!concerns(application, granted, node.jurisdiction())) {
+        throw Refusal.notFound("No such application.");
+      }
+      ReleaseRules.Grounds grounds =
+          new ReleaseRules.Grounds(
+              dataset,
+              entitlementFor(granted, dataset, request.recipient(), now),
+              agreements.find(connection, application.id()).isPresent(),
+              ethicsFor(connection, application, dataset.jurisdiction()),
+              modulesNeeded(connection, application, dataset));
+      Map<String, PatientState> states =
+          ReleaseRules.wholeRequest(grounds, now).isEmpty()
+              ? consent.statesOf(connection, request.subjects(), now)
+              : Map.of();
+      ReleaseOutcome outcome = ReleaseOutcome.of(grounds, request.subjects(), states, now);
+      return record(connection, node, request, application, grounds, outcome, now, issuer);
+    } catch (SQLException e) {
+      throw new GateUnavailableException("the release gate cannot read or record", e);
+    }
+  }
+
+  private Answer record(
+      Connection connection,
+      AskingNode node,
+      ReleaseRequest request,
+      Application application,
+      ReleaseRules.Grounds grounds,
+      ReleaseOutcome outcome,
+      Instant now,
+      String issuer)
+      throws SQLException {
+    UUID releaseId = UUID.randomUUID();
+    Release.Decision decision = outcome.decision(request.subjects().size());
+    Optional<Instant> tokenExpires =
+        decision == Release.Decision.DENY
+            ? Optional.empty()
+            : Optional.of(tokenExpiry(grounds, now));
+    List<String> modules = grounds.modulesNeeded().stream().map(ConsentModule::code).toList();
+    String requestedSha256 = ReleaseToken.subjectsSha256(request.subjects());
+    String permittedSha256 = ReleaseToken.subjectsSha256(outcome.permitted());
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("node", node.clientId());
+    facts.put("applicationId", application.id().toString());
+    facts.put("datasetId", grounds.dataset().id());
+    facts.put("recipient", request.recipient());
+    facts.put("decision", decision.code());
+    facts.put("reasons", outcome.reasons());
+    facts.put("modules", modules);
+    facts.put("requested", request.subjects().size());
+    facts.put("permitted", outcome.permitted().size());
+    facts.put("denials", new LinkedHashMap<String, Object>(outcome.denialCounts()));
+    facts.put("requestedSha256", requestedSha256);
+    facts.put("permittedSha256", permittedSha256);
+    facts.put("decidedAt", now.toString());
+    // Durable first: once this returns the decision is in the log whatever happens next; if it
+    // throws, the transaction rolls back and the node is told 503.
+    LoggedEntry logged =
+        auditLog.recordDurably(
+            new AuditEvent(
+                new AuditEvent.Actor(node.clientId(), "node"),
+                "release.decided",
+                new AuditEvent.Subject("release", releaseId.toString()),
+                facts));
+    Release release =
+        new Release(
+            releaseId,
+            node.clientId(),
+            application.id(),
+            grounds.dataset().id(),
+            grounds.dataset().jurisdiction(),
+            request.recipient(),
+            decision,
+            outcome.reasons(),
+            modules,
+            request.subjects().size(),
+            outcome.permitted().size(),
+            outcome.denialCounts(),
+            requestedSha256,
+            permittedSha256,
+            now,
+            tokenExpires,
+            logged.index());
+    releases.insert(connection, release);
+    releases.insertDenials(connection, releaseId, outcome.denied());
+    disclosures.insertAll(
+        connection,
+        new Disclosure(
+            releaseId.toString(),
+            application.id().toString(),
+            application.document().title().orElse(""),
+            grounds.dataset().id(),
+            node.clientId(),
+            now,
+            logged.index()),
+        outcome.permitted());
+    Optional<String> token =
+        tokenExpires.map(
+            expires ->
+                ReleaseToken.sign(
+                    signing.current(),
+                    new ReleaseToken.Claims(
+                        issuer,
+                        node.clientId(),
+                        now,
+                        Duration.between(now, expires),
+                        releaseId,
+                        application.id(),
+                        grounds.dataset().id(),
+                        request.recipient(),
+                        outcome.permitted(),
+                        logged.index())));
+    return new Answer(
+        release,
+        outcome.permitted(),
+        outcome.denied(),
+        token,
+        logged,
+        auditLog.inclusionProof(logged.index(), logged.treeSize()));
+  }
+
+  /** An hour, or less if the entitlement ends sooner: a token never outlives its grounds. */
+  static Instant tokenExpiry(ReleaseRules.Grounds grounds, Instant now) {
+    Instant expires = now.plus(SigningKeys.TOKEN_LIFETIME);
+    Entitlement entitlement = grounds.entitlement().orElseThrow();
+    if (entitlement.validUntil().isBefore(expires)) {
+      expires = entitlement.validUntil();
+    }
+    Instant ethicsEnd =
+        entitlement.ethicsValidUntil().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    return ethicsEnd.isBefore(expires) ? ethicsEnd : expires;
+  }
+
+  /**
+   * Whether the node may know of this application: it asks for a dataset of its jurisdiction, or
+   * holds entitlements there (an amendment may have added the jurisdiction).
+   */
+  private static boolean concerns(
+      Application application, List<Entitlement> granted, String jurisdiction) {
+    return application.jurisdictions().contains(jurisdiction)
+        || granted.stream().anyMatch(e -> e.jurisdiction().equals(jurisdiction));
+  }
+
+  /** The recipient's entitlement to the dataset: an active one if any, else the latest. */
+  static Optional<Entitlement> entitlementFor(
+      List<Entitlement> granted, Dataset dataset, String recipient, Instant now) {
+    List<Entitlement> candidates =
+        granted.stream()
+            .filter(e -> e.datasetId().equals(dataset.id()) && e.researcher().equals(recipient))
+            .toList();
+    return candidates.stream()
+        .filter(e -> e.statusAt(now) == Entitlement.Status.ACTIVE)
+        .findFirst()
+        .or(() -> candidates.stream().max(Comparator.comparing(Entitlement::validFrom)));
+  }
+
+  /**
+   * The ethics approval the release rests on: of the dataset's jurisdiction, the latest declared on
+   * the application or on an approved amendment of it (a renewal replaces the approval it renews).
+   */
+  private Optional<EthicsApproval> ethicsFor(
+      Connection connection, Application application, String jurisdiction) throws SQLException {
+    List<EthicsApproval> all = new ArrayList<>(applications.ethicsInForce(connection, application));
+    for (Application amendment : applications.amendmentsOf(connection, application.id())) {
+      if (amendment.state() == ApplicationState.APPROVED) {
+        all.addAll(applications.ethics(connection, amendment.id()));
+      }
+    }
+    return all.stream()
+        .filter(approval -> approval.jurisdiction().equals(jurisdiction))
+        .max(Comparator.comparing(EthicsApproval::addedAt));
+  }
+
+  /** The dataset's modules, CROSS-BORDER, COMMERCIAL and GENETIC as the purpose needs them. */
+  private Set<ConsentModule> modulesNeeded(
+      Connection connection, Application application, Dataset dataset) throws SQLException {
+    Optional<Purpose> purpose = application.document().purpose();
+    Optional<String> home = applications.applicantJurisdiction(connection, application.id());
+    return ReleaseRules.modulesNeeded(
+        dataset,
+        !home.map(dataset.jurisdiction()::equals).orElse(false),
+        purpose.map(p -> p.commercial() || p.forProfit()).orElse(false),
+        purpose.map(Purpose::genetic).orElse(false));
+  }
+}

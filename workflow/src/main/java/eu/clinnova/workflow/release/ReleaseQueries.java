@@ -1,0 +1,115 @@
+package eu.clinnova.workflow.release;
+
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.Requester;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Reading the gate's decisions, each caller their share: compliance officers all; a committee
+ * member or a node those of their jurisdiction's datasets; a researcher those they received. Only
+ * compliance officers and the node that asked see which pseudonyms were denied.
+ */
+@ApplicationScoped
+public class ReleaseQueries {
+
+  public static final int MAX_DENIALS_SHOWN = 1000;
+
+  /** One release and, for those who may see them, its denied subjects. */
+  public record Detail(Release release, Optional<List<Release.Denial>> denials) {}
+
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
+  private final ReleaseStore releases = new ReleaseStore();
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Release> search(Requester requester, ReleaseStore.Search asked) {
+    ReleaseStore.Search search = visibleTo(requester, asked);
+    try (Connection connection = dataSource.getConnection()) {
+      return releases.search(connection, search);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the releases could not be read", e);
+    }
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Detail find(Requester requester, UUID id) {
+    try (Connection connection = dataSource.getConnection()) {
+      Release release =
+          releases
+              .find(connection, id)
+              .filter(found -> sees(requester, found))
+              .orElseThrow(() -> Refusal.notFound("No such release."));
+      boolean seesSubjects =
+          requester.roles().contains("compliance-officer")
+              || (requester.roles().contains("node")
+                  && requester.jurisdictions().contains(release.jurisdiction()));
+      return new Detail(
+          release,
+          seesSubjects
+              ? Optional.of(releases.denials(connection, id, MAX_DENIALS_SHOWN))
+              : Optional.empty());
+    } catch (SQLException e) {
+      throw new IllegalStateException("the release could not be read", e);
+    }
+  }
+
+  static boolean sees(Requester requester, Release release) {
+    if (requester.roles().contains("compliance-officer")) {
+      return true;
+    }
+    if ((requester.roles().contains("dac-member") || requester.roles().contains("node"))
+        && requester.jurisdictions().contains(release.jurisdiction())) {
+      return true;
+    }
+    return requester.roles().contains("researcher") && release.recipient().equals(requester.sub());
+  }
+
+  /** The search narrowed to what the requester may see, or refused if they may see none. */
+  static ReleaseStore.Search visibleTo(Requester requester, ReleaseStore.Search asked) {
+    if (requester.roles().contains("compliance-officer")) {
+      return asked;
+    }
+    if ((requester.roles().contains("dac-member") || requester.roles().contains("node"))
+        && !requester.jurisdictions().isEmpty()) {
+      List<String> mine = new ArrayList<>(requester.jurisdictions());
+      List<String> wanted =
+          asked
+              .jurisdictions()
+              .map(list -> list.stream().filter(mine::contains).toList())
+              .orElse(mine);
+      return new ReleaseStore.Search(
+          asked.node(),
+          asked.applicationId(),
+          asked.datasetId(),
+          Optional.of(wanted),
+          asked.recipient(),
+          asked.from(),
+          asked.to(),
+          asked.before(),
+          asked.limit());
+    }
+    if (requester.roles().contains("researcher")) {
+      return new ReleaseStore.Search(
+          asked.node(),
+          asked.applicationId(),
+          asked.datasetId(),
+          asked.jurisdictions(),
+          Optional.of(requester.sub()),
+          asked.from(),
+          asked.to(),
+          asked.before(),
+          asked.limit());
+    }
+    throw Refusal.forbidden("Releases are shown to compliance, committees, nodes and recipients.");
+  }
+}
