@@ -31,7 +31,9 @@ public record ReleaseOutcome(
     List<String> permitted = new ArrayList<>();
     List<Release.Denial> denied = new ArrayList<>();
     if (!reasons.isEmpty()) {
-      // Denied as a whole: no subject is looked at, so nothing about them is learnt either.
+      // Denied as a whole: every subject is denied for the first reason, and none is looked at,
+      // so the answer says nothing about them.
+      subjects.forEach(psn -> denied.add(new Release.Denial(psn, reasons.get(0))));
       return new ReleaseOutcome(reasons, permitted, denied);
     }
     for (String psn : subjects) {
