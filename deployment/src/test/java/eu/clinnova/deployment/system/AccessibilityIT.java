@@ -28,6 +28,8 @@ class AccessibilityIT extends BrowserSystemTest {
     "compliance, /compliance/audit-log, en-GB, 1280",
     "compliance, /compliance/audit-log, de-DE, 390",
     "compliance, /compliance/verify, fr-FR, 1280",
+    "compliance, /releases, en-GB, 1280",
+    "dac-lu, /releases, fr-FR, 390",
     "admin, /admin, fr-FR, 390",
     "patient-ch, /no-such-page, de-DE, 1280",
     "patient-de, /admin, en-GB, 390",

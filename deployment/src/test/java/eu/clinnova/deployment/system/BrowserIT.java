@@ -55,7 +55,7 @@ class BrowserIT extends BrowserSystemTest {
   void theMenuOffersOnlyWhatTheRolesOpen() {
     PortalPages.signIn(page, "/", "chair-lu");
     assertThat(page).hasURL(SystemTestEnvironment.portalUrl() + "/committee");
-    assertThat(page.locator("vaadin-side-nav-item")).hasCount(2);
+    assertThat(page.locator("vaadin-side-nav-item")).hasCount(3);
     assertThat(page.locator("vaadin-side-nav-item").nth(1)).containsText("Review tasks");
     assertThat(page.locator("#identity")).containsText("Luxembourg");
   }

@@ -33,7 +33,7 @@ class ComplianceViewsIT extends BrowserSystemTest {
   void searchingTheLogShowsTheEntryWithItsVerifiedInclusionProof() {
     PortalPages.signIn(page, "/compliance/audit-log", "compliance");
     assertThat(PortalPages.heading(page)).hasText("Audit log");
-    assertThat(page.locator("vaadin-side-nav-item")).hasCount(3);
+    assertThat(page.locator("vaadin-side-nav-item")).hasCount(4);
     page.locator("#filter-action input").fill("portal.started");
     page.locator("#search").click();
     assertThat(page.locator("#results-status")).containsText("entries shown");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * appended cannot be changed or deleted, not even by the schema's owner; an entitlement can only be
  * revoked.
  */
-class ApplicationStoresTest {
+public class ApplicationStoresTest {
 
   private static WorkflowDatabase database;
   private static final ApplicationStore applications = new ApplicationStore();
@@ -44,7 +44,7 @@ class ApplicationStoresTest {
     database.close();
   }
 
-  static Application draft() {
+  public static Application draft() {
     return new Application(
         UUID.randomUUID(),
         "sub-1",

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class SubmissionChecklistTest {
+public class SubmissionChecklistTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
   static final Map<String, Dataset> CATALOGUE =
@@ -25,7 +25,7 @@ class SubmissionChecklistTest {
           "lu-set", dataset("lu-set", "LU"),
           "ch-set", dataset("ch-set", "CH"));
 
-  static Dataset dataset(String id, String jurisdiction) {
+  public static Dataset dataset(String id, String jurisdiction) {
     return new Dataset(
         id,
         id,
@@ -61,7 +61,7 @@ class SubmissionChecklistTest {
         .toList();
   }
 
-  static ApplicationDocument complete() {
+  public static ApplicationDocument complete() {
     return ApplicationDocumentTest.valid(
         "{\"title\":\"T\",\"laySummary\":\"S\",\"purpose\":{\"duo\":[\"HMB\"],\"description\":\"D\"},"
             + "\"datasets\":[\"lu-set\",\"ch-set\"],\"team\":[{\"name\":\"N\",\"email\":\"n@x.example\","

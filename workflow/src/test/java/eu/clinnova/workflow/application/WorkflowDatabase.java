@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * An embedded PostgreSQL with the workflow schema migrated as the portal does: the owner runs the
  * migrations, the application role gets the row rights they grant and nothing more.
  */
-final class WorkflowDatabase implements AutoCloseable {
+public final class WorkflowDatabase implements AutoCloseable {
 
   static final String OWNER = "clinnova_owner";
   static final String APP = "clinnova_app";
@@ -32,7 +32,7 @@ final class WorkflowDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  static WorkflowDatabase start() throws IOException, SQLException {
+  public static WorkflowDatabase start() throws IOException, SQLException {
     WorkflowDatabase database = new WorkflowDatabase(EmbeddedPostgres.builder().start());
     try (Connection connection = database.postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
@@ -57,11 +57,11 @@ final class WorkflowDatabase implements AutoCloseable {
     }
   }
 
-  DataSource owner() {
+  public DataSource owner() {
     return postgres.getDatabase(OWNER, "clinnova");
   }
 
-  DataSource app() {
+  public DataSource app() {
     return postgres.getDatabase(APP, "clinnova");
   }
 

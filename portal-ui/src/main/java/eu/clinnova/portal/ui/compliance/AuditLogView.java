@@ -44,7 +44,8 @@ import java.util.List;
  */
 @Route(value = "compliance/audit-log", layout = MainLayout.class)
 @RolesAllowed(Role.Names.COMPLIANCE_OFFICER)
-public class AuditLogView extends Main implements HasDynamicTitle {
+public class AuditLogView extends Main
+    implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
   static final int PAGE = 50;
 
@@ -145,6 +146,22 @@ public class AuditLogView extends Main implements HasDynamicTitle {
     Section section = new Section(heading, status, grid, actions);
     section.getElement().setAttribute("aria-labelledby", "results-heading");
     return section;
+  }
+
+  /**
+   * {@code ?subject=<id>} (the releases page links each decision so): the entries about that
+   * subject, the only one opened with its proof.
+   */
+  @Override
+  public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+    List<String> subject = event.getLocation().getQueryParameters().getParameters().get("subject");
+    if (subject != null && !subject.isEmpty() && !subject.get(0).isBlank()) {
+      subjectId.setValue(subject.get(0));
+      runSearch();
+      if (shown.size() == 1) {
+        grid.select(shown.get(0));
+      }
+    }
   }
 
   private void runSearch() {

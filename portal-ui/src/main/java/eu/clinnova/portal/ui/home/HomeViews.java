@@ -10,6 +10,7 @@ import eu.clinnova.portal.ui.compliance.LogVerificationView;
 import eu.clinnova.portal.ui.consent.ConsentHistoryView;
 import eu.clinnova.portal.ui.consent.DisclosuresView;
 import eu.clinnova.portal.ui.consent.StewardPatientsView;
+import eu.clinnova.portal.ui.releases.ReleasesView;
 import eu.clinnova.portal.ui.research.CatalogueView;
 import java.util.List;
 import java.util.Optional;
@@ -55,13 +56,16 @@ public final class HomeViews {
               Role.DAC_MEMBER,
               CommitteeHomeView.class,
               "nav.home.committee",
-              List.of(new Page(TaskInboxView.class, "nav.review.tasks"))),
+              List.of(
+                  new Page(TaskInboxView.class, "nav.review.tasks"),
+                  new Page(ReleasesView.class, "nav.releases"))),
           new Home(
               Role.COMPLIANCE_OFFICER,
               ComplianceHomeView.class,
               "nav.home.compliance",
               List.of(
                   new Page(AuditLogView.class, "nav.compliance.auditLog"),
+                  new Page(ReleasesView.class, "nav.releases"),
                   new Page(LogVerificationView.class, "nav.compliance.verify"))),
           new Home(Role.ADMIN, AdminHomeView.class, "nav.home.admin"));
 

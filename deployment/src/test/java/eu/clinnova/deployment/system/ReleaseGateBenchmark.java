@@ -1,0 +1,319 @@
+package eu.clinnova.deployment.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The release gate's benchmark (issue 6; not part of the test suite: {@code ./mvnw -pl deployment
+ * -Pbench verify}, after an install). It generates a registry of 1,000,000 patients over the four
+ * jurisdictions and three cohorts with consent histories, approves an application per node through
+ * the real review, then measures in one run: the raw SQL read of the consent rows of 10,000
+ * subjects, the gate's answer for 10,000 subjects over HTTP, and single-subject decisions per
+ * second with concurrent nodes. Figures go to standard output and {@code
+ * target/bench/release-gate.txt}; nothing here asserts a time.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReleaseGateBenchmark {
+
+  static final int PATIENTS = Integer.getInteger("bench.patients", 1_000_000);
+  static final int SUBJECTS = Integer.getInteger("bench.subjects", 10_000);
+  static final int ROUNDS = Integer.getInteger("bench.rounds", 40);
+  static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+  static final int THREADS = Integer.getInteger("bench.threads", 8);
+  static final String[] JURISDICTIONS = {"LU", "FR", "DE", "CH"};
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  private final List<String> report = new ArrayList<>();
+  private final Random random = new Random(42);
+
+  @Test
+  void releaseGate() throws Exception {
+    DataSource database = SystemTestEnvironment.portalDatabaseAsSuperuser();
+    long started = System.nanoTime();
+    generate(database);
+    line(
+        "generated %,d patients and %,d consent records in %.1f s",
+        count(database, "consent.patient"),
+        count(database, "consent.record"),
+        (System.nanoTime() - started) / 1e9);
+    ReleaseGateIT.Grant grant = ReleaseGateIT.grant("researcher");
+    for (String other : new String[] {"fr-ra-registry", "de-ms-cohort", "ch-ibd-general"}) {
+      String code = other.substring(0, 2).toUpperCase(java.util.Locale.ROOT);
+      String reference =
+          switch (code) {
+            case "FR" -> "DR-2024-001";
+            case "DE" -> "F-2024-001";
+            default -> "2024-00226";
+          };
+      ApplicationApiIT.approvedNotAccepted(Tokens.user("researcher2"), other, code, reference);
+    }
+    String node = Tokens.node("node-lu");
+
+    List<Long> raw = new ArrayList<>();
+    List<Long> gate = new ArrayList<>();
+    long permitted = 0;
+    HttpClient http = HttpClient.newHttpClient();
+    for (int round = -5; round < ROUNDS; round++) {
+      List<String> sample = sample(SUBJECTS);
+      long t0 = System.nanoTime();
+      int rows = rawRead(database, sample);
+      long t1 = System.nanoTime();
+      HttpResponse<String> answer = http.send(request(node, grant, sample), ofString());
+      long t2 = System.nanoTime();
+      assertEquals(200, answer.statusCode(), answer.body());
+      if (round >= 0) {
+        raw.add(t1 - t0);
+        gate.add(t2 - t1);
+        permitted += Api.json(answer).get("permitted").size();
+      }
+      if (round == 0) {
+        line("raw read of %,d subjects: %,d consent rows", SUBJECTS, rows);
+      }
+    }
+    line("10,000 subjects, %d rounds after 5 warm-up, one node:", ROUNDS);
+    line("  raw SQL read of the consent rows: %s", stats(raw));
+    line("  gate, HTTP included:              %s", stats(gate));
+    line(
+        "  gate p95 / raw p95 = %.2f; %.0f%% of subjects permitted",
+        percentile(gate, 95) / (double) percentile(raw, 95),
+        100.0 * permitted / (ROUNDS * (double) SUBJECTS));
+    singleSubjects(http, node, grant);
+    Path out = Path.of("target", "bench", "release-gate.txt");
+    Files.createDirectories(out.getParent());
+    Files.write(out, report);
+  }
+
+  private void singleSubjects(HttpClient http, String node, ReleaseGateIT.Grant grant)
+      throws Exception {
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicLong decisions = new AtomicLong();
+    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<Future<?>> workers = new ArrayList<>();
+    long warmUpEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    for (int t = 0; t < THREADS; t++) {
+      Random own = new Random(t);
+      workers.add(
+          pool.submit(
+              () -> {
+                while (running.get()) {
+                  String psn = psn("LU", 4 * (1 + own.nextInt(PATIENTS / 4)) - 4);
+                  long t0 = System.nanoTime();
+                  HttpResponse<String> answer =
+                      http.send(request(node, grant, List.of(psn)), ofString());
+                  long t1 = System.nanoTime();
+                  if (answer.statusCode() != 200) {
+                    throw new IllegalStateException(answer.body());
+                  }
+                  if (t0 > warmUpEnds) {
+                    decisions.incrementAndGet();
+                    latencies.add(t1 - t0);
+                  }
+                }
+                return null;
+              }));
+    }
+    Thread.sleep(3_000 + SECONDS * 1_000L);
+    running.set(false);
+    for (Future<?> worker : workers) {
+      worker.get();
+    }
+    pool.shutdown();
+    line(
+        "single-subject decisions, %d concurrent nodes' requests, %d s after 3 s warm-up:",
+        THREADS, SECONDS);
+    line("  %.0f decisions/s; latency %s", decisions.get() / (double) SECONDS, stats(latencies));
+  }
+
+  static HttpResponse.BodyHandler<String> ofString() {
+    return HttpResponse.BodyHandlers.ofString();
+  }
+
+  static HttpRequest request(String node, ReleaseGateIT.Grant grant, List<String> subjects) {
+    StringBuilder body =
+        new StringBuilder("{\"applicationId\":\"")
+            .append(grant.applicationId())
+            .append("\",\"datasetId\":\"")
+            .append(ReleaseGateIT.DATASET)
+            .append("\",\"recipient\":\"")
+            .append(grant.recipient())
+            .append("\",\"subjects\":[");
+    for (int i = 0; i < subjects.size(); i++) {
+      body.append(i == 0 ? "\"" : ",\"").append(subjects.get(i)).append('"');
+    }
+    body.append("]}");
+    return HttpRequest.newBuilder(Api.uri("/api/v1/releases"))
+        .header("Authorization", "Bearer " + node)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+        .build();
+  }
+
+  /** Distinct LU pseudonyms (patients 0, 4, 8, ... are LU), drawn at random. */
+  private List<String> sample(int size) {
+    java.util.Set<Integer> drawn = new java.util.LinkedHashSet<>();
+    while (drawn.size() < size) {
+      drawn.add(random.nextInt(PATIENTS / 4) * 4);
+    }
+    return drawn.stream().map(g -> psn("LU", g)).toList();
+  }
+
+  static String psn(String jurisdiction, int g) {
+    return jurisdiction + "-B" + String.format("%07d", g);
+  }
+
+  /** What the gate reads, as one query over the consent rows of the subjects. */
+  static int rawRead(DataSource database, List<String> psns) throws SQLException {
+    try (Connection connection = database.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT psn, kind, form_id, form_version, decisions::text, withdrawn,"
+                    + " valid_until::text, signer_kind, recorded_at FROM consent.record"
+                    + " WHERE psn = ANY (?) ORDER BY psn, seq")) {
+      query.setArray(1, connection.createArrayOf("text", psns.toArray()));
+      int rows = 0;
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          row.getString(1);
+          row.getString(5);
+          row.getArray(6);
+          row.getTimestamp(9);
+          rows++;
+        }
+      }
+      return rows;
+    }
+  }
+
+  /**
+   * 1,000,000 patients (patient g is in jurisdiction g mod 4; cohorts IBD, RA, MS, IBD+RA, IBD+MS
+   * in turn), each with a consent on their jurisdiction's form: 85% permit every module, 15% keep
+   * CROSS-BORDER and COMMERCIAL denied; then 10% withdraw, and half of those consent again.
+   */
+  static void generate(DataSource database) throws SQLException {
+    try (Connection connection = database.getConnection();
+        Statement sql = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      sql.execute("SET LOCAL synchronous_commit = off");
+      sql.execute(
+          "CREATE TEMP TABLE bench_form ON COMMIT DROP AS SELECT DISTINCT ON (jurisdiction)"
+              + " jurisdiction, id, version FROM consent.form ORDER BY jurisdiction, id, version"
+              + " DESC");
+      sql.execute(
+          "INSERT INTO consent.patient (psn, jurisdiction, site, cohorts, minor, enrolled_at,"
+              + " enrolled_by) SELECT j || '-B' || lpad(g::text, 7, '0'), j, 'BENCH', c, false,"
+              + " now() - interval '400 days', 'bench' FROM generate_series(0, "
+              + (PATIENTS - 1)
+              + ") g, LATERAL (SELECT (ARRAY['LU','FR','DE','CH'])[1 + g % 4] AS j,"
+              + " CASE (g / 4) % 5 WHEN 0 THEN '{IBD}'::text[] WHEN 1 THEN '{RA}'::text[]"
+              + " WHEN 2 THEN '{MS}'::text[] WHEN 3 THEN '{IBD,RA}'::text[]"
+              + " ELSE '{IBD,MS}'::text[] END AS c) x");
+      String all =
+          "{\"CLINICAL-DATA\":\"permit\",\"BROAD-HEALTH\":\"permit\",\"SAMPLES\":\"permit\","
+              + "\"GENETIC\":\"permit\",\"AI-TRAINING\":\"permit\",\"CROSS-BORDER\":\"permit\","
+              + "\"COMMERCIAL\":\"permit\",\"RECONTACT\":\"permit\",\"FINDINGS\":\"deny\"}";
+      String local =
+          "{\"CLINICAL-DATA\":\"permit\",\"BROAD-HEALTH\":\"permit\",\"SAMPLES\":\"deny\","
+              + "\"GENETIC\":\"deny\",\"AI-TRAINING\":\"permit\",\"CROSS-BORDER\":\"deny\","
+              + "\"COMMERCIAL\":\"deny\",\"RECONTACT\":\"deny\",\"FINDINGS\":\"deny\"}";
+      String hash = "'" + "ab".repeat(32) + "'";
+      sql.execute(
+          "INSERT INTO consent.record (id, psn, kind, form_id, form_version, language,"
+              + " text_sha256, decisions, withdrawn, valid_until, signer_kind, recorded_by,"
+              + " recorder_role, recorded_at) SELECT gen_random_uuid(), p.psn, 'consent', f.id,"
+              + " f.version, 'en', "
+              + hash
+              + ", CASE WHEN hashtext(p.psn) % 100 < 85 AND hashtext(p.psn) % 100 > -85 THEN '"
+              + all
+              + "'::jsonb ELSE '"
+              + local
+              + "'::jsonb END, '{}', '{}', 'self', 'bench', 'patient', now() - interval '300 days'"
+              + " FROM consent.patient p JOIN bench_form f USING (jurisdiction)"
+              + " WHERE p.enrolled_by = 'bench'");
+      sql.execute(
+          "INSERT INTO consent.record (id, psn, kind, decisions, withdrawn, valid_until,"
+              + " signer_kind, recorded_by, recorder_role, recorded_at) SELECT gen_random_uuid(),"
+              + " psn, 'withdrawal', '{}', '{}', '{}', 'self', 'bench', 'patient',"
+              + " now() - interval '100 days' FROM consent.patient WHERE enrolled_by = 'bench'"
+              + " AND abs(hashtext(psn || 'w')) % 10 = 0");
+      sql.execute(
+          "INSERT INTO consent.record (id, psn, kind, form_id, form_version, language,"
+              + " text_sha256, decisions, withdrawn, valid_until, signer_kind, recorded_by,"
+              + " recorder_role, recorded_at) SELECT gen_random_uuid(), p.psn, 'consent', f.id,"
+              + " f.version, 'en', "
+              + hash
+              + ", '"
+              + all
+              + "'::jsonb, '{}', '{}', 'self', 'bench', 'patient', now() - interval '10 days'"
+              + " FROM consent.patient p JOIN bench_form f USING (jurisdiction)"
+              + " WHERE p.enrolled_by = 'bench' AND abs(hashtext(p.psn || 'w')) % 20 = 0");
+      connection.commit();
+      connection.setAutoCommit(true);
+      sql.execute("ANALYZE consent.patient");
+      sql.execute("ANALYZE consent.record");
+    }
+  }
+
+  static long count(DataSource database, String table) throws SQLException {
+    try (Connection connection = database.getConnection();
+        Statement sql = connection.createStatement();
+        ResultSet row = sql.executeQuery("SELECT count(*) FROM " + table)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  static long percentile(List<Long> nanos, int p) {
+    long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  static String stats(List<Long> nanos) {
+    synchronized (nanos) {
+      return String.format(
+          "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)",
+          percentile(nanos, 50) / 1e6,
+          percentile(nanos, 95) / 1e6,
+          percentile(nanos, 99) / 1e6,
+          Arrays.stream(nanos.toArray(new Long[0])).mapToLong(Long::longValue).max().orElse(0)
+              / 1e6,
+          nanos.size());
+    }
+  }
+
+  private void line(String format, Object... arguments) {
+    String text = String.format(format, arguments);
+    System.out.println("[bench] " + text);
+    report.add(text);
+  }
+}

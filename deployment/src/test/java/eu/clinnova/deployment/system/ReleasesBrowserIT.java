@@ -1,0 +1,79 @@
+package eu.clinnova.deployment.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Page;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The releases as people see them: the compliance officer finds a decision and opens its audit
+ * entry with the proof, the committee of the dataset's jurisdiction sees it and another does not,
+ * and the patient finds it under "who used my data".
+ */
+class ReleasesBrowserIT extends BrowserSystemTest {
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  @Test
+  void aReleaseIsSeenByComplianceTheCommitteeAndThePatient() throws Exception {
+    ReleaseGateIT.Grant grant = ReleaseGateIT.grant("researcher");
+    assertEquals(
+        201,
+        ConsentApiIT.consent(
+                Tokens.user("patient-lu"), "me", ConsentApiIT.luConsent(ReleaseGateIT.ALL_NEEDED))
+            .statusCode());
+    String withoutConsent = ReleaseGateIT.patient("\"IBD\"", null);
+    var outcome =
+        ReleaseGateIT.ask(
+            ReleaseGateIT.node("node-lu"), grant, List.of("LU-0001", withoutConsent));
+    assertEquals(List.of("LU-0001"), outcome.releasable());
+
+    Page compliance = newPage("en-GB", 1280);
+    PortalPages.signIn(compliance, "/releases", "compliance");
+    assertThat(PortalPages.heading(compliance)).hasText("Releases");
+    compliance.locator("#filter-application input").fill(grant.applicationId());
+    compliance.locator("#search").click();
+    assertThat(compliance.locator("#releases-status")).hasText("1 decisions shown, newest first.");
+    assertThat(compliance.locator("#releases-grid")).containsText("Partly permitted");
+    assertThat(compliance.locator("#releases-grid")).containsText("1 of 2");
+    assertThat(compliance.locator("#releases-grid")).containsText("no consent: 1");
+    PortalPages.screenshot(compliance, "releases-compliance-en");
+    compliance
+        .locator("#releases-grid a", new Page.LocatorOptions().setHasText(
+            String.valueOf(outcome.answer().audit().index())))
+        .click();
+    assertThat(PortalPages.heading(compliance)).hasText("Audit log");
+    assertThat(compliance.locator("#inclusion-verdict"))
+        .containsText("verifies against the current signed checkpoint");
+    assertThat(compliance.locator("#entry-detail")).containsText("release.decided");
+
+    Page committee = newPage("de-DE", 390);
+    PortalPages.signIn(committee, "/releases", "dac-lu");
+    assertThat(PortalPages.heading(committee)).hasText("Freigaben");
+    committee.locator("#filter-application input").fill(grant.applicationId());
+    committee.locator("#search").click();
+    assertThat(committee.locator("#releases-grid")).containsText("Teilweise freigegeben");
+
+    Page otherCommittee = newPage("fr-FR", 1280);
+    PortalPages.signIn(otherCommittee, "/releases", "dac-fr");
+    otherCommittee.locator("#filter-application input").fill(grant.applicationId());
+    otherCommittee.locator("#search").click();
+    assertThat(otherCommittee.locator("#releases-status"))
+        .hasText("Aucune décision ne correspond.");
+
+    Page patient = newPage("en-GB", 390);
+    PortalPages.signIn(patient, "/consent/disclosures", "patient-lu");
+    assertThat(patient.locator("#disclosures-grid")).containsText("Study LU");
+    assertThat(patient.locator("#disclosures-grid")).containsText("node-lu");
+    assertThat(patient.locator("#disclosures-grid"))
+        .containsText(String.valueOf(outcome.answer().audit().index()));
+    PortalPages.screenshot(patient, "disclosures-patient-en");
+  }
+}

@@ -1,0 +1,255 @@
+package eu.clinnova.portal.ui.releases;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.portal.identity.Requesters;
+import eu.clinnova.portal.identity.Role;
+import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.SignedInUser;
+import eu.clinnova.workflow.release.Release;
+import eu.clinnova.workflow.release.ReleaseQueries;
+import eu.clinnova.workflow.release.ReleaseStore;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The gate's decisions by node, project, dataset and time: how many subjects were asked for and
+ * permitted, the decision and its reasons, and (for compliance officers) the audit entry with its
+ * proof. Committee members see the releases of their jurisdiction's datasets, that is those made
+ * under the applications they reviewed.
+ */
+@Route(value = "releases", layout = MainLayout.class)
+@RolesAllowed({Role.Names.COMPLIANCE_OFFICER, Role.Names.DAC_MEMBER})
+public class ReleasesView extends Main implements HasDynamicTitle {
+
+  static final int PAGE = 50;
+  static final List<String> NODES = List.of("node-lu", "node-fr", "node-de", "node-ch");
+
+  private final ReleaseQueries queries;
+  private final Caller caller;
+  private final Select<String> node = new Select<>();
+  private final TextField dataset = new TextField();
+  private final TextField application = new TextField();
+  private final DatePicker from = new DatePicker();
+  private final DatePicker to = new DatePicker();
+  private final Grid<Release> grid = new Grid<>();
+  private final Paragraph status = new Paragraph();
+  private final Button older = new Button();
+  private final List<Release> shown = new ArrayList<>();
+
+  @Inject
+  public ReleasesView(ReleaseQueries queries) {
+    this.queries = queries;
+    this.caller = SignedInUser.current().orElseThrow();
+    setId("releases");
+    addClassName("portal-page");
+    add(
+        new H1(getTranslation("releases.title")),
+        new Paragraph(
+            getTranslation(
+                caller.has(Role.COMPLIANCE_OFFICER)
+                    ? "releases.intro.compliance"
+                    : "releases.intro.committee")),
+        filters(),
+        results());
+    search(true);
+  }
+
+  private Section filters() {
+    node.setLabel(getTranslation("releases.filter.node"));
+    node.setItems(NODES);
+    node.setEmptySelectionAllowed(true);
+    node.setEmptySelectionCaption(getTranslation("releases.filter.any"));
+    node.setItemLabelGenerator(item -> item == null ? getTranslation("releases.filter.any") : item);
+    node.setId("filter-node");
+    dataset.setLabel(getTranslation("releases.filter.dataset"));
+    dataset.setId("filter-dataset");
+    application.setLabel(getTranslation("releases.filter.application"));
+    application.setId("filter-application");
+    from.setLabel(getTranslation("releases.filter.from"));
+    to.setLabel(getTranslation("releases.filter.to"));
+    from.setHelperText(getTranslation("releases.filter.utc"));
+    from.setId("filter-from");
+    to.setId("filter-to");
+    FormLayout form = new FormLayout(node, dataset, application, from, to);
+    form.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1),
+        new FormLayout.ResponsiveStep("40em", 2),
+        new FormLayout.ResponsiveStep("70em", 3));
+    Button searchButton = new Button(getTranslation("releases.search"), click -> search(true));
+    searchButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    searchButton.setId("search");
+    H2 heading = new H2(getTranslation("releases.filter.heading"));
+    heading.setId("release-filters-heading");
+    Section section = new Section(heading, form, searchButton);
+    section.getElement().setAttribute("aria-labelledby", "release-filters-heading");
+    return section;
+  }
+
+  private Section results() {
+    DateTimeFormatter format =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(getLocale())
+            .withZone(ZoneOffset.UTC);
+    grid.addColumn(release -> format.format(release.decidedAt()) + " UTC")
+        .setHeader(getTranslation("releases.column.when"))
+        .setAutoWidth(true);
+    grid.addColumn(Release::node)
+        .setHeader(getTranslation("releases.column.node"))
+        .setAutoWidth(true);
+    grid.addColumn(Release::datasetId)
+        .setHeader(getTranslation("releases.column.dataset"))
+        .setAutoWidth(true);
+    grid.addColumn(release -> release.applicationId().toString().substring(0, 8))
+        .setHeader(getTranslation("releases.column.application"))
+        .setTooltipGenerator(release -> release.applicationId().toString())
+        .setAutoWidth(true);
+    grid.addComponentColumn(this::decision)
+        .setHeader(getTranslation("releases.column.decision"))
+        .setAutoWidth(true);
+    grid.addColumn(
+            release -> getTranslation("releases.counts", release.permitted(), release.requested()))
+        .setHeader(getTranslation("releases.column.subjects"))
+        .setAutoWidth(true);
+    grid.addColumn(this::reasons)
+        .setHeader(getTranslation("releases.column.reasons"))
+        .setFlexGrow(1);
+    grid.addComponentColumn(this::auditLink)
+        .setHeader(getTranslation("releases.column.audit"))
+        .setAutoWidth(true);
+    grid.setId("releases-grid");
+    grid.setAriaLabel(getTranslation("releases.results"));
+    grid.setAllRowsVisible(true);
+    status.setId("releases-status");
+    status.getElement().setAttribute("role", "status");
+    older.setText(getTranslation("releases.older"));
+    older.setId("older");
+    older.addClickListener(click -> search(false));
+    H2 heading = new H2(getTranslation("releases.results"));
+    heading.setId("release-results-heading");
+    Section section = new Section(heading, status, grid, older);
+    section.getElement().setAttribute("aria-labelledby", "release-results-heading");
+    return section;
+  }
+
+  private Span decision(Release release) {
+    Span badge = new Span(getTranslation("releases.decision." + release.decision().code()));
+    badge.getElement().getThemeList().add("badge");
+    badge
+        .getElement()
+        .getThemeList()
+        .add(
+            switch (release.decision()) {
+              case PERMIT -> "success";
+              case PARTIAL -> "contrast";
+              case DENY -> "error";
+            });
+    return badge;
+  }
+
+  private String reasons(Release release) {
+    if (!release.reasons().isEmpty()) {
+      return release.reasons().stream()
+          .map(code -> getTranslation("releases.reason." + code))
+          .collect(Collectors.joining("; "));
+    }
+    return release.denials().entrySet().stream()
+        .sorted(java.util.Map.Entry.comparingByKey())
+        .map(entry -> getTranslation("releases.reason." + entry.getKey()) + ": " + entry.getValue())
+        .collect(Collectors.joining("; "));
+  }
+
+  private com.vaadin.flow.component.Component auditLink(Release release) {
+    String index = String.valueOf(release.auditIndex());
+    if (!caller.has(Role.COMPLIANCE_OFFICER)) {
+      return new Span(index);
+    }
+    Anchor link = new Anchor("compliance/audit-log?subject=" + release.id(), index);
+    link.getElement()
+        .setAttribute("aria-label", getTranslation("releases.auditLink", release.auditIndex()));
+    return link;
+  }
+
+  private void search(boolean fresh) {
+    if (fresh) {
+      shown.clear();
+    }
+    Optional<UUID> applicationId = Optional.empty();
+    application.setInvalid(false);
+    if (!application.getValue().isBlank()) {
+      try {
+        applicationId = Optional.of(UUID.fromString(application.getValue().strip()));
+      } catch (IllegalArgumentException e) {
+        application.setInvalid(true);
+        application.setErrorMessage(getTranslation("releases.filter.applicationInvalid"));
+        return;
+      }
+    }
+    Optional<Instant> before =
+        fresh || shown.isEmpty()
+            ? Optional.empty()
+            : Optional.of(shown.get(shown.size() - 1).decidedAt());
+    ReleaseStore.Search search =
+        new ReleaseStore.Search(
+            Optional.ofNullable(node.getValue()),
+            applicationId,
+            dataset.getValue().isBlank()
+                ? Optional.empty()
+                : Optional.of(dataset.getValue().strip()),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.ofNullable(from.getValue()).map(ReleasesView::startOf),
+            Optional.ofNullable(to.getValue()).map(day -> startOf(day.plusDays(1))),
+            before,
+            PAGE);
+    List<Release> page;
+    try {
+      page = queries.search(Requesters.of(caller), search);
+    } catch (Refusal refused) {
+      status.setText(refused.getMessage());
+      return;
+    }
+    shown.addAll(page);
+    grid.setItems(shown);
+    older.setVisible(page.size() == PAGE);
+    status.setText(
+        shown.isEmpty()
+            ? getTranslation("releases.none")
+            : getTranslation("releases.shown", shown.size()));
+  }
+
+  private static Instant startOf(LocalDate day) {
+    return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("releases.title") + " · " + getTranslation("app.name");
+  }
+}

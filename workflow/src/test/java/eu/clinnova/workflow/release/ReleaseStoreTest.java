@@ -1,0 +1,165 @@
+package eu.clinnova.workflow.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import eu.clinnova.workflow.application.Application;
+import eu.clinnova.workflow.application.ApplicationStore;
+import eu.clinnova.workflow.application.ApplicationStoresTest;
+import eu.clinnova.workflow.application.SubmissionChecklistTest;
+import eu.clinnova.workflow.application.WorkflowDatabase;
+import eu.clinnova.workflow.catalogue.DatasetStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Decisions on a real PostgreSQL as the application role: a release and its 10,000 denials read
+ * back, searches narrow as asked, and nothing recorded can be changed or deleted.
+ */
+class ReleaseStoreTest {
+
+  private static WorkflowDatabase database;
+  private static final ReleaseStore releases = new ReleaseStore();
+  private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+  private static Application application;
+
+  @BeforeAll
+  static void start() throws Exception {
+    database = WorkflowDatabase.start();
+    application = ApplicationStoresTest.draft();
+    try (Connection connection = database.app().getConnection()) {
+      new DatasetStore()
+          .insert(connection, SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
+      new DatasetStore()
+          .insert(connection, SubmissionChecklistTest.dataset("fr-set", "FR"), "admin");
+      new ApplicationStore().insert(connection, application);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    database.close();
+  }
+
+  static Release release(String dataset, String jurisdiction, Instant at, long index) {
+    return new Release(
+        UUID.randomUUID(),
+        "node-" + jurisdiction.toLowerCase(java.util.Locale.ROOT),
+        application.id(),
+        dataset,
+        jurisdiction,
+        "sub-1",
+        Release.Decision.PARTIAL,
+        List.of(),
+        List.of("CLINICAL-DATA", "CROSS-BORDER"),
+        10_001,
+        1,
+        Map.of("consent-withdrawn", 10_000),
+        "requested",
+        "permitted",
+        at,
+        Optional.of(at.plusSeconds(3600)),
+        index);
+  }
+
+  @Test
+  void aReleaseAndItsDenialsReadBack() throws SQLException {
+    Release release = release("lu-set", "LU", NOW, 1);
+    List<Release.Denial> denials = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      denials.add(new Release.Denial(String.format("LU-%05d", i), "consent-withdrawn"));
+    }
+    try (Connection connection = database.app().getConnection()) {
+      releases.insert(connection, release);
+      releases.insertDenials(connection, release.id(), denials);
+      assertEquals(release, releases.find(connection, release.id()).orElseThrow());
+      assertEquals(denials.subList(0, 5), releases.denials(connection, release.id(), 5));
+      assertEquals(10_000, releases.denials(connection, release.id(), 20_000).size());
+    }
+  }
+
+  @Test
+  void searchesNarrowByNodeDatasetJurisdictionAndTime() throws SQLException {
+    Release older = release("fr-set", "FR", NOW.minusSeconds(7200), 10);
+    Release newer = release("fr-set", "FR", NOW.minusSeconds(60), 11);
+    try (Connection connection = database.app().getConnection()) {
+      releases.insert(connection, older);
+      releases.insert(connection, newer);
+      ReleaseStore.Search fr =
+          new ReleaseStore.Search(
+              Optional.of("node-fr"),
+              Optional.of(application.id()),
+              Optional.of("fr-set"),
+              Optional.of(List.of("FR")),
+              Optional.of("sub-1"),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              10);
+      assertEquals(
+          List.of(newer.id(), older.id()),
+          releases.search(connection, fr).stream().map(Release::id).toList());
+      ReleaseStore.Search page =
+          new ReleaseStore.Search(
+              fr.node(),
+              fr.applicationId(),
+              fr.datasetId(),
+              fr.jurisdictions(),
+              fr.recipient(),
+              Optional.of(NOW.minusSeconds(10_000)),
+              Optional.of(NOW),
+              Optional.of(newer.decidedAt()),
+              10);
+      assertEquals(
+          List.of(older.id()),
+          releases.search(connection, page).stream().map(Release::id).toList());
+      ReleaseStore.Search elsewhere =
+          new ReleaseStore.Search(
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of(List.of("DE", "CH")),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              10);
+      assertEquals(List.of(), releases.search(connection, elsewhere));
+    }
+  }
+
+  @Test
+  void decisionsCannotBeChangedOrDeleted() throws SQLException {
+    Release release = release("lu-set", "LU", NOW, 20);
+    try (Connection connection = database.app().getConnection()) {
+      releases.insert(connection, release);
+      releases.insertDenials(
+          connection, release.id(), List.of(new Release.Denial("LU-0001", "consent-missing")));
+    }
+    for (var source : List.of(database.app(), database.owner())) {
+      try (Connection connection = source.getConnection();
+          Statement statement = connection.createStatement()) {
+        for (String change :
+            List.of(
+                "UPDATE workflow.release SET decision = 'permit'",
+                "DELETE FROM workflow.release_denial",
+                "TRUNCATE workflow.release_denial",
+                "DELETE FROM workflow.release")) {
+          SQLException refused =
+              assertThrows(SQLException.class, () -> statement.execute(change), change);
+          assertEquals("42501", refused.getSQLState(), change);
+        }
+      }
+    }
+  }
+}
