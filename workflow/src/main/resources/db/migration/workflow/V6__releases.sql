@@ -1,6 +1,6 @@
 -- The release gate's decisions. Each decision is first a durable entry in the audit log; then,
 -- in the transaction that read the snapshot it was decided on, one row here (what was asked,
--- the answer, the audit index), one row per denied subject with its reason, and one
+-- the answer, the audit index), the denied subjects by reason, and one
 -- consent.disclosure row per permitted subject ("who used my data"). Nothing is ever changed.
 
 -- Where the applicant works (their identity provider group when they created the
@@ -37,12 +37,14 @@ CREATE INDEX release_by_node ON workflow.release (node, decided_at DESC);
 CREATE INDEX release_by_application ON workflow.release (application_id, decided_at DESC);
 CREATE INDEX release_by_dataset ON workflow.release (dataset_id, decided_at DESC);
 
--- Each denied subject and why (unknown pseudonyms included: they are the node's words).
+-- The denied subjects, one row per reason with the pseudonyms denied for it (unknown ones
+-- included: they are the node's words). Per subject, yet one row per reason, so that a
+-- 10,000-subject decision writes a handful of rows.
 CREATE TABLE workflow.release_denial (
-  release_id uuid NOT NULL REFERENCES workflow.release (id),
-  psn        text NOT NULL,
-  reason     text NOT NULL,
-  PRIMARY KEY (release_id, psn)
+  release_id uuid   NOT NULL REFERENCES workflow.release (id),
+  reason     text   NOT NULL,
+  psns       text[] NOT NULL CHECK (cardinality(psns) > 0),
+  PRIMARY KEY (release_id, reason)
 );
 
 DO $$

@@ -12,6 +12,7 @@ import eu.clinnova.consent.domain.RecordEntry;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.infrastructure.DisclosureStore;
 import eu.clinnova.consent.infrastructure.FormStore;
+import eu.clinnova.consent.infrastructure.PatientStateStore;
 import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.consent.infrastructure.ReconsentStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
@@ -76,6 +77,7 @@ public class ConsentQueries {
   private final ReconsentStore reconsent = new ReconsentStore();
   private final DisclosureStore disclosures = new DisclosureStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+  private final PatientStateStore patientStates = new PatientStateStore();
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public PatientConsent state(Requester requester, String psn, Instant asOf) {
@@ -223,15 +225,23 @@ public class ConsentQueries {
   /** The same, on the caller's connection (so that the gate reads in its own snapshot). */
   public Map<String, PatientState> statesOf(
       Connection connection, Collection<String> psns, Instant asOf) throws SQLException {
-    Map<String, List<ConsentRecord>> byPatient = records.recordsOf(connection, psns);
+    return statesOf(connection, psns, asOf, null);
+  }
+
+  /**
+   * The same for the patients of one jurisdiction only (others are absent, as unknown ones are):
+   * the release gate's read, one query whatever the number of pseudonyms.
+   */
+  public Map<String, PatientState> statesOf(
+      Connection connection, Collection<String> psns, Instant asOf, String jurisdiction)
+      throws SQLException {
     Map<String, PatientState> states = new LinkedHashMap<>();
-    for (Patient patient : patients.findAll(connection, psns)) {
-      JurisdictionPolicy policy = policy(patient);
+    for (PatientStateStore.PatientRecords found :
+        patientStates.of(connection, psns, jurisdiction)) {
+      Patient patient = found.patient();
       states.put(
           patient.psn(),
-          new PatientState(
-              patient,
-              ConsentStates.asOf(byPatient.getOrDefault(patient.psn(), List.of()), policy, asOf)));
+          new PatientState(patient, ConsentStates.asOf(found.records(), policy(patient), asOf)));
     }
     return states;
   }

@@ -22,9 +22,9 @@ public final class DisclosureStore {
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO consent.disclosure (release_id, psn, application_id, project_title,"
-                + " dataset_id, node, decided_at, audit_index)"
-                + " SELECT ?::uuid, psn, ?, ?, ?, ?, ?, ? FROM unnest(?::text[]) AS p (psn)")) {
+            "INSERT INTO consent.disclosure (release_id, application_id, project_title,"
+                + " dataset_id, node, decided_at, audit_index, psns)"
+                + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?::text[])")) {
       insert.setString(1, release.releaseId());
       insert.setString(2, release.applicationId());
       insert.setString(3, release.projectTitle());
@@ -43,7 +43,7 @@ public final class DisclosureStore {
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT release_id, application_id, project_title, dataset_id, node, decided_at,"
-                + " audit_index FROM consent.disclosure WHERE psn = ?"
+                + " audit_index FROM consent.disclosure WHERE psns @> ARRAY[?::text]"
                 + " ORDER BY decided_at DESC, release_id")) {
       query.setString(1, psn);
       try (ResultSet row = query.executeQuery()) {

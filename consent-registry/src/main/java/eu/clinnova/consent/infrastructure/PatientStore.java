@@ -56,22 +56,26 @@ public final class PatientStore {
       query.setArray(1, connection.createArrayOf("text", psns.toArray()));
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          Set<Patient.Cohort> cohorts = EnumSet.noneOf(Patient.Cohort.class);
-          Array array = row.getArray(4);
-          for (Object cohort : (Object[]) array.getArray()) {
-            cohorts.add(Patient.Cohort.valueOf((String) cohort));
-          }
-          found.add(
-              new Patient(
-                  row.getString(1),
-                  row.getString(2),
-                  row.getString(3),
-                  cohorts,
-                  row.getBoolean(5),
-                  row.getObject(6, LocalDate.class)));
+          found.add(patient(row, 1));
         }
       }
     }
     return found;
+  }
+
+  /** The patient in six columns of {@code row} from {@code first}: psn ... adult_on. */
+  static Patient patient(ResultSet row, int first) throws SQLException {
+    Set<Patient.Cohort> cohorts = EnumSet.noneOf(Patient.Cohort.class);
+    Array array = row.getArray(first + 3);
+    for (Object cohort : (Object[]) array.getArray()) {
+      cohorts.add(Patient.Cohort.valueOf((String) cohort));
+    }
+    return new Patient(
+        row.getString(first),
+        row.getString(first + 1),
+        row.getString(first + 2),
+        cohorts,
+        row.getBoolean(first + 4),
+        row.getObject(first + 5, LocalDate.class));
   }
 }

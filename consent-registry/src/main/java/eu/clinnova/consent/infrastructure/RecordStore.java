@@ -117,51 +117,58 @@ public final class RecordStore {
     List<RecordEntry> entries = new ArrayList<>();
     try (ResultSet row = query.executeQuery()) {
       while (row.next()) {
-        Map<ConsentModule, Decision> decisions = new EnumMap<>(ConsentModule.class);
-        json(row.getString(8))
-            .forEach(
-                (code, decision) ->
-                    decisions.put(
-                        module(code),
-                        Decision.fromCode(((JsonString) decision).getString()).orElseThrow()));
-        Set<ConsentModule> withdrawn = EnumSet.noneOf(ConsentModule.class);
-        for (Object code : (Object[]) row.getArray(9).getArray()) {
-          withdrawn.add(module((String) code));
-        }
-        Map<ConsentModule, Instant> validUntil = new EnumMap<>(ConsentModule.class);
-        json(row.getString(10))
-            .forEach(
-                (code, until) ->
-                    validUntil.put(module(code), Instant.parse(((JsonString) until).getString())));
-        ConsentRecord record =
-            new ConsentRecord(
-                row.getObject(1, UUID.class).toString(),
-                row.getString(2),
-                RecordKind.fromCode(row.getString(3)),
-                row.getString(4),
-                (Integer) row.getObject(5),
-                row.getString(6),
-                row.getString(7),
-                decisions,
-                withdrawn,
-                SignerKind.fromCode(row.getString(11)).orElseThrow(),
-                row.getTimestamp(12).toInstant(),
-                validUntil);
-        entries.add(
-            new RecordEntry(
-                record,
-                Optional.ofNullable(row.getString(13)),
-                row.getString(14),
-                row.getString(15),
-                Optional.ofNullable(row.getObject(16, UUID.class)),
-                Optional.ofNullable(row.getString(17))));
+        entries.add(entry(row));
       }
     }
     return entries;
   }
 
+  /** The record in columns 1 to 17 of {@code row} (the order of {@link #COLUMNS}). */
+  static RecordEntry entry(ResultSet row) throws SQLException {
+    Map<ConsentModule, Decision> decisions = new EnumMap<>(ConsentModule.class);
+    json(row.getString(8))
+        .forEach(
+            (code, decision) ->
+                decisions.put(
+                    module(code),
+                    Decision.fromCode(((JsonString) decision).getString()).orElseThrow()));
+    Set<ConsentModule> withdrawn = EnumSet.noneOf(ConsentModule.class);
+    for (Object code : (Object[]) row.getArray(9).getArray()) {
+      withdrawn.add(module((String) code));
+    }
+    Map<ConsentModule, Instant> validUntil = new EnumMap<>(ConsentModule.class);
+    json(row.getString(10))
+        .forEach(
+            (code, until) ->
+                validUntil.put(module(code), Instant.parse(((JsonString) until).getString())));
+    ConsentRecord record =
+        new ConsentRecord(
+            row.getObject(1, UUID.class).toString(),
+            row.getString(2),
+            RecordKind.fromCode(row.getString(3)),
+            row.getString(4),
+            (Integer) row.getObject(5),
+            row.getString(6),
+            row.getString(7),
+            decisions,
+            withdrawn,
+            SignerKind.fromCode(row.getString(11)).orElseThrow(),
+            row.getTimestamp(12).toInstant(),
+            validUntil);
+    return new RecordEntry(
+        record,
+        Optional.ofNullable(row.getString(13)),
+        row.getString(14),
+        row.getString(15),
+        Optional.ofNullable(row.getObject(16, UUID.class)),
+        Optional.ofNullable(row.getString(17)));
+  }
+
+  /** One factory: {@code Json.createReader} looks its provider up on every call. */
+  private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
   private static JsonObject json(String text) {
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = READERS.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

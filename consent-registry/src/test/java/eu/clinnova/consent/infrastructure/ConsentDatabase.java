@@ -21,7 +21,8 @@ final class ConsentDatabase implements AutoCloseable {
     "V1__patients.sql",
     "V2__forms_and_records.sql",
     "V3__account_activation.sql",
-    "V4__guardians.sql"
+    "V4__guardians.sql",
+    "V5__release_gate_reads.sql"
   };
 
   private final EmbeddedPostgres postgres;

@@ -131,6 +131,79 @@ class ConsentStoresTest {
   }
 
   @Test
+  void theGatesOneRowPerPatientHoldsExactlyTheirRecordsInOrder() throws Exception {
+    try (Connection connection = database.app().getConnection()) {
+      enrol(connection, "LU-3001");
+      enrol(connection, "LU-3002");
+      new PatientStore()
+          .insert(
+              connection,
+              new Patient("FR-3003", "FR", "CHRU", Set.of(Patient.Cohort.RA), false),
+              T0,
+              "s");
+      RecordStore store = new RecordStore();
+      ConsentRecord first =
+          new ConsentRecord(
+              UUID.randomUUID().toString(),
+              "LU-3001",
+              RecordKind.CONSENT,
+              LU.id(),
+              LU.version(),
+              "de",
+              LU.textSha256("en"),
+              Map.of(
+                  ConsentModule.CLINICAL_DATA,
+                  Decision.PERMIT,
+                  ConsentModule.GENETIC,
+                  Decision.DENY),
+              Set.of(),
+              SignerKind.STAFF_PAPER,
+              T0.plusMillis(123),
+              Map.of(ConsentModule.CLINICAL_DATA, T0.plus(365, ChronoUnit.DAYS)));
+      ConsentRecord withdrawal =
+          new ConsentRecord(
+              UUID.randomUUID().toString(),
+              "LU-3001",
+              RecordKind.WITHDRAWAL,
+              null,
+              null,
+              null,
+              null,
+              Map.of(),
+              Set.of(ConsentModule.GENETIC, ConsentModule.CLINICAL_DATA),
+              SignerKind.SELF,
+              T0.plusSeconds(60),
+              Map.of());
+      store.insert(connection, entry(first));
+      store.insert(connection, entry(withdrawal));
+      List<String> asked = List.of("LU-3001", "LU-3002", "FR-3003", "LU-9999");
+      List<PatientStateStore.PatientRecords> states =
+          new PatientStateStore().of(connection, asked, null);
+      Map<String, List<ConsentRecord>> byPatient = new java.util.TreeMap<>();
+      states.forEach(state -> byPatient.put(state.patient().psn(), state.records()));
+      assertEquals(List.of("FR-3003", "LU-3001", "LU-3002"), List.copyOf(byPatient.keySet()));
+      assertEquals(store.recordsOf(connection, asked).get("LU-3001"), byPatient.get("LU-3001"));
+      assertEquals(List.of(first, withdrawal), byPatient.get("LU-3001"));
+      assertEquals(List.of(), byPatient.get("LU-3002"));
+      assertEquals(
+          List.of("LU-3001", "LU-3002"),
+          new PatientStateStore()
+              .of(connection, asked, "LU").stream()
+                  .map(state -> state.patient().psn())
+                  .sorted()
+                  .toList(),
+          "only the jurisdiction asked for");
+      try (Statement statement = connection.createStatement()) {
+        SQLException refused =
+            assertThrows(
+                SQLException.class,
+                () -> statement.execute("UPDATE consent.patient_state SET records = '[]'"));
+        assertEquals("42501", refused.getSQLState(), "only the triggers write it");
+      }
+    }
+  }
+
+  @Test
   void aMajorVersionAsksOnlyThoseOnAnOlderVersionAndANewConsentAnswers() throws Exception {
     try (Connection connection = database.app().getConnection()) {
       ConsentForm v1 = ConsentForms.seedForm("de-broad-consent");

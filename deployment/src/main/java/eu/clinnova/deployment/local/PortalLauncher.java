@@ -80,6 +80,7 @@ public final class PortalLauncher {
             serverEnvironment,
             state.resolve("logs/wildfly.log")));
 
+    String nodes = demoNodes(realmUrl);
     long seconds = Duration.between(begin, Instant.now()).toSeconds();
     say(
         """
@@ -100,10 +101,29 @@ public final class PortalLauncher {
           compliance        compliance
           administrator     admin
 
+        The four nodes, played by node-client (the library a node embeds), asked the gate:
+        %s
+
         Press Ctrl-C to stop everything.
         """
-            .formatted(seconds, realmUrl, KEYCLOAK_PORT, state.resolve("logs")));
+            .formatted(seconds, realmUrl, KEYCLOAK_PORT, state.resolve("logs"), nodes));
     Thread.currentThread().join();
+  }
+
+  /**
+   * The demo's application, reviews, consents and the four nodes' releases (once per database;
+   * {@code CLINNOVA_DEMO_NODES=false} skips it).
+   */
+  private static String demoNodes(String realmUrl) {
+    if ("false".equalsIgnoreCase(System.getenv("CLINNOVA_DEMO_NODES"))) {
+      return "  (skipped: CLINNOVA_DEMO_NODES=false)";
+    }
+    say("Playing the demo: an application reviewed in four jurisdictions, then four nodes ...");
+    try {
+      return String.join("\n", new DemoNodes("http://localhost:8080", realmUrl).playOnce());
+    } catch (Exception e) {
+      return "  (the demo could not be played: " + e.getMessage() + ")";
+    }
   }
 
   private void stopAll() {

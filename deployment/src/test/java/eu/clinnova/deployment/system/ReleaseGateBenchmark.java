@@ -192,23 +192,23 @@ class ReleaseGateBenchmark {
     return jurisdiction + "-B" + String.format("%07d", g);
   }
 
-  /** What the gate reads, as one query over the consent rows of the subjects. */
+  /**
+   * What the gate reads, as plain SQL: the subjects' rows of {@code consent.patient_state}
+   * (jurisdiction, cohorts and every consent record), in one query, without deciding anything.
+   */
   static int rawRead(DataSource database, List<String> psns) throws SQLException {
     try (Connection connection = database.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT psn, kind, form_id, form_version, decisions::text, withdrawn,"
-                    + " valid_until::text, signer_kind, recorded_at FROM consent.record"
-                    + " WHERE psn = ANY (?) ORDER BY psn, seq")) {
+                "SELECT psn, jurisdiction, site, cohorts, minor, adult_on, records::text"
+                    + " FROM consent.patient_state WHERE psn = ANY (?) AND jurisdiction = 'LU'")) {
       query.setArray(1, connection.createArrayOf("text", psns.toArray()));
       int rows = 0;
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
           row.getString(1);
-          row.getString(5);
-          row.getArray(6);
-          row.getTimestamp(9);
-          rows++;
+          row.getArray(4);
+          rows += row.getString(7).split("\"kind\"", -1).length - 1;
         }
       }
       return rows;
@@ -279,8 +279,9 @@ class ReleaseGateBenchmark {
               + " WHERE p.enrolled_by = 'bench' AND abs(hashtext(p.psn || 'w')) % 20 = 0");
       connection.commit();
       connection.setAutoCommit(true);
-      sql.execute("ANALYZE consent.patient");
-      sql.execute("ANALYZE consent.record");
+      sql.execute("VACUUM ANALYZE consent.patient");
+      sql.execute("VACUUM ANALYZE consent.record");
+      sql.execute("VACUUM ANALYZE consent.patient_state");
     }
   }
 

@@ -31,8 +31,7 @@ class ReleasesBrowserIT extends BrowserSystemTest {
             .statusCode());
     String withoutConsent = ReleaseGateIT.patient("\"IBD\"", null);
     var outcome =
-        ReleaseGateIT.ask(
-            ReleaseGateIT.node("node-lu"), grant, List.of("LU-0001", withoutConsent));
+        ReleaseGateIT.ask(ReleaseGateIT.node("node-lu"), grant, List.of("LU-0001", withoutConsent));
     assertEquals(List.of("LU-0001"), outcome.releasable());
 
     Page compliance = newPage("en-GB", 1280);
@@ -46,8 +45,9 @@ class ReleasesBrowserIT extends BrowserSystemTest {
     assertThat(compliance.locator("#releases-grid")).containsText("no consent: 1");
     PortalPages.screenshot(compliance, "releases-compliance-en");
     compliance
-        .locator("#releases-grid a", new Page.LocatorOptions().setHasText(
-            String.valueOf(outcome.answer().audit().index())))
+        .locator(
+            "#releases-grid a",
+            new Page.LocatorOptions().setHasText(String.valueOf(outcome.answer().audit().index())))
         .click();
     assertThat(PortalPages.heading(compliance)).hasText("Audit log");
     assertThat(compliance.locator("#inclusion-verdict"))

@@ -127,7 +127,7 @@ public class ReleaseGate {
               modulesNeeded(connection, application, dataset));
       Map<String, PatientState> states =
           ReleaseRules.wholeRequest(grounds, now).isEmpty()
-              ? consent.statesOf(connection, request.subjects(), now)
+              ? consent.statesOf(connection, request.subjects(), now, dataset.jurisdiction())
               : Map.of();
       ReleaseOutcome outcome = ReleaseOutcome.of(grounds, request.subjects(), states, now);
       return record(connection, node, request, application, grounds, outcome, now, issuer);

@@ -22,6 +22,8 @@ import java.util.UUID;
 /** The gate's decisions ({@code workflow.release}) and their denied subjects. */
 public final class ReleaseStore {
 
+  private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
   private static final String COLUMNS =
       "id, node, application_id, dataset_id, jurisdiction, recipient, decision, reasons, modules,"
           + " requested, permitted, denials::text, requested_sha256, permitted_sha256, decided_at,"
@@ -85,26 +87,28 @@ public final class ReleaseStore {
     }
   }
 
-  /** All denied subjects of a release in one statement, whatever their number. */
+  /** The denied subjects of a release: one row per reason, whatever their number. */
   public void insertDenials(Connection connection, UUID releaseId, List<Release.Denial> denials)
       throws SQLException {
-    if (denials.isEmpty()) {
+    Map<String, List<String>> byReason = new java.util.TreeMap<>();
+    denials.forEach(
+        denial ->
+            byReason
+                .computeIfAbsent(denial.reason(), reason -> new ArrayList<>())
+                .add(denial.psn()));
+    if (byReason.isEmpty()) {
       return;
-    }
-    String[] psns = new String[denials.size()];
-    String[] reasons = new String[denials.size()];
-    for (int i = 0; i < psns.length; i++) {
-      psns[i] = denials.get(i).psn();
-      reasons[i] = denials.get(i).reason();
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO workflow.release_denial (release_id, psn, reason)"
-                + " SELECT ?, psn, reason FROM unnest(?::text[], ?::text[]) AS d (psn, reason)")) {
-      insert.setObject(1, releaseId);
-      insert.setArray(2, connection.createArrayOf("text", psns));
-      insert.setArray(3, connection.createArrayOf("text", reasons));
-      insert.executeUpdate();
+            "INSERT INTO workflow.release_denial (release_id, reason, psns) VALUES (?, ?, ?)")) {
+      for (Map.Entry<String, List<String>> reason : byReason.entrySet()) {
+        insert.setObject(1, releaseId);
+        insert.setString(2, reason.getKey());
+        insert.setArray(3, connection.createArrayOf("text", reason.getValue().toArray()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
   }
 
@@ -157,8 +161,8 @@ public final class ReleaseStore {
     List<Release.Denial> denials = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT psn, reason FROM workflow.release_denial WHERE release_id = ?"
-                + " ORDER BY psn LIMIT ?")) {
+            "SELECT psn, reason FROM workflow.release_denial, unnest(psns) AS psn"
+                + " WHERE release_id = ? ORDER BY psn LIMIT ?")) {
       query.setObject(1, releaseId);
       query.setInt(2, limit);
       try (ResultSet row = query.executeQuery()) {
@@ -214,7 +218,7 @@ public final class ReleaseStore {
 
   private static Map<String, Integer> counts(String json) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = READERS.createReader(new StringReader(json))) {
       JsonObject object = reader.readObject();
       object.forEach((reason, count) -> counts.put(reason, ((JsonNumber) count).intValue()));
     }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -48,6 +49,9 @@ import java.util.UUID;
 public class ReleaseResource {
 
   static final int MAX_LIMIT = 500;
+
+  /** One factory: {@code Json.createObjectBuilder} looks its provider up on every call. */
+  static final JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
 
   @Inject ReleaseGate gate;
   @Inject ReleaseQueries queries;
@@ -114,7 +118,7 @@ public class ReleaseResource {
             toAt,
             beforeAt,
             pageSize);
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = JSON.createArrayBuilder();
     queries.search(requester(), search).forEach(release -> all.add(summary(release)));
     return Response.ok(all.build().toString(), MediaType.APPLICATION_JSON).build();
   }
@@ -135,11 +139,11 @@ public class ReleaseResource {
         .denials()
         .ifPresent(
             denials -> {
-              JsonArrayBuilder denied = Json.createArrayBuilder();
+              JsonArrayBuilder denied = JSON.createArrayBuilder();
               denials.forEach(
                   d ->
                       denied.add(
-                          Json.createObjectBuilder()
+                          JSON.createObjectBuilder()
                               .add("psn", d.psn())
                               .add("reason", d.reason())));
               json.add("denied", denied);
@@ -179,21 +183,21 @@ public class ReleaseResource {
 
   /** The contract's answer. */
   static JsonObject answer(ReleaseGate.Answer answer) {
-    JsonArrayBuilder permitted = Json.createArrayBuilder();
+    JsonArrayBuilder permitted = JSON.createArrayBuilder();
     answer.permitted().forEach(permitted::add);
-    JsonArrayBuilder denied = Json.createArrayBuilder();
+    JsonArrayBuilder denied = JSON.createArrayBuilder();
     answer
         .denied()
         .forEach(
             d ->
                 denied.add(
-                    Json.createObjectBuilder().add("psn", d.psn()).add("reason", d.reason())));
-    JsonArrayBuilder reasons = Json.createArrayBuilder();
+                    JSON.createObjectBuilder().add("psn", d.psn()).add("reason", d.reason())));
+    JsonArrayBuilder reasons = JSON.createArrayBuilder();
     answer.release().reasons().forEach(reasons::add);
-    JsonArrayBuilder proof = Json.createArrayBuilder();
+    JsonArrayBuilder proof = JSON.createArrayBuilder();
     answer.inclusionProof().forEach(hash -> proof.add(Base64.getEncoder().encodeToString(hash)));
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("releaseId", answer.release().id().toString())
             .add("decision", answer.release().decision().code())
             .add("permitted", permitted)
@@ -202,7 +206,7 @@ public class ReleaseResource {
     answer.token().ifPresent(token -> json.add("token", token));
     json.add(
         "audit",
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("index", answer.audit().index())
             .add("leafHash", Base64.getEncoder().encodeToString(answer.audit().leafHash()))
             .add("checkpoint", answer.audit().checkpoint())
@@ -212,14 +216,14 @@ public class ReleaseResource {
 
   /** A decision as the read side shows it: counts and digests, not the subjects. */
   static JsonObjectBuilder summary(Release release) {
-    JsonArrayBuilder reasons = Json.createArrayBuilder();
+    JsonArrayBuilder reasons = JSON.createArrayBuilder();
     release.reasons().forEach(reasons::add);
-    JsonArrayBuilder modules = Json.createArrayBuilder();
+    JsonArrayBuilder modules = JSON.createArrayBuilder();
     release.modules().forEach(modules::add);
-    JsonObjectBuilder denials = Json.createObjectBuilder();
+    JsonObjectBuilder denials = JSON.createObjectBuilder();
     release.denials().forEach(denials::add);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("releaseId", release.id().toString())
             .add("node", release.node())
             .add("applicationId", release.applicationId().toString())
