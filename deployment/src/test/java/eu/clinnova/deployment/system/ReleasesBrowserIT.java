@@ -39,7 +39,7 @@ class ReleasesBrowserIT extends BrowserSystemTest {
     assertThat(PortalPages.heading(compliance)).hasText("Releases");
     compliance.locator("#filter-application input").fill(grant.applicationId());
     compliance.locator("#search").click();
-    assertThat(compliance.locator("#releases-status")).hasText("1 decisions shown, newest first.");
+    assertThat(compliance.locator("#releases-status")).hasText("Decisions shown: 1, newest first.");
     assertThat(compliance.locator("#releases-grid")).containsText("Partly permitted");
     assertThat(compliance.locator("#releases-grid")).containsText("1 of 2");
     assertThat(compliance.locator("#releases-grid")).containsText("no consent: 1");

@@ -5,10 +5,10 @@ import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.ConsentQueries.PatientState;
+import eu.clinnova.consent.application.DisclosureRecording;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Disclosure;
-import eu.clinnova.consent.infrastructure.DisclosureStore;
 import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationState;
@@ -75,7 +75,7 @@ public class ReleaseGate {
   private final EntitlementStore entitlements = new EntitlementStore();
   private final AgreementStore agreements = new AgreementStore();
   private final ReleaseStore releases = new ReleaseStore();
-  private final DisclosureStore disclosures = new DisclosureStore();
+  private final DisclosureRecording disclosures = new DisclosureRecording();
   private final Clock clock = Clock.systemUTC();
 
   /**
@@ -199,7 +199,7 @@ public class ReleaseGate {
             logged.index());
     releases.insert(connection, release);
     releases.insertDenials(connection, releaseId, outcome.denied());
-    disclosures.insertAll(
+    disclosures.record(
         connection,
         new Disclosure(
             releaseId.toString(),

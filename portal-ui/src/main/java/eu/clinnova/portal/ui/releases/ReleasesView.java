@@ -114,7 +114,7 @@ public class ReleasesView extends Main implements HasDynamicTitle {
 
   private Section results() {
     DateTimeFormatter format =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
             .withLocale(getLocale())
             .withZone(ZoneOffset.UTC);
     grid.addColumn(release -> format.format(release.decidedAt()) + " UTC")
@@ -144,6 +144,8 @@ public class ReleasesView extends Main implements HasDynamicTitle {
         .setHeader(getTranslation("releases.column.audit"))
         .setAutoWidth(true);
     grid.setId("releases-grid");
+    // Reasons are sentences: wrap them rather than cut them.
+    grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.setAriaLabel(getTranslation("releases.results"));
     grid.setAllRowsVisible(true);
     status.setId("releases-status");
