@@ -139,7 +139,8 @@ public class ReleasesView extends Main implements HasDynamicTitle {
         .setAutoWidth(true);
     grid.addColumn(this::reasons)
         .setHeader(getTranslation("releases.column.reasons"))
-        .setFlexGrow(1);
+        .setWidth("14em")
+        .setFlexGrow(2);
     grid.addComponentColumn(this::auditLink)
         .setHeader(getTranslation("releases.column.audit"))
         .setAutoWidth(true);
