@@ -44,22 +44,28 @@ class ReleasesBrowserIT extends BrowserSystemTest {
     assertThat(compliance.locator("#releases-grid")).containsText("1 of 2");
     assertThat(compliance.locator("#releases-grid")).containsText("no consent: 1");
     PortalPages.screenshot(compliance, "releases-compliance-en");
-    compliance
-        .locator(
+    com.microsoft.playwright.Locator auditLink =
+        compliance.locator(
             "#releases-grid a",
-            new Page.LocatorOptions().setHasText(String.valueOf(outcome.answer().audit().index())))
-        .click();
+            new Page.LocatorOptions().setHasText(String.valueOf(outcome.answer().audit().index())));
+    assertThat(auditLink)
+        .hasAttribute("href", "compliance/audit-log?subject=" + outcome.answer().releaseId());
+    auditLink.scrollIntoViewIfNeeded();
+    auditLink.click();
+    compliance.waitForURL("**/compliance/audit-log?subject=*");
     assertThat(PortalPages.heading(compliance)).hasText("Audit log");
     assertThat(compliance.locator("#inclusion-verdict"))
         .containsText("verifies against the current signed checkpoint");
     assertThat(compliance.locator("#entry-detail")).containsText("release.decided");
 
+    // The committee follows the link from the application's review page.
     Page committee = newPage("de-DE", 390);
-    PortalPages.signIn(committee, "/releases", "dac-lu");
+    PortalPages.signIn(committee, "/review/application/" + grant.applicationId(), "dac-lu");
+    committee.locator("#releases-link").click();
     assertThat(PortalPages.heading(committee)).hasText("Freigaben");
-    committee.locator("#filter-application input").fill(grant.applicationId());
-    committee.locator("#search").click();
     assertThat(committee.locator("#releases-grid")).containsText("Teilweise freigegeben");
+    assertThat(committee.locator("#releases-status"))
+        .hasText("Angezeigte Entscheidungen: 1, die neuesten zuerst.");
 
     Page otherCommittee = newPage("fr-FR", 1280);
     PortalPages.signIn(otherCommittee, "/releases", "dac-fr");

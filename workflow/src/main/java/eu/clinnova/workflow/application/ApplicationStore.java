@@ -363,28 +363,60 @@ public final class ApplicationStore {
       throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT id, application_id, jurisdiction, committee, reference, valid_from,"
-                + " valid_until, attachment_id, added_at FROM workflow.ethics_approval"
-                + " WHERE application_id = ? ORDER BY added_at, id")) {
+            "SELECT "
+                + ETHICS_COLUMNS
+                + " FROM workflow.ethics_approval e WHERE e.application_id = ?"
+                + " ORDER BY e.added_at, e.id")) {
       query.setObject(1, applicationId);
-      List<EthicsApproval> approvals = new ArrayList<>();
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          approvals.add(
-              new EthicsApproval(
-                  row.getObject(1, UUID.class),
-                  row.getObject(2, UUID.class),
-                  row.getString(3),
-                  row.getString(4),
-                  row.getString(5),
-                  row.getObject(6, java.time.LocalDate.class),
-                  row.getObject(7, java.time.LocalDate.class),
-                  row.getObject(8, UUID.class),
-                  row.getTimestamp(9).toInstant()));
-        }
-      }
-      return approvals;
+      return ethics(query);
     }
+  }
+
+  /**
+   * The ethics approval of {@code jurisdiction} an approved application rests on, in one query: the
+   * latest declared on it, on the application it amends, or on an approved amendment of it (a
+   * renewal replaces what it renews). The release gate's read.
+   */
+  public Optional<EthicsApproval> latestEthics(
+      Connection connection, Application application, String jurisdiction) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT "
+                + ETHICS_COLUMNS
+                + " FROM workflow.ethics_approval e JOIN workflow.application a"
+                + " ON a.id = e.application_id WHERE e.jurisdiction = ? AND (a.id = ? OR a.id = ?"
+                + " OR (a.amends = ? AND a.state = 'approved'))"
+                + " ORDER BY e.added_at DESC, e.id DESC LIMIT 1")) {
+      query.setString(1, jurisdiction);
+      query.setObject(2, application.id());
+      query.setObject(3, application.amends().orElse(application.id()));
+      query.setObject(4, application.id());
+      return ethics(query).stream().findFirst();
+    }
+  }
+
+  private static final String ETHICS_COLUMNS =
+      "e.id, e.application_id, e.jurisdiction, e.committee, e.reference, e.valid_from,"
+          + " e.valid_until, e.attachment_id, e.added_at";
+
+  private static List<EthicsApproval> ethics(PreparedStatement query) throws SQLException {
+    List<EthicsApproval> approvals = new ArrayList<>();
+    try (ResultSet row = query.executeQuery()) {
+      while (row.next()) {
+        approvals.add(
+            new EthicsApproval(
+                row.getObject(1, UUID.class),
+                row.getObject(2, UUID.class),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getObject(6, java.time.LocalDate.class),
+                row.getObject(7, java.time.LocalDate.class),
+                row.getObject(8, UUID.class),
+                row.getTimestamp(9).toInstant()));
+      }
+    }
+    return approvals;
   }
 
   /**

@@ -11,9 +11,7 @@ import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Disclosure;
 import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
-import eu.clinnova.workflow.application.ApplicationState;
 import eu.clinnova.workflow.application.ApplicationStore;
-import eu.clinnova.workflow.application.EthicsApproval;
 import eu.clinnova.workflow.application.Purpose;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
@@ -31,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +74,7 @@ public class ReleaseGate {
   private final ReleaseStore releases = new ReleaseStore();
   private final DisclosureRecording disclosures = new DisclosureRecording();
   private final Clock clock = Clock.systemUTC();
+  private final Map<String, Dataset> published = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Decides {@code request} for {@code node}; {@code issuer} names this portal in the token.
@@ -99,10 +97,7 @@ public class ReleaseGate {
       // The decision's instant is taken once the snapshot exists: every commit it sees happened
       // before this instant, so "as of the decision" and "in the snapshot" agree.
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      Dataset dataset =
-          datasets
-              .find(connection, request.datasetId())
-              .orElseThrow(() -> Refusal.notFound("No such dataset."));
+      Dataset dataset = dataset(connection, request.datasetId());
       List<Entitlement> granted = entitlements.ofApplication(connection, application.id());
       if (!dataset.jurisdiction().equals(node.jurisdiction())) {
         throw new Refusal(
@@ -123,7 +118,7 @@ public class ReleaseGate {
               dataset,
               entitlementFor(granted, dataset, request.recipient(), now),
               agreements.find(connection, application.id()).isPresent(),
-              ethicsFor(connection, application, dataset.jurisdiction()),
+              applications.latestEthics(connection, application, dataset.jurisdiction()),
               modulesNeeded(connection, application, dataset));
       Map<String, PatientState> states =
           ReleaseRules.wholeRequest(grounds, now).isEmpty()
@@ -235,6 +230,16 @@ public class ReleaseGate {
         auditLog.inclusionProof(logged.index(), logged.treeSize()));
   }
 
+  /** A published dataset never changes (the catalogue only adds), so it is read once. */
+  private Dataset dataset(Connection connection, String id) throws SQLException {
+    Dataset known = published.get(id);
+    if (known == null) {
+      known = datasets.find(connection, id).orElseThrow(() -> Refusal.notFound("No such dataset."));
+      published.put(id, known);
+    }
+    return known;
+  }
+
   /** An hour, or less if the entitlement ends sooner: a token never outlives its grounds. */
   static Instant tokenExpiry(ReleaseRules.Grounds grounds, Instant now) {
     Instant expires = now.plus(SigningKeys.TOKEN_LIFETIME);
@@ -268,23 +273,6 @@ public class ReleaseGate {
         .filter(e -> e.statusAt(now) == Entitlement.Status.ACTIVE)
         .findFirst()
         .or(() -> candidates.stream().max(Comparator.comparing(Entitlement::validFrom)));
-  }
-
-  /**
-   * The ethics approval the release rests on: of the dataset's jurisdiction, the latest declared on
-   * the application or on an approved amendment of it (a renewal replaces the approval it renews).
-   */
-  private Optional<EthicsApproval> ethicsFor(
-      Connection connection, Application application, String jurisdiction) throws SQLException {
-    List<EthicsApproval> all = new ArrayList<>(applications.ethicsInForce(connection, application));
-    for (Application amendment : applications.amendmentsOf(connection, application.id())) {
-      if (amendment.state() == ApplicationState.APPROVED) {
-        all.addAll(applications.ethics(connection, amendment.id()));
-      }
-    }
-    return all.stream()
-        .filter(approval -> approval.jurisdiction().equals(jurisdiction))
-        .max(Comparator.comparing(EthicsApproval::addedAt));
   }
 
   /** The dataset's modules, CROSS-BORDER, COMMERCIAL and GENETIC as the purpose needs them. */

@@ -192,6 +192,11 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
       return java.util.Optional.empty();
     }
     Section section = Sections.labelled("revoke", getTranslation("entitlement.revoke.heading"));
+    com.vaadin.flow.component.html.Anchor releases =
+        new com.vaadin.flow.component.html.Anchor(
+            "releases?application=" + file.application().id(), getTranslation("review.releases"));
+    releases.setId("releases-link");
+    section.add(new Paragraph(releases));
     for (Entitlement entitlement : revocable) {
       TextArea reason =
           new TextArea(getTranslation("entitlement.revoke.reason", entitlement.datasetId()));

@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  */
 @Route(value = "releases", layout = MainLayout.class)
 @RolesAllowed({Role.Names.COMPLIANCE_OFFICER, Role.Names.DAC_MEMBER})
-public class ReleasesView extends Main implements HasDynamicTitle {
+public class ReleasesView extends Main
+    implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
   static final int PAGE = 50;
   static final List<String> NODES = List.of("node-lu", "node-fr", "node-de", "node-ch");
@@ -79,6 +80,17 @@ public class ReleasesView extends Main implements HasDynamicTitle {
         filters(),
         results());
     search(true);
+  }
+
+  /** {@code ?application=<id>}: the review page links the releases under an application. */
+  @Override
+  public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+    List<String> asked =
+        event.getLocation().getQueryParameters().getParameters().get("application");
+    if (asked != null && !asked.isEmpty() && !asked.get(0).isBlank()) {
+      application.setValue(asked.get(0));
+      search(true);
+    }
   }
 
   private Section filters() {
@@ -139,7 +151,6 @@ public class ReleasesView extends Main implements HasDynamicTitle {
         .setAutoWidth(true);
     grid.addColumn(this::reasons)
         .setHeader(getTranslation("releases.column.reasons"))
-        .setWidth("14em")
         .setFlexGrow(2);
     grid.addComponentColumn(this::auditLink)
         .setHeader(getTranslation("releases.column.audit"))
