@@ -2,7 +2,6 @@ package eu.clinnova.consent.infrastructure;
 
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.ConsentRecord;
-import eu.clinnova.consent.domain.Decision;
 import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.domain.SignerKind;
@@ -18,12 +17,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -72,24 +69,10 @@ public final class PatientStateStore {
     List<ConsentRecord> records = new ArrayList<>(array.size());
     for (JsonValue value : array) {
       JsonObject record = value.asJsonObject();
-      Map<ConsentModule, Decision> decisions = new EnumMap<>(ConsentModule.class);
-      record
-          .getJsonObject("decisions")
-          .forEach(
-              (code, decision) ->
-                  decisions.put(
-                      module(code),
-                      Decision.fromCode(((JsonString) decision).getString()).orElseThrow()));
       Set<ConsentModule> withdrawn = EnumSet.noneOf(ConsentModule.class);
       record
           .getJsonArray("withdrawn")
-          .forEach(code -> withdrawn.add(module(((JsonString) code).getString())));
-      Map<ConsentModule, Instant> validUntil = new EnumMap<>(ConsentModule.class);
-      record
-          .getJsonObject("validUntil")
-          .forEach(
-              (code, until) ->
-                  validUntil.put(module(code), Instant.parse(((JsonString) until).getString())));
+          .forEach(code -> withdrawn.add(RecordStore.module(((JsonString) code).getString())));
       records.add(
           new ConsentRecord(
               record.getString("id"),
@@ -99,21 +82,16 @@ public final class PatientStateStore {
               record.get("formVersion") instanceof JsonNumber number ? number.intValue() : null,
               text(record, "language"),
               text(record, "textSha256"),
-              decisions,
+              RecordStore.decisions(record.getJsonObject("decisions")),
               withdrawn,
               SignerKind.fromCode(record.getString("signer")).orElseThrow(),
               LocalDateTime.parse(record.getString("recordedAt")).toInstant(ZoneOffset.UTC),
-              validUntil));
+              RecordStore.validUntil(record.getJsonObject("validUntil"))));
     }
     return records;
   }
 
   private static String text(JsonObject object, String field) {
     return object.get(field) instanceof JsonString text ? text.getString() : null;
-  }
-
-  private static ConsentModule module(String code) {
-    return ConsentModule.fromCode(code)
-        .orElseThrow(() -> new IllegalStateException("unknown module in the registry: " + code));
   }
 }

@@ -125,22 +125,12 @@ public final class RecordStore {
 
   /** The record in columns 1 to 17 of {@code row} (the order of {@link #COLUMNS}). */
   static RecordEntry entry(ResultSet row) throws SQLException {
-    Map<ConsentModule, Decision> decisions = new EnumMap<>(ConsentModule.class);
-    json(row.getString(8))
-        .forEach(
-            (code, decision) ->
-                decisions.put(
-                    module(code),
-                    Decision.fromCode(((JsonString) decision).getString()).orElseThrow()));
+    Map<ConsentModule, Decision> decisions = decisions(json(row.getString(8)));
     Set<ConsentModule> withdrawn = EnumSet.noneOf(ConsentModule.class);
     for (Object code : (Object[]) row.getArray(9).getArray()) {
       withdrawn.add(module((String) code));
     }
-    Map<ConsentModule, Instant> validUntil = new EnumMap<>(ConsentModule.class);
-    json(row.getString(10))
-        .forEach(
-            (code, until) ->
-                validUntil.put(module(code), Instant.parse(((JsonString) until).getString())));
+    Map<ConsentModule, Instant> validUntil = validUntil(json(row.getString(10)));
     ConsentRecord record =
         new ConsentRecord(
             row.getObject(1, UUID.class).toString(),
@@ -173,7 +163,27 @@ public final class RecordStore {
     }
   }
 
-  private static ConsentModule module(String code) {
+  /** A record's decisions as stored: {@code {"CLINICAL-DATA": "permit", ...}}. */
+  static Map<ConsentModule, Decision> decisions(JsonObject stored) {
+    Map<ConsentModule, Decision> decisions = new EnumMap<>(ConsentModule.class);
+    stored.forEach(
+        (code, decision) ->
+            decisions.put(
+                module(code),
+                Decision.fromCode(((JsonString) decision).getString()).orElseThrow()));
+    return decisions;
+  }
+
+  /** A record's validity ends as stored: {@code {"CLINICAL-DATA": "<instant>", ...}}. */
+  static Map<ConsentModule, Instant> validUntil(JsonObject stored) {
+    Map<ConsentModule, Instant> validUntil = new EnumMap<>(ConsentModule.class);
+    stored.forEach(
+        (code, until) ->
+            validUntil.put(module(code), Instant.parse(((JsonString) until).getString())));
+    return validUntil;
+  }
+
+  static ConsentModule module(String code) {
     return ConsentModule.fromCode(code)
         .orElseThrow(() -> new IllegalStateException("unknown module in a stored record: " + code));
   }

@@ -81,34 +81,10 @@ public class ReleaseQueries {
     }
     if ((requester.roles().contains("dac-member") || requester.roles().contains("node"))
         && !requester.jurisdictions().isEmpty()) {
-      List<String> mine = new ArrayList<>(requester.jurisdictions());
-      List<String> wanted =
-          asked
-              .jurisdictions()
-              .map(list -> list.stream().filter(mine::contains).toList())
-              .orElse(mine);
-      return new ReleaseStore.Search(
-          asked.node(),
-          asked.applicationId(),
-          asked.datasetId(),
-          Optional.of(wanted),
-          asked.recipient(),
-          asked.from(),
-          asked.to(),
-          asked.before(),
-          asked.limit());
+      return asked.within(new ArrayList<>(requester.jurisdictions()));
     }
     if (requester.roles().contains("researcher")) {
-      return new ReleaseStore.Search(
-          asked.node(),
-          asked.applicationId(),
-          asked.datasetId(),
-          asked.jurisdictions(),
-          Optional.of(requester.sub()),
-          asked.from(),
-          asked.to(),
-          asked.before(),
-          asked.limit());
+      return asked.receivedBy(requester.sub());
     }
     throw Refusal.forbidden("Releases are shown to compliance, committees, nodes and recipients.");
   }

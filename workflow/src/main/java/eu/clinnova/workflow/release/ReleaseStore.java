@@ -41,17 +41,28 @@ public final class ReleaseStore {
       Optional<Instant> before,
       int limit) {
 
-    public static Search all(int limit) {
+    /** The same search, only within these jurisdictions (of those asked, if any were). */
+    public Search within(List<String> allowed) {
+      List<String> narrowed =
+          jurisdictions
+              .map(asked -> asked.stream().filter(allowed::contains).toList())
+              .orElse(List.copyOf(allowed));
       return new Search(
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
+          node,
+          applicationId,
+          datasetId,
+          Optional.of(narrowed),
+          recipient,
+          from,
+          to,
+          before,
           limit);
+    }
+
+    /** The same search, only for releases to {@code sub}. */
+    public Search receivedBy(String sub) {
+      return new Search(
+          node, applicationId, datasetId, jurisdictions, Optional.of(sub), from, to, before, limit);
     }
   }
 
