@@ -7,7 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -33,21 +32,20 @@ public final class NoteKey {
 
   private final String name;
   private final byte[] seed;
-  private final PrivateKey privateKey;
   private final byte[] publicKey;
+  private final byte[] keyHash;
+  private volatile Ed25519Signing signing;
 
   private NoteKey(String name, byte[] seed) {
     NoteNames.check(name);
     this.name = name;
     this.seed = seed.clone();
     try {
-      this.privateKey =
-          KeyFactory.getInstance("Ed25519")
-              .generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_ED25519_PREFIX, seed)));
       this.publicKey = publicKeyOf(seed);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Ed25519 is part of every Java 17 platform", e);
     }
+    this.keyHash = keyHash(name, publicKey);
   }
 
   /** A new random key. */
@@ -99,7 +97,7 @@ public final class NoteKey {
 
   /** The first 4 bytes of SHA-256(name || "\n" || 0x01 || public key). */
   public byte[] keyHash() {
-    return keyHash(name, publicKey);
+    return keyHash.clone();
   }
 
   static byte[] keyHash(String name, byte[] publicKey) {
@@ -114,16 +112,24 @@ public final class NoteKey {
   /** Signs {@code text} (which must end in a newline) and returns the whole signed note. */
   public String sign(String text) {
     NoteFormat.checkText(text);
-    try {
-      Signature signer = Signature.getInstance("Ed25519");
-      signer.initSign(privateKey);
-      signer.update(text.getBytes(StandardCharsets.UTF_8));
-      byte[] signature = signer.sign();
-      byte[] line = ByteBuffer.allocate(4 + signature.length).put(keyHash()).put(signature).array();
-      return text + "\n\u2014 " + name + " " + Base64.getEncoder().encodeToString(line) + "\n";
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
+    Ed25519Signing signer = signing;
+    if (signer == null) {
+      signer = new Ed25519Signing(seed);
+      signing = signer;
     }
+    byte[] signature = signer.sign(text.getBytes(StandardCharsets.UTF_8));
+    byte[] line = ByteBuffer.allocate(4 + signature.length).put(keyHash).put(signature).array();
+    return text + "\n\u2014 " + name + " " + Base64.getEncoder().encodeToString(line) + "\n";
+  }
+
+  /** The same signature by the JDK's own Ed25519 (tests compare the two). */
+  byte[] jdkSignature(byte[] message) throws GeneralSecurityException {
+    Signature signer = Signature.getInstance("Ed25519");
+    signer.initSign(
+        KeyFactory.getInstance("Ed25519")
+            .generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_ED25519_PREFIX, seed))));
+    signer.update(message);
+    return signer.sign();
   }
 
   /**

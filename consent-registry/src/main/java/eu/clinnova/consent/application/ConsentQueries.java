@@ -28,10 +28,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -214,34 +216,26 @@ public class ConsentQueries {
   }
 
   /**
-   * The consent state of many patients as of {@code asOf}, in two queries whatever their number
-   * (the release gate's read). Unknown pseudonyms are absent from the answer.
-   */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Map<String, PatientState> statesOf(Collection<String> psns, Instant asOf) {
-    return read(connection -> statesOf(connection, psns, asOf));
-  }
-
-  /** The same, on the caller's connection (so that the gate reads in its own snapshot). */
-  public Map<String, PatientState> statesOf(
-      Connection connection, Collection<String> psns, Instant asOf) throws SQLException {
-    return statesOf(connection, psns, asOf, null);
-  }
-
-  /**
-   * The same for the patients of one jurisdiction only (others are absent, as unknown ones are):
-   * the release gate's read, one query whatever the number of pseudonyms.
+   * The state of {@code modules} of the patients of {@code jurisdiction} among {@code psns} (all
+   * jurisdictions if null) as of {@code asOf}, on the caller's connection so that the release gate
+   * reads in its own snapshot: one query whatever the number of pseudonyms. Unknown pseudonyms and
+   * other jurisdictions' patients are absent from the answer.
    */
   public Map<String, PatientState> statesOf(
-      Connection connection, Collection<String> psns, Instant asOf, String jurisdiction)
+      Connection connection,
+      Collection<String> psns,
+      Instant asOf,
+      String jurisdiction,
+      Set<ConsentModule> modules)
       throws SQLException {
-    Map<String, PatientState> states = new LinkedHashMap<>();
+    Map<String, PatientState> states = new HashMap<>(psns.size() * 2);
     for (PatientStateStore.PatientRecords found :
         patientStates.of(connection, psns, jurisdiction)) {
       Patient patient = found.patient();
       states.put(
           patient.psn(),
-          new PatientState(patient, ConsentStates.asOf(found.records(), policy(patient), asOf)));
+          new PatientState(
+              patient, ConsentStates.asOf(found.records(), policy(patient), asOf, modules)));
     }
     return states;
   }

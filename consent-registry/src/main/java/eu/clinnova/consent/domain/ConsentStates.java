@@ -4,9 +4,11 @@ import eu.clinnova.consent.policy.JurisdictionPolicy;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Derives a patient's consent state from their records, as of any instant (point-in-time queries:
@@ -33,15 +35,26 @@ public final class ConsentStates {
   static final Comparator<ConsentRecord> APPEND_ORDER =
       Comparator.comparing(ConsentRecord::recordedAt);
 
+  private static final Set<ConsentModule> EVERY_MODULE = EnumSet.allOf(ConsentModule.class);
+
   public static Map<ConsentModule, ModuleState> asOf(
       List<ConsentRecord> records, JurisdictionPolicy policy, Instant instant) {
+    return asOf(records, policy, instant, EVERY_MODULE);
+  }
+
+  /** The state of {@code modules} only (the release gate derives what a release needs). */
+  public static Map<ConsentModule, ModuleState> asOf(
+      List<ConsentRecord> records,
+      JurisdictionPolicy policy,
+      Instant instant,
+      Set<ConsentModule> modules) {
     List<ConsentRecord> known =
         records.stream()
             .filter(record -> !record.recordedAt().isAfter(instant))
             .sorted(APPEND_ORDER)
             .toList();
     Map<ConsentModule, ModuleState> state = new EnumMap<>(ConsentModule.class);
-    for (ConsentModule module : ConsentModule.values()) {
+    for (ConsentModule module : modules) {
       state.put(module, moduleState(module, known, policy, instant));
     }
     return state;

@@ -2,50 +2,45 @@ package eu.clinnova.consent.infrastructure;
 
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.ConsentRecord;
+import eu.clinnova.consent.domain.Decision;
 import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.domain.SignerKind;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code consent.patient_state}: per patient, their jurisdiction, cohorts and every record in
- * append order, kept by triggers (V5). The release gate reads many patients here in one query, one
- * row each.
+ * {@code consent.patient_state}: per patient, their jurisdiction, cohorts and, for every record in
+ * append order, what a consent state is derived from, kept by triggers (V5, V6). The release gate
+ * reads many patients here in one query, one row each.
+ *
+ * <p>The records are in the compact line format of migration V6 (kind, signer, time in
+ * microseconds, id, decisions, withdrawn modules, validity ends), parsed here by hand: a JSON
+ * document per patient made parsing most of a 10,000-subject decision. A record read here carries
+ * no form, language or text digest: the state does not depend on them.
  */
 public final class PatientStateStore {
 
   /** A patient and their records in append order. */
   public record PatientRecords(Patient patient, List<ConsentRecord> records) {}
 
-  /** One factory: {@code Json.createReader} looks its provider up on every call. */
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-
   /** The enrolled patients among {@code psns} of {@code jurisdiction} (all if null). */
   public List<PatientRecords> of(
       Connection connection, Collection<String> psns, String jurisdiction) throws SQLException {
-    List<PatientRecords> found = new ArrayList<>();
+    List<PatientRecords> found = new ArrayList<>(psns.size());
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT psn, jurisdiction, site, cohorts, minor, adult_on, records::text"
+            "SELECT psn, jurisdiction, site, cohorts, minor, adult_on, records"
                 + " FROM consent.patient_state WHERE psn = ANY (?)"
                 + " AND (?::text IS NULL OR jurisdiction = ?::text)")) {
       query.setArray(1, connection.createArrayOf("text", psns.toArray()));
@@ -61,37 +56,116 @@ public final class PatientStateStore {
     return found;
   }
 
-  static List<ConsentRecord> records(String psn, String json) {
-    JsonArray array;
-    try (var reader = READERS.createReader(new StringReader(json))) {
-      array = reader.readArray();
+  /** Parses the records of one patient; an unknown code is a broken projection, not a deny. */
+  static List<ConsentRecord> records(String psn, String stored) {
+    if (stored.isEmpty()) {
+      return List.of();
     }
-    List<ConsentRecord> records = new ArrayList<>(array.size());
-    for (JsonValue value : array) {
-      JsonObject record = value.asJsonObject();
-      Set<ConsentModule> withdrawn = EnumSet.noneOf(ConsentModule.class);
-      record
-          .getJsonArray("withdrawn")
-          .forEach(code -> withdrawn.add(RecordStore.module(((JsonString) code).getString())));
-      records.add(
-          new ConsentRecord(
-              record.getString("id"),
-              psn,
-              RecordKind.fromCode(record.getString("kind")),
-              text(record, "formId"),
-              record.get("formVersion") instanceof JsonNumber number ? number.intValue() : null,
-              text(record, "language"),
-              text(record, "textSha256"),
-              RecordStore.decisions(record.getJsonObject("decisions")),
-              withdrawn,
-              SignerKind.fromCode(record.getString("signer")).orElseThrow(),
-              LocalDateTime.parse(record.getString("recordedAt")).toInstant(ZoneOffset.UTC),
-              RecordStore.validUntil(record.getJsonObject("validUntil"))));
+    List<ConsentRecord> records = new ArrayList<>(2);
+    int start = 0;
+    while (start <= stored.length()) {
+      int end = stored.indexOf(';', start);
+      if (end < 0) {
+        end = stored.length();
+      }
+      records.add(record(psn, stored, start, end));
+      start = end + 1;
     }
     return records;
   }
 
-  private static String text(JsonObject object, String field) {
-    return object.get(field) instanceof JsonString text ? text.getString() : null;
+  private static ConsentRecord record(String psn, String stored, int from, int to) {
+    Fields fields = new Fields(stored, from, to);
+    RecordKind kind = RecordKind.fromCode(fields.next());
+    SignerKind signer =
+        SignerKind.fromCode(fields.next())
+            .orElseThrow(() -> broken(psn, "signer", stored.substring(from, to)));
+    long micros = Long.parseLong(fields.next());
+    String id = fields.next();
+    Map<ConsentModule, Decision> decisions = new EnumMap<>(ConsentModule.class);
+    for (String item : fields.list()) {
+      char sign = item.charAt(item.length() - 1);
+      Decision decision = sign == '+' ? Decision.PERMIT : sign == '-' ? Decision.DENY : null;
+      if (decision == null) {
+        throw broken(psn, "decision", item);
+      }
+      decisions.put(RecordStore.module(item.substring(0, item.length() - 1)), decision);
+    }
+    Set<ConsentModule> withdrawn = EnumSet.noneOf(ConsentModule.class);
+    for (String code : fields.list()) {
+      withdrawn.add(RecordStore.module(code));
+    }
+    Map<ConsentModule, Instant> validUntil = new EnumMap<>(ConsentModule.class);
+    for (String item : fields.list()) {
+      int equals = item.indexOf('=');
+      validUntil.put(
+          RecordStore.module(item.substring(0, equals)), Instant.parse(item.substring(equals + 1)));
+    }
+    if (fields.hasMore()) {
+      throw broken(psn, "record", stored.substring(from, to));
+    }
+    return new ConsentRecord(
+        id,
+        psn,
+        kind,
+        null,
+        null,
+        null,
+        null,
+        decisions,
+        withdrawn,
+        signer,
+        Instant.ofEpochSecond(
+            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
+        validUntil);
+  }
+
+  private static IllegalStateException broken(String psn, String what, String text) {
+    return new IllegalStateException(
+        "unreadable " + what + " in the consent state of " + psn + ": " + text);
+  }
+
+  /** The space-separated fields of one record. */
+  private static final class Fields {
+    private final String text;
+    private final int end;
+    private int position;
+
+    Fields(String text, int from, int to) {
+      this.text = text;
+      this.position = from;
+      this.end = to;
+    }
+
+    String next() {
+      if (position > end) {
+        throw new IllegalStateException("a consent state record ends early: " + text);
+      }
+      int space = text.indexOf(' ', position);
+      int stop = space < 0 || space > end ? end : space;
+      String field = text.substring(position, stop);
+      position = stop + 1;
+      return field;
+    }
+
+    /** A comma-separated field; "." is the empty list. */
+    List<String> list() {
+      String field = next();
+      if (field.equals(".")) {
+        return List.of();
+      }
+      List<String> items = new ArrayList<>(10);
+      int start = 0;
+      for (int comma = field.indexOf(','); comma >= 0; comma = field.indexOf(',', start)) {
+        items.add(field.substring(start, comma));
+        start = comma + 1;
+      }
+      items.add(field.substring(start));
+      return items;
+    }
+
+    boolean hasMore() {
+      return position <= end;
+    }
   }
 }

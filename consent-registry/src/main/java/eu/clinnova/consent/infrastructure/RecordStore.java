@@ -50,7 +50,7 @@ public final class RecordStore {
       insert.setObject(5, record.formVersion());
       insert.setString(6, record.language());
       insert.setString(7, record.textSha256());
-      JsonObjectBuilder decisions = Json.createObjectBuilder();
+      JsonObjectBuilder decisions = BUILDERS.createObjectBuilder();
       record
           .decisions()
           .forEach((module, decision) -> decisions.add(module.code(), decision.code()));
@@ -59,7 +59,7 @@ public final class RecordStore {
           9,
           connection.createArrayOf(
               "text", record.withdrawn().stream().map(ConsentModule::code).sorted().toArray()));
-      JsonObjectBuilder validUntil = Json.createObjectBuilder();
+      JsonObjectBuilder validUntil = BUILDERS.createObjectBuilder();
       record
           .validUntil()
           .forEach((module, until) -> validUntil.add(module.code(), until.toString()));
@@ -156,6 +156,9 @@ public final class RecordStore {
 
   /** One factory: {@code Json.createReader} looks its provider up on every call. */
   private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+  private static final jakarta.json.JsonBuilderFactory BUILDERS =
+      Json.createBuilderFactory(Map.of());
 
   private static JsonObject json(String text) {
     try (var reader = READERS.createReader(new StringReader(text))) {

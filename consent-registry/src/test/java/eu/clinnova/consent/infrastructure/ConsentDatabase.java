@@ -22,7 +22,8 @@ final class ConsentDatabase implements AutoCloseable {
     "V2__forms_and_records.sql",
     "V3__account_activation.sql",
     "V4__guardians.sql",
-    "V5__release_gate_reads.sql"
+    "V5__release_gate_reads.sql",
+    "V6__compact_patient_state.sql"
   };
 
   private final EmbeddedPostgres postgres;

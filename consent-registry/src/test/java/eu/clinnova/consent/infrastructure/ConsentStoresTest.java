@@ -158,7 +158,7 @@ class ConsentStoresTest {
                   Decision.DENY),
               Set.of(),
               SignerKind.STAFF_PAPER,
-              T0.plusMillis(123),
+              T0.plusNanos(123_456_000),
               Map.of(ConsentModule.CLINICAL_DATA, T0.plus(365, ChronoUnit.DAYS)));
       ConsentRecord withdrawal =
           new ConsentRecord(
@@ -182,8 +182,12 @@ class ConsentStoresTest {
       Map<String, List<ConsentRecord>> byPatient = new java.util.TreeMap<>();
       states.forEach(state -> byPatient.put(state.patient().psn(), state.records()));
       assertEquals(List.of("FR-3003", "LU-3001", "LU-3002"), List.copyOf(byPatient.keySet()));
-      assertEquals(store.recordsOf(connection, asked).get("LU-3001"), byPatient.get("LU-3001"));
-      assertEquals(List.of(first, withdrawal), byPatient.get("LU-3001"));
+      assertEquals(
+          store.recordsOf(connection, asked).get("LU-3001").stream()
+              .map(ConsentStoresTest::stateOnly)
+              .toList(),
+          byPatient.get("LU-3001"));
+      assertEquals(List.of(stateOnly(first), withdrawal), byPatient.get("LU-3001"));
       assertEquals(List.of(), byPatient.get("LU-3002"));
       assertEquals(
           List.of("LU-3001", "LU-3002"),
@@ -197,10 +201,27 @@ class ConsentStoresTest {
         SQLException refused =
             assertThrows(
                 SQLException.class,
-                () -> statement.execute("UPDATE consent.patient_state SET records = '[]'"));
+                () -> statement.execute("UPDATE consent.patient_state SET records = ''"));
         assertEquals("42501", refused.getSQLState(), "only the triggers write it");
       }
     }
+  }
+
+  /** A record as the gate's projection keeps it: without form, language and text digest. */
+  private static ConsentRecord stateOnly(ConsentRecord record) {
+    return new ConsentRecord(
+        record.id(),
+        record.psn(),
+        record.kind(),
+        null,
+        null,
+        null,
+        null,
+        record.decisions(),
+        record.withdrawn(),
+        record.signer(),
+        record.recordedAt(),
+        record.validUntil());
   }
 
   @Test

@@ -30,7 +30,14 @@ public final class LocalDatabase implements AutoCloseable {
    */
   public static LocalDatabase start(int port, Path dataDirectory, boolean disposable)
       throws IOException {
-    EmbeddedPostgres postgres =
+    return start(port, dataDirectory, disposable, java.util.Map.of());
+  }
+
+  /** The same with further server settings (the benchmark sizes {@code shared_buffers}). */
+  public static LocalDatabase start(
+      int port, Path dataDirectory, boolean disposable, java.util.Map<String, String> settings)
+      throws IOException {
+    EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setPort(port)
             .setDataDirectory(dataDirectory)
@@ -41,9 +48,9 @@ public final class LocalDatabase implements AutoCloseable {
             // entry) must survive a crash.
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("fsync", "on")
-            .setServerConfig("listen_addresses", "localhost")
-            .start();
-    return new LocalDatabase(postgres, port);
+            .setServerConfig("listen_addresses", "localhost");
+    settings.forEach(builder::setServerConfig);
+    return new LocalDatabase(builder.start(), port);
   }
 
   public int port() {

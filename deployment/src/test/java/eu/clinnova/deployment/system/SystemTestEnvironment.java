@@ -29,7 +29,11 @@ public class SystemTestEnvironment implements LauncherSessionListener {
       Path target = Path.of(System.getProperty("clinnova.wildflyHome")).getParent();
       database =
           LocalDatabase.start(
-              Integer.getInteger("clinnova.dbPort"), target.resolve("it-postgres"), true);
+              Integer.getInteger("clinnova.dbPort"),
+              target.resolve("it-postgres"),
+              true,
+              java.util.Map.of(
+                  "shared_buffers", System.getProperty("clinnova.dbSharedBuffers", "128MB")));
       database.ensurePortalDatabase(DatabaseSettings.developmentDefaults());
       keycloak =
           KeycloakServer.start(

@@ -180,8 +180,12 @@ public final class ApplicationStore {
     return applications;
   }
 
+  /** One factory: {@code Json.createReader} looks its provider up on every call (~0.3 ms). */
+  private static final jakarta.json.JsonReaderFactory READERS =
+      Json.createReaderFactory(java.util.Map.of());
+
   static JsonObject json(String text) {
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = READERS.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

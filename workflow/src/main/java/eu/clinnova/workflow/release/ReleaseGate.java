@@ -122,7 +122,12 @@ public class ReleaseGate {
               modulesNeeded(connection, application, dataset));
       Map<String, PatientState> states =
           ReleaseRules.wholeRequest(grounds, now).isEmpty()
-              ? consent.statesOf(connection, request.subjects(), now, dataset.jurisdiction())
+              ? consent.statesOf(
+                  connection,
+                  request.subjects(),
+                  now,
+                  dataset.jurisdiction(),
+                  grounds.modulesNeeded())
               : Map.of();
       ReleaseOutcome outcome = ReleaseOutcome.of(grounds, request.subjects(), states, now);
       return record(connection, node, request, application, grounds, outcome, now, issuer);

@@ -23,6 +23,8 @@ import java.util.UUID;
 public final class ReleaseStore {
 
   private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+  private static final jakarta.json.JsonBuilderFactory BUILDERS =
+      Json.createBuilderFactory(Map.of());
 
   private static final String COLUMNS =
       "id, node, application_id, dataset_id, jurisdiction, recipient, decision, reasons, modules,"
@@ -84,7 +86,7 @@ public final class ReleaseStore {
       insert.setArray(9, connection.createArrayOf("text", release.modules().toArray()));
       insert.setInt(10, release.requested());
       insert.setInt(11, release.permitted());
-      JsonObjectBuilder denials = Json.createObjectBuilder();
+      JsonObjectBuilder denials = BUILDERS.createObjectBuilder();
       release.denials().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(entry -> denials.add(entry.getKey(), entry.getValue()));

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -73,7 +72,7 @@ public final class Visas {
                 .build(),
             claims);
     try {
-      jwt.sign(new ECDSASigner(key));
+      jwt.sign(new Es256Signer(key));
     } catch (JOSEException e) {
       throw new IllegalStateException("the visa cannot be signed", e);
     }
