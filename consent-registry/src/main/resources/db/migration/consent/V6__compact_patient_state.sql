@@ -27,7 +27,9 @@ $$;
 
 DROP TABLE consent.patient_state;
 CREATE TABLE consent.patient_state (
-  psn          text    PRIMARY KEY REFERENCES consent.patient (psn),
+  -- byte order ("C"): pseudonyms are ASCII codes, and 10,000 key probes per decision compare
+  -- faster than under the database's linguistic collation
+  psn          text    COLLATE "C" PRIMARY KEY REFERENCES consent.patient (psn),
   jurisdiction text    NOT NULL,
   site         text    NOT NULL,
   cohorts      text[]  NOT NULL,

@@ -48,11 +48,13 @@ public final class ConsentStates {
       JurisdictionPolicy policy,
       Instant instant,
       Set<ConsentModule> modules) {
-    List<ConsentRecord> known =
-        records.stream()
-            .filter(record -> !record.recordedAt().isAfter(instant))
-            .sorted(APPEND_ORDER)
-            .toList();
+    List<ConsentRecord> known = new java.util.ArrayList<>(records.size());
+    for (ConsentRecord record : records) {
+      if (!record.recordedAt().isAfter(instant)) {
+        known.add(record);
+      }
+    }
+    known.sort(APPEND_ORDER); // stable: records of the same instant keep their append order
     Map<ConsentModule, ModuleState> state = new EnumMap<>(ConsentModule.class);
     for (ConsentModule module : modules) {
       state.put(module, moduleState(module, known, policy, instant));

@@ -37,6 +37,19 @@ public final class DisclosureStore {
     }
   }
 
+  /**
+   * Merges the pending entries of the disclosures' pseudonym index into the index (V7), so that no
+   * release decision has to; returns the pending-list pages merged.
+   */
+  public long mergeIndex(Connection connection) throws SQLException {
+    try (PreparedStatement merge =
+            connection.prepareStatement("SELECT consent.merge_disclosure_index()");
+        java.sql.ResultSet row = merge.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
   /** The patient's disclosures, newest first. */
   public List<Disclosure> of(Connection connection, String psn) throws SQLException {
     List<Disclosure> disclosures = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,24 @@ public final class PatientStateStore {
 
   /** A patient and their records in append order. */
   public record PatientRecords(Patient patient, List<ConsentRecord> records) {}
+
+  // The codes of the line format, looked up by hash: 10,000 patients' records are parsed per
+  // release decision, and the enums' own lookups scan their values and build strings.
+  private static final Map<String, ConsentModule> MODULES = new HashMap<>();
+  private static final Map<String, RecordKind> KINDS = new HashMap<>();
+  private static final Map<String, SignerKind> SIGNERS = new HashMap<>();
+
+  static {
+    for (ConsentModule module : ConsentModule.values()) {
+      MODULES.put(module.code(), module);
+    }
+    for (RecordKind kind : RecordKind.values()) {
+      KINDS.put(kind.name().toLowerCase(java.util.Locale.ROOT), kind);
+    }
+    for (SignerKind signer : SignerKind.values()) {
+      SIGNERS.put(signer.code(), signer);
+    }
+  }
 
   /** The enrolled patients among {@code psns} of {@code jurisdiction} (all if null). */
   public List<PatientRecords> of(
@@ -76,10 +95,8 @@ public final class PatientStateStore {
 
   private static ConsentRecord record(String psn, String stored, int from, int to) {
     Fields fields = new Fields(stored, from, to);
-    RecordKind kind = RecordKind.fromCode(fields.next());
-    SignerKind signer =
-        SignerKind.fromCode(fields.next())
-            .orElseThrow(() -> broken(psn, "signer", stored.substring(from, to)));
+    RecordKind kind = code(KINDS, fields.next(), psn);
+    SignerKind signer = code(SIGNERS, fields.next(), psn);
     long micros = Long.parseLong(fields.next());
     String id = fields.next();
     Map<ConsentModule, Decision> decisions = new EnumMap<>(ConsentModule.class);
@@ -89,17 +106,17 @@ public final class PatientStateStore {
       if (decision == null) {
         throw broken(psn, "decision", item);
       }
-      decisions.put(RecordStore.module(item.substring(0, item.length() - 1)), decision);
+      decisions.put(code(MODULES, item.substring(0, item.length() - 1), psn), decision);
     }
     Set<ConsentModule> withdrawn = EnumSet.noneOf(ConsentModule.class);
-    for (String code : fields.list()) {
-      withdrawn.add(RecordStore.module(code));
+    for (String module : fields.list()) {
+      withdrawn.add(code(MODULES, module, psn));
     }
     Map<ConsentModule, Instant> validUntil = new EnumMap<>(ConsentModule.class);
     for (String item : fields.list()) {
       int equals = item.indexOf('=');
       validUntil.put(
-          RecordStore.module(item.substring(0, equals)), Instant.parse(item.substring(equals + 1)));
+          code(MODULES, item.substring(0, equals), psn), Instant.parse(item.substring(equals + 1)));
     }
     if (fields.hasMore()) {
       throw broken(psn, "record", stored.substring(from, to));
@@ -118,6 +135,14 @@ public final class PatientStateStore {
         Instant.ofEpochSecond(
             Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
         validUntil);
+  }
+
+  private static <T> T code(Map<String, T> codes, String code, String psn) {
+    T known = codes.get(code);
+    if (known == null) {
+      throw broken(psn, "code", code);
+    }
+    return known;
   }
 
   private static IllegalStateException broken(String psn, String what, String text) {

@@ -23,7 +23,8 @@ final class ConsentDatabase implements AutoCloseable {
     "V3__account_activation.sql",
     "V4__guardians.sql",
     "V5__release_gate_reads.sql",
-    "V6__compact_patient_state.sql"
+    "V6__compact_patient_state.sql",
+    "V7__disclosure_index_upkeep.sql"
   };
 
   private final EmbeddedPostgres postgres;

@@ -38,6 +38,7 @@ public class PortalStartup {
   @Inject ConsentRecording recording;
   @Inject DatasetCatalogue catalogue;
   @Inject EntitlementWatch entitlementWatch;
+  @Inject DisclosureIndexUpkeep disclosureIndexUpkeep;
   @Inject ReleaseSigning releaseSigning;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -73,6 +74,7 @@ public class PortalStartup {
         Duration.ofDays(
             Long.parseLong(Settings.value("CLINNOVA_RELEASE_KEY_ROTATION_DAYS", "90"))));
     entitlementWatch.start();
+    disclosureIndexUpkeep.start();
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_DEMO_DATA", "false"))) {
       // The development realm's demo patients, enrolled once (later starts find them).
       PatientEnrolment.DEMO_PATIENTS.forEach(enrolment::enrolAsPortal);

@@ -224,7 +224,7 @@ public class ReleaseGate {
                         application.id(),
                         grounds.dataset().id(),
                         request.recipient(),
-                        outcome.permitted(),
+                        permittedSha256,
                         logged.index())));
     return new Answer(
         release,

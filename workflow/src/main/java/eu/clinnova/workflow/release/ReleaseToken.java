@@ -36,7 +36,7 @@ public final class ReleaseToken {
       UUID applicationId,
       String datasetId,
       String recipient,
-      List<String> permitted,
+      String permittedSha256,
       long auditIndex) {}
 
   public static String sign(ECKey key, Claims claims) {
@@ -53,7 +53,7 @@ public final class ReleaseToken {
             .claim("application", claims.applicationId().toString())
             .claim("dataset", claims.datasetId())
             .claim("recipient", claims.recipient())
-            .claim("subjects_sha256", subjectsSha256(claims.permitted()))
+            .claim("subjects_sha256", claims.permittedSha256())
             .claim("audit_index", claims.auditIndex())
             .build();
     SignedJWT jwt =

@@ -43,7 +43,7 @@ class SigningKeysTest {
         UUID.randomUUID(),
         "lu-ibd-clinical",
         "researcher-sub",
-        permitted,
+        ReleaseToken.subjectsSha256(permitted),
         42);
   }
 
