@@ -2,6 +2,7 @@ package eu.clinnova.consent.domain;
 
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -48,7 +49,7 @@ public final class ConsentStates {
       JurisdictionPolicy policy,
       Instant instant,
       Set<ConsentModule> modules) {
-    List<ConsentRecord> known = new java.util.ArrayList<>(records.size());
+    List<ConsentRecord> known = new ArrayList<>(records.size());
     for (ConsentRecord record : records) {
       if (!record.recordedAt().isAfter(instant)) {
         known.add(record);

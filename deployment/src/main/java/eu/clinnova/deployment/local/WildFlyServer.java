@@ -39,14 +39,21 @@ public final class WildFlyServer implements AutoCloseable {
             log);
     Path deployed = deployments.resolve("portal.war.deployed");
     Path failed = deployments.resolve("portal.war.failed");
-    process.awaitReady(
-        () -> {
-          if (Files.exists(failed)) {
-            throw new IllegalStateException("The portal failed to deploy:\n" + process.tail());
-          }
-          return Files.exists(deployed);
-        },
-        Duration.ofMinutes(4));
+    try {
+      process.awaitReady(
+          () -> {
+            if (Files.exists(failed)) {
+              throw new IllegalStateException("The portal failed to deploy:\n" + process.tail());
+            }
+            return Files.exists(deployed);
+          },
+          Duration.ofMinutes(4));
+    } catch (RuntimeException | IOException e) {
+      // Not yet handed to the caller: stop it here, or a failed start leaves a server running
+      // that the next start would deploy into.
+      process.close();
+      throw e;
+    }
     return new WildFlyServer(process);
   }
 
