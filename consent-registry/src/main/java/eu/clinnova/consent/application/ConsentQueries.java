@@ -10,6 +10,7 @@ import eu.clinnova.consent.domain.ReconsentDue;
 import eu.clinnova.consent.domain.ReconsentRequest;
 import eu.clinnova.consent.domain.RecordEntry;
 import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.infrastructure.ConsentParallelism;
 import eu.clinnova.consent.infrastructure.DisclosureStore;
 import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.PatientStateStore;
@@ -28,13 +29,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -228,16 +230,16 @@ public class ConsentQueries {
       String jurisdiction,
       Set<ConsentModule> modules)
       throws SQLException {
-    Map<String, PatientState> states = new HashMap<>(psns.size() * 2);
-    for (PatientStateStore.PatientRecords found :
-        patientStates.of(connection, psns, jurisdiction)) {
-      Patient patient = found.patient();
-      states.put(
-          patient.psn(),
-          new PatientState(
-              patient, ConsentStates.asOf(found.records(), policy(patient), asOf, modules)));
-    }
-    return states;
+    List<PatientStateStore.PatientRecords> rows = patientStates.of(connection, psns, jurisdiction);
+    Stream<PatientStateStore.PatientRecords> each =
+        rows.size() >= ConsentParallelism.FROM ? rows.parallelStream() : rows.stream();
+    return each.collect(
+        Collectors.toMap(
+            found -> found.patient().psn(),
+            found ->
+                new PatientState(
+                    found.patient(),
+                    ConsentStates.asOf(found.records(), policy(found.patient()), asOf, modules))));
   }
 
   /** One patient's state in a bulk answer. */

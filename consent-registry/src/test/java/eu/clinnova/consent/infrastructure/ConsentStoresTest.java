@@ -207,6 +207,49 @@ class ConsentStoresTest {
     }
   }
 
+  @Test
+  void aLargeReadIsParsedOnAllCoresWithTheSameAnswer() throws Exception {
+    try (Connection connection = database.app().getConnection()) {
+      List<String> psns = new java.util.ArrayList<>();
+      for (int i = 0; i < ConsentParallelism.FROM + 100; i++) {
+        String psn = String.format("LU-7%04d", i);
+        enrol(connection, psn);
+        psns.add(psn);
+      }
+      RecordStore store = new RecordStore();
+      for (int i = 0; i < psns.size(); i += 7) {
+        store.insert(
+            connection,
+            entry(
+                new ConsentRecord(
+                    UUID.randomUUID().toString(),
+                    psns.get(i),
+                    RecordKind.WITHDRAWAL,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    Set.of(ConsentModule.GENETIC),
+                    SignerKind.SELF,
+                    T0.plusSeconds(i),
+                    Map.of())));
+      }
+      List<PatientStateStore.PatientRecords> read =
+          new PatientStateStore().of(connection, psns, "LU");
+      assertEquals(psns.size(), read.size());
+      Map<String, List<ConsentRecord>> expected = store.recordsOf(connection, psns);
+      for (PatientStateStore.PatientRecords state : read) {
+        assertEquals(
+            expected.getOrDefault(state.patient().psn(), List.of()).stream()
+                .map(ConsentStoresTest::stateOnly)
+                .toList(),
+            state.records(),
+            state.patient().psn());
+      }
+    }
+  }
+
   /** A record as the gate's projection keeps it: without form, language and text digest. */
   private static ConsentRecord stateOnly(ConsentRecord record) {
     return new ConsentRecord(
