@@ -2,12 +2,8 @@ package eu.clinnova.portal.startup;
 
 import eu.clinnova.consent.application.DisclosureIndex;
 import eu.clinnova.portal.config.Settings;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,39 +13,25 @@ import java.util.logging.Logger;
  * by default), so that release decisions never do it in their own transaction (ADR 0013).
  */
 @ApplicationScoped
-public class DisclosureIndexUpkeep {
+public class DisclosureIndexUpkeep extends PeriodicTask {
 
   private static final Logger LOG = Logger.getLogger(DisclosureIndexUpkeep.class.getName());
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  private ManagedScheduledExecutorService scheduler;
-
   @Inject DisclosureIndex index;
 
-  private ScheduledFuture<?> task;
-
-  public synchronized void start() {
-    if (task != null) {
-      return;
-    }
+  public void start() {
     long seconds = Long.parseLong(Settings.value("CLINNOVA_DISCLOSURE_INDEX_SECONDS", "5"));
-    task = scheduler.scheduleWithFixedDelay(this::merge, seconds, seconds, TimeUnit.SECONDS);
+    every(seconds, seconds, TimeUnit.SECONDS);
   }
 
-  void merge() {
+  @Override
+  void runOnce() {
     try {
       index.merge();
     } catch (RuntimeException e) {
       // Nothing is lost: entries stay pending (and found) until the next merge, or the next
       // insert past the limit merges them itself.
       LOG.log(Level.WARNING, "the disclosure index could not be merged", e);
-    }
-  }
-
-  @PreDestroy
-  void stop() {
-    if (task != null) {
-      task.cancel(false);
     }
   }
 }

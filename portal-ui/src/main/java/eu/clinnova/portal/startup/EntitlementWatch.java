@@ -3,12 +3,8 @@ package eu.clinnova.portal.startup;
 import eu.clinnova.portal.config.Settings;
 import eu.clinnova.workflow.entitlement.Entitlements;
 import eu.clinnova.workflow.release.ReleaseSigning;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,27 +15,22 @@ import java.util.logging.Logger;
  * by default), on the server's managed scheduler.
  */
 @ApplicationScoped
-public class EntitlementWatch {
+public class EntitlementWatch extends PeriodicTask {
 
   private static final Logger LOG = Logger.getLogger(EntitlementWatch.class.getName());
-
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  private ManagedScheduledExecutorService scheduler;
 
   @Inject Entitlements entitlements;
   @Inject ReleaseSigning releaseSigning;
 
-  private ScheduledFuture<?> task;
-
-  public synchronized void start() {
-    if (task != null) {
-      return;
-    }
-    long minutes = Long.parseLong(Settings.value("CLINNOVA_ENTITLEMENT_WATCH_MINUTES", "15"));
-    task = scheduler.scheduleAtFixedRate(this::check, 1, minutes, TimeUnit.MINUTES);
+  public void start() {
+    every(
+        1,
+        Long.parseLong(Settings.value("CLINNOVA_ENTITLEMENT_WATCH_MINUTES", "15")),
+        TimeUnit.MINUTES);
   }
 
-  void check() {
+  @Override
+  void runOnce() {
     try {
       if (releaseSigning.rotateIfDue()) {
         LOG.info(
@@ -52,13 +43,6 @@ public class EntitlementWatch {
     } catch (RuntimeException e) {
       // The next round tries again; the status of an entitlement never depends on this record.
       LOG.log(Level.WARNING, "lapsed entitlements could not be recorded", e);
-    }
-  }
-
-  @PreDestroy
-  void stop() {
-    if (task != null) {
-      task.cancel(false);
     }
   }
 }
