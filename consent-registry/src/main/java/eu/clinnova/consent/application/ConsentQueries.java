@@ -10,16 +10,17 @@ import eu.clinnova.consent.domain.ReconsentDue;
 import eu.clinnova.consent.domain.ReconsentRequest;
 import eu.clinnova.consent.domain.RecordEntry;
 import eu.clinnova.consent.form.ConsentForm;
-import eu.clinnova.consent.infrastructure.ConsentParallelism;
 import eu.clinnova.consent.infrastructure.DisclosureStore;
 import eu.clinnova.consent.infrastructure.FormStore;
-import eu.clinnova.consent.infrastructure.PatientStateStore;
 import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.consent.infrastructure.ReconsentStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
+import eu.clinnova.consent.infrastructure.SharedSnapshotRead;
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -29,14 +30,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -75,13 +75,25 @@ public class ConsentQueries {
   @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
   private DataSource dataSource;
 
+  /** Second readers of the release gate's snapshot (outside JTA; {@link SharedSnapshotRead}). */
+  @Resource(lookup = "java:jboss/datasources/ClinnovaSnapshotDS")
+  private DataSource snapshotReaders;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  private ManagedExecutorService executor;
+
   private final PatientStore patients = new PatientStore();
   private final RecordStore records = new RecordStore();
   private final FormStore forms = new FormStore();
   private final ReconsentStore reconsent = new ReconsentStore();
   private final DisclosureStore disclosures = new DisclosureStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
-  private final PatientStateStore patientStates = new PatientStateStore();
+  private SharedSnapshotRead sharedSnapshotRead;
+
+  @PostConstruct
+  void init() {
+    sharedSnapshotRead = new SharedSnapshotRead(snapshotReaders, executor);
+  }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public PatientConsent state(Requester requester, String psn, Instant asOf) {
@@ -219,9 +231,10 @@ public class ConsentQueries {
 
   /**
    * The state of {@code modules} of the patients of {@code jurisdiction} among {@code psns} (all
-   * jurisdictions if null) as of {@code asOf}, on the caller's connection so that the release gate
-   * reads in its own snapshot: one query whatever the number of pseudonyms. Unknown pseudonyms and
-   * other jurisdictions' patients are absent from the answer.
+   * jurisdictions if null) as of {@code asOf}, in the snapshot of the caller's connection (which
+   * must be REPEATABLE READ) so that the release gate reads in its own snapshot: one query, or from
+   * 2,000 pseudonyms two halves at once, the second on a connection importing that snapshot.
+   * Unknown pseudonyms and other jurisdictions' patients are absent from the answer.
    */
   public Map<String, PatientState> statesOf(
       Connection connection,
@@ -230,16 +243,18 @@ public class ConsentQueries {
       String jurisdiction,
       Set<ConsentModule> modules)
       throws SQLException {
-    List<PatientStateStore.PatientRecords> rows = patientStates.of(connection, psns, jurisdiction);
-    Stream<PatientStateStore.PatientRecords> each =
-        rows.size() >= ConsentParallelism.FROM ? rows.parallelStream() : rows.stream();
-    return each.collect(
-        Collectors.toMap(
-            found -> found.patient().psn(),
+    List<PatientState> states =
+        sharedSnapshotRead.of(
+            connection,
+            psns instanceof List<String> list ? list : List.copyOf(psns),
+            jurisdiction,
             found ->
                 new PatientState(
                     found.patient(),
-                    ConsentStates.asOf(found.records(), policy(found.patient()), asOf, modules))));
+                    ConsentStates.asOf(found.records(), policy(found.patient()), asOf, modules)));
+    Map<String, PatientState> byPsn = new HashMap<>(states.size() * 4 / 3 + 1);
+    states.forEach(state -> byPsn.put(state.patient().psn(), state));
+    return byPsn;
   }
 
   /** One patient's state in a bulk answer. */

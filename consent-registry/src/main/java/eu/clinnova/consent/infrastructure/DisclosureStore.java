@@ -1,6 +1,7 @@
 package eu.clinnova.consent.infrastructure;
 
 import eu.clinnova.consent.domain.Disclosure;
+import eu.clinnova.consent.domain.Patient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ public final class DisclosureStore {
         connection.prepareStatement(
             "INSERT INTO consent.disclosure (release_id, application_id, project_title,"
                 + " dataset_id, node, decided_at, audit_index, psns)"
-                + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?::text[])")) {
+                + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, string_to_array(?, ','))")) {
       insert.setString(1, release.releaseId());
       insert.setString(2, release.applicationId());
       insert.setString(3, release.projectTitle());
@@ -32,7 +33,7 @@ public final class DisclosureStore {
       insert.setString(5, release.node());
       insert.setTimestamp(6, java.sql.Timestamp.from(release.decidedAt()));
       insert.setLong(7, release.auditIndex());
-      insert.setArray(8, connection.createArrayOf("text", psns.toArray()));
+      insert.setString(8, Patient.joinPseudonyms(psns));
       insert.executeUpdate();
     }
   }

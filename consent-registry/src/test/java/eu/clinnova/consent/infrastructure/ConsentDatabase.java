@@ -24,7 +24,8 @@ final class ConsentDatabase implements AutoCloseable {
     "V4__guardians.sql",
     "V5__release_gate_reads.sql",
     "V6__compact_patient_state.sql",
-    "V7__disclosure_index_upkeep.sql"
+    "V7__disclosure_index_upkeep.sql",
+    "V8__disclosure_lists_for_the_gate.sql"
   };
 
   private final EmbeddedPostgres postgres;

@@ -49,6 +49,32 @@ class PatientStateStoreTest {
   }
 
   @Test
+  void decisionListsReadOneAfterAnotherAreEachReadAsWritten() {
+    // A reader remembers the last few decision lists it parsed; seven in turn, twice, must each
+    // still come back as written (and a remembered one must not be changed by a later record).
+    ConsentModule[] modules = ConsentModule.values();
+    for (int round = 0; round < 2; round++) {
+      for (int variant = 0; variant < 7; variant++) {
+        Map<ConsentModule, Decision> expected = new java.util.EnumMap<>(ConsentModule.class);
+        StringBuilder line = new StringBuilder("consent self 1 a1 ");
+        for (int m = 0; m < modules.length; m++) {
+          if (m % 7 == variant) {
+            continue;
+          }
+          Decision decision = (m + variant) % 3 == 0 ? Decision.DENY : Decision.PERMIT;
+          expected.put(modules[m], decision);
+          line.append(m == 0 || (m == 1 && variant == 0) ? "" : ",")
+              .append(modules[m].code())
+              .append(decision == Decision.PERMIT ? '+' : '-');
+        }
+        line.append(" . .");
+        List<ConsentRecord> read = PatientStateStore.records("LU-0001", line.toString());
+        assertEquals(expected, read.get(0).decisions(), line.toString());
+      }
+    }
+  }
+
+  @Test
   void noRecordsIsAnEmptyList() {
     assertEquals(List.of(), PatientStateStore.records("LU-0001", ""));
   }
@@ -62,7 +88,20 @@ class PatientStateStoreTest {
           "consent nobody 1 a1 CLINICAL-DATA+ . .",
           "consent self 1 a1 CLINICAL-DATA+ .",
           "consent self 1 a1 CLINICAL-DATA+ . . extra",
-          "consent self soon a1 CLINICAL-DATA+ . ."
+          "consent self soon a1 CLINICAL-DATA+ . .",
+          "consent self 1 a1 CLINICAL-DATA+, . .",
+          "consent self 1 a1 ,CLINICAL-DATA+ . .",
+          "consent self 1 a1 CLINICAL-DATA+,,GENETIC- . .",
+          "consent self 1 a1 CLINICAL-DATA . .",
+          "consent self 1 a1 CLINICAL-DATA+ GENETIC, .",
+          "consent self 1 a1 CLINICAL-DATA+ . CLINICAL-DATA",
+          "consent self 1 a1 CLINICAL-DATA+ . CLINICAL-DATA=tomorrow",
+          "consent  self 1 a1 CLINICAL-DATA+ . .",
+          "consent self 1 a1 CLINICAL-DATA+ . .;",
+          ";consent self 1 a1 CLINICAL-DATA+ . .",
+          "consent self 1 a1 CLINICAL-DATA+ . .;;consent self 1 a1 CLINICAL-DATA+ . .",
+          "consent self 12345678901234567890 a1 CLINICAL-DATA+ . .",
+          "consent self - a1 CLINICAL-DATA+ . ."
         }) {
       assertThrows(
           RuntimeException.class, () -> PatientStateStore.records("LU-0001", broken), broken);

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
@@ -86,6 +87,8 @@ public class ReleaseGate {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Answer decide(AskingNode node, ReleaseRequest request, String issuer) {
+    // Sorted for the digests while the database reads (a large request, on another core).
+    CompletableFuture<SubjectDigests> digests = SubjectDigests.of(request.subjects());
     try (Connection connection = dataSource.getConnection()) {
       try (Statement snapshot = connection.createStatement()) {
         snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
@@ -120,6 +123,7 @@ public class ReleaseGate {
               agreements.find(connection, application.id()).isPresent(),
               applications.latestEthics(connection, application, dataset.jurisdiction()),
               modulesNeeded(connection, application, dataset));
+
       Map<String, PatientState> states =
           ReleaseRules.wholeRequest(grounds, now).isEmpty()
               ? consent.statesOf(
@@ -129,8 +133,11 @@ public class ReleaseGate {
                   dataset.jurisdiction(),
                   grounds.modulesNeeded())
               : Map.of();
+
       ReleaseOutcome outcome = ReleaseOutcome.of(grounds, request.subjects(), states, now);
-      return record(connection, node, request, application, grounds, outcome, now, issuer);
+
+      return record(
+          connection, node, request, application, grounds, outcome, digests.join(), now, issuer);
     } catch (SQLException e) {
       throw new GateUnavailableException("the release gate cannot read or record", e);
     }
@@ -143,6 +150,7 @@ public class ReleaseGate {
       Application application,
       ReleaseRules.Grounds grounds,
       ReleaseOutcome outcome,
+      SubjectDigests digests,
       Instant now,
       String issuer)
       throws SQLException {
@@ -153,8 +161,8 @@ public class ReleaseGate {
             ? Optional.empty()
             : Optional.of(tokenExpiry(grounds, now));
     List<String> modules = grounds.modulesNeeded().stream().map(ConsentModule::code).toList();
-    String requestedSha256 = ReleaseToken.subjectsSha256(request.subjects());
-    String permittedSha256 = ReleaseToken.subjectsSha256(outcome.permitted());
+    String requestedSha256 = digests.requested();
+    String permittedSha256 = digests.permitted(outcome.permitted());
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("node", node.clientId());
     facts.put("applicationId", application.id().toString());
@@ -171,6 +179,7 @@ public class ReleaseGate {
     facts.put("decidedAt", now.toString());
     // Durable first: once this returns the decision is in the log whatever happens next; if it
     // throws, the transaction rolls back and the node is told 503.
+
     LoggedEntry logged =
         auditLog.recordDurably(
             new AuditEvent(
@@ -178,6 +187,7 @@ public class ReleaseGate {
                 "release.decided",
                 new AuditEvent.Subject("release", releaseId.toString()),
                 facts));
+
     Release release =
         new Release(
             releaseId,
@@ -198,7 +208,9 @@ public class ReleaseGate {
             tokenExpires,
             logged.index());
     releases.insert(connection, release);
+
     releases.insertDenials(connection, releaseId, outcome.denied());
+
     disclosures.record(
         connection,
         new Disclosure(
@@ -210,6 +222,7 @@ public class ReleaseGate {
             now,
             logged.index()),
         outcome.permitted());
+
     Optional<String> token =
         tokenExpires.map(
             expires ->
@@ -226,6 +239,7 @@ public class ReleaseGate {
                         request.recipient(),
                         permittedSha256,
                         logged.index())));
+
     return new Answer(
         release,
         outcome.permitted(),

@@ -66,11 +66,12 @@ public record ReleaseRequest(
     if (!(list instanceof JsonArray array) || array.isEmpty()) {
       problems.add(new FieldProblem("subjects", "must be a non-empty list of pseudonyms"));
     } else {
-      Set<String> seen = new HashSet<>();
+      Set<String> seen = new HashSet<>(array.size() * 4 / 3 + 1);
+      subjects = new ArrayList<>(array.size());
       int reported = 0;
       for (int i = 0; i < array.size() && reported < 20; i++) {
         String psn = array.get(i) instanceof JsonString text ? text.getString() : null;
-        if (psn == null || !Patient.PSN.matcher(psn).matches()) {
+        if (psn == null || !Patient.isPseudonym(psn)) {
           problems.add(new FieldProblem("subjects[" + i + "]", "is not a pseudonym"));
           reported++;
         } else if (!seen.add(psn)) {

@@ -96,12 +96,22 @@ public final class ReleaseRules {
   /** Why one subject is denied, or empty when their data may be released. */
   public static Optional<String> subject(
       PatientState state, Dataset dataset, Set<ConsentModule> needed) {
-    if (state == null || !state.patient().jurisdiction().equals(dataset.jurisdiction())) {
+    return Optional.ofNullable(
+        denial(state, dataset.jurisdiction(), Patient.Cohort.valueOf(dataset.cohort()), needed));
+  }
+
+  /**
+   * The same for many subjects of one dataset (its jurisdiction and cohort looked up once): the
+   * reason code, or null when the subject's data may be released.
+   */
+  static String denial(
+      PatientState state, String jurisdiction, Patient.Cohort cohort, Set<ConsentModule> needed) {
+    if (state == null || !state.patient().jurisdiction().equals(jurisdiction)) {
       // Not a patient of this dataset's node: the node must not learn whether they exist elsewhere.
-      return Optional.of(UNKNOWN_SUBJECT);
+      return UNKNOWN_SUBJECT;
     }
-    if (!state.patient().cohorts().contains(Patient.Cohort.valueOf(dataset.cohort()))) {
-      return Optional.of(WRONG_COHORT);
+    if (!state.patient().cohorts().contains(cohort)) {
+      return WRONG_COHORT;
     }
     boolean withdrawn = false;
     boolean missing = false;
@@ -117,8 +127,8 @@ public final class ReleaseRules {
       }
     }
     if (withdrawn) {
-      return Optional.of(CONSENT_WITHDRAWN);
+      return CONSENT_WITHDRAWN;
     }
-    return missing ? Optional.of(CONSENT_MISSING) : Optional.empty();
+    return missing ? CONSENT_MISSING : null;
   }
 }

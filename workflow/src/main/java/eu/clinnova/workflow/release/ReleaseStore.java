@@ -1,5 +1,6 @@
 package eu.clinnova.workflow.release;
 
+import eu.clinnova.consent.domain.Patient;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -114,11 +115,12 @@ public final class ReleaseStore {
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO workflow.release_denial (release_id, reason, psns) VALUES (?, ?, ?)")) {
+            "INSERT INTO workflow.release_denial (release_id, reason, psns)"
+                + " VALUES (?, ?, string_to_array(?, ','))")) {
       for (Map.Entry<String, List<String>> reason : byReason.entrySet()) {
         insert.setObject(1, releaseId);
         insert.setString(2, reason.getKey());
-        insert.setArray(3, connection.createArrayOf("text", reason.getValue().toArray()));
+        insert.setString(3, Patient.joinPseudonyms(reason.getValue()));
         insert.addBatch();
       }
       insert.executeBatch();

@@ -7,12 +7,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -75,14 +71,6 @@ public final class ReleaseToken {
    * Base64 of SHA-256 over the pseudonyms, sorted, joined by {@code \n} (the contract's digest).
    */
   public static String subjectsSha256(List<String> permitted) {
-    List<String> sorted = permitted.stream().sorted().toList();
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(String.join("\n", sorted).getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return SubjectDigests.sortedNow(permitted).requested();
   }
 }

@@ -23,7 +23,8 @@ public final class WorkflowDatabase implements AutoCloseable {
     "V3__applications.sql",
     "V4__amendments.sql",
     "V5__entitlement_lapses.sql",
-    "V6__releases.sql"
+    "V6__releases.sql",
+    "V7__denial_lists_uncompressed.sql"
   };
 
   private final EmbeddedPostgres postgres;

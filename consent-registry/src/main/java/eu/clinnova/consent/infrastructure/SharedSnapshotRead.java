@@ -1,0 +1,174 @@
+package eu.clinnova.consent.infrastructure;
+
+import eu.clinnova.consent.infrastructure.PatientStateStore.PatientRecords;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Reads many patients' states on two connections at once: the caller's, and a second one that
+ * imports the caller's transaction snapshot ({@code pg_export_snapshot}, {@code SET TRANSACTION
+ * SNAPSHOT}). The pseudonyms are cut into a few parts; each reader claims the next part, reads and
+ * parses it on its own thread, until none is left. The index probes and heap visits of 10,000
+ * subjects were half of a release decision, on one core of the database; both readers see exactly
+ * the commits the caller's snapshot sees, so the decision is still taken in one snapshot (ADR
+ * 0014).
+ *
+ * <p>The second reader only ever helps: if no thread or connection is free it claims nothing, and a
+ * part it claimed but could not read is read again by the caller on its own connection.
+ */
+public final class SharedSnapshotRead {
+
+  private static final Logger LOG = Logger.getLogger(SharedSnapshotRead.class.getName());
+  private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+(-[0-9A-F]+)+");
+  private static final int PARTS = 4;
+  private static final int SMALLEST_PART = 1_000;
+
+  private final PatientStateStore store = new PatientStateStore();
+  private final DataSource helpers;
+  private final Executor executor;
+
+  /**
+   * Helpers read on connections of {@code helpers} (outside JTA) on threads of {@code executor}.
+   */
+  public SharedSnapshotRead(DataSource helpers, Executor executor) {
+    this.helpers = helpers;
+    this.executor = executor;
+  }
+
+  /**
+   * The enrolled patients among {@code psns} of {@code jurisdiction} (all if null) as {@link
+   * PatientStateStore#of(Connection, java.util.Collection, String, Function)} reads them, each
+   * passed through {@code then} (pure computation: it may run on the helper's thread), in the
+   * snapshot of {@code connection}, which must be in a REPEATABLE READ transaction.
+   */
+  public <T> List<T> of(
+      Connection connection,
+      List<String> psns,
+      String jurisdiction,
+      Function<PatientRecords, T> then)
+      throws SQLException {
+    if (psns.size() < ConsentParallelism.FROM) {
+      return store.of(connection, psns, jurisdiction, then);
+    }
+    Parts<T> parts = new Parts<>(psns);
+    String snapshot = exportSnapshot(connection);
+    try {
+      executor.execute(() -> help(snapshot, parts, jurisdiction, then));
+    } catch (RejectedExecutionException busy) {
+      // No thread free: the caller reads every part.
+    }
+    for (int part = parts.claim(); part >= 0; part = parts.claim()) {
+      parts.done(part, store.inOrder(connection, parts.psns(part), jurisdiction, then));
+    }
+    List<T> read = new ArrayList<>(psns.size());
+    for (int part = 0; part < parts.count(); part++) {
+      List<T> done = parts.await(part);
+      read.addAll(
+          done != null ? done : store.inOrder(connection, parts.psns(part), jurisdiction, then));
+    }
+    return read;
+  }
+
+  /** The helper: claims and reads parts in the caller's snapshot until none is left or it fails. */
+  private <T> void help(
+      String snapshot, Parts<T> parts, String jurisdiction, Function<PatientRecords, T> then) {
+    if (!parts.anyLeft()) {
+      return;
+    }
+    int part = -1;
+    try (Connection helper = helpers.getConnection()) {
+      helper.setAutoCommit(false);
+      try {
+        try (Statement setup = helper.createStatement()) {
+          setup.execute(
+              "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;"
+                  + " SET TRANSACTION SNAPSHOT '"
+                  + snapshot
+                  + "'");
+        }
+        for (part = parts.claim(); part >= 0; part = parts.claim()) {
+          parts.done(part, store.inOrder(helper, parts.psns(part), jurisdiction, then));
+        }
+      } finally {
+        helper.rollback();
+        helper.setAutoCommit(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.FINE, "a second reader of a shared snapshot gave up; the caller reads", e);
+    } finally {
+      if (part >= 0) {
+        parts.done(part, null);
+      }
+    }
+  }
+
+  private static String exportSnapshot(Connection connection) throws SQLException {
+    try (Statement export = connection.createStatement();
+        ResultSet row = export.executeQuery("SELECT pg_export_snapshot()")) {
+      row.next();
+      String id = row.getString(1);
+      if (!SNAPSHOT_ID.matcher(id).matches()) {
+        throw new SQLException("unexpected snapshot id " + id);
+      }
+      return id;
+    }
+  }
+
+  /** The parts of one read: claimed once each, each done with its rows or null (read again). */
+  private static final class Parts<T> {
+    private final List<String> psns;
+    private final int size;
+    private final AtomicInteger next = new AtomicInteger();
+    private final List<CompletableFuture<List<T>>> done = new ArrayList<>();
+
+    Parts(List<String> psns) {
+      this.psns = psns;
+      this.size = Math.max(SMALLEST_PART, (psns.size() + PARTS - 1) / PARTS);
+      for (int from = 0; from < psns.size(); from += size) {
+        done.add(new CompletableFuture<>());
+      }
+    }
+
+    int count() {
+      return done.size();
+    }
+
+    boolean anyLeft() {
+      return next.get() < count();
+    }
+
+    /** The next part no one has claimed, or -1. */
+    int claim() {
+      int part = next.getAndIncrement();
+      return part < count() ? part : -1;
+    }
+
+    List<String> psns(int part) {
+      return psns.subList(part * size, Math.min(psns.size(), (part + 1) * size));
+    }
+
+    /** Completes a part; a second completion (the helper's null after its rows) is ignored. */
+    void done(int part, List<T> read) {
+      done.get(part).complete(read);
+    }
+
+    /** A part's rows, or null if its reader failed or did not finish within a minute. */
+    List<T> await(int part) {
+      return done.get(part).completeOnTimeout(null, 1, TimeUnit.MINUTES).join();
+    }
+  }
+}

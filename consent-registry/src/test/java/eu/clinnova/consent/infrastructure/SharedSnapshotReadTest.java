@@ -1,0 +1,258 @@
+package eu.clinnova.consent.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.clinnova.consent.application.ConsentForms;
+import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.domain.ConsentRecord;
+import eu.clinnova.consent.domain.Decision;
+import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.consent.domain.RecordKind;
+import eu.clinnova.consent.domain.SignerKind;
+import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.infrastructure.PatientStateStore.PatientRecords;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The release gate's read on two connections (ADR 0014), on a real PostgreSQL: both readers read in
+ * the caller's snapshot, the parts add up to exactly what one connection reads, and a helper that
+ * cannot help costs nothing but time.
+ */
+class SharedSnapshotReadTest {
+
+  static ConsentDatabase database;
+  static final List<String> PSNS = new ArrayList<>();
+  static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent");
+  static final Function<PatientRecords, PatientRecords> AS_READ = Function.identity();
+
+  @BeforeAll
+  static void start() throws Exception {
+    database = ConsentDatabase.start();
+    try (Connection connection = database.app().getConnection()) {
+      new FormStore().insert(connection, LU, "admin-sub");
+      RecordStore records = new RecordStore();
+      ConsentModule[] modules = ConsentModule.values();
+      for (int i = 0; i < ConsentParallelism.FROM + 500; i++) {
+        String psn = String.format("LU-8%04d", i);
+        ConsentStoresTest.enrol(connection, psn);
+        PSNS.add(psn);
+        // Six different decision lists in turn: more than a reader's recent-decisions memory.
+        Map<ConsentModule, Decision> decisions = new EnumMap<>(ConsentModule.class);
+        for (int m = 0; m < modules.length; m++) {
+          decisions.put(modules[m], (m + i) % 6 == 0 ? Decision.DENY : Decision.PERMIT);
+        }
+        records.insert(
+            connection,
+            ConsentStoresTest.entry(
+                new ConsentRecord(
+                    UUID.randomUUID().toString(),
+                    psn,
+                    RecordKind.CONSENT,
+                    LU.id(),
+                    LU.version(),
+                    "en",
+                    LU.textSha256("en"),
+                    decisions,
+                    Set.of(),
+                    SignerKind.SELF,
+                    ConsentStoresTest.T0.plusSeconds(i),
+                    Map.of())));
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    database.close();
+  }
+
+  @Test
+  void theHelperReadsInTheCallersSnapshotNeitherLaterCommitsNorTheCallersOwnWrites()
+      throws Exception {
+    String first = PSNS.get(0);
+    String last = PSNS.get(PSNS.size() - 1);
+    try (Connection caller = snapshotTaken()) {
+      // Committed after the caller's snapshot was taken: neither reader may see it.
+      try (Connection other = database.app().getConnection()) {
+        new RecordStore().insert(other, ConsentStoresTest.entry(withdrawal(first)));
+        new RecordStore().insert(other, ConsentStoresTest.entry(withdrawal(last)));
+      }
+      // Written, not committed, by the caller: the caller sees it; an imported snapshot does not.
+      new RecordStore().insert(caller, ConsentStoresTest.entry(withdrawal(PSNS.get(1))));
+
+      // The helper runs at once on the caller's thread, so it claims and reads every part.
+      List<PatientRecords> helped =
+          new SharedSnapshotRead(database.app(), Runnable::run).of(caller, PSNS, "LU", AS_READ);
+
+      assertEquals(PSNS.size(), helped.size());
+      for (PatientRecords patient : helped) {
+        assertEquals(1, patient.records().size(), patient.patient().psn());
+        assertEquals(RecordKind.CONSENT, patient.records().get(0).kind());
+      }
+      // What the caller's own connection reads: its own write, still not the later commits.
+      Map<String, PatientRecords> own = byPsn(new PatientStateStore().of(caller, PSNS, "LU"));
+      assertEquals(2, own.get(PSNS.get(1)).records().size());
+      assertEquals(1, own.get(first).records().size());
+      assertEquals(1, own.get(last).records().size());
+      caller.rollback();
+    }
+  }
+
+  @Test
+  void theTwoReadersTogetherReadExactlyWhatOneConnectionReads() throws Exception {
+    ExecutorService helpers = Executors.newSingleThreadExecutor();
+    try (Connection caller = snapshotTaken()) {
+      List<String> asked = new ArrayList<>(PSNS);
+      asked.add("LU-99999"); // unknown
+      asked.add("FR-80001"); // another jurisdiction's pseudonym, unknown here
+      Map<String, PatientRecords> alone = byPsn(new PatientStateStore().of(caller, asked, "LU"));
+      SharedSnapshotRead read = new SharedSnapshotRead(database.app(), helpers);
+      // More reads on one connection than the driver's threshold for server-side statements,
+      // after which it reads some columns in binary form.
+      for (int round = 0; round < 7; round++) {
+        List<PatientRecords> shared = read.of(caller, asked, "LU", AS_READ);
+        assertEquals(PSNS.size(), shared.size(), "each patient once, the unknown ones absent");
+        assertEquals(alone, byPsn(shared));
+      }
+      assertEquals(Set.of(Patient.Cohort.IBD), alone.get(PSNS.get(5)).patient().cohorts());
+      caller.rollback();
+    } finally {
+      helpers.shutdown();
+    }
+  }
+
+  @Test
+  void withoutAThreadOrAConnectionForTheHelperTheCallerReadsEverything() throws Exception {
+    try (Connection caller = snapshotTaken()) {
+      Map<String, PatientRecords> alone = byPsn(new PatientStateStore().of(caller, PSNS, "LU"));
+      SharedSnapshotRead noThread =
+          new SharedSnapshotRead(
+              database.app(),
+              task -> {
+                throw new RejectedExecutionException("busy");
+              });
+      assertEquals(alone, byPsn(noThread.of(caller, PSNS, "LU", AS_READ)));
+      SharedSnapshotRead noConnection = new SharedSnapshotRead(new NoConnections(), Runnable::run);
+      assertEquals(alone, byPsn(noConnection.of(caller, PSNS, "LU", AS_READ)));
+      caller.rollback();
+    }
+  }
+
+  @Test
+  void aSmallReadStaysOnTheCallersConnection() throws Exception {
+    try (Connection caller = snapshotTaken()) {
+      List<String> few = PSNS.subList(10, 20); // none another test withdraws
+      SharedSnapshotRead read =
+          new SharedSnapshotRead(
+              new NoConnections(),
+              task -> {
+                throw new AssertionError("a small read asks no helper");
+              });
+      List<PatientRecords> states = read.of(caller, few, "LU", AS_READ);
+      assertEquals(
+          few,
+          states.stream().map(p -> p.patient().psn()).sorted(Comparator.naturalOrder()).toList());
+      assertFalse(states.isEmpty());
+      assertTrue(states.stream().allMatch(p -> p.records().size() == 1));
+      caller.rollback();
+    }
+  }
+
+  /** A connection in a REPEATABLE READ transaction whose snapshot is taken. */
+  private static Connection snapshotTaken() throws SQLException {
+    Connection connection = database.app().getConnection();
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      statement.execute("SELECT 1 FROM consent.patient LIMIT 1");
+    }
+    return connection;
+  }
+
+  private static ConsentRecord withdrawal(String psn) {
+    return new ConsentRecord(
+        UUID.randomUUID().toString(),
+        psn,
+        RecordKind.WITHDRAWAL,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        Set.of(),
+        SignerKind.SELF,
+        ConsentStoresTest.T0.plusSeconds(100_000),
+        Map.of());
+  }
+
+  private static Map<String, PatientRecords> byPsn(List<PatientRecords> read) {
+    Map<String, PatientRecords> byPsn = new java.util.HashMap<>();
+    read.forEach(p -> assertEquals(null, byPsn.put(p.patient().psn(), p), p.patient().psn()));
+    return byPsn;
+  }
+
+  /** A pool with no connection to give. */
+  private static final class NoConnections implements DataSource {
+    @Override
+    public Connection getConnection() throws SQLException {
+      throw new SQLException("no connection free");
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() {
+      return Logger.getGlobal();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
+    }
+  }
+}
