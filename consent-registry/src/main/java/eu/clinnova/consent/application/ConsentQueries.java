@@ -233,8 +233,9 @@ public class ConsentQueries {
    * The state of {@code modules} of the patients of {@code jurisdiction} among {@code psns} (all
    * jurisdictions if null) as of {@code asOf}, in the snapshot of the caller's connection (which
    * must be REPEATABLE READ) so that the release gate reads in its own snapshot: one query, or from
-   * 2,000 pseudonyms two halves at once, the second on a connection importing that snapshot.
-   * Unknown pseudonyms and other jurisdictions' patients are absent from the answer.
+   * 2,000 pseudonyms a few parts read by two connections at once, the second importing that
+   * snapshot ({@link SharedSnapshotRead}). Unknown pseudonyms and other jurisdictions' patients are
+   * absent from the answer.
    */
   public Map<String, PatientState> statesOf(
       Connection connection,

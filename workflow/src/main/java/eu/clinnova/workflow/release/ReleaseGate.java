@@ -123,7 +123,6 @@ public class ReleaseGate {
               agreements.find(connection, application.id()).isPresent(),
               applications.latestEthics(connection, application, dataset.jurisdiction()),
               modulesNeeded(connection, application, dataset));
-
       Map<String, PatientState> states =
           ReleaseRules.wholeRequest(grounds, now).isEmpty()
               ? consent.statesOf(
@@ -133,9 +132,7 @@ public class ReleaseGate {
                   dataset.jurisdiction(),
                   grounds.modulesNeeded())
               : Map.of();
-
       ReleaseOutcome outcome = ReleaseOutcome.of(grounds, request.subjects(), states, now);
-
       return record(
           connection, node, request, application, grounds, outcome, digests.join(), now, issuer);
     } catch (SQLException e) {
