@@ -75,6 +75,23 @@ class ConsentStoresTest {
         Map.of());
   }
 
+  /** A withdrawal by the patient of {@code modules} (all if none) at {@code at}. */
+  static ConsentRecord withdrawal(String psn, Instant at, Set<ConsentModule> modules) {
+    return new ConsentRecord(
+        UUID.randomUUID().toString(),
+        psn,
+        RecordKind.WITHDRAWAL,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        modules,
+        SignerKind.SELF,
+        at,
+        Map.of());
+  }
+
   static RecordEntry entry(ConsentRecord record) {
     return new RecordEntry(
         record, Optional.empty(), "sub", "patient", Optional.empty(), Optional.empty());
@@ -161,19 +178,10 @@ class ConsentStoresTest {
               T0.plusNanos(123_456_000),
               Map.of(ConsentModule.CLINICAL_DATA, T0.plus(365, ChronoUnit.DAYS)));
       ConsentRecord withdrawal =
-          new ConsentRecord(
-              UUID.randomUUID().toString(),
+          withdrawal(
               "LU-3001",
-              RecordKind.WITHDRAWAL,
-              null,
-              null,
-              null,
-              null,
-              Map.of(),
-              Set.of(ConsentModule.GENETIC, ConsentModule.CLINICAL_DATA),
-              SignerKind.SELF,
               T0.plusSeconds(60),
-              Map.of());
+              Set.of(ConsentModule.GENETIC, ConsentModule.CLINICAL_DATA));
       store.insert(connection, entry(first));
       store.insert(connection, entry(withdrawal));
       List<String> asked = List.of("LU-3001", "LU-3002", "FR-3003", "LU-9999");
@@ -220,20 +228,7 @@ class ConsentStoresTest {
       for (int i = 0; i < psns.size(); i += 7) {
         store.insert(
             connection,
-            entry(
-                new ConsentRecord(
-                    UUID.randomUUID().toString(),
-                    psns.get(i),
-                    RecordKind.WITHDRAWAL,
-                    null,
-                    null,
-                    null,
-                    null,
-                    Map.of(),
-                    Set.of(ConsentModule.GENETIC),
-                    SignerKind.SELF,
-                    T0.plusSeconds(i),
-                    Map.of())));
+            entry(withdrawal(psns.get(i), T0.plusSeconds(i), Set.of(ConsentModule.GENETIC))));
       }
       List<PatientStateStore.PatientRecords> read =
           new PatientStateStore().of(connection, psns, "LU");

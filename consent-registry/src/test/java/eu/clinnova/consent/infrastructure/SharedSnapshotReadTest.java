@@ -191,19 +191,7 @@ class SharedSnapshotReadTest {
   }
 
   private static ConsentRecord withdrawal(String psn) {
-    return new ConsentRecord(
-        UUID.randomUUID().toString(),
-        psn,
-        RecordKind.WITHDRAWAL,
-        null,
-        null,
-        null,
-        null,
-        Map.of(),
-        Set.of(),
-        SignerKind.SELF,
-        ConsentStoresTest.T0.plusSeconds(100_000),
-        Map.of());
+    return ConsentStoresTest.withdrawal(psn, ConsentStoresTest.T0.plusSeconds(100_000), Set.of());
   }
 
   private static Map<String, PatientRecords> byPsn(List<PatientRecords> read) {
