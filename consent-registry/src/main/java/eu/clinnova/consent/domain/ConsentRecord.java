@@ -34,17 +34,26 @@ public record ConsentRecord(
     }
   }
 
+  // Shared answers: the release gate asks every record about several modules per subject.
+  private static final Optional<Decision> PERMITS = Optional.of(Decision.PERMIT);
+  private static final Optional<Decision> DENIES = Optional.of(Decision.DENY);
+
   /** What this record says about {@code module}, if anything. */
   public Optional<Decision> decisionFor(ConsentModule module) {
     return switch (kind) {
-      case CONSENT -> Optional.ofNullable(decisions.get(module));
+      case CONSENT -> answer(decisions.get(module));
       case WITHDRAWAL ->
-          withdrawn.isEmpty() || withdrawn.contains(module)
-              ? Optional.of(Decision.DENY)
-              : Optional.empty();
-      case OBJECTION -> Optional.of(Decision.DENY);
+          withdrawn.isEmpty() || withdrawn.contains(module) ? DENIES : Optional.empty();
+      case OBJECTION -> DENIES;
       case INFORMATION -> Optional.empty();
     };
+  }
+
+  private static Optional<Decision> answer(Decision decision) {
+    if (decision == null) {
+      return Optional.empty();
+    }
+    return decision == Decision.PERMIT ? PERMITS : DENIES;
   }
 
   /** The end of the permit for {@code module}; none means it does not expire. */

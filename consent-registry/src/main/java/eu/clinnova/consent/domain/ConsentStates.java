@@ -49,6 +49,27 @@ public final class ConsentStates {
       JurisdictionPolicy policy,
       Instant instant,
       Set<ConsentModule> modules) {
+    List<ConsentRecord> known = upTo(records, instant);
+    Map<ConsentModule, ModuleState> state = new EnumMap<>(ConsentModule.class);
+    for (ConsentModule module : modules) {
+      state.put(module, moduleState(module, known, policy, instant));
+    }
+    return state;
+  }
+
+  /**
+   * The records recorded at or before {@code instant}, in append order. Usually that is the whole
+   * list as given, which is then used as it is (the gate derives 10,000 patients' states at once).
+   */
+  private static List<ConsentRecord> upTo(List<ConsentRecord> records, Instant instant) {
+    boolean asGiven = true;
+    for (int i = 0; i < records.size() && asGiven; i++) {
+      Instant at = records.get(i).recordedAt();
+      asGiven = !at.isAfter(instant) && (i == 0 || !records.get(i - 1).recordedAt().isAfter(at));
+    }
+    if (asGiven) {
+      return records;
+    }
     List<ConsentRecord> known = new ArrayList<>(records.size());
     for (ConsentRecord record : records) {
       if (!record.recordedAt().isAfter(instant)) {
@@ -56,11 +77,7 @@ public final class ConsentStates {
       }
     }
     known.sort(APPEND_ORDER); // stable: records of the same instant keep their append order
-    Map<ConsentModule, ModuleState> state = new EnumMap<>(ConsentModule.class);
-    for (ConsentModule module : modules) {
-      state.put(module, moduleState(module, known, policy, instant));
-    }
-    return state;
+    return known;
   }
 
   private static ModuleState moduleState(

@@ -11,9 +11,11 @@ public enum SignerKind {
   /** Staff recording a paper form signed by the patient, with the scan as evidence. */
   STAFF_PAPER;
 
+  private final String code = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+
   /** As the API and the database write it: self, guardian, representative, staff-paper. */
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return code;
   }
 
   public static java.util.Optional<SignerKind> fromCode(String code) {

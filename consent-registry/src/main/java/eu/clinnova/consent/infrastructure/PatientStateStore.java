@@ -74,7 +74,8 @@ public final class PatientStateStore {
       boolean parallel)
       throws SQLException {
     List<Patient> patients = new ArrayList<>(psns.size());
-    List<String> stored = new ArrayList<>(psns.size());
+    // The records as the database sent them: the parser reads bytes, no string is made of them.
+    List<byte[]> stored = new ArrayList<>(psns.size());
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT psn, jurisdiction, site, array_to_string(cohorts, ','), minor, adult_on,"
@@ -97,7 +98,7 @@ public final class PatientStateStore {
                   cohorts(psn, row.getString(4)),
                   row.getBoolean(5),
                   row.getObject(6, LocalDate.class)));
-          stored.add(row.getString(7));
+          stored.add(row.getBytes(7));
         }
       }
     }
@@ -107,7 +108,7 @@ public final class PatientStateStore {
             i ->
                 then.apply(
                     new PatientRecords(
-                        patients.get(i), records(patients.get(i).psn(), stored.get(i)))))
+                        patients.get(i), RecordLine.records(patients.get(i).psn(), stored.get(i)))))
         .toList();
   }
 

@@ -100,6 +100,24 @@ class ConsentStatesTest {
                   lu, "2026-04-01T00:00:00Z", SignerKind.SELF, Map.of(AI_TRAINING, PERMIT)));
       assertEquals(PERMIT, state(records, "LU", "2026-05-01T00:00:00Z", AI_TRAINING).decision());
     }
+
+    @Test
+    void recordsCountInTheOrderOfTheirTimeWhateverTheListsOrder() {
+      ConsentRecord given =
+          Records.consent(lu, "2026-01-10T09:00:00Z", SignerKind.SELF, Map.of(AI_TRAINING, PERMIT));
+      ConsentRecord withdrawn = Records.withdrawal("2026-02-01T00:00:00Z");
+      ConsentRecord again =
+          Records.consent(lu, "2026-04-01T00:00:00Z", SignerKind.SELF, Map.of(AI_TRAINING, PERMIT));
+      List<ConsentRecord> shuffled = List.of(again, given, withdrawn);
+      assertEquals(PERMIT, state(shuffled, "LU", "2026-05-01T00:00:00Z", AI_TRAINING).decision());
+      ModuleState between = state(shuffled, "LU", "2026-03-01T00:00:00Z", AI_TRAINING);
+      assertEquals(ModuleState.Reason.WITHDRAWN, between.reason());
+      assertEquals(Optional.of(withdrawn.id()), between.recordId());
+      assertEquals(
+          ModuleState.Reason.WITHDRAWN,
+          state(List.of(given, again, withdrawn), "LU", "2026-03-01T00:00:00Z", AI_TRAINING)
+              .reason());
+    }
   }
 
   @Nested

@@ -101,7 +101,11 @@ class PatientStateStoreTest {
           ";consent self 1 a1 CLINICAL-DATA+ . .",
           "consent self 1 a1 CLINICAL-DATA+ . .;;consent self 1 a1 CLINICAL-DATA+ . .",
           "consent self 12345678901234567890 a1 CLINICAL-DATA+ . .",
-          "consent self - a1 CLINICAL-DATA+ . ."
+          "consent self - a1 CLINICAL-DATA+ . .",
+          "consent self 1 a\u00e9 CLINICAL-DATA+ . .",
+          "consent self 1 a1 CLINICAL-DATA+ . CLINICAL-DATA=2030-01-01T00:00:00\u00a0Z",
+          "consent self 1 a1 CLINICAL-DATA+ . CLINICAL-DATA=",
+          "consent self 1 a1 CLINICAL-DATA+ . =2030-01-01T00:00:00Z"
         }) {
       assertThrows(
           RuntimeException.class, () -> PatientStateStore.records("LU-0001", broken), broken);
