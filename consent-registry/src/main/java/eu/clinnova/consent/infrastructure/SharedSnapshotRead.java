@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,7 +38,11 @@ public final class SharedSnapshotRead {
   private static final int PARTS = 4;
   private static final int SMALLEST_PART = 1_000;
 
+  private static final long NEVER = Long.MIN_VALUE;
+  private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(10);
+
   private final PatientStateStore store = new PatientStateStore();
+  private final AtomicLong lastWarning = new AtomicLong(NEVER);
   private final DataSource helpers;
   private final Executor executor;
 
@@ -108,12 +113,30 @@ public final class SharedSnapshotRead {
         helper.setAutoCommit(true);
       }
     } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.FINE, "a second reader of a shared snapshot gave up; the caller reads", e);
+      failed(e);
     } finally {
       if (part >= 0) {
         parts.done(part, null);
       }
     }
+  }
+
+  /**
+   * A failed helper costs time, not correctness: the caller reads its part. An operator still needs
+   * to hear of it (a snapshot pool that cannot connect makes every large decision slower), so the
+   * first failure in ten minutes is a warning and the others are logged at FINE.
+   */
+  private void failed(Exception e) {
+    long now = System.nanoTime();
+    long last = lastWarning.get();
+    boolean warn =
+        (last == NEVER || now - last >= WARNING_INTERVAL_NANOS)
+            && lastWarning.compareAndSet(last, now);
+    LOG.log(
+        warn ? Level.WARNING : Level.FINE,
+        "a second reader of a shared snapshot gave up, so large release decisions read on one"
+            + " connection (check the datasource ClinnovaSnapshotDS)",
+        e);
   }
 
   private static String exportSnapshot(Connection connection) throws SQLException {

@@ -24,10 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -157,6 +161,42 @@ class SharedSnapshotReadTest {
       assertEquals(alone, byPsn(noConnection.of(caller, PSNS, "LU", AS_READ)));
       caller.rollback();
     }
+  }
+
+  @Test
+  void aFailingHelperIsAWarningOnceSoTheOperatorHearsOfItNotOnEveryDecision() throws Exception {
+    Logger log = Logger.getLogger(SharedSnapshotRead.class.getName());
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Level before = log.getLevel();
+    log.setLevel(Level.ALL);
+    log.addHandler(handler);
+    try (Connection caller = snapshotTaken()) {
+      SharedSnapshotRead noConnection = new SharedSnapshotRead(new NoConnections(), Runnable::run);
+      for (int decision = 0; decision < 3; decision++) {
+        assertEquals(PSNS.size(), noConnection.of(caller, PSNS, "LU", AS_READ).size());
+      }
+      caller.rollback();
+    } finally {
+      log.removeHandler(handler);
+      log.setLevel(before);
+    }
+    assertEquals(
+        List.of(Level.WARNING, Level.FINE, Level.FINE),
+        logged.stream().map(LogRecord::getLevel).toList());
+    assertTrue(logged.get(0).getMessage().contains("ClinnovaSnapshotDS"));
   }
 
   @Test

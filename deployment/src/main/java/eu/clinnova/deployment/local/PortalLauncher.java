@@ -39,6 +39,11 @@ public final class PortalLauncher {
     serverEnvironment.put("CLINNOVA_AUDIT_KEY_FILE", state.resolve("audit-log.key").toString());
     // The demo patients of the development realm (LU-0001 ... CH-0001).
     serverEnvironment.put("CLINNOVA_DEMO_DATA", "true");
+    // The heap the tests and the benchmark give the server (README, production): WildFly's
+    // default, 64 MB growing to 512 MB, collects nearly once per large release decision.
+    String sizing = System.getenv("JBOSS_JAVA_SIZING");
+    serverEnvironment.put(
+        "JBOSS_JAVA_SIZING", sizing == null || sizing.isBlank() ? "-Xms1g -Xmx1g" : sizing);
     String externalDb = System.getenv("CLINNOVA_DB_HOST");
     if (externalDb == null || externalDb.isBlank()) {
       say("Starting PostgreSQL (embedded) on port " + DB_PORT + " ...");
