@@ -152,12 +152,17 @@ class ConsentStoresTest {
     try (Connection connection = database.app().getConnection()) {
       enrol(connection, "LU-3001");
       enrol(connection, "LU-3002");
-      new PatientStore()
-          .insert(
-              connection,
-              new Patient("FR-3003", "FR", "CHRU", Set.of(Patient.Cohort.RA), false),
-              T0,
-              "s");
+      // A site as free text (spaces, a semicolon, accents) and a minor's day of coming of age:
+      // the gate's row carries both before the records.
+      Patient minor =
+          new Patient(
+              "FR-3003",
+              "FR",
+              "Hôpital Civil; Strasbourg",
+              Set.of(Patient.Cohort.RA, Patient.Cohort.MS),
+              true,
+              java.time.LocalDate.parse("2031-05-17"));
+      new PatientStore().insert(connection, minor, T0, "s");
       RecordStore store = new RecordStore();
       ConsentRecord first =
           new ConsentRecord(
@@ -190,6 +195,19 @@ class ConsentStoresTest {
       Map<String, List<ConsentRecord>> byPatient = new java.util.TreeMap<>();
       states.forEach(state -> byPatient.put(state.patient().psn(), state.records()));
       assertEquals(List.of("FR-3003", "LU-3001", "LU-3002"), List.copyOf(byPatient.keySet()));
+      assertEquals(
+          List.of(minor),
+          states.stream()
+              .map(PatientStateStore.PatientRecords::patient)
+              .filter(minor::equals)
+              .toList());
+      assertEquals(
+          new Patient("LU-3002", "LU", "CHL", Set.of(Patient.Cohort.IBD), false),
+          states.stream()
+              .map(PatientStateStore.PatientRecords::patient)
+              .filter(p -> p.psn().equals("LU-3002"))
+              .findFirst()
+              .orElseThrow());
       assertEquals(
           store.recordsOf(connection, asked).get("LU-3001").stream()
               .map(ConsentStoresTest::stateOnly)
