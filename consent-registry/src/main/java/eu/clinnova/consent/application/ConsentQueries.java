@@ -244,18 +244,53 @@ public class ConsentQueries {
       String jurisdiction,
       Set<ConsentModule> modules)
       throws SQLException {
-    List<PatientState> states =
-        sharedSnapshotRead.of(
+    return startStatesOf(connection, psns, asOf, jurisdiction, modules).finish(connection);
+  }
+
+  /**
+   * Starts {@link #statesOf}: from 2,000 pseudonyms the second connection begins reading at once,
+   * in the snapshot the caller's connection has now, while that connection does other work in the
+   * same transaction; {@link PendingStates#finish} joins in and answers. A pending read whose
+   * answer is not needed (the request was refused, or decided without its subjects) is abandoned.
+   */
+  public PendingStates startStatesOf(
+      Connection connection,
+      Collection<String> psns,
+      Instant asOf,
+      String jurisdiction,
+      Set<ConsentModule> modules)
+      throws SQLException {
+    return new PendingStates(
+        sharedSnapshotRead.start(
             connection,
             psns instanceof List<String> list ? list : List.copyOf(psns),
             jurisdiction,
             found ->
                 new PatientState(
                     found.patient(),
-                    ConsentStates.asOf(found.records(), policy(found.patient()), asOf, modules)));
-    Map<String, PatientState> byPsn = new HashMap<>(states.size() * 4 / 3 + 1);
-    states.forEach(state -> byPsn.put(state.patient().psn(), state));
-    return byPsn;
+                    ConsentStates.asOf(found.records(), policy(found.patient()), asOf, modules))));
+  }
+
+  /** A read of patients' states under way (see {@link #startStatesOf}). */
+  public static final class PendingStates {
+    private final SharedSnapshotRead.Reading<PatientState> reading;
+
+    private PendingStates(SharedSnapshotRead.Reading<PatientState> reading) {
+      this.reading = reading;
+    }
+
+    /** The states by pseudonym; {@code connection} is the one the read started on. */
+    public Map<String, PatientState> finish(Connection connection) throws SQLException {
+      List<PatientState> states = reading.finish(connection);
+      Map<String, PatientState> byPsn = new HashMap<>(states.size() * 4 / 3 + 1);
+      states.forEach(state -> byPsn.put(state.patient().psn(), state));
+      return byPsn;
+    }
+
+    /** Stops reading for an answer no one will ask for; harmless after {@link #finish}. */
+    public void abandon() {
+      reading.abandon();
+    }
   }
 
   /** One patient's state in a bulk answer. */

@@ -66,8 +66,23 @@ public final class SharedSnapshotRead {
       String jurisdiction,
       Function<PatientRecords, T> then)
       throws SQLException {
+    return start(connection, psns, jurisdiction, then).finish(connection);
+  }
+
+  /**
+   * Starts the same read: a large one exports the caller's snapshot and has the helper begin at
+   * once, while the caller's connection does other work in its transaction (the release gate reads
+   * its grounds meanwhile); {@link Reading#finish} joins in. A small read happens in {@code
+   * finish}, on the caller's connection only.
+   */
+  public <T> Reading<T> start(
+      Connection connection,
+      List<String> psns,
+      String jurisdiction,
+      Function<PatientRecords, T> then)
+      throws SQLException {
     if (psns.size() < ConsentParallelism.FROM) {
-      return store.of(connection, psns, jurisdiction, then);
+      return new Reading<>(null, jurisdiction, then, psns);
     }
     Parts<T> parts = new Parts<>(psns);
     String snapshot = exportSnapshot(connection);
@@ -76,16 +91,53 @@ public final class SharedSnapshotRead {
     } catch (RejectedExecutionException busy) {
       // No thread free: the caller reads every part.
     }
-    for (int part = parts.claim(); part >= 0; part = parts.claim()) {
-      parts.done(part, store.inOrder(connection, parts.psns(part), jurisdiction, then));
+    return new Reading<>(parts, jurisdiction, then, psns);
+  }
+
+  /** A read under way: finished by the caller, or abandoned if its result is not needed. */
+  public final class Reading<T> {
+    private final Parts<T> parts;
+    private final String jurisdiction;
+    private final Function<PatientRecords, T> then;
+    private final List<String> psns;
+
+    private Reading(
+        Parts<T> parts, String jurisdiction, Function<PatientRecords, T> then, List<String> psns) {
+      this.parts = parts;
+      this.jurisdiction = jurisdiction;
+      this.then = then;
+      this.psns = psns;
     }
-    List<T> read = new ArrayList<>(psns.size());
-    for (int part = 0; part < parts.count(); part++) {
-      List<T> done = parts.await(part);
-      read.addAll(
-          done != null ? done : store.inOrder(connection, parts.psns(part), jurisdiction, then));
+
+    /**
+     * Reads the parts no one has claimed on {@code connection} (the one the read started on), then
+     * waits for the helper's; a part it could not read is read again here.
+     */
+    public List<T> finish(Connection connection) throws SQLException {
+      if (parts == null) {
+        return store.of(connection, psns, jurisdiction, then);
+      }
+      for (int part = parts.claim(); part >= 0; part = parts.claim()) {
+        parts.done(part, store.inOrder(connection, parts.psns(part), jurisdiction, then));
+      }
+      List<T> read = new ArrayList<>(psns.size());
+      for (int part = 0; part < parts.count(); part++) {
+        List<T> done = parts.await(part);
+        read.addAll(
+            done != null ? done : store.inOrder(connection, parts.psns(part), jurisdiction, then));
+      }
+      return read;
     }
-    return read;
+
+    /**
+     * Stops the helper after the part it is reading (the caller was refused, or decided without the
+     * subjects). Harmless after {@link #finish}.
+     */
+    public void abandon() {
+      if (parts != null) {
+        parts.abandon();
+      }
+    }
   }
 
   /** The helper: claims and reads parts in the caller's snapshot until none is left or it fails. */
@@ -113,7 +165,9 @@ public final class SharedSnapshotRead {
         helper.setAutoCommit(true);
       }
     } catch (SQLException | RuntimeException e) {
-      failed(e);
+      // Once abandoned, the caller's transaction may have ended before the snapshot was
+      // imported: a failure then is expected, not news for the operator.
+      failed(e, parts.abandoned());
     } finally {
       if (part >= 0) {
         parts.done(part, null);
@@ -126,11 +180,12 @@ public final class SharedSnapshotRead {
    * to hear of it (a snapshot pool that cannot connect makes every large decision slower), so the
    * first failure in ten minutes is a warning and the others are logged at FINE.
    */
-  private void failed(Exception e) {
+  private void failed(Exception e, boolean abandoned) {
     long now = System.nanoTime();
     long last = lastWarning.get();
     boolean warn =
-        (last == NEVER || now - last >= WARNING_INTERVAL_NANOS)
+        !abandoned
+            && (last == NEVER || now - last >= WARNING_INTERVAL_NANOS)
             && lastWarning.compareAndSet(last, now);
     LOG.log(
         warn ? Level.WARNING : Level.FINE,
@@ -156,6 +211,7 @@ public final class SharedSnapshotRead {
     private final List<String> psns;
     private final int size;
     private final AtomicInteger next = new AtomicInteger();
+    private volatile boolean abandoned;
     private final List<CompletableFuture<List<T>>> done = new ArrayList<>();
 
     Parts(List<String> psns) {
@@ -172,6 +228,16 @@ public final class SharedSnapshotRead {
 
     boolean anyLeft() {
       return next.get() < count();
+    }
+
+    /** No part is claimed from now on. */
+    void abandon() {
+      abandoned = true;
+      next.set(count());
+    }
+
+    boolean abandoned() {
+      return abandoned;
     }
 
     /** The next part no one has claimed, or -1. */

@@ -147,6 +147,59 @@ class SharedSnapshotReadTest {
   }
 
   @Test
+  void aStartedReadFinishesAfterTheCallerDidOtherWorkInItsTransaction() throws Exception {
+    ExecutorService helpers = Executors.newSingleThreadExecutor();
+    try (Connection caller = snapshotTaken()) {
+      Map<String, PatientRecords> alone = byPsn(new PatientStateStore().of(caller, PSNS, "LU"));
+      SharedSnapshotRead read = new SharedSnapshotRead(database.app(), helpers);
+      SharedSnapshotRead.Reading<PatientRecords> reading = read.start(caller, PSNS, "LU", AS_READ);
+      // What the release gate does meanwhile: more of its grounds, on the same connection.
+      try (Statement grounds = caller.createStatement();
+          java.sql.ResultSet row =
+              grounds.executeQuery("SELECT count(*) FROM consent.patient WHERE psn LIKE 'LU-%'")) {
+        row.next();
+        assertTrue(row.getLong(1) >= PSNS.size());
+      }
+      assertEquals(alone, byPsn(reading.finish(caller)));
+      reading.abandon(); // after finish: nothing to stop
+      caller.rollback();
+    } finally {
+      helpers.shutdown();
+    }
+  }
+
+  @Test
+  void anAbandonedReadStopsItsHelperQuietlyEvenAfterTheCallersTransactionEnded() throws Exception {
+    List<Runnable> later = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger connections =
+        new java.util.concurrent.atomic.AtomicInteger();
+    DataSource counted =
+        new NoConnections() {
+          @Override
+          public Connection getConnection() throws SQLException {
+            connections.incrementAndGet();
+            return database.app().getConnection();
+          }
+        };
+    List<LogRecord> logged =
+        logged(
+            () -> {
+              try (Connection caller = snapshotTaken()) {
+                new SharedSnapshotRead(counted, later::add)
+                    .start(caller, PSNS, "LU", AS_READ)
+                    .abandon();
+                caller.rollback();
+              }
+              // The helper's thread comes only now, after the refusal ended the caller's
+              // transaction.
+              assertEquals(1, later.size());
+              later.forEach(Runnable::run);
+            });
+    assertEquals(0, connections.get(), "nothing left to read: no connection taken");
+    assertEquals(List.of(), logged);
+  }
+
+  @Test
   void withoutAThreadOrAConnectionForTheHelperTheCallerReadsEverything() throws Exception {
     try (Connection caller = snapshotTaken()) {
       Map<String, PatientRecords> alone = byPsn(new PatientStateStore().of(caller, PSNS, "LU"));
@@ -165,6 +218,26 @@ class SharedSnapshotReadTest {
 
   @Test
   void aFailingHelperIsAWarningOnceSoTheOperatorHearsOfItNotOnEveryDecision() throws Exception {
+    List<LogRecord> logged =
+        logged(
+            () -> {
+              try (Connection caller = snapshotTaken()) {
+                SharedSnapshotRead noConnection =
+                    new SharedSnapshotRead(new NoConnections(), Runnable::run);
+                for (int decision = 0; decision < 3; decision++) {
+                  assertEquals(PSNS.size(), noConnection.of(caller, PSNS, "LU", AS_READ).size());
+                }
+                caller.rollback();
+              }
+            });
+    assertEquals(
+        List.of(Level.WARNING, Level.FINE, Level.FINE),
+        logged.stream().map(LogRecord::getLevel).toList());
+    assertTrue(logged.get(0).getMessage().contains("ClinnovaSnapshotDS"));
+  }
+
+  /** What {@link SharedSnapshotRead} logs, at any level, while {@code work} runs. */
+  private static List<LogRecord> logged(Work work) throws Exception {
     Logger log = Logger.getLogger(SharedSnapshotRead.class.getName());
     List<LogRecord> logged = new CopyOnWriteArrayList<>();
     Handler handler =
@@ -183,20 +256,17 @@ class SharedSnapshotReadTest {
     Level before = log.getLevel();
     log.setLevel(Level.ALL);
     log.addHandler(handler);
-    try (Connection caller = snapshotTaken()) {
-      SharedSnapshotRead noConnection = new SharedSnapshotRead(new NoConnections(), Runnable::run);
-      for (int decision = 0; decision < 3; decision++) {
-        assertEquals(PSNS.size(), noConnection.of(caller, PSNS, "LU", AS_READ).size());
-      }
-      caller.rollback();
+    try {
+      work.run();
     } finally {
       log.removeHandler(handler);
       log.setLevel(before);
     }
-    assertEquals(
-        List.of(Level.WARNING, Level.FINE, Level.FINE),
-        logged.stream().map(LogRecord::getLevel).toList());
-    assertTrue(logged.get(0).getMessage().contains("ClinnovaSnapshotDS"));
+    return logged;
+  }
+
+  private interface Work {
+    void run() throws Exception;
   }
 
   @Test
@@ -241,7 +311,7 @@ class SharedSnapshotReadTest {
   }
 
   /** A pool with no connection to give. */
-  private static final class NoConnections implements DataSource {
+  private static class NoConnections implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
       throw new SQLException("no connection free");

@@ -382,9 +382,16 @@ class ReleaseGateIT {
     for (int i = 0; i < 12; i++) {
       subjects.add(patient("\"IBD\"", ALL_NEEDED));
     }
+    // Half the nodes ask in large requests, the 12 patients spread among 2,388 unknown
+    // pseudonyms: from 2,000 subjects the gate reads in parts on two connections sharing its
+    // snapshot, while its own connection reads the grounds. Both readers must honour a withdrawal.
+    List<String> large = new ArrayList<>();
+    for (int i = 0; i < 2_400; i++) {
+      large.add(i % 200 == 0 ? subjects.get(i / 200) : String.format("LU-PAD%06d", i));
+    }
     String steward = Tokens.user("steward-lu");
     Map<String, Long> withdrawnAt = new java.util.concurrent.ConcurrentHashMap<>();
-    record Asked(long sentAt, NodeClient.Outcome outcome) {}
+    record Asked(long sentAt, boolean large, NodeClient.Outcome outcome) {}
     List<Asked> answers = java.util.Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.atomic.AtomicBoolean withdrawing =
         new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -394,12 +401,13 @@ class ReleaseGateIT {
       List<java.util.concurrent.Future<?>> nodes = new ArrayList<>();
       for (int n = 0; n < 4; n++) {
         NodeClient client = node("node-lu");
+        List<String> asking = n % 2 == 0 ? subjects : large;
         nodes.add(
             pool.submit(
                 () -> {
                   while (withdrawing.get()) {
                     long sentAt = System.nanoTime();
-                    answers.add(new Asked(sentAt, ask(client, grant, subjects)));
+                    answers.add(new Asked(sentAt, asking == large, ask(client, grant, asking)));
                   }
                   return null;
                 }));
@@ -435,6 +443,9 @@ class ReleaseGateIT {
       }
     }
     assertTrue(answers.size() >= 8, "releases raced the withdrawals: " + answers.size());
+    assertTrue(
+        answers.stream().filter(Asked::large).count() >= 2,
+        "large releases raced the withdrawals too");
     assertTrue(checked > 0, "some subjects were permitted before they withdrew");
     NodeClient.Outcome last = ask(node("node-lu"), grant, subjects);
     assertEquals("deny", last.answer().decision());

@@ -101,7 +101,6 @@ public class ReleaseGate {
       // before this instant, so "as of the decision" and "in the snapshot" agree.
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       Dataset dataset = dataset(connection, request.datasetId());
-      List<Entitlement> granted = entitlements.ofApplication(connection, application.id());
       if (!dataset.jurisdiction().equals(node.jurisdiction())) {
         throw new Refusal(
             Refusal.Kind.FORBIDDEN,
@@ -113,28 +112,34 @@ public class ReleaseGate {
                 + "; a node asks only for its own datasets.",
             List.of());
       }
-      if (!concerns(application, granted, node.jurisdiction())) {
-        throw Refusal.notFound("No such application.");
+      Set<ConsentModule> modules = modulesNeeded(connection, application, dataset);
+      // A large request's subjects are being read on a second connection, in this snapshot,
+      // while this one reads the rest of the grounds; this one joins in once they allow it.
+      ConsentQueries.PendingStates pending =
+          consent.startStatesOf(
+              connection, request.subjects(), now, dataset.jurisdiction(), modules);
+      try {
+        List<Entitlement> granted = entitlements.ofApplication(connection, application.id());
+        if (!concerns(application, granted, node.jurisdiction())) {
+          throw Refusal.notFound("No such application.");
+        }
+        ReleaseRules.Grounds grounds =
+            new ReleaseRules.Grounds(
+                dataset,
+                entitlementFor(granted, dataset, request.recipient(), now),
+                agreements.find(connection, application.id()).isPresent(),
+                applications.latestEthics(connection, application, dataset.jurisdiction()),
+                modules);
+        Map<String, PatientState> states =
+            ReleaseRules.wholeRequest(grounds, now).isEmpty()
+                ? pending.finish(connection)
+                : Map.of();
+        ReleaseOutcome outcome = ReleaseOutcome.of(grounds, request.subjects(), states, now);
+        return record(
+            connection, node, request, application, grounds, outcome, digests.join(), now, issuer);
+      } finally {
+        pending.abandon();
       }
-      ReleaseRules.Grounds grounds =
-          new ReleaseRules.Grounds(
-              dataset,
-              entitlementFor(granted, dataset, request.recipient(), now),
-              agreements.find(connection, application.id()).isPresent(),
-              applications.latestEthics(connection, application, dataset.jurisdiction()),
-              modulesNeeded(connection, application, dataset));
-      Map<String, PatientState> states =
-          ReleaseRules.wholeRequest(grounds, now).isEmpty()
-              ? consent.statesOf(
-                  connection,
-                  request.subjects(),
-                  now,
-                  dataset.jurisdiction(),
-                  grounds.modulesNeeded())
-              : Map.of();
-      ReleaseOutcome outcome = ReleaseOutcome.of(grounds, request.subjects(), states, now);
-      return record(
-          connection, node, request, application, grounds, outcome, digests.join(), now, issuer);
     } catch (SQLException e) {
       throw new GateUnavailableException("the release gate cannot read or record", e);
     }
