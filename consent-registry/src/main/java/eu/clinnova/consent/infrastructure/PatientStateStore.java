@@ -6,16 +6,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
  * {@code consent.patient_state}: per patient, their jurisdiction, cohorts and, for every record in
  * append order, what a consent state is derived from, kept by triggers (V5, V6). The release gate
- * reads many patients here in one query, one row each, as one column ({@link PatientLine}).
+ * reads many patients here in one query, one row each.
  *
  * <p>The records are in the compact line format of migration V6 (kind, signer, time in
  * microseconds, id, decisions, withdrawn modules, validity ends), parsed by hand ({@link
@@ -26,6 +31,10 @@ public final class PatientStateStore {
 
   /** A patient and their records in append order. */
   public record PatientRecords(Patient patient, List<ConsentRecord> records) {}
+
+  // A patient's cohorts as the query joins them ("IBD,RA"), read once per spelling: there
+  // are a handful, and 10,000 patients' arrays are read per release decision.
+  private static final Map<String, Set<Patient.Cohort>> COHORTS = new ConcurrentHashMap<>();
 
   /** The enrolled patients among {@code psns} of {@code jurisdiction} (all if null). */
   public List<PatientRecords> of(
@@ -64,11 +73,13 @@ public final class PatientStateStore {
       Function<PatientRecords, T> then,
       boolean parallel)
       throws SQLException {
-    List<PatientLine.Row> rows = new ArrayList<>(psns.size());
+    List<Patient> patients = new ArrayList<>(psns.size());
+    // The records as the database sent them: the parser reads bytes, no string is made of them.
+    List<byte[]> stored = new ArrayList<>(psns.size());
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT "
-                + PatientLine.COLUMN
+            "SELECT psn, jurisdiction, site, array_to_string(cohorts, ','), minor, adult_on,"
+                + " records"
                 + " FROM consent.patient_state WHERE psn = ANY (string_to_array(?, ','))"
                 + " AND (?::text IS NULL OR jurisdiction = ?::text)")) {
       // One text parameter: PostgreSQL splits it far faster than it reads an array literal of
@@ -76,27 +87,48 @@ public final class PatientStateStore {
       query.setString(1, Patient.joinPseudonyms(psns));
       query.setString(2, jurisdiction);
       query.setString(3, jurisdiction);
-      PatientLine line = new PatientLine();
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          // The row as the database sent it: the parsers read bytes, no string is made of it.
-          rows.add(line.read(row.getBytes(1)));
+          String psn = row.getString(1);
+          patients.add(
+              new Patient(
+                  psn,
+                  row.getString(2),
+                  row.getString(3),
+                  cohorts(psn, row.getString(4)),
+                  row.getBoolean(5),
+                  row.getObject(6, LocalDate.class)));
+          stored.add(row.getBytes(7));
         }
       }
     }
-    IntStream indexes = IntStream.range(0, rows.size());
+    IntStream indexes = IntStream.range(0, patients.size());
     return (parallel ? indexes.parallel() : indexes)
-        .mapToObj(i -> then.apply(records(rows.get(i))))
+        .mapToObj(
+            i ->
+                then.apply(
+                    new PatientRecords(
+                        patients.get(i), RecordLine.records(patients.get(i).psn(), stored.get(i)))))
         .toList();
-  }
-
-  private static PatientRecords records(PatientLine.Row row) {
-    return new PatientRecords(
-        row.patient(), RecordLine.records(row.patient().psn(), row.line(), row.recordsFrom()));
   }
 
   /** Parses the records of one patient; an unknown code is a broken projection, not a deny. */
   static List<ConsentRecord> records(String psn, String stored) {
     return RecordLine.records(psn, stored);
+  }
+
+  private static Set<Patient.Cohort> cohorts(String psn, String joined) {
+    Set<Patient.Cohort> known = COHORTS.get(joined);
+    if (known == null) {
+      Set<Patient.Cohort> cohorts = EnumSet.noneOf(Patient.Cohort.class);
+      for (String cohort : joined.split(",", -1)) {
+        if (!joined.isEmpty()) {
+          cohorts.add(Patient.Cohort.valueOf(cohort));
+        }
+      }
+      known = Set.copyOf(cohorts);
+      COHORTS.put(joined, known);
+    }
+    return known;
   }
 }

@@ -77,16 +77,10 @@ final class RecordLine {
 
   /** The same from the line's bytes as the database sent them (UTF-8, ASCII by format). */
   static List<ConsentRecord> records(String psn, byte[] text) {
-    return records(psn, text, 0);
-  }
-
-  /** The same from {@code from} on (a row of the gate's query starts with the patient's fields). */
-  static List<ConsentRecord> records(String psn, byte[] text, int from) {
-    if (from == text.length) {
+    if (text.length == 0) {
       return List.of();
     }
     RecordLine line = new RecordLine(psn, text);
-    line.at = from;
     List<ConsentRecord> records = new ArrayList<>(2);
     while (true) {
       records.add(line.record());
