@@ -199,6 +199,23 @@ class ReleaseGateIT {
               .contains(releaseId));
       ApiIT.assertProblem(
           Api.get("/api/v1/releases/" + releaseId, Tokens.user("dac-fr")), 404, "not-found");
+      // Paging: the next page starts after the last release shown, by its decidedAt and id.
+      String listed = "/api/v1/releases?applicationId=" + grant.applicationId() + "&limit=1";
+      var shown = Api.json(Api.get(listed, Tokens.user("compliance"))).get(0);
+      HttpResponse<String> next =
+          Api.get(
+              listed
+                  + "&before="
+                  + shown.get("decidedAt").asText()
+                  + "&beforeReleaseId="
+                  + shown.get("releaseId").asText(),
+              Tokens.user("compliance"));
+      assertEquals(200, next.statusCode(), next.body());
+      assertFalse(next.body().contains(shown.get("releaseId").asText()));
+      ApiIT.assertProblem(
+          Api.get("/api/v1/releases?beforeReleaseId=" + releaseId, Tokens.user("compliance")),
+          400,
+          "invalid-request");
 
       // The patient withdraws; the next decision honours it.
       HttpResponse<String> withdrawn =

@@ -32,7 +32,22 @@ public final class ReleaseStore {
           + " requested, permitted, denials::text, requested_sha256, permitted_sha256, decided_at,"
           + " token_expires_at, audit_index";
 
-  /** Which releases to list; every field is optional. Newest first, paged by {@code before}. */
+  /**
+   * Where the previous page ended: its last release's decision time and, to break ties between
+   * releases decided in the same millisecond (a busy gate decides hundreds a second), its id.
+   */
+  public record PageEnd(Instant decidedAt, Optional<UUID> id) {
+
+    /** The page ended with {@code last}: the next starts right after it. */
+    public static PageEnd after(Release last) {
+      return new PageEnd(last.decidedAt(), Optional.of(last.id()));
+    }
+  }
+
+  /**
+   * Which releases to list; every field is optional. Newest first (ties by id), paged by {@code
+   * before}.
+   */
   public record Search(
       Optional<String> node,
       Optional<UUID> applicationId,
@@ -41,7 +56,7 @@ public final class ReleaseStore {
       Optional<String> recipient,
       Optional<Instant> from,
       Optional<Instant> to,
-      Optional<Instant> before,
+      Optional<PageEnd> before,
       int limit) {
 
     /** The same search, only within these jurisdictions (of those asked, if any were). */
@@ -155,7 +170,18 @@ public final class ReleaseStore {
     search.to().ifPresent(at -> add(sql, parameters, " AND decided_at < ?", Timestamp.from(at)));
     search
         .before()
-        .ifPresent(at -> add(sql, parameters, " AND decided_at < ?", Timestamp.from(at)));
+        .ifPresent(
+            end -> {
+              Timestamp at = Timestamp.from(end.decidedAt());
+              if (end.id().isPresent()) {
+                sql.append(" AND (decided_at < ? OR (decided_at = ? AND id > ?))");
+                parameters.add(at);
+                parameters.add(at);
+                parameters.add(end.id().get());
+              } else {
+                add(sql, parameters, " AND decided_at < ?", at);
+              }
+            });
     sql.append(" ORDER BY decided_at DESC, id LIMIT ?");
     parameters.add(search.limit());
     try (PreparedStatement query = connection.prepareStatement(sql.toString())) {

@@ -42,6 +42,8 @@ class ReleaseStoreTest {
           .insert(connection, SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
       new DatasetStore()
           .insert(connection, SubmissionChecklistTest.dataset("fr-set", "FR"), "admin");
+      new DatasetStore()
+          .insert(connection, SubmissionChecklistTest.dataset("ch-set", "CH"), "admin");
       new ApplicationStore().insert(connection, application);
     }
   }
@@ -89,6 +91,63 @@ class ReleaseStoreTest {
   }
 
   @Test
+  void pagesAfterTheLastReleaseShownSkipNoneDecidedInTheSameMillisecond() throws SQLException {
+    Instant same = NOW.minusSeconds(30_000);
+    List<Release> tied = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      tied.add(release("ch-set", "CH", same, 30 + i));
+    }
+    Release older = release("ch-set", "CH", same.minusMillis(1), 33);
+    try (Connection connection = database.app().getConnection()) {
+      for (Release release : tied) {
+        releases.insert(connection, release);
+      }
+      releases.insert(connection, older);
+      List<UUID> all = new ArrayList<>();
+      Optional<ReleaseStore.PageEnd> before = Optional.empty();
+      for (int page = 0; page < 3; page++) {
+        List<Release> shown = releases.search(connection, chSet(before, 2));
+        shown.forEach(release -> all.add(release.id()));
+        if (shown.isEmpty()) {
+          break;
+        }
+        before = Optional.of(ReleaseStore.PageEnd.after(shown.get(shown.size() - 1)));
+      }
+      List<UUID> expected =
+          new ArrayList<>(
+              tied.stream()
+                  .map(Release::id)
+                  .sorted(java.util.Comparator.comparing(UUID::toString))
+                  .toList());
+      expected.add(older.id());
+      assertEquals(expected, all, "newest first, ties by id, each once");
+      // Paging by the instant alone (what a client without the id can ask) skips the ties.
+      assertEquals(
+          List.of(older.id()),
+          releases
+              .search(
+                  connection,
+                  chSet(Optional.of(new ReleaseStore.PageEnd(same, Optional.empty())), 10))
+              .stream()
+              .map(Release::id)
+              .toList());
+    }
+  }
+
+  private static ReleaseStore.Search chSet(Optional<ReleaseStore.PageEnd> before, int limit) {
+    return new ReleaseStore.Search(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of("ch-set"),
+        Optional.of(List.of("CH")),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        before,
+        limit);
+  }
+
+  @Test
   void searchesNarrowByNodeDatasetJurisdictionAndTime() throws SQLException {
     Release older = release("fr-set", "FR", NOW.minusSeconds(7200), 10);
     Release newer = release("fr-set", "FR", NOW.minusSeconds(60), 11);
@@ -118,7 +177,7 @@ class ReleaseStoreTest {
               fr.recipient(),
               Optional.of(NOW.minusSeconds(10_000)),
               Optional.of(NOW),
-              Optional.of(newer.decidedAt()),
+              Optional.of(new ReleaseStore.PageEnd(newer.decidedAt(), Optional.empty())),
               10);
       assertEquals(
           List.of(older.id()),

@@ -102,12 +102,19 @@ public class ReleaseResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("before") String before,
+      @QueryParam("beforeReleaseId") String beforeReleaseId,
       @QueryParam("limit") Integer limit) {
     List<Problem.FieldError> errors = new ArrayList<>();
     Optional<UUID> application = uuid("applicationId", applicationId, errors);
     Optional<Instant> fromAt = instant("from", from, errors);
     Optional<Instant> toAt = instant("to", to, errors);
     Optional<Instant> beforeAt = instant("before", before, errors);
+    Optional<UUID> beforeRelease = uuid("beforeReleaseId", beforeReleaseId, errors);
+    if (beforeRelease.isPresent() && beforeAt.isEmpty() && text(before).isEmpty()) {
+      errors.add(
+          new Problem.FieldError(
+              "beforeReleaseId", "only with before (the decidedAt of the same release)"));
+    }
     int pageSize = limit == null ? 100 : limit;
     if (pageSize < 1 || pageSize > MAX_LIMIT) {
       errors.add(new Problem.FieldError("limit", "must be 1 to " + MAX_LIMIT));
@@ -124,7 +131,7 @@ public class ReleaseResource {
             Optional.empty(),
             fromAt,
             toAt,
-            beforeAt,
+            beforeAt.map(at -> new ReleaseStore.PageEnd(at, beforeRelease)),
             pageSize);
     JsonArrayBuilder all = JSON.createArrayBuilder();
     queries.search(requester(), search).forEach(release -> all.add(summary(release)));

@@ -225,10 +225,10 @@ public class ReleasesView extends Main
         return;
       }
     }
-    Optional<Instant> before =
+    Optional<ReleaseStore.PageEnd> before =
         fresh || shown.isEmpty()
             ? Optional.empty()
-            : Optional.of(shown.get(shown.size() - 1).decidedAt());
+            : Optional.of(ReleaseStore.PageEnd.after(shown.get(shown.size() - 1)));
     ReleaseStore.Search search =
         new ReleaseStore.Search(
             Optional.ofNullable(node.getValue()),
