@@ -230,28 +230,15 @@ public class ConsentQueries {
   }
 
   /**
-   * The state of {@code modules} of the patients of {@code jurisdiction} among {@code psns} (all
-   * jurisdictions if null) as of {@code asOf}, in the snapshot of the caller's connection (which
-   * must be REPEATABLE READ) so that the release gate reads in its own snapshot: one query, or from
-   * 2,000 pseudonyms a few parts read by two connections at once, the second importing that
-   * snapshot ({@link SharedSnapshotRead}). Unknown pseudonyms and other jurisdictions' patients are
-   * absent from the answer.
-   */
-  public Map<String, PatientState> statesOf(
-      Connection connection,
-      Collection<String> psns,
-      Instant asOf,
-      String jurisdiction,
-      Set<ConsentModule> modules)
-      throws SQLException {
-    return startStatesOf(connection, psns, asOf, jurisdiction, modules).finish(connection);
-  }
-
-  /**
-   * Starts {@link #statesOf}: from 2,000 pseudonyms the second connection begins reading at once,
-   * in the snapshot the caller's connection has now, while that connection does other work in the
-   * same transaction; {@link PendingStates#finish} joins in and answers. A pending read whose
-   * answer is not needed (the request was refused, or decided without its subjects) is abandoned.
+   * Starts reading the state of {@code modules} of the patients of {@code jurisdiction} among
+   * {@code psns} (all jurisdictions if null) as of {@code asOf}, in the snapshot of the caller's
+   * connection (which must be REPEATABLE READ) so that the release gate reads in its own snapshot:
+   * one query, or from 2,000 pseudonyms a few parts read by two connections at once, the second
+   * importing that snapshot ({@link SharedSnapshotRead}) and beginning at once while the caller's
+   * connection does other work in the same transaction. {@link PendingStates#finish} joins in and
+   * answers; unknown pseudonyms and other jurisdictions' patients are absent from the answer. A
+   * pending read whose answer is not needed (the request was refused, or decided without its
+   * subjects) is abandoned.
    */
   public PendingStates startStatesOf(
       Connection connection,

@@ -110,7 +110,7 @@ public class ReleaseResource {
     Optional<Instant> toAt = instant("to", to, errors);
     Optional<Instant> beforeAt = instant("before", before, errors);
     Optional<UUID> beforeRelease = uuid("beforeReleaseId", beforeReleaseId, errors);
-    if (beforeRelease.isPresent() && beforeAt.isEmpty() && text(before).isEmpty()) {
+    if (beforeRelease.isPresent() && text(before).isEmpty()) {
       errors.add(
           new Problem.FieldError(
               "beforeReleaseId", "only with before (the decidedAt of the same release)"));
