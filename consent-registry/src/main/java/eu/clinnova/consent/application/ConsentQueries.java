@@ -12,6 +12,7 @@ import eu.clinnova.consent.domain.RecordEntry;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.infrastructure.DisclosureStore;
 import eu.clinnova.consent.infrastructure.FormStore;
+import eu.clinnova.consent.infrastructure.PatientStateCopy;
 import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.consent.infrastructure.ReconsentStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
@@ -88,11 +89,37 @@ public class ConsentQueries {
   private final ReconsentStore reconsent = new ReconsentStore();
   private final DisclosureStore disclosures = new DisclosureStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+  private final PatientStateCopy stateCopy = new PatientStateCopy();
   private SharedSnapshotRead sharedSnapshotRead;
 
   @PostConstruct
   void init() {
-    sharedSnapshotRead = new SharedSnapshotRead(snapshotReaders, executor);
+    sharedSnapshotRead = new SharedSnapshotRead(snapshotReaders, executor, stateCopy);
+  }
+
+  /**
+   * Brings the release gate's copy of the patients' states up to date (ADR 0015), or forgets it if
+   * {@code capacity} is 0; a registry of more than {@code capacity} patients is not copied.
+   * Decisions are exact with any copy or none; a fresher copy only makes them faster.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public void refreshStateCopy(int capacity) {
+    if (capacity <= 0) {
+      stateCopy.drop();
+      return;
+    }
+    Reads.on(
+        snapshotReaders,
+        "the consent state copy",
+        connection -> {
+          stateCopy.refresh(connection, capacity);
+          return null;
+        });
+  }
+
+  /** How many patients the gate's copy holds (0 if none). */
+  public int stateCopyPatients() {
+    return stateCopy.patients();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

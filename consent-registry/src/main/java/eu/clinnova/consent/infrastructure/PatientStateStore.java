@@ -78,8 +78,8 @@ public final class PatientStateStore {
     List<byte[]> stored = new ArrayList<>(psns.size());
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT psn, jurisdiction, site, array_to_string(cohorts, ','), minor, adult_on,"
-                + " records"
+            "SELECT "
+                + PatientStateCopy.COLUMNS
                 + " FROM consent.patient_state WHERE psn = ANY (string_to_array(?, ','))"
                 + " AND (?::text IS NULL OR jurisdiction = ?::text)")) {
       // One text parameter: PostgreSQL splits it far faster than it reads an array literal of
@@ -117,7 +117,7 @@ public final class PatientStateStore {
     return RecordLine.records(psn, stored);
   }
 
-  private static Set<Patient.Cohort> cohorts(String psn, String joined) {
+  static Set<Patient.Cohort> cohorts(String psn, String joined) {
     Set<Patient.Cohort> known = COHORTS.get(joined);
     if (known == null) {
       Set<Patient.Cohort> cohorts = EnumSet.noneOf(Patient.Cohort.class);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,6 +31,9 @@ import javax.sql.DataSource;
  *
  * <p>The second reader only ever helps: if no thread or connection is free it claims nothing, and a
  * part it claimed but could not read is read again by the caller on its own connection.
+ *
+ * <p>From 100 pseudonyms, a {@link PatientStateCopy} that can answer for the caller's snapshot is
+ * read instead: only what was written since the copy was taken comes from the table (ADR 0015).
  */
 public final class SharedSnapshotRead {
 
@@ -41,17 +45,27 @@ public final class SharedSnapshotRead {
   private static final long NEVER = Long.MIN_VALUE;
   private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(10);
 
+  /** From how many pseudonyms the copy's two extra round trips cost less than the probes. */
+  static final int COPY_FROM = 100;
+
   private final PatientStateStore store = new PatientStateStore();
   private final AtomicLong lastWarning = new AtomicLong(NEVER);
   private final DataSource helpers;
   private final Executor executor;
+  private final PatientStateCopy copy;
 
   /**
    * Helpers read on connections of {@code helpers} (outside JTA) on threads of {@code executor}.
    */
   public SharedSnapshotRead(DataSource helpers, Executor executor) {
+    this(helpers, executor, new PatientStateCopy());
+  }
+
+  /** The same, reading {@code copy} when it can answer. */
+  public SharedSnapshotRead(DataSource helpers, Executor executor, PatientStateCopy copy) {
     this.helpers = helpers;
     this.executor = executor;
+    this.copy = copy;
   }
 
   /**
@@ -81,8 +95,14 @@ public final class SharedSnapshotRead {
       String jurisdiction,
       Function<PatientRecords, T> then)
       throws SQLException {
+    if (psns.size() >= COPY_FROM) {
+      Optional<List<PatientEntries.Entry>> copied = copy.read(connection, psns);
+      if (copied.isPresent()) {
+        return new Reading<>(null, copied.get(), jurisdiction, then, psns);
+      }
+    }
     if (psns.size() < ConsentParallelism.FROM) {
-      return new Reading<>(null, jurisdiction, then, psns);
+      return new Reading<>(null, null, jurisdiction, then, psns);
     }
     Parts<T> parts = new Parts<>(psns);
     String snapshot = exportSnapshot(connection);
@@ -91,19 +111,25 @@ public final class SharedSnapshotRead {
     } catch (RejectedExecutionException busy) {
       // No thread free: the caller reads every part.
     }
-    return new Reading<>(parts, jurisdiction, then, psns);
+    return new Reading<>(parts, null, jurisdiction, then, psns);
   }
 
   /** A read under way: finished by the caller, or abandoned if its result is not needed. */
   public final class Reading<T> {
     private final Parts<T> parts;
+    private final List<PatientEntries.Entry> copied;
     private final String jurisdiction;
     private final Function<PatientRecords, T> then;
     private final List<String> psns;
 
     private Reading(
-        Parts<T> parts, String jurisdiction, Function<PatientRecords, T> then, List<String> psns) {
+        Parts<T> parts,
+        List<PatientEntries.Entry> copied,
+        String jurisdiction,
+        Function<PatientRecords, T> then,
+        List<String> psns) {
       this.parts = parts;
+      this.copied = copied;
       this.jurisdiction = jurisdiction;
       this.then = then;
       this.psns = psns;
@@ -114,6 +140,14 @@ public final class SharedSnapshotRead {
      * waits for the helper's; a part it could not read is read again here.
      */
     public List<T> finish(Connection connection) throws SQLException {
+      if (copied != null) {
+        return (copied.size() >= ConsentParallelism.FROM
+                ? copied.parallelStream()
+                : copied.stream())
+            .filter(entry -> PatientEntries.inJurisdiction(entry, jurisdiction))
+            .map(entry -> then.apply(PatientEntries.decode(entry)))
+            .toList();
+      }
       if (parts == null) {
         return store.of(connection, psns, jurisdiction, then);
       }

@@ -39,6 +39,7 @@ public class PortalStartup {
   @Inject DatasetCatalogue catalogue;
   @Inject EntitlementWatch entitlementWatch;
   @Inject DisclosureIndexUpkeep disclosureIndexUpkeep;
+  @Inject StateCopyUpkeep stateCopyUpkeep;
   @Inject ReleaseSigning releaseSigning;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -75,6 +76,7 @@ public class PortalStartup {
             Long.parseLong(Settings.value("CLINNOVA_RELEASE_KEY_ROTATION_DAYS", "90"))));
     entitlementWatch.start();
     disclosureIndexUpkeep.start();
+    stateCopyUpkeep.start();
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_DEMO_DATA", "false"))) {
       // The development realm's demo patients, enrolled once (later starts find them).
       PatientEnrolment.DEMO_PATIENTS.forEach(enrolment::enrolAsPortal);
