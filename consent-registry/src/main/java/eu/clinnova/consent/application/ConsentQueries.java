@@ -117,11 +117,6 @@ public class ConsentQueries {
         });
   }
 
-  /** How many patients the gate's copy holds (0 if none). */
-  public int stateCopyPatients() {
-    return stateCopy.patients();
-  }
-
   @Transactional(Transactional.TxType.SUPPORTS)
   public PatientConsent state(Requester requester, String psn, Instant asOf) {
     return state(requester, psn, asOf, PatientAccess.READ);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -86,12 +85,6 @@ public final class PatientStateCopy {
     return current != null;
   }
 
-  /** How many patients the current copy holds; 0 without one. */
-  public int patients() {
-    Generation generation = current;
-    return generation == null ? 0 : generation.bulk.size() + generation.written.size();
-  }
-
   /** Forgets the copy: decisions read the table. */
   public void drop() {
     current = null;
@@ -150,7 +143,9 @@ public final class PatientStateCopy {
       Generation generation = current;
       Generation next = null;
       if (generation != null && generation.taken.seenBy(now)) {
-        int mostWritten = Math.max(50_000, generation.bulk.size() / 4);
+        // Kept beside the bulk until they are 2% of it (10,000 at least): the map of them is
+        // copied on every refresh that adds to it.
+        int mostWritten = Math.max(10_000, generation.bulk.size() / 50);
         Map<String, byte[]> since =
             writtenSince(connection, generation.taken, mostWritten - generation.written.size());
         if (since != null) {
@@ -163,12 +158,15 @@ public final class PatientStateCopy {
         }
       }
       if (next == null) {
+        // The old copy goes first: two copies of a large registry need not fit in the heap at
+        // once. Decisions read the table meanwhile.
+        current = null;
         if (generation == null
             && capacity <= refusedCapacity
             && System.nanoTime() - retryLoadAt < 0) {
           return;
         }
-        next = load(connection, now, capacity, generation);
+        next = load(connection, now, capacity);
       }
       current = next;
     } finally {
@@ -178,8 +176,7 @@ public final class PatientStateCopy {
   }
 
   /** The whole table as of {@code now}, or null (no copy) if it holds too many patients. */
-  private Generation load(
-      Connection connection, TransactionSnapshot now, int capacity, Generation before)
+  private Generation load(Connection connection, TransactionSnapshot now, int capacity)
       throws SQLException {
     long started = System.nanoTime();
     int patients;
@@ -214,12 +211,11 @@ public final class PatientStateCopy {
         }
       }
     }
-    LOG.log(
-        before == null ? Level.INFO : Level.FINE,
+    LOG.info(
         String.format(
             "consent state copy: %,d patients, %,d kB, read in %,d ms",
             bulk.size(), bulk.bytes() / 1024, (System.nanoTime() - started) / 1_000_000));
-    return new Generation(now, bulk, Map.of(), before == null ? null : before.alone());
+    return new Generation(now, bulk, Map.of(), null);
   }
 
   /**

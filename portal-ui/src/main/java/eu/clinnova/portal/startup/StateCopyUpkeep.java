@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 /**
  * Keeps the release gate's copy of the patients' consent states up to date (ADR 0015): read whole
  * once after the start, then brought forward every {@code CLINNOVA_STATE_COPY_MILLIS} (1,000 by
- * default) with the rows written since. {@code CLINNOVA_STATE_COPY_PATIENTS} (2,000,000 by default,
- * about 250 bytes of heap each) bounds the registry it copies; 0 turns the copy off.
+ * default) with the rows written since. {@code CLINNOVA_STATE_COPY_PATIENTS} bounds the registry it
+ * copies (by default as many patients as 40% of the heap holds at 300 bytes each: 1.4 million per
+ * GB); 0 turns the copy off.
  */
 @ApplicationScoped
 public class StateCopyUpkeep extends PeriodicTask {
@@ -26,7 +27,12 @@ public class StateCopyUpkeep extends PeriodicTask {
   private long lastWarning = System.nanoTime() - WARNING_INTERVAL_NANOS;
 
   public void start() {
-    capacity = Integer.parseInt(Settings.value("CLINNOVA_STATE_COPY_PATIENTS", "2000000"));
+    long byHeap = Runtime.getRuntime().maxMemory() * 2 / 5 / 300;
+    capacity =
+        Integer.parseInt(
+            Settings.value(
+                "CLINNOVA_STATE_COPY_PATIENTS",
+                String.valueOf(Math.min(Integer.MAX_VALUE, byHeap))));
     long millis = Long.parseLong(Settings.value("CLINNOVA_STATE_COPY_MILLIS", "1000"));
     every(0, millis, TimeUnit.MILLISECONDS);
   }
