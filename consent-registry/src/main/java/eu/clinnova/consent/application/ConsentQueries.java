@@ -255,12 +255,13 @@ public class ConsentQueries {
    * Starts reading the state of {@code modules} of the patients of {@code jurisdiction} among
    * {@code psns} (all jurisdictions if null) as of {@code asOf}, in the snapshot of the caller's
    * connection (which must be REPEATABLE READ) so that the release gate reads in its own snapshot:
-   * one query, or from 2,000 pseudonyms a few parts read by two connections at once, the second
-   * importing that snapshot ({@link SharedSnapshotRead}) and beginning at once while the caller's
-   * connection does other work in the same transaction. {@link PendingStates#finish} joins in and
-   * answers; unknown pseudonyms and other jurisdictions' patients are absent from the answer. A
-   * pending read whose answer is not needed (the request was refused, or decided without its
-   * subjects) is abandoned.
+   * from 100 pseudonyms the gate's copy of the states when it can answer for that snapshot, with
+   * only the rows written since it was taken read from the table (ADR 0015); otherwise one query,
+   * or from 2,000 pseudonyms a few parts read by two connections at once, the second importing that
+   * snapshot ({@link SharedSnapshotRead}) and beginning at once while the caller's connection does
+   * other work in the same transaction. {@link PendingStates#finish} joins in and answers; unknown
+   * pseudonyms and other jurisdictions' patients are absent from the answer. A pending read whose
+   * answer is not needed (the request was refused, or decided without its subjects) is abandoned.
    */
   public PendingStates startStatesOf(
       Connection connection,

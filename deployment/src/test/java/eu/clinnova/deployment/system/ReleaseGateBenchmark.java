@@ -53,6 +53,11 @@ class ReleaseGateBenchmark {
   static final int WARMUP = Integer.getInteger("bench.warmup", 60);
   static final String[] JURISDICTIONS = {"LU", "FR", "DE", "CH"};
 
+  static {
+    // HttpURLConnection keeps 5 idle connections per server by default: one per client thread.
+    System.setProperty("http.maxConnections", String.valueOf(Math.max(5, THREADS * 2)));
+  }
+
   @Deployment(testable = false)
   static WebArchive portal() {
     return PortalDeployment.war();
@@ -117,16 +122,31 @@ class ReleaseGateBenchmark {
     line(
         "  rounds under 150 ms: gate %d of %d, raw read %d of %d",
         under(gate, 150), ROUNDS, under(raw, 150), ROUNDS);
-    singleSubjects(http, node, grant);
+    // The load generator shares the machine's two cores with the server, the database and
+    // Keycloak (a node asks from its own machine): measured with two clients, the JDK's
+    // asynchronous HttpClient and the blocking HttpURLConnection, each with its own CPU per
+    // decision.
+    singleSubjects(
+        "JDK HttpClient",
+        psn -> {
+          HttpResponse<String> answer = http.send(request(node, grant, List.of(psn)), ofString());
+          return answer.statusCode() == 200 ? null : answer.body();
+        });
+    singleSubjects("HttpURLConnection", psn -> blockingRequest(node, body(grant, List.of(psn))));
     Path out = Path.of("target", "bench", "release-gate.txt");
     Files.createDirectories(out.getParent());
     Files.write(out, report);
   }
 
-  private void singleSubjects(HttpClient http, String node, ReleaseGateIT.Grant grant)
-      throws Exception {
+  /** Asks for one subject's release; the answer's body if it is not 200, else null. */
+  interface Sender {
+    String send(String psn) throws Exception;
+  }
+
+  private void singleSubjects(String client, Sender sender) throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicLong decisions = new AtomicLong();
+    AtomicLong cpuAtStart = new AtomicLong(-1);
     List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     List<Future<?>> workers = new ArrayList<>();
@@ -139,13 +159,13 @@ class ReleaseGateBenchmark {
                 while (running.get()) {
                   String psn = psn("LU", 4 * (1 + own.nextInt(PATIENTS / 4)) - 4);
                   long t0 = System.nanoTime();
-                  HttpResponse<String> answer =
-                      http.send(request(node, grant, List.of(psn)), ofString());
+                  String refused = sender.send(psn);
                   long t1 = System.nanoTime();
-                  if (answer.statusCode() != 200) {
-                    throw new IllegalStateException(answer.body());
+                  if (refused != null) {
+                    throw new IllegalStateException(refused);
                   }
                   if (t0 > warmUpEnds) {
+                    cpuAtStart.compareAndSet(-1, processCpuNanos());
                     decisions.incrementAndGet();
                     latencies.add(t1 - t0);
                   }
@@ -155,14 +175,43 @@ class ReleaseGateBenchmark {
     }
     Thread.sleep(3_000 + SECONDS * 1_000L);
     running.set(false);
+    long cpu = processCpuNanos() - cpuAtStart.get();
     for (Future<?> worker : workers) {
       worker.get();
     }
     pool.shutdown();
     line(
-        "single-subject decisions, %d concurrent nodes' requests, %d s after 3 s warm-up:",
-        THREADS, SECONDS);
+        "single-subject decisions, %d concurrent nodes' requests (%s), %d s after 3 s warm-up:",
+        THREADS, client, SECONDS);
     line("  %.0f decisions/s; latency %s", decisions.get() / (double) SECONDS, stats(latencies));
+    line(
+        "  the load generator's own CPU: %.2f ms per decision (%.0f%% of one core)",
+        cpu / 1e6 / Math.max(1, decisions.get()), cpu / 1e7 / SECONDS);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** A blocking request on a kept-alive connection (the JDK keeps up to http.maxConnections). */
+  static String blockingRequest(String node, String body) throws java.io.IOException {
+    java.net.HttpURLConnection connection =
+        (java.net.HttpURLConnection) Api.uri("/api/v1/releases").toURL().openConnection();
+    connection.setRequestMethod("POST");
+    connection.setDoOutput(true);
+    connection.setRequestProperty("Authorization", "Bearer " + node);
+    connection.setRequestProperty("Content-Type", "application/json");
+    try (java.io.OutputStream out = connection.getOutputStream()) {
+      out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    int status = connection.getResponseCode();
+    try (java.io.InputStream in =
+        status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+      byte[] answer = in.readAllBytes(); // read to the end, so the connection is kept
+      return status == 200 ? null : new String(answer, java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   static HttpResponse.BodyHandler<String> ofString() {
@@ -170,6 +219,14 @@ class ReleaseGateBenchmark {
   }
 
   static HttpRequest request(String node, ReleaseGateIT.Grant grant, List<String> subjects) {
+    return HttpRequest.newBuilder(Api.uri("/api/v1/releases"))
+        .header("Authorization", "Bearer " + node)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body(grant, subjects)))
+        .build();
+  }
+
+  static String body(ReleaseGateIT.Grant grant, List<String> subjects) {
     StringBuilder body =
         new StringBuilder("{\"applicationId\":\"")
             .append(grant.applicationId())
@@ -182,11 +239,7 @@ class ReleaseGateBenchmark {
       body.append(i == 0 ? "\"" : ",\"").append(subjects.get(i)).append('"');
     }
     body.append("]}");
-    return HttpRequest.newBuilder(Api.uri("/api/v1/releases"))
-        .header("Authorization", "Bearer " + node)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-        .build();
+    return body.toString();
   }
 
   /** Distinct LU pseudonyms (patients 0, 4, 8, ... are LU), drawn at random. */
