@@ -166,7 +166,14 @@ public final class PatientStateCopy {
             && System.nanoTime() - retryLoadAt < 0) {
           return;
         }
-        next = load(connection, now, capacity);
+        try {
+          next = load(connection, now, capacity);
+        } catch (SQLException | RuntimeException e) {
+          // Not read whole again every second while it fails (a broken row fails every time).
+          retryLoadAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+          refusedCapacity = Integer.MAX_VALUE;
+          throw e;
+        }
       }
       current = next;
     } finally {

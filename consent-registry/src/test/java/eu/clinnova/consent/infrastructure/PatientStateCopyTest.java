@@ -2,6 +2,7 @@ package eu.clinnova.consent.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.clinnova.consent.application.ConsentForms;
@@ -205,6 +206,25 @@ class PatientStateCopyTest {
     assertTrue(copy.loaded());
     copy.drop();
     assertFalse(copy.loaded());
+  }
+
+  @Test
+  void aRowTheCopyCannotHoldFailsTheLoadOnceNotEverySecond() throws Exception {
+    String psn = PSNS.get(3);
+    try (Connection owner = database.owner().getConnection();
+        Statement sql = owner.createStatement()) {
+      sql.execute("UPDATE consent.patient_state SET cohorts = '{MS,Ä}' WHERE psn = '" + psn + "'");
+      try {
+        PatientStateCopy copy = new PatientStateCopy();
+        try (Connection connection = database.app().getConnection()) {
+          assertThrows(IllegalStateException.class, () -> copy.refresh(connection, CAPACITY));
+          copy.refresh(connection, CAPACITY); // too soon to read it all again: nothing happens
+        }
+        assertFalse(copy.loaded());
+      } finally {
+        sql.execute("UPDATE consent.patient_state SET cohorts = '{MS}' WHERE psn = '" + psn + "'");
+      }
+    }
   }
 
   @Test
