@@ -51,7 +51,7 @@ final class PatientEntries {
     return bytes + slots.length * 8L;
   }
 
-  /** Adds the row {@code row} stands on (columns as {@link PatientStateCopy#COLUMNS}). */
+  /** Adds the row {@code row} stands on (columns as {@link PatientStateStore#COLUMNS}). */
   void add(ResultSet row) throws SQLException {
     byte[] entry = encode(row);
     if (size * 4L >= slots.length * 3L) {

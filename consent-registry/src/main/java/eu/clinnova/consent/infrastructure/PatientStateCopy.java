@@ -32,22 +32,26 @@ public final class PatientStateCopy {
 
   private static final Logger LOG = Logger.getLogger(PatientStateCopy.class.getName());
 
-  /** The columns every reader of {@code consent.patient_state} reads, in this order. */
-  static final String COLUMNS =
-      "psn, jurisdiction, site, array_to_string(cohorts, ','), minor, adult_on, records";
-
   private static final String WRITTEN_SINCE =
       "SELECT "
-          + COLUMNS
+          + PatientStateStore.COLUMNS
           + " FROM consent.patient_state WHERE written_by >= ?::xid8"
           + " AND NOT pg_visible_in_snapshot(written_by, ?::pg_snapshot)"
           + " ORDER BY written_by LIMIT ?";
 
   private final int mostWrittenPerDecision;
   private volatile Generation current;
-  private volatile boolean tooLargeLogged;
-  private volatile long retryLoadAt = System.nanoTime();
-  private volatile int refusedCapacity = -1;
+  private volatile HeldBack heldBack;
+
+  /**
+   * No whole read before {@code until} (System.nanoTime) unless the capacity is raised above {@code
+   * upToCapacity}: after a registry too large to copy, or a failed read.
+   */
+  private record HeldBack(int upToCapacity, long until) {
+    boolean holds(int capacity) {
+      return capacity <= upToCapacity && System.nanoTime() - until < 0;
+    }
+  }
 
   /** A copy a decision uses unless more than 20,000 rows were written since it was taken. */
   public PatientStateCopy() {
@@ -81,7 +85,7 @@ public final class PatientStateCopy {
   }
 
   /** Whether a copy is loaded (it may still be unusable for a given decision). */
-  public boolean loaded() {
+  boolean loaded() {
     return current != null;
   }
 
@@ -161,17 +165,16 @@ public final class PatientStateCopy {
         // The old copy goes first: two copies of a large registry need not fit in the heap at
         // once. Decisions read the table meanwhile.
         current = null;
-        if (generation == null
-            && capacity <= refusedCapacity
-            && System.nanoTime() - retryLoadAt < 0) {
+        HeldBack held = heldBack;
+        if (generation == null && held != null && held.holds(capacity)) {
           return;
         }
         try {
           next = load(connection, now, capacity);
         } catch (SQLException | RuntimeException e) {
           // Not read whole again every second while it fails (a broken row fails every time).
-          retryLoadAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-          refusedCapacity = Integer.MAX_VALUE;
+          heldBack =
+              new HeldBack(Integer.MAX_VALUE, System.nanoTime() + TimeUnit.MINUTES.toNanos(1));
           throw e;
         }
       }
@@ -194,10 +197,9 @@ public final class PatientStateCopy {
     }
     if (patients > capacity) {
       // Counted again in a few minutes, not every round: counting a large table costs.
-      retryLoadAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-      refusedCapacity = capacity;
-      if (!tooLargeLogged) {
-        tooLargeLogged = true;
+      boolean news = heldBack == null || heldBack.upToCapacity() != capacity;
+      heldBack = new HeldBack(capacity, System.nanoTime() + TimeUnit.MINUTES.toNanos(5));
+      if (news) {
         LOG.info(
             "the consent state copy is off: "
                 + patients
@@ -207,12 +209,13 @@ public final class PatientStateCopy {
       }
       return null;
     }
-    tooLargeLogged = false;
+    heldBack = null;
     PatientEntries bulk = new PatientEntries(patients);
     try (Statement query = connection.createStatement()) {
       query.setFetchSize(10_000);
       try (ResultSet row =
-          query.executeQuery("SELECT " + COLUMNS + " FROM consent.patient_state")) {
+          query.executeQuery(
+              "SELECT " + PatientStateStore.COLUMNS + " FROM consent.patient_state")) {
         while (row.next()) {
           bulk.add(row);
         }

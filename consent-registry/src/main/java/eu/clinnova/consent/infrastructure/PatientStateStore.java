@@ -29,6 +29,10 @@ import java.util.stream.IntStream;
  */
 public final class PatientStateStore {
 
+  /** The columns every reader of {@code consent.patient_state} reads, in this order. */
+  static final String COLUMNS =
+      "psn, jurisdiction, site, array_to_string(cohorts, ','), minor, adult_on, records";
+
   /** A patient and their records in append order. */
   public record PatientRecords(Patient patient, List<ConsentRecord> records) {}
 
@@ -79,7 +83,7 @@ public final class PatientStateStore {
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT "
-                + PatientStateCopy.COLUMNS
+                + COLUMNS
                 + " FROM consent.patient_state WHERE psn = ANY (string_to_array(?, ','))"
                 + " AND (?::text IS NULL OR jurisdiction = ?::text)")) {
       // One text parameter: PostgreSQL splits it far faster than it reads an array literal of

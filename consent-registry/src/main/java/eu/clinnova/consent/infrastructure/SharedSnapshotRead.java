@@ -55,13 +55,9 @@ public final class SharedSnapshotRead {
   private final PatientStateCopy copy;
 
   /**
-   * Helpers read on connections of {@code helpers} (outside JTA) on threads of {@code executor}.
+   * Helpers read on connections of {@code helpers} (outside JTA) on threads of {@code executor};
+   * {@code copy} is read instead when it can answer.
    */
-  public SharedSnapshotRead(DataSource helpers, Executor executor) {
-    this(helpers, executor, new PatientStateCopy());
-  }
-
-  /** The same, reading {@code copy} when it can answer. */
   public SharedSnapshotRead(DataSource helpers, Executor executor, PatientStateCopy copy) {
     this.helpers = helpers;
     this.executor = executor;

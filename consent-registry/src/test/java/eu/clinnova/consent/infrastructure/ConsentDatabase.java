@@ -73,6 +73,17 @@ final class ConsentDatabase implements AutoCloseable {
     return postgres.getDatabase(APP, "clinnova");
   }
 
+  /** A connection of the app role in a REPEATABLE READ transaction whose snapshot is taken. */
+  Connection snapshotTaken() throws SQLException {
+    Connection connection = app().getConnection();
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      statement.execute("SELECT 1 FROM consent.patient LIMIT 1");
+    }
+    return connection;
+  }
+
   @Override
   public void close() throws IOException {
     postgres.close();

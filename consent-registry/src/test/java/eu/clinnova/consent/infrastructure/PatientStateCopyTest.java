@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +97,7 @@ class PatientStateCopyTest {
     PatientStateCopy copy = refreshed(new PatientStateCopy());
     List<String> asked = new ArrayList<>(PSNS);
     asked.add("LU-99999"); // unknown
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       assertTrue(copy.read(caller, asked).isPresent(), "a fresh copy answers");
       assertEquals(tableRead(caller, asked, null), copyRead(copy, caller, asked, null));
       assertEquals(tableRead(caller, asked, "LU"), copyRead(copy, caller, asked, "LU"));
@@ -121,7 +120,7 @@ class PatientStateCopyTest {
     try (Connection other = database.app().getConnection()) {
       record(other, withdrawal(psn));
     }
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       Map<String, PatientRecords> read = copyRead(copy, caller, PSNS, "LU");
       assertEquals(before + 1, read.get(psn).records().size());
       assertEquals(tableRead(caller, PSNS, "LU"), read);
@@ -133,7 +132,7 @@ class PatientStateCopyTest {
   void aCopyTakenAfterTheReadersSnapshotIsNotUsedButTheOneBeforeItIs() throws Exception {
     PatientStateCopy copy = refreshed(new PatientStateCopy());
     String psn = PSNS.get(102);
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       int before = recordsOf(caller, psn);
       try (Connection other = database.app().getConnection()) {
         record(other, withdrawal(psn)); // after the caller's snapshot: not for the caller
@@ -163,7 +162,7 @@ class PatientStateCopyTest {
     }
     List<String> asked = new ArrayList<>(PSNS);
     asked.add(psn);
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       Map<String, PatientRecords> read = copyRead(copy, caller, asked, "LU");
       assertEquals(1, read.get(psn).records().size());
       assertEquals(tableRead(caller, asked, "LU"), read);
@@ -179,12 +178,12 @@ class PatientStateCopyTest {
         record(other, withdrawal(PSNS.get(i)));
       }
     }
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       assertTrue(copy.read(caller, PSNS).isEmpty(), "four rows written, three allowed");
       caller.rollback();
     }
     refreshed(copy);
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       assertTrue(copy.read(caller, PSNS).isPresent());
       assertEquals(tableRead(caller, PSNS, "LU"), copyRead(copy, caller, PSNS, "LU"));
       caller.rollback();
@@ -198,7 +197,7 @@ class PatientStateCopyTest {
       copy.refresh(connection, 10);
     }
     assertFalse(copy.loaded());
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       assertTrue(copy.read(caller, PSNS).isEmpty());
       caller.rollback();
     }
@@ -240,7 +239,7 @@ class PatientStateCopyTest {
       if (random.nextBoolean()) {
         refreshed(copy);
       }
-      try (Connection caller = snapshotTaken()) {
+      try (Connection caller = database.snapshotTaken()) {
         if (random.nextBoolean()) {
           try (Connection other = database.app().getConnection()) {
             record(other, withdrawal(PSNS.get(200 + random.nextInt(300))));
@@ -267,12 +266,12 @@ class PatientStateCopyTest {
               throw new AssertionError("a read the copy answers asks no helper");
             },
             copy);
-    return byPsn(read.of(caller, asked, jurisdiction, Function.identity()));
+    return SharedSnapshotReadTest.byPsn(read.of(caller, asked, jurisdiction, Function.identity()));
   }
 
   private static Map<String, PatientRecords> tableRead(
       Connection caller, List<String> asked, String jurisdiction) throws SQLException {
-    return byPsn(new PatientStateStore().of(caller, asked, jurisdiction));
+    return SharedSnapshotReadTest.byPsn(new PatientStateStore().of(caller, asked, jurisdiction));
   }
 
   private static PatientStateCopy refreshed(PatientStateCopy copy) throws SQLException {
@@ -284,7 +283,7 @@ class PatientStateCopyTest {
   }
 
   private static int recordsOf(String psn) throws SQLException {
-    try (Connection connection = snapshotTaken()) {
+    try (Connection connection = database.snapshotTaken()) {
       int records = recordsOf(connection, psn);
       connection.rollback();
       return records;
@@ -302,22 +301,5 @@ class PatientStateCopyTest {
   private static ConsentRecord withdrawal(String psn) {
     return ConsentStoresTest.withdrawal(
         psn, ConsentStoresTest.T0.plusSeconds(100_000), Set.of(ConsentModule.COMMERCIAL));
-  }
-
-  /** A connection in a REPEATABLE READ transaction whose snapshot is taken. */
-  private static Connection snapshotTaken() throws SQLException {
-    Connection connection = database.app().getConnection();
-    connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-      statement.execute("SELECT 1 FROM consent.patient LIMIT 1");
-    }
-    return connection;
-  }
-
-  private static Map<String, PatientRecords> byPsn(List<PatientRecords> read) {
-    Map<String, PatientRecords> byPsn = new HashMap<>();
-    read.forEach(p -> assertEquals(null, byPsn.put(p.patient().psn(), p), p.patient().psn()));
-    return byPsn;
   }
 }

@@ -96,7 +96,7 @@ class SharedSnapshotReadTest {
       throws Exception {
     String first = PSNS.get(0);
     String last = PSNS.get(PSNS.size() - 1);
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       // Committed after the caller's snapshot was taken: neither reader may see it.
       try (Connection other = database.app().getConnection()) {
         new RecordStore().insert(other, ConsentStoresTest.entry(withdrawal(first)));
@@ -107,7 +107,7 @@ class SharedSnapshotReadTest {
 
       // The helper runs at once on the caller's thread, so it claims and reads every part.
       List<PatientRecords> helped =
-          new SharedSnapshotRead(database.app(), Runnable::run).of(caller, PSNS, "LU", AS_READ);
+          withoutCopy(database.app(), Runnable::run).of(caller, PSNS, "LU", AS_READ);
 
       assertEquals(PSNS.size(), helped.size());
       for (PatientRecords patient : helped) {
@@ -126,12 +126,12 @@ class SharedSnapshotReadTest {
   @Test
   void theTwoReadersTogetherReadExactlyWhatOneConnectionReads() throws Exception {
     ExecutorService helpers = Executors.newSingleThreadExecutor();
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       List<String> asked = new ArrayList<>(PSNS);
       asked.add("LU-99999"); // unknown
       asked.add("FR-80001"); // another jurisdiction's pseudonym, unknown here
       Map<String, PatientRecords> alone = byPsn(new PatientStateStore().of(caller, asked, "LU"));
-      SharedSnapshotRead read = new SharedSnapshotRead(database.app(), helpers);
+      SharedSnapshotRead read = withoutCopy(database.app(), helpers);
       // More reads on one connection than the driver's threshold for server-side statements,
       // after which it reads some columns in binary form.
       for (int round = 0; round < 7; round++) {
@@ -149,9 +149,9 @@ class SharedSnapshotReadTest {
   @Test
   void aStartedReadFinishesAfterTheCallerDidOtherWorkInItsTransaction() throws Exception {
     ExecutorService helpers = Executors.newSingleThreadExecutor();
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       Map<String, PatientRecords> alone = byPsn(new PatientStateStore().of(caller, PSNS, "LU"));
-      SharedSnapshotRead read = new SharedSnapshotRead(database.app(), helpers);
+      SharedSnapshotRead read = withoutCopy(database.app(), helpers);
       SharedSnapshotRead.Reading<PatientRecords> reading = read.start(caller, PSNS, "LU", AS_READ);
       // What the release gate does meanwhile: more of its grounds, on the same connection.
       try (Statement grounds = caller.createStatement();
@@ -184,10 +184,8 @@ class SharedSnapshotReadTest {
     List<LogRecord> logged =
         logged(
             () -> {
-              try (Connection caller = snapshotTaken()) {
-                new SharedSnapshotRead(counted, later::add)
-                    .start(caller, PSNS, "LU", AS_READ)
-                    .abandon();
+              try (Connection caller = database.snapshotTaken()) {
+                withoutCopy(counted, later::add).start(caller, PSNS, "LU", AS_READ).abandon();
                 caller.rollback();
               }
               // The helper's thread comes only now, after the refusal ended the caller's
@@ -201,16 +199,16 @@ class SharedSnapshotReadTest {
 
   @Test
   void withoutAThreadOrAConnectionForTheHelperTheCallerReadsEverything() throws Exception {
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       Map<String, PatientRecords> alone = byPsn(new PatientStateStore().of(caller, PSNS, "LU"));
       SharedSnapshotRead noThread =
-          new SharedSnapshotRead(
+          withoutCopy(
               database.app(),
               task -> {
                 throw new RejectedExecutionException("busy");
               });
       assertEquals(alone, byPsn(noThread.of(caller, PSNS, "LU", AS_READ)));
-      SharedSnapshotRead noConnection = new SharedSnapshotRead(new NoConnections(), Runnable::run);
+      SharedSnapshotRead noConnection = withoutCopy(new NoConnections(), Runnable::run);
       assertEquals(alone, byPsn(noConnection.of(caller, PSNS, "LU", AS_READ)));
       caller.rollback();
     }
@@ -221,9 +219,8 @@ class SharedSnapshotReadTest {
     List<LogRecord> logged =
         logged(
             () -> {
-              try (Connection caller = snapshotTaken()) {
-                SharedSnapshotRead noConnection =
-                    new SharedSnapshotRead(new NoConnections(), Runnable::run);
+              try (Connection caller = database.snapshotTaken()) {
+                SharedSnapshotRead noConnection = withoutCopy(new NoConnections(), Runnable::run);
                 for (int decision = 0; decision < 3; decision++) {
                   assertEquals(PSNS.size(), noConnection.of(caller, PSNS, "LU", AS_READ).size());
                 }
@@ -271,10 +268,10 @@ class SharedSnapshotReadTest {
 
   @Test
   void aSmallReadStaysOnTheCallersConnection() throws Exception {
-    try (Connection caller = snapshotTaken()) {
+    try (Connection caller = database.snapshotTaken()) {
       List<String> few = PSNS.subList(10, 20); // none another test withdraws
       SharedSnapshotRead read =
-          new SharedSnapshotRead(
+          withoutCopy(
               new NoConnections(),
               task -> {
                 throw new AssertionError("a small read asks no helper");
@@ -289,22 +286,17 @@ class SharedSnapshotReadTest {
     }
   }
 
-  /** A connection in a REPEATABLE READ transaction whose snapshot is taken. */
-  private static Connection snapshotTaken() throws SQLException {
-    Connection connection = database.app().getConnection();
-    connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-      statement.execute("SELECT 1 FROM consent.patient LIMIT 1");
-    }
-    return connection;
+  /** The read without a copy of the states: the two-connection read of ADR 0014 alone. */
+  private static SharedSnapshotRead withoutCopy(
+      DataSource helpers, java.util.concurrent.Executor executor) {
+    return new SharedSnapshotRead(helpers, executor, new PatientStateCopy());
   }
 
   private static ConsentRecord withdrawal(String psn) {
     return ConsentStoresTest.withdrawal(psn, ConsentStoresTest.T0.plusSeconds(100_000), Set.of());
   }
 
-  private static Map<String, PatientRecords> byPsn(List<PatientRecords> read) {
+  static Map<String, PatientRecords> byPsn(List<PatientRecords> read) {
     Map<String, PatientRecords> byPsn = new java.util.HashMap<>();
     read.forEach(p -> assertEquals(null, byPsn.put(p.patient().psn(), p), p.patient().psn()));
     return byPsn;
