@@ -47,9 +47,9 @@ public class AccountActivation {
 
   @Inject AuditLogService auditLog;
   @Inject AccountDirectory directory;
+  @Inject ActivationAttempts attempts;
 
   private final ActivationStore codes = new ActivationStore();
-  private final ActivationAttempts attempts = new ActivationAttempts();
 
   /** A new code for a patient (a steward of their jurisdiction); earlier codes stop working. */
   @Transactional
@@ -143,21 +143,25 @@ public class AccountActivation {
     if (!requester.roles().contains("patient")) {
       throw Refusal.forbidden("Only a patient's account is activated with a code.");
     }
-    // Checked here, not in one entry point: the API and the UI both activate through this method.
-    if (!attempts.allow(requester.sub())) {
+    // Counted (and committed) before the code is looked at, whatever its outcome; here, not in one
+    // entry point: the API and the UI both activate through this method.
+    if (!attempts.reserve(requester.sub())) {
       throw new Refusal(
           Refusal.Kind.TOO_MANY_ATTEMPTS,
           "too-many-attempts",
           "Too many activation attempts: wait an hour, or ask your hospital for help.",
           List.of());
     }
+    boolean wrongCode = false;
     try {
       return link(requester, typedCode);
     } catch (Refusal refusal) {
-      if (refusal.kind() == Refusal.Kind.INVALID) {
-        attempts.failed(requester.sub());
-      }
+      wrongCode = refusal.kind() == Refusal.Kind.INVALID;
       throw refusal;
+    } finally {
+      if (!wrongCode) {
+        attempts.giveBack(requester.sub());
+      }
     }
   }
 

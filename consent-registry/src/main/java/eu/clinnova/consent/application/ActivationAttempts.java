@@ -1,44 +1,51 @@
 package eu.clinnova.consent.application;
 
+import eu.clinnova.consent.infrastructure.ActivationAttemptStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
- * At most {@link #MAX_FAILURES} wrong activation codes per account per hour, so that codes cannot
- * be guessed by trying. Kept in memory: a restart forgives, which is acceptable next to the codes'
- * 59 bits and their expiry.
+ * At most {@link #MAX_ATTEMPTS} wrong activation codes per account per hour, so that codes cannot
+ * be guessed by trying. Each attempt is counted in the database and committed in its own
+ * transaction before the code is looked at ({@link #reserve}); one that was not a wrong code gives
+ * its count back ({@link #giveBack}). A count kept in memory and raised only after a failure let
+ * parallel guesses, and other servers, past the limit.
  */
-final class ActivationAttempts {
+@ApplicationScoped
+public class ActivationAttempts {
 
-  static final int MAX_FAILURES = 5;
+  static final int MAX_ATTEMPTS = 5;
   static final Duration WINDOW = Duration.ofHours(1);
 
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
+  private DataSource dataSource;
+
   private final Clock clock = Clock.systemUTC();
 
-  boolean allow(String sub) {
-    Deque<Instant> recent = failures.get(sub);
-    if (recent == null) {
-      return true;
-    }
-    synchronized (recent) {
-      Instant since = clock.instant().minus(WINDOW);
-      while (!recent.isEmpty() && recent.peekFirst().isBefore(since)) {
-        recent.pollFirst();
-      }
-      return recent.size() < MAX_FAILURES;
+  /** Counts an attempt of {@code sub}; whether it is still within the limit. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean reserve(String sub) {
+    try (Connection connection = dataSource.getConnection()) {
+      return ActivationAttemptStore.countAttempt(connection, sub, clock.instant(), WINDOW)
+          <= MAX_ATTEMPTS;
+    } catch (SQLException e) {
+      throw new IllegalStateException("the activation attempt could not be counted", e);
     }
   }
 
-  void failed(String sub) {
-    Deque<Instant> recent = failures.computeIfAbsent(sub, key -> new ArrayDeque<>());
-    synchronized (recent) {
-      recent.addLast(clock.instant());
+  /** The attempt {@link #reserve} counted was not a wrong code: it does not count. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void giveBack(String sub) {
+    try (Connection connection = dataSource.getConnection()) {
+      ActivationAttemptStore.giveBack(connection, sub);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the activation attempt could not be given back", e);
     }
   }
 }

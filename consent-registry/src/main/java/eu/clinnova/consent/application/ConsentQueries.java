@@ -23,6 +23,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -92,6 +93,8 @@ public class ConsentQueries {
   private final PatientStateCopy stateCopy = new PatientStateCopy();
   private SharedSnapshotRead sharedSnapshotRead;
 
+  @Inject PersonalDataReads reads;
+
   @PostConstruct
   void init() {
     sharedSnapshotRead = new SharedSnapshotRead(snapshotReaders, executor, stateCopy);
@@ -117,9 +120,16 @@ public class ConsentQueries {
         });
   }
 
+  /** The state as of {@code asOf}; a read by staff is logged ({@link PersonalDataReads}). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public PatientConsent state(Requester requester, String psn, Instant asOf) {
-    return state(requester, psn, asOf, PatientAccess.READ);
+    PatientConsent consent = state(requester, psn, asOf, PatientAccess.READ);
+    reads.read(
+        requester,
+        consent.patient(),
+        PersonalDataReads.View.STATE,
+        Map.of("asOf", asOf.toString()));
+    return consent;
   }
 
   /** The current state with the form versions its records were made on (for FHIR). */
@@ -127,6 +137,7 @@ public class ConsentQueries {
   public ConsentDocuments documents(Requester requester, String psn) {
     PatientConsent consent =
         state(requester, psn, Clock.systemUTC().instant(), PatientAccess.INTEROPERABLE);
+    reads.read(requester, consent.patient(), PersonalDataReads.View.FHIR_CONSENT, Map.of());
     return read(
         connection -> {
           Map<String, ConsentForm> used = new LinkedHashMap<>();
@@ -164,18 +175,32 @@ public class ConsentQueries {
         });
   }
 
-  /** Every record, newest first. */
+  /** Every record, newest first; a read by staff is logged. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<RecordEntry> history(Requester requester, String psn) {
-    return read(
-        connection -> {
-          PatientAccess.READ.check(connection, requester, psn);
-          return records.history(connection, psn);
-        });
+    Map.Entry<Patient, List<RecordEntry>> found =
+        read(
+            connection ->
+                Map.entry(
+                    PatientAccess.READ.check(connection, requester, psn),
+                    records.history(connection, psn)));
+    reads.read(requester, found.getKey(), PersonalDataReads.View.HISTORY, Map.of());
+    return found.getValue();
   }
 
+  /** A record's receipt data; a read by staff is logged. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public ReceiptData receipt(Requester requester, String psn, String recordId) {
+    ReceiptData receipt = receiptData(requester, psn, recordId);
+    reads.read(
+        requester,
+        receipt.patient(),
+        PersonalDataReads.View.RECEIPT,
+        Map.of("recordId", receipt.entry().record().id().toString()));
+    return receipt;
+  }
+
+  private ReceiptData receiptData(Requester requester, String psn, String recordId) {
     return read(
         connection -> {
           Patient patient = PatientAccess.RECEIPT.check(connection, requester, psn);

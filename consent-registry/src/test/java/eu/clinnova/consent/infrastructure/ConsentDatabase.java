@@ -26,7 +26,8 @@ final class ConsentDatabase implements AutoCloseable {
     "V6__compact_patient_state.sql",
     "V7__disclosure_index_upkeep.sql",
     "V8__disclosure_lists_for_the_gate.sql",
-    "V9__patient_state_written_by.sql"
+    "V9__patient_state_written_by.sql",
+    "V10__activation_attempts.sql"
   };
 
   private final EmbeddedPostgres postgres;

@@ -47,7 +47,15 @@ final class ChildProcess implements AutoCloseable {
             .directory(workingDirectory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    builder.environment().putAll(environment);
+    // A null value removes a variable this process has (a child that must not inherit it).
+    environment.forEach(
+        (variable, value) -> {
+          if (value == null) {
+            builder.environment().remove(variable);
+          } else {
+            builder.environment().put(variable, value);
+          }
+        });
     return new ChildProcess(name, builder.start(), log);
   }
 

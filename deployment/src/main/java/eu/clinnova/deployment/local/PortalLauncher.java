@@ -19,6 +19,7 @@ public final class PortalLauncher {
 
   private static final int DB_PORT = 15432;
   private static final int KEYCLOAK_PORT = 8180;
+  private static final int HTTP_PORT = 8080;
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
@@ -37,6 +38,15 @@ public final class PortalLauncher {
     Map<String, String> serverEnvironment = new HashMap<>();
     // The audit log's signing key outlives the server copy: checkpoints stay verifiable.
     serverEnvironment.put("CLINNOVA_AUDIT_KEY_FILE", state.resolve("audit-log.key").toString());
+    // Declared explicitly: only a development server accepts the repository's development
+    // secrets (the server refuses to start otherwise; README, "Configuration for production").
+    serverEnvironment.put("CLINNOVA_ENVIRONMENT", "development");
+    String publicUrl = System.getenv("CLINNOVA_PUBLIC_URL");
+    serverEnvironment.put(
+        "CLINNOVA_PUBLIC_URL",
+        publicUrl == null || publicUrl.isBlank()
+            ? "http://localhost:" + HTTP_PORT + "/"
+            : publicUrl);
     // The demo patients of the development realm (LU-0001 ... CH-0001).
     serverEnvironment.put("CLINNOVA_DEMO_DATA", "true");
     // The heap the tests and the benchmark give the server (README, production): WildFly's

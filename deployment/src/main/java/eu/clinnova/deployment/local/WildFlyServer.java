@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The portal's application server for the run command: a copy of the server the build provisioned
@@ -22,6 +23,21 @@ public final class WildFlyServer implements AutoCloseable {
   public static WildFlyServer start(
       Path provisioned, Path home, Path war, Map<String, String> environment, Path log)
       throws IOException {
+    return start(provisioned, home, war, environment, List.of(), log);
+  }
+
+  /**
+   * As above, with {@code arguments} for {@code standalone.sh} (such as a port offset); a null
+   * value in {@code environment} removes that variable from what the server inherits.
+   */
+  public static WildFlyServer start(
+      Path provisioned,
+      Path home,
+      Path war,
+      Map<String, String> environment,
+      List<String> arguments,
+      Path log)
+      throws IOException {
     if (!Files.exists(provisioned.resolve("jboss-modules.jar"))) {
       throw new IOException("No provisioned server at " + provisioned + ": run the build first");
     }
@@ -33,7 +49,11 @@ public final class WildFlyServer implements AutoCloseable {
     ChildProcess process =
         ChildProcess.start(
             "WildFly",
-            List.of("bash", home.resolve("bin/standalone.sh").toString(), "-b", "127.0.0.1"),
+            Stream.concat(
+                    Stream.of(
+                        "bash", home.resolve("bin/standalone.sh").toString(), "-b", "127.0.0.1"),
+                    arguments.stream())
+                .toList(),
             home,
             environment,
             log);

@@ -138,4 +138,47 @@ class AccountActivationIT {
         404,
         "not-found");
   }
+
+  @Test
+  void parallelGuessesCannotOutrunTheLimitOfFiveWrongCodes() throws Exception {
+    // patient-ch activates nothing else in the suite: the account stays locked for an hour.
+    String token = Tokens.user("patient-ch");
+    int guesses = 16;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(guesses);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < guesses; i++) {
+        String code = String.format("%04d-2222-3333", 2222 + i).replace('0', '9').replace('1', '8');
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return Api.post("/api/v1/me/activation", token, "{\"code\":\"" + code + "\"}");
+                }));
+      }
+      start.countDown();
+      int wrong = 0;
+      int refused = 0;
+      for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get();
+        if (response.statusCode() == 400) {
+          wrong++;
+        } else {
+          assertProblem(response, 429, "too-many-attempts");
+          refused++;
+        }
+      }
+      assertEquals(5, wrong, "exactly five guesses were checked");
+      assertEquals(guesses - 5, refused);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertProblem(
+        Api.post("/api/v1/me/activation", token, "{\"code\":\"2345-6789-ABCD\"}"),
+        429,
+        "too-many-attempts");
+  }
 }

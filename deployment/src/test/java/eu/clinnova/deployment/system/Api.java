@@ -56,12 +56,20 @@ final class Api {
 
   /** A multipart upload of one part named {@code file}. */
   static HttpResponse<String> upload(String path, String token, String mediaType, byte[] content) {
+    return upload(path, token, mediaType, "scan", content);
+  }
+
+  /** The same, under the file name the client claims. */
+  static HttpResponse<String> upload(
+      String path, String token, String mediaType, String fileName, byte[] content) {
     String boundary = "clinnova-" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     byte[] head =
         ("--"
                 + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan\"\r\n"
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\n"
                 + "Content-Type: "
                 + mediaType
                 + "\r\n\r\n")

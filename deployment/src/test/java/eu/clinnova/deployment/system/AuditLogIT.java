@@ -18,10 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -180,28 +176,16 @@ class AuditLogIT {
   @Order(7)
   void aLeafChangedBySomeoneWithDatabaseSuperuserRightsIsDetected() throws Exception {
     Path work = Files.createTempDirectory("verifier");
-    try (Connection connection = SystemTestEnvironment.portalDatabaseAsSuperuser().getConnection();
-        Statement statement = connection.createStatement()) {
-      byte[] original;
-      try (ResultSet row = statement.executeQuery("SELECT leaf FROM audit.entry WHERE idx = 0")) {
-        row.next();
-        original = row.getBytes(1);
-      }
-      byte[] forged =
-          new String(original, StandardCharsets.UTF_8)
-              .replace("portal.started", "portal.stopped")
-              .getBytes(StandardCharsets.UTF_8);
-      try {
-        rewriteLeaf(connection, forged);
-        Output output = verify(work, null);
-        assertEquals(1, output.status(), output.text());
-        assertTrue(output.text().contains("FAILED"), output.text());
-      } finally {
-        rewriteLeaf(connection, original);
-      }
-      assertArrayEquals(original, readLeaf(statement));
-      assertEquals(0, verify(work, null).status(), "restored");
+    byte[] original;
+    try (AuditTampering.Edit edit =
+        AuditTampering.editLeaf(0, leaf -> leaf.replace("portal.started", "portal.stopped"))) {
+      original = edit.original();
+      Output output = verify(work, null);
+      assertEquals(1, output.status(), output.text());
+      assertTrue(output.text().contains("FAILED"), output.text());
     }
+    assertArrayEquals(original, AuditTampering.leaf(0));
+    assertEquals(0, verify(work, null).status(), "restored");
   }
 
   @Test
@@ -240,26 +224,6 @@ class AuditLogIT {
     assertProblem(
         Api.get("/api/v1/fhir/r4/AuditEvent", Tokens.user("researcher")), 403, "forbidden");
     assertInvalid(Api.get("/api/v1/fhir/r4/AuditEvent?date=yesterday", Tokens.user("compliance")));
-  }
-
-  private static void rewriteLeaf(Connection connection, byte[] leaf) throws Exception {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("ALTER TABLE audit.entry DISABLE TRIGGER entry_append_only");
-      try (PreparedStatement update =
-          connection.prepareStatement("UPDATE audit.entry SET leaf = ? WHERE idx = 0")) {
-        update.setBytes(1, leaf);
-        update.executeUpdate();
-      } finally {
-        statement.execute("ALTER TABLE audit.entry ENABLE TRIGGER entry_append_only");
-      }
-    }
-  }
-
-  private static byte[] readLeaf(Statement statement) throws Exception {
-    try (ResultSet row = statement.executeQuery("SELECT leaf FROM audit.entry WHERE idx = 0")) {
-      row.next();
-      return row.getBytes(1);
-    }
   }
 
   private record Output(int status, String text) {}

@@ -1,9 +1,13 @@
 package eu.clinnova.deployment.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +39,13 @@ abstract class BrowserSystemTest {
     }
   }
 
+  /**
+   * What the browser reported as blocked by the Content-Security-Policy in this test's pages: every
+   * browser test fails on one (issue 16), so that each page the suite visits is proven to work
+   * under the policy.
+   */
+  private final List<String> policyViolations = new CopyOnWriteArrayList<>();
+
   /** A page in a new context with the given locale and viewport width. */
   protected Page newPage(String locale, int width) {
     closeContext();
@@ -44,7 +55,17 @@ abstract class BrowserSystemTest {
                 .setLocale(locale)
                 .setViewportSize(width, 900)
                 .setAcceptDownloads(true));
+    context.onPage(this::watchPolicy);
     return context.newPage();
+  }
+
+  private void watchPolicy(Page page) {
+    page.onConsoleMessage(
+        message -> {
+          if (message.text().contains("Content Security Policy")) {
+            policyViolations.add(page.url() + ": " + message.text());
+          }
+        });
   }
 
   /** The context of the page {@link #newPage} opened last. */
@@ -58,5 +79,8 @@ abstract class BrowserSystemTest {
       context.close();
       context = null;
     }
+    List<String> seen = List.copyOf(policyViolations);
+    policyViolations.clear();
+    assertEquals(List.of(), seen, "the Content-Security-Policy blocked something");
   }
 }

@@ -71,6 +71,25 @@ class ComplianceViewsIT extends BrowserSystemTest {
   }
 
   @Test
+  void anEntryWhoseLeafWasEditedIsNotShownAsIncluded() throws Exception {
+    long index = AuditTampering.newest("portal.started");
+    // The stored leaf hash is kept: only hashing the leaf shown again tells the edit.
+    try (AuditTampering.Edit edit =
+        AuditTampering.editLeaf(index, leaf -> leaf.replace("portal.started", "portal.stopped"))) {
+      PortalPages.signIn(page, "/compliance/audit-log", "compliance");
+      page.locator("#filter-action input").fill("portal.started");
+      page.locator("#search").click();
+      assertThat(page.locator("#results-status")).containsText("entries shown");
+      page.locator(
+              "vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("portal.started"))
+          .first()
+          .click();
+      assertThat(page.locator("#entry-detail")).containsText("portal.stopped");
+      assertThat(page.locator("#inclusion-verdict")).containsText("does NOT verify");
+    }
+  }
+
+  @Test
   void aPatientCannotOpenTheAuditLog() {
     PortalPages.signIn(page, "/compliance/audit-log", "patient-ch");
     assertThat(page.locator("#not-found")).isVisible();

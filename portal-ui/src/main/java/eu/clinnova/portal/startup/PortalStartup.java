@@ -6,6 +6,8 @@ import eu.clinnova.audit.service.AuditLogSettings;
 import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.PatientEnrolment;
+import eu.clinnova.portal.config.PortalEnvironment;
+import eu.clinnova.portal.config.ProductionReadiness;
 import eu.clinnova.portal.config.Settings;
 import eu.clinnova.portal.database.DatabaseMigrations;
 import eu.clinnova.workflow.catalogue.DatasetCatalogue;
@@ -43,6 +45,9 @@ public class PortalStartup {
   @Inject ReleaseSigning releaseSigning;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+    // Before anything is touched: outside development, no secret may be missing or be the
+    // development value committed in the repository (the deployment fails, naming them).
+    ProductionReadiness.check(PortalEnvironment.current());
     migrations.migrate();
     try {
       auditLog.start(auditLogSettings());

@@ -1,12 +1,12 @@
 package eu.clinnova.workflow.application;
 
+import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoTerm;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -71,12 +71,8 @@ public record ApplicationDocument(
     Optional<Integer> duration = Optional.empty();
     JsonValue months = json.get("durationMonths");
     if (months != null && months != JsonValue.NULL) {
-      if (months instanceof JsonNumber number
-          && number.isIntegral()
-          && number.intValue() >= 1
-          && number.intValue() <= MAX_DURATION_MONTHS) {
-        duration = Optional.of(number.intValue());
-      } else {
+      duration = WholeNumber.within(months, 1, MAX_DURATION_MONTHS);
+      if (duration.isEmpty()) {
         problems.add(
             new FieldProblem(
                 "durationMonths",

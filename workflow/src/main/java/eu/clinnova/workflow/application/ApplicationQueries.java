@@ -1,5 +1,7 @@
 package eu.clinnova.workflow.application;
 
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.domain.FieldProblem;
@@ -12,6 +14,7 @@ import eu.clinnova.workflow.review.ReviewGroups;
 import eu.clinnova.workflow.review.VoteStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,6 +46,8 @@ public class ApplicationQueries {
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
   private final Clock clock = Clock.systemUTC();
 
+  @Inject AuditLogService auditLog;
+
   /**
    * Researchers: their own; stewards and committee members: those of their jurisdictions;
    * compliance: all submitted.
@@ -67,8 +72,27 @@ public class ApplicationQueries {
     }
   }
 
+  /**
+   * The whole application as {@code requester} may see it. Anyone but the owner reading it is
+   * logged ({@code application.viewed}, durable before the answer; issue 16).
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public ApplicationFile file(Requester requester, UUID id) {
+    ApplicationFile file = read(requester, id);
+    Application application = file.application();
+    if (!application.isOwnedBy(requester.sub())) {
+      auditLog.recordDurably(
+          new AuditEvent(
+              new AuditEvent.Actor(
+                  requester.sub(), ApplicationAccess.readerRole(requester, application)),
+              "application.viewed",
+              new AuditEvent.Subject("application", id.toString()),
+              Map.of("state", application.state().code())));
+    }
+    return file;
+  }
+
+  private ApplicationFile read(Requester requester, UUID id) {
     try (Connection connection = dataSource.getConnection()) {
       Application application = visible(connection, requester, id);
       Map<String, Dataset> known = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.EvidenceType;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.application.SafeFileName;
+import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
@@ -17,7 +19,6 @@ import eu.clinnova.workflow.review.ReviewProcess;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -183,10 +184,8 @@ public class Applications {
                           "attachment-type",
                           "An attachment must be a PDF, PNG or JPEG file, declared as such.",
                           List.of()));
-      String name = fileName == null || fileName.isBlank() ? "attachment" : fileName.strip();
-      if (name.length() > 200) {
-        name = name.substring(name.length() - 200);
-      }
+      // Stored under a name that cannot pass for another type or a path (issue 16).
+      String name = SafeFileName.of(fileName, mediaType);
       ApplicationAttachment attachment =
           new ApplicationAttachment(
               UUID.randomUUID(), id, name, mediaType, content.length, sha256(content), now());
@@ -636,15 +635,17 @@ public class Applications {
       if (body.get("accepted") != JsonValue.TRUE) {
         problems.add(new FieldProblem("accepted", "must be true to accept the agreement"));
       }
-      JsonValue version = body.get("agreementVersion");
-      if (!(version instanceof JsonNumber number) || !number.isIntegral()) {
-        problems.add(new FieldProblem("agreementVersion", "must be the version shown, a number"));
+      Optional<Integer> version =
+          WholeNumber.within(body.get("agreementVersion"), 1, Integer.MAX_VALUE);
+      if (version.isEmpty()) {
+        problems.add(
+            new FieldProblem("agreementVersion", "must be the version shown, a whole number"));
       }
       if (!problems.isEmpty()) {
         throw Refusal.invalid("The acceptance is invalid.", problems);
       }
       DataAccessAgreement agreement = DataAccessAgreement.current();
-      if (((JsonNumber) version).intValue() != agreement.version()) {
+      if (version.get() != agreement.version()) {
         throw Refusal.conflict(
             "agreement-version-outdated",
             "Version " + agreement.version() + " of the agreement is the one to accept.");

@@ -1,12 +1,12 @@
 package eu.clinnova.workflow.catalogue;
 
+import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.workflow.duo.DataUse;
 import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoTerm;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -182,13 +182,11 @@ public final class DatasetDocument {
     if (value == null || value == JsonValue.NULL) {
       return null;
     }
-    if (value instanceof JsonNumber number
-        && number.isIntegral()
-        && number.longValue() >= 0
-        && number.longValue() <= 100_000_000) {
-      return number.intValue();
+    Optional<Integer> whole = WholeNumber.within(value, 0, 100_000_000);
+    if (whole.isPresent()) {
+      return whole.get();
     }
-    problems.add(new Problem(name, "must be a whole number"));
+    problems.add(new Problem(name, "must be a whole number from 0 to 100,000,000"));
     return null;
   }
 

@@ -80,8 +80,9 @@ public class ReleaseGate {
   /**
    * Decides {@code request} for {@code node}; {@code issuer} names this portal in the token.
    *
-   * @throws Refusal 404 for an application or dataset the node cannot see, 403 {@code wrong-node}
-   *     for another jurisdiction's dataset; nothing is recorded then
+   * @throws Refusal 403 {@code wrong-node} for another jurisdiction's dataset (whether or not the
+   *     application exists), 404 for an unknown dataset or an application the node cannot see;
+   *     nothing is recorded then
    * @throws eu.clinnova.audit.log.AuditLogUnavailableException if the decision cannot be logged
    * @throws GateUnavailableException if the database cannot be read or written
    */
@@ -93,13 +94,9 @@ public class ReleaseGate {
       try (Statement snapshot = connection.createStatement()) {
         snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
       }
-      Application application =
-          applications
-              .find(connection, request.applicationId())
-              .orElseThrow(() -> Refusal.notFound("No such application."));
-      // The decision's instant is taken once the snapshot exists: every commit it sees happened
-      // before this instant, so "as of the decision" and "in the snapshot" agree.
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      // The dataset first (the catalogue is public): another node's dataset is refused the same
+      // way whether the application named exists or not, so that the answer does not tell which
+      // application ids exist.
       Dataset dataset = dataset(connection, request.datasetId());
       if (!dataset.jurisdiction().equals(node.jurisdiction())) {
         throw new Refusal(
@@ -112,6 +109,13 @@ public class ReleaseGate {
                 + "; a node asks only for its own datasets.",
             List.of());
       }
+      Application application =
+          applications
+              .find(connection, request.applicationId())
+              .orElseThrow(() -> Refusal.notFound("No such application."));
+      // The decision's instant is taken once the snapshot exists: every commit it sees happened
+      // before this instant, so "as of the decision" and "in the snapshot" agree.
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       Set<ConsentModule> modules = modulesNeeded(connection, application, dataset);
       // A large request's subjects are being read on a second connection, in this snapshot,
       // while this one reads the rest of the grounds; this one joins in once they allow it.

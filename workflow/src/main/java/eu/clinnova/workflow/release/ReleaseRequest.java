@@ -22,6 +22,9 @@ public record ReleaseRequest(
 
   public static final int MAX_SUBJECTS = 100_000;
 
+  /** Ids go into the audit entry, whose values are codes of at most 200 characters. */
+  static final int MAX_ID_LENGTH = 200;
+
   public ReleaseRequest {
     subjects = List.copyOf(subjects);
   }
@@ -49,14 +52,19 @@ public record ReleaseRequest(
       problems.add(new FieldProblem("applicationId", "must be an application id (a UUID)"));
     }
     Optional<String> dataset = text(body, "datasetId");
-    if (dataset.isEmpty()) {
-      problems.add(new FieldProblem("datasetId", "must be a dataset id"));
-    }
-    Optional<String> recipient = text(body, "recipient");
-    if (recipient.isEmpty()) {
+    if (dataset.isEmpty() || dataset.get().length() > MAX_ID_LENGTH) {
       problems.add(
           new FieldProblem(
-              "recipient", "must be the researcher's id as GET /entitlements gives it"));
+              "datasetId", "must be a dataset id (1 to " + MAX_ID_LENGTH + " characters)"));
+    }
+    Optional<String> recipient = text(body, "recipient");
+    if (recipient.isEmpty() || recipient.get().length() > MAX_ID_LENGTH) {
+      problems.add(
+          new FieldProblem(
+              "recipient",
+              "must be the researcher's id as GET /entitlements gives it (1 to "
+                  + MAX_ID_LENGTH
+                  + " characters)"));
     }
     List<String> subjects = new ArrayList<>();
     JsonValue list = body.get("subjects");

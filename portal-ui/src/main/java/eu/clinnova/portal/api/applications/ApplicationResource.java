@@ -4,10 +4,12 @@ import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.application.SafeFileName;
 import eu.clinnova.portal.api.UploadedFile;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
+import eu.clinnova.portal.http.ContentDisposition;
 import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
@@ -129,13 +131,14 @@ public class ApplicationResource {
         queries
             .attachment(requester(), uuid(id), uuid(attachmentId))
             .orElseThrow(() -> new ProblemException(Problem.notFound("No such attachment.")));
-    return Response.ok(found.getValue(), found.getKey().mediaType())
+    // The type its bytes were checked to be at upload, saved rather than shown (issue 16).
+    String mediaType = found.getKey().mediaType();
+    return Response.ok(found.getValue(), mediaType)
         .header(
             "Content-Disposition",
-            "attachment; filename=\""
-                + found.getKey().fileName().replaceAll("[^A-Za-z0-9._-]", "_")
-                + "\"")
+            ContentDisposition.attachment(SafeFileName.of(found.getKey().fileName(), mediaType)))
         .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "no-store")
         .build();
   }
 

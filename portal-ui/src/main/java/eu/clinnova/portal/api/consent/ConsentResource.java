@@ -4,8 +4,10 @@ import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.ConsentRequest;
+import eu.clinnova.consent.application.PersonalDataReads;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.receipt.ConsentReceipt;
@@ -13,7 +15,8 @@ import eu.clinnova.consent.receipt.ReceiptPdf;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.config.Settings;
+import eu.clinnova.portal.config.PortalEnvironment;
+import eu.clinnova.portal.http.ContentDisposition;
 import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
@@ -23,7 +26,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -60,6 +62,7 @@ public class ConsentResource {
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 
   @Inject ConsentQueries queries;
+  @Inject PersonalDataReads personalDataReads;
   @Inject ConsentRecording recording;
   @Inject RequestCaller requestCaller;
   @Context UriInfo uri;
@@ -152,6 +155,26 @@ public class ConsentResource {
     return records.build();
   }
 
+  /** Who among staff, compliance and nodes read this consent (issue 16), newest first. */
+  @GET
+  @Path("reads")
+  @RolesAllowed({Role.Names.PATIENT, Role.Names.COMPLIANCE_OFFICER})
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonArray reads(@PathParam("psn") String psn) {
+    JsonArrayBuilder reads = Json.createArrayBuilder();
+    personalDataReads
+        .of(requester(), psn(psn))
+        .forEach(
+            read ->
+                reads.add(
+                    Json.createObjectBuilder()
+                        .add("at", read.at().toString())
+                        .add("role", read.actorRole())
+                        .add("view", read.view())
+                        .add("auditIndex", read.auditIndex())));
+    return reads.build();
+  }
+
   @GET
   @Path("reconsent-requests")
   @RolesAllowed({Role.Names.PATIENT, Role.Names.DATA_STEWARD, Role.Names.COMPLIANCE_OFFICER})
@@ -180,8 +203,7 @@ public class ConsentResource {
       @Context HttpHeaders headers) {
     ConsentQueries.ReceiptData data = queries.receipt(requester(), psn(psn), recordId);
     JsonObject receipt =
-        ConsentReceipt.json(
-            data, Settings.value("CLINNOVA_PUBLIC_URL", uri.getBaseUri().resolve("/").toString()));
+        ConsentReceipt.json(data, PortalEnvironment.current().publicUrl().toString());
     boolean json =
         headers.getAcceptableMediaTypes().stream()
             .findFirst()
@@ -195,7 +217,8 @@ public class ConsentResource {
     return Response.ok(ReceiptPdf.render(receipt), "application/pdf")
         .header(
             "Content-Disposition",
-            "inline; filename=\"consent-receipt-" + data.entry().record().id() + ".pdf\"")
+            ContentDisposition.attachment("consent-receipt-" + data.entry().record().id() + ".pdf"))
+        .header("Cache-Control", "no-store")
         .build();
   }
 
@@ -229,11 +252,11 @@ public class ConsentResource {
     }
     List<FieldProblem> problems = new ArrayList<>();
     String formId = text(body, "formId", problems);
-    Integer formVersion = null;
-    if (body.get("formVersion") instanceof JsonNumber number && number.isIntegral()) {
-      formVersion = number.intValueExact();
-    } else if (body.containsKey("formVersion")) {
-      problems.add(new FieldProblem("formVersion", "must be a whole number"));
+    Integer formVersion =
+        WholeNumber.within(body.get("formVersion"), 1, Integer.MAX_VALUE).orElse(null);
+    if (formVersion == null && body.containsKey("formVersion")) {
+      problems.add(
+          new FieldProblem("formVersion", "must be a form's version, a whole number from 1"));
     }
     String language = text(body, "language", problems);
     Map<String, String> decisions = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import eu.clinnova.consent.application.Requester;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
+import eu.clinnova.portal.config.PortalEnvironment;
 import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
@@ -29,11 +30,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -63,7 +62,6 @@ public class ReleaseResource {
   @Inject ReleaseGate gate;
   @Inject ReleaseQueries queries;
   @Inject RequestCaller requestCaller;
-  @Context UriInfo uri;
 
   @POST
   @RolesAllowed(Role.Names.NODE)
@@ -87,7 +85,8 @@ public class ReleaseResource {
         gate.decide(
             new ReleaseGate.AskingNode(caller.clientId(), jurisdiction),
             request,
-            uri.getBaseUriBuilder().path("v1").build().toString());
+            // The token's issuer is the configured public address, never the request's Host.
+            PortalEnvironment.current().publicUrl().resolve("api/v1").toString());
     StreamingOutput written = out -> answer(answer, out);
     return Response.ok(written, MediaType.APPLICATION_JSON).build();
   }
@@ -103,7 +102,7 @@ public class ReleaseResource {
       @QueryParam("to") String to,
       @QueryParam("before") String before,
       @QueryParam("beforeReleaseId") String beforeReleaseId,
-      @QueryParam("limit") Integer limit) {
+      @QueryParam("limit") String limit) {
     List<Problem.FieldError> errors = new ArrayList<>();
     Optional<UUID> application = uuid("applicationId", applicationId, errors);
     Optional<Instant> fromAt = instant("from", from, errors);
@@ -115,9 +114,17 @@ public class ReleaseResource {
           new Problem.FieldError(
               "beforeReleaseId", "only with before (the decidedAt of the same release)"));
     }
-    int pageSize = limit == null ? 100 : limit;
+    // Read as text: JAX-RS answers a query parameter it cannot convert with 404, not 400.
+    int pageSize = 100;
+    if (text(limit).isPresent()) {
+      try {
+        pageSize = Integer.parseInt(limit.strip());
+      } catch (NumberFormatException e) {
+        pageSize = -1;
+      }
+    }
     if (pageSize < 1 || pageSize > MAX_LIMIT) {
-      errors.add(new Problem.FieldError("limit", "must be 1 to " + MAX_LIMIT));
+      errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(Problem.invalid("Invalid search.", errors));

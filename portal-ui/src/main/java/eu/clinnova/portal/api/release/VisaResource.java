@@ -3,6 +3,7 @@ package eu.clinnova.portal.api.release;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
+import eu.clinnova.portal.config.PortalEnvironment;
 import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
@@ -18,9 +19,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +37,6 @@ public class VisaResource {
   @Inject Entitlements entitlements;
   @Inject ReleaseSigning signing;
   @Inject RequestCaller requestCaller;
-  @Context UriInfo uri;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -55,8 +54,9 @@ public class VisaResource {
     }
     String subject = node ? user : caller.subject();
     Instant now = Instant.now();
-    URI api = uri.getBaseUriBuilder().path("v1").build();
-    URI jwks = uri.getBaseUriBuilder().path("v1/keys").build();
+    // Names in signed visas come from the configured public address, never from Host.
+    URI api = PortalEnvironment.current().publicUrl().resolve("api/v1");
+    URI jwks = PortalEnvironment.current().publicUrl().resolve("api/v1/keys");
     JsonArrayBuilder visas = Json.createArrayBuilder();
     for (Entitlement entitlement : entitlements.visibleTo(Requesters.of(caller))) {
       if (!entitlement.researcher().equals(subject)
@@ -69,11 +69,8 @@ public class VisaResource {
               api,
               jwks,
               entitlement,
-              uri.getBaseUriBuilder().path("v1/datasets").path(entitlement.datasetId()).build(),
-              uri.getBaseUriBuilder()
-                  .path("v1/committees")
-                  .path(entitlement.jurisdiction())
-                  .build(),
+              UriBuilder.fromUri(api).path("datasets").path(entitlement.datasetId()).build(),
+              UriBuilder.fromUri(api).path("committees").path(entitlement.jurisdiction()).build(),
               now));
     }
     return Json.createObjectBuilder().add("ga4gh_passport_v1", visas).build().toString();

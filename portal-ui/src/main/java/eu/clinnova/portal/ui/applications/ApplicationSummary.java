@@ -8,8 +8,9 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.server.StreamResource;
 import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.application.SafeFileName;
+import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.workflow.application.ApplicationAttachment;
 import eu.clinnova.workflow.application.ApplicationDocument;
@@ -23,7 +24,6 @@ import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoMatch;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.review.Vote;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -180,18 +180,18 @@ final class ApplicationSummary {
     UnorderedList files = new UnorderedList();
     files.setId("attachment-list");
     for (ApplicationAttachment attachment : file.attachments()) {
+      // Saved with the type its bytes were checked to be, never opened in the portal's origin.
+      String name = SafeFileName.of(attachment.fileName(), attachment.mediaType());
       Anchor download =
-          new Anchor(
-              new StreamResource(
-                  attachment.fileName(),
-                  () ->
-                      new ByteArrayInputStream(
-                          queries
-                              .attachment(requester, attachment.applicationId(), attachment.id())
-                              .orElseThrow()
-                              .getValue())),
-              attachment.fileName());
-      download.getElement().setAttribute("download", true);
+          Downloads.link(
+              name,
+              name,
+              attachment.mediaType(),
+              () ->
+                  queries
+                      .attachment(requester, attachment.applicationId(), attachment.id())
+                      .orElseThrow()
+                      .getValue());
       ListItem item =
           new ListItem(
               download,

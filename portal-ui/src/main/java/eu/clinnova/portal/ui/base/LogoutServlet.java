@@ -57,8 +57,8 @@ public class LogoutServlet extends HttpServlet {
     response.sendRedirect(target.toString());
   }
 
+  /** The portal's configured public address: a redirect never follows the request's Host. */
   private static String startPage(HttpServletRequest request) {
-    String url = request.getRequestURL().toString();
-    return url.substring(0, url.length() - request.getServletPath().length()) + "/";
+    return eu.clinnova.portal.config.PortalEnvironment.current().publicUrl().toString();
   }
 }

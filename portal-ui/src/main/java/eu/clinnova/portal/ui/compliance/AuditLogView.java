@@ -17,19 +17,20 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
 import eu.clinnova.audit.log.EntrySearch;
 import eu.clinnova.audit.log.StoredEntry;
+import eu.clinnova.audit.merkle.Hashes;
 import eu.clinnova.audit.merkle.ProofVerifier;
 import eu.clinnova.audit.note.Checkpoint;
 import eu.clinnova.audit.note.NoteVerifier;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.portal.identity.Role;
+import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -179,13 +180,10 @@ public class AuditLogView extends Main
     detail.removeAll();
     loadPage(true);
     EntrySearch exported = search;
-    csv.setHref(
-        new StreamResource(
-            "audit-log.csv", () -> new ByteArrayInputStream(AuditExport.csv(auditLog, exported))));
-    json.setHref(
-        new StreamResource(
-            "audit-log.json",
-            () -> new ByteArrayInputStream(AuditExport.json(auditLog, exported))));
+    Downloads.retarget(
+        csv, "audit-log.csv", "text/csv; charset=UTF-8", () -> AuditExport.csv(auditLog, exported));
+    Downloads.retarget(
+        json, "audit-log.json", "application/json", () -> AuditExport.json(auditLog, exported));
   }
 
   private void loadPage(boolean first) {
@@ -205,9 +203,13 @@ public class AuditLogView extends Main
     String note = auditLog.checkpoint();
     Checkpoint checkpoint = Checkpoint.verify(note, NoteVerifier.of(auditLog.verifierKey()));
     List<byte[]> proof = auditLog.inclusionProof(entry.index(), checkpoint.size());
+    // The leaf shown is hashed again here: a row whose leaf was edited while its stored hash was
+    // kept must not pass for included (the stored hash alone proves nothing about the text).
+    byte[] shownLeafHash = Hashes.leaf(entry.leaf());
     boolean included =
-        ProofVerifier.verifyInclusion(
-            entry.index(), checkpoint.size(), entry.leafHash(), proof, checkpoint.rootHash());
+        MessageDigest.isEqual(shownLeafHash, entry.leafHash())
+            && ProofVerifier.verifyInclusion(
+                entry.index(), checkpoint.size(), shownLeafHash, proof, checkpoint.rootHash());
     H2 heading = new H2(getTranslation("audit.detail.heading", entry.index()));
     Pre leaf = new Pre(new String(entry.leaf(), StandardCharsets.UTF_8));
     leaf.getStyle().set("white-space", "pre-wrap").set("word-break", "break-all");

@@ -7,11 +7,12 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
 import eu.clinnova.consent.application.ConsentQueries;
+import eu.clinnova.consent.application.PersonalDataReads;
 import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.ConsentRecord;
@@ -21,11 +22,11 @@ import eu.clinnova.consent.receipt.ReceiptPdf;
 import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
+import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
 public class ConsentHistoryView extends Main implements HasDynamicTitle {
 
   @Inject
-  public ConsentHistoryView(ConsentQueries queries) {
+  public ConsentHistoryView(ConsentQueries queries, PersonalDataReads reads) {
     setId("consent-history");
     addClassName("portal-page");
     add(new H1(getTranslation("history.title")), new Paragraph(getTranslation("history.intro")));
@@ -54,14 +55,15 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
     Requester requester = Requesters.of(caller);
     String psn = caller.psn().get();
     List<RecordEntry> history = queries.history(requester, psn);
-    if (history.isEmpty()) {
-      add(new Paragraph(getTranslation("history.empty")));
-      return;
-    }
     DateTimeFormatter format =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(getLocale())
             .withZone(ZoneOffset.UTC);
+    if (history.isEmpty()) {
+      add(new Paragraph(getTranslation("history.empty")));
+      add(readsOf(reads.of(requester, psn), format));
+      return;
+    }
     // A list of cards rather than a grid: it reads well on a phone and to a screen reader.
     UnorderedList list = new UnorderedList();
     list.setId("history-list");
@@ -80,6 +82,34 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
       list.add(item);
     }
     add(list);
+    add(readsOf(reads.of(requester, psn), format));
+  }
+
+  /** Who among staff, compliance and nodes read the patient's consent (the log keeps it). */
+  private Section readsOf(List<PersonalDataReads.LoggedRead> reads, DateTimeFormatter format) {
+    Section section = new Section();
+    section.setId("consent-reads");
+    H2 heading = new H2(getTranslation("history.reads.title"));
+    heading.setId("consent-reads-title");
+    section.getElement().setAttribute("aria-labelledby", "consent-reads-title");
+    section.add(heading, new Paragraph(getTranslation("history.reads.intro")));
+    if (reads.isEmpty()) {
+      section.add(new Paragraph(getTranslation("history.reads.none")));
+      return section;
+    }
+    UnorderedList list = new UnorderedList();
+    list.setId("consent-reads-list");
+    for (PersonalDataReads.LoggedRead read : reads) {
+      list.add(
+          new ListItem(
+              getTranslation(
+                  "history.reads.line",
+                  format.format(read.at()) + " UTC",
+                  getTranslation("history.reads.role." + read.actorRole()),
+                  getTranslation("history.reads.view." + read.view()))));
+    }
+    section.add(list);
+    return section;
   }
 
   private String what(ConsentRecord record) {
@@ -110,46 +140,30 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
     String id = entry.record().id();
     String base = portalUrl();
     Anchor pdf =
-        new Anchor(
-            new StreamResource(
-                "consent-receipt-" + id + ".pdf",
-                () ->
-                    new ByteArrayInputStream(
-                        ReceiptPdf.render(
-                            ConsentReceipt.json(queries.receipt(requester, psn, id), base)))),
-            getTranslation("history.pdf"));
-    pdf.getElement().setAttribute("download", true);
+        Downloads.link(
+            getTranslation("history.pdf"),
+            "consent-receipt-" + id + ".pdf",
+            "application/pdf",
+            () ->
+                ReceiptPdf.render(ConsentReceipt.json(queries.receipt(requester, psn, id), base)));
     pdf.getElement().setAttribute("aria-label", getTranslation("history.pdfLabel", id));
     Anchor json =
-        new Anchor(
-            new StreamResource(
-                "consent-receipt-" + id + ".json",
-                () ->
-                    new ByteArrayInputStream(
-                        ConsentReceipt.json(queries.receipt(requester, psn, id), base)
-                            .toString()
-                            .getBytes(StandardCharsets.UTF_8))),
-            "JSON");
-    json.getElement().setAttribute("download", true);
+        Downloads.link(
+            "JSON",
+            "consent-receipt-" + id + ".json",
+            "application/json",
+            () ->
+                ConsentReceipt.json(queries.receipt(requester, psn, id), base)
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8));
     json.getElement().setAttribute("aria-label", getTranslation("history.jsonLabel", id));
     Div links = new Div(pdf, new com.vaadin.flow.component.html.Span(" · "), json);
     return links;
   }
 
-  /** Where patients manage their consent: the configured public address, else this server. */
+  /** Where patients manage their consent: the configured public address (never the Host). */
   static String portalUrl() {
-    com.vaadin.flow.server.VaadinRequest request =
-        com.vaadin.flow.server.VaadinRequest.getCurrent();
-    String here =
-        request instanceof com.vaadin.flow.server.VaadinServletRequest servlet
-            ? servlet.getScheme()
-                + "://"
-                + servlet.getServerName()
-                + ":"
-                + servlet.getServerPort()
-                + "/"
-            : "http://localhost:8080/";
-    return eu.clinnova.portal.config.Settings.value("CLINNOVA_PUBLIC_URL", here);
+    return eu.clinnova.portal.config.PortalEnvironment.current().publicUrl().toString();
   }
 
   @Override
