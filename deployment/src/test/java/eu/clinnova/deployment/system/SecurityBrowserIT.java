@@ -9,7 +9,6 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -80,8 +79,8 @@ class SecurityBrowserIT extends BrowserSystemTest {
     assertThat(link).isVisible();
     assertThat(link).hasAttribute("download", "");
     // What a reviewer gets who opens it in a tab: a PDF to save, sandboxed, not sniffed.
-    APIResponse served =
-        page.request().get(URI.create(page.url()).resolve(link.getAttribute("href")).toString());
+    // The address as the browser resolves it (against the page's <base>).
+    APIResponse served = page.request().get((String) link.evaluate("a => a.href"));
     assertEquals(200, served.status());
     assertEquals("application/pdf", served.headers().get("content-type").split(";")[0]);
     assertTrue(

@@ -120,14 +120,15 @@ public class Applications {
   /** Saves the draft as it is typed: any shape-valid content, complete or not. */
   @Transactional
   public Changed update(Requester requester, UUID id, JsonObject body) {
-    ApplicationDocument document = parse(body);
     try (Connection connection = dataSource.getConnection()) {
+      // Whose it is and whether it can change come first: someone else's input says nothing.
       Application application = ownApplication(connection, requester, id);
       if (!application.state().isEditable()) {
         throw Refusal.conflict(
             "application-not-editable",
             "The application is " + application.state().code() + ": it can no longer be edited.");
       }
+      ApplicationDocument document = parse(body);
       Map<String, Dataset> known = knownDatasets(connection, document);
       Application saved =
           new Application(

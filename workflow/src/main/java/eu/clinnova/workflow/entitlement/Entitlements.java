@@ -107,10 +107,6 @@ public class Entitlements {
   /** A committee member of the dataset's jurisdiction, or an admin, revokes an entitlement. */
   @Transactional
   public Revoked revoke(Requester requester, UUID id, String reason) {
-    if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-      throw Refusal.invalid(
-          "reason", "a reason of at most " + MAX_REASON + " characters is needed");
-    }
     try (Connection connection = dataSource.getConnection()) {
       Entitlement entitlement =
           entitlements
@@ -130,6 +126,11 @@ public class Entitlements {
               "Only the committee of the dataset's jurisdiction or an administrator may revoke.");
         }
         throw Refusal.notFound("No such entitlement.");
+      }
+      // Checked once who may revoke is known: the input of a caller who may not says nothing.
+      if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+        throw Refusal.invalid(
+            "reason", "a reason of at most " + MAX_REASON + " characters is needed");
       }
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       if (!entitlements.revoke(connection, id, now, requester.sub(), reason.strip())) {
