@@ -12,6 +12,7 @@ import com.microsoft.playwright.Response;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -91,5 +92,21 @@ class SecurityBrowserIT extends BrowserSystemTest {
     Download download = page.waitForDownload(link::click);
     assertEquals("evil.html.pdf", download.suggestedFilename());
     assertTrue(Arrays.equals(SecurityIT.PAGE_IN_A_PDF, Files.readAllBytes(download.path())));
+  }
+
+  @Test
+  void aPatientSeesWhoAmongStaffReadTheirConsent() {
+    assertEquals(
+        200,
+        Api.get("/api/v1/patients/LU-0001/consents/history", Tokens.user("steward-lu"))
+            .statusCode());
+    Page page = newPage("fr-FR", 390);
+    PortalPages.signIn(page, "/consent/history", "patient-lu");
+    assertThat(page.locator("#consent-reads-title")).hasText("Qui a consulté votre consentement");
+    assertThat(page.locator("#consent-reads-list li").first())
+        .containsText("un gestionnaire de données de votre réseau hospitalier a consulté");
+    assertThat(page.locator("#consent-reads-list li").first())
+        .containsText("l'historique de votre consentement");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
   }
 }
