@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,10 @@ import java.util.regex.Pattern;
  * @param renewAtMajority a guardian's consent must be renewed by the patient at majority
  * @param renewAtCapacity a representative's consent must be renewed by the patient on regaining
  *     capacity (CH)
+ * @param purposeModules the module a patient must permit for each need of a research purpose
+ * @param coveredBy modules whose permit this jurisdiction's general consent gives through another
+ *     module (CH: a general consent, {@code CLINICAL-DATA}, covers coded-data health research,
+ *     {@code BROAD-HEALTH}); a module needed is then looked for under the covering one
  */
 public record JurisdictionPolicy(
     String jurisdiction,
@@ -32,11 +37,34 @@ public record JurisdictionPolicy(
     int ageOfMajority,
     boolean renewAtMajority,
     boolean renewAtCapacity,
-    boolean reconsentOnMajorVersion) {
+    boolean reconsentOnMajorVersion,
+    Map<PurposeNeed, ConsentModule> purposeModules,
+    Map<ConsentModule, ConsentModule> coveredBy) {
 
   public JurisdictionPolicy {
     nonOppositionModules = Set.copyOf(nonOppositionModules);
     validity = validity.isEmpty() ? Map.of() : new EnumMap<>(validity);
+    purposeModules = purposeModules.isEmpty() ? Map.of() : new EnumMap<>(purposeModules);
+    coveredBy = coveredBy.isEmpty() ? Map.of() : new EnumMap<>(coveredBy);
+  }
+
+  /**
+   * The modules a subject of this jurisdiction must permit for a dataset that requires {@code
+   * required} and a purpose with {@code needs}: the dataset's, each need's module, each replaced by
+   * the module that covers it here, if one does.
+   */
+  public Set<ConsentModule> modulesFor(Set<ConsentModule> required, Set<PurposeNeed> needs) {
+    Set<ConsentModule> modules = EnumSet.noneOf(ConsentModule.class);
+    required.forEach(module -> modules.add(coveredBy.getOrDefault(module, module)));
+    for (PurposeNeed need : needs) {
+      ConsentModule module = purposeModules.get(need);
+      if (module == null) {
+        throw new IllegalStateException(
+            "the policy of " + jurisdiction + " names no module for " + need.code());
+      }
+      modules.add(coveredBy.getOrDefault(module, module));
+    }
+    return modules;
   }
 
   /** When a permit for {@code module} recorded at {@code recordedAt} ends, if it ends. */

@@ -80,7 +80,38 @@ public final class PolicyCatalogue {
         json.getInt("ageOfMajority"),
         json.getBoolean("renewAtMajority"),
         json.getBoolean("renewAtCapacity"),
-        json.getBoolean("reconsentOnMajorVersion"));
+        json.getBoolean("reconsentOnMajorVersion"),
+        purposeModules(code, json),
+        coveredBy(json));
+  }
+
+  private static Map<PurposeNeed, ConsentModule> purposeModules(String code, JsonObject json) {
+    Map<PurposeNeed, ConsentModule> modules = new EnumMap<>(PurposeNeed.class);
+    json.getJsonObject("purposeModules")
+        .forEach(
+            (need, module) ->
+                modules.put(
+                    PurposeNeed.fromCode(need)
+                        .orElseThrow(
+                            () -> new IllegalArgumentException("unknown purpose need: " + need)),
+                    module(((jakarta.json.JsonString) module).getString())));
+    for (PurposeNeed need : PurposeNeed.values()) {
+      if (!modules.containsKey(need)) {
+        throw new IllegalArgumentException(code + " names no module for " + need.code());
+      }
+    }
+    return modules;
+  }
+
+  private static Map<ConsentModule, ConsentModule> coveredBy(JsonObject json) {
+    Map<ConsentModule, ConsentModule> covered = new EnumMap<>(ConsentModule.class);
+    JsonObject given = json.getJsonObject("coveredByGeneralConsent");
+    if (given != null) {
+      given.forEach(
+          (module, by) ->
+              covered.put(module(module), module(((jakarta.json.JsonString) by).getString())));
+    }
+    return covered;
   }
 
   private static ConsentModule module(String code) {

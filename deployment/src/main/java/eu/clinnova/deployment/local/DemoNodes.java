@@ -83,7 +83,8 @@ final class DemoNodes {
             "{\"formId\":\""
                 + node.form()
                 + "\",\"formVersion\":1,\"language\":\"en\",\"decisions\":{\"CLINICAL-DATA\":"
-                + "\"permit\",\"CROSS-BORDER\":\"permit\"}}");
+                // The demo project is general health research (HMB): it needs BROAD-HEALTH too.
+                + "\"permit\",\"BROAD-HEALTH\":\"permit\",\"CROSS-BORDER\":\"permit\"}}");
       }
       NodeClient client =
           new NodeClient(

@@ -549,10 +549,14 @@ class ApplicationApiIT {
 
   static String submittedApplication(
       String token, String dataset, String jurisdiction, String reference) {
-    String id =
-        Api.json(Api.post("/api/v1/applications", token, body("Study " + jurisdiction, dataset)))
-            .get("id")
-            .asText();
+    return submitted(token, body("Study " + jurisdiction, dataset), jurisdiction, reference);
+  }
+
+  /** An application of {@code body}, with an ethics approval of {@code jurisdiction}, submitted. */
+  static String submitted(String token, String body, String jurisdiction, String reference) {
+    HttpResponse<String> created = Api.post("/api/v1/applications", token, body);
+    assertEquals(201, created.statusCode(), created.body());
+    String id = Api.json(created).get("id").asText();
     String path = "/api/v1/applications/" + id;
     String attachment =
         Api.json(Api.upload(path + "/attachments", token, "application/pdf", PDF))

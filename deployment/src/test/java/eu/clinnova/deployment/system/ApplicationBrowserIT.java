@@ -74,6 +74,23 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     declareEthics(page, "Luxembourg", "CNER", "CNER 202301");
     declareEthics(page, "Switzerland (Basel)", "EKNZ", "2023-00123");
     assertThat(page.locator("#checklist-ready")).isVisible();
+    // The AI question must be answered explicitly: submitting without it marks the field.
+    page.locator("#app-submit").click();
+    assertThat(page.locator("#app-ai-training")).hasAttribute("invalid", "");
+    assertThat(page.locator("#app-ai-training")).containsText("Please answer");
+    assertThat(page.locator("#application-state")).not().containsText("submitted");
+    page.locator(
+            "#app-ai-training vaadin-radio-button",
+            new Page.LocatorOptions().setHasText("Yes, it trains or validates AI models"))
+        .click();
+    PortalPages.awaitIdle(page);
+    assertThat(page.locator("#save-status")).containsText("Draft saved");
+    page.reload();
+    // Consent for the purpose, before submitting: what each dataset's patients must have agreed to.
+    assertThat(page.locator("#needed-lu-ibd-clinical"))
+        .containsText("Patients must have agreed to: research on their disease");
+    assertThat(page.locator("#needed-lu-ibd-clinical"))
+        .containsText("training and validating AI models");
     page.locator("#app-submit").click();
     assertThat(page.locator("#application-state")).containsText("submitted");
 
@@ -88,6 +105,8 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     Page chair = review("chair-ch", id, "chairDecision", "approve", null);
     assertThat(chair.locator("#vote-list")).containsText("A sound protocol.");
     assertThat(chair.locator("#document")).containsText("Develops general methods");
+    assertThat(chair.locator("#needed-ch-ibd-general"))
+        .containsText("training and validating AI models");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(chair));
     chair.locator("#application-state").scrollIntoViewIfNeeded();
     PortalPages.screenshot(chair, "application-review-en");

@@ -131,6 +131,9 @@ class PatientApiIT {
     assertEquals("NON_OPPOSITION", policies.at("/FR/basis").asText());
     assertEquals("P5Y", policies.at("/DE/validity/RECONTACT").asText());
     assertEquals("deny", policies.at("/LU/defaultWithoutRecord").asText());
+    assertEquals("AI-TRAINING", policies.at("/DE/purposeModules/ai-training").asText());
+    assertEquals("BROAD-HEALTH", policies.at("/LU/purposeModules/broad-health-research").asText());
+    assertEquals("CLINICAL-DATA", policies.at("/CH/coveredByGeneralConsent/BROAD-HEALTH").asText());
     assertTrue(policies.at("/CH/renewAtCapacity").asBoolean());
     assertProblem(Api.get("/api/v1/policies", Tokens.user("patient-ch")), 403, "forbidden");
   }

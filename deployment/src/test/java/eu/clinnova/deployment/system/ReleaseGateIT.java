@@ -126,6 +126,70 @@ class ReleaseGateIT {
     return reasons;
   }
 
+  /** General health research (HMB) that trains AI models, on the LU IBD dataset, agreed to. */
+  static Grant aiGrant(String user) {
+    String token = Tokens.user(user);
+    String body =
+        ApplicationApiIT.body("Foundation model of health records", DATASET)
+            .replace(
+                "\"purpose\":{\"duo\":[\"DS\"],\"disease\":\"MONDO:0005011\",",
+                "\"purpose\":{\"duo\":[\"HMB\"],\"aiTraining\":true,");
+    String id = ApplicationApiIT.submitted(token, body, "LU", "CNER 202450");
+    ApplicationApiIT.approveIn(id, "lu");
+    assertEquals(
+        201,
+        Api.post(
+                "/api/v1/applications/" + id + "/agreement",
+                token,
+                "{\"accepted\":true,\"agreementVersion\":1}")
+            .statusCode());
+    return new Grant(
+        id,
+        Api.json(Api.get("/api/v1/me", token)).get("sub").asText(),
+        ApplicationApiIT.entitlementOf(token, id, DATASET).orElseThrow());
+  }
+
+  @Test
+  void consentForThePurposeGeneralHealthResearchAndAiTrainingNeedTheirOwnYes() throws Exception {
+    Grant grant = aiGrant("researcher2");
+    JsonNode application =
+        Api.json(Api.get("/api/v1/applications/" + grant.applicationId(), Tokens.user("dac-lu")));
+    assertEquals(
+        List.of("CLINICAL-DATA", "BROAD-HEALTH", "AI-TRAINING", "CROSS-BORDER"),
+        ApplicationApiIT.strings(application.at("/modulesNeeded/" + DATASET)),
+        application.toString());
+    String agreedToEverything =
+        patient("\"IBD\"", ALL_NEEDED + ",\"BROAD-HEALTH\":\"permit\",\"AI-TRAINING\":\"permit\"");
+    // Yes to research on their own disease, no to "any health research" (the case).
+    String ownDiseaseOnly =
+        patient("\"IBD\"", ALL_NEEDED + ",\"BROAD-HEALTH\":\"deny\",\"AI-TRAINING\":\"permit\"");
+    // Yes to health research, no to AI training: a dataset that does not list AI-TRAINING.
+    String noAi =
+        patient("\"IBD\"", ALL_NEEDED + ",\"BROAD-HEALTH\":\"permit\",\"AI-TRAINING\":\"deny\"");
+    String neverAsked = patient("\"IBD\"", ALL_NEEDED);
+    NodeClient.Outcome outcome =
+        ask(node("node-lu"), grant, List.of(agreedToEverything, ownDiseaseOnly, noAi, neverAsked));
+    assertEquals(List.of(), outcome.failures());
+    assertEquals(List.of(agreedToEverything), outcome.releasable());
+    assertEquals(
+        new TreeMap<>(
+            Map.of(
+                ownDiseaseOnly, "consent-missing",
+                noAi, "consent-missing",
+                neverAsked, "consent-missing")),
+        reasons(outcome.answer()));
+    JsonNode entry =
+        Api.json(
+                Api.get(
+                    "/api/v1/audit/entries?start=" + outcome.answer().audit().index() + "&limit=1",
+                    Tokens.user("compliance")))
+            .at("/entries/0/entry");
+    assertEquals(
+        List.of("CLINICAL-DATA", "BROAD-HEALTH", "AI-TRAINING", "CROSS-BORDER"),
+        ApplicationApiIT.strings(entry.at("/data/modules")),
+        "the log says which modules the release needed");
+  }
+
   @Test
   void aConsentingPatientIsReleasedUntilTheyWithdraw() throws Exception {
     Grant grant = grant("researcher");

@@ -101,6 +101,7 @@ public record ApplicationDocument(
                   .add("forProfit", value.forProfit())
                   .add("genetic", value.genetic())
                   .add("methodsDevelopment", value.methodsDevelopment());
+          value.aiTrainingAnswer().ifPresent(answer -> p.add("aiTraining", answer));
           value.disease().ifPresent(disease -> p.add("disease", disease));
           json.add("purpose", p);
         });
@@ -192,7 +193,18 @@ public record ApplicationDocument(
             flag(purpose, "commercial", problems),
             flag(purpose, "forProfit", problems),
             flag(purpose, "genetic", problems),
-            flag(purpose, "methodsDevelopment", problems)));
+            flag(purpose, "methodsDevelopment", problems),
+            answer(purpose, "aiTraining", problems)));
+  }
+
+  /** A yes/no the applicant must give explicitly: absent (or null) is not answered yet. */
+  private static Optional<Boolean> answer(
+      JsonObject purpose, String field, List<FieldProblem> problems) {
+    JsonValue value = purpose.get(field);
+    if (value == null || value == JsonValue.NULL) {
+      return Optional.empty();
+    }
+    return Optional.of(flag(purpose, field, problems));
   }
 
   private static boolean flag(JsonObject purpose, String field, List<FieldProblem> problems) {

@@ -1,5 +1,6 @@
 package eu.clinnova.workflow.application;
 
+import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.workflow.application.AgreementStore.Acceptance;
 import eu.clinnova.workflow.duo.DuoMatch;
@@ -8,12 +9,14 @@ import eu.clinnova.workflow.review.Vote;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the portal shows about one application to one caller: the application, each
  * jurisdiction's review, its amendments (or, for an amendment, what it adds), the timeline, files,
  * ethics approvals, the DUO match of each dataset, what is still missing, what changed at the last
- * resubmission, and — for reviewers only — the votes.
+ * resubmission, the consent modules each dataset's patients must have permitted for this purpose
+ * (consent for the purpose), and — for reviewers only — the votes.
  */
 public record ApplicationFile(
     Application application,
@@ -30,4 +33,5 @@ public record ApplicationFile(
     Optional<Acceptance> acceptance,
     List<Entitlement> entitlements,
     List<Application> amendments,
-    Optional<Amendment> adds) {}
+    Optional<Amendment> adds,
+    Map<String, Set<ConsentModule>> modulesNeeded) {}

@@ -4,6 +4,7 @@ import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.workflow.catalogue.Dataset;
@@ -92,6 +93,32 @@ public class ApplicationQueries {
     return file;
   }
 
+  /**
+   * Per dataset, what its patients must have permitted for this purpose, shown before anyone
+   * submits or decides: the rule the release gate applies (the data cross a border when the
+   * applicant works outside the dataset's jurisdiction).
+   */
+  private Map<String, Set<ConsentModule>> modulesNeeded(
+      Connection connection, Application application, Map<String, Dataset> datasets)
+      throws SQLException {
+    Optional<String> home = applications.applicantJurisdiction(connection, application.id());
+    Map<String, Set<ConsentModule>> needed = new LinkedHashMap<>();
+    for (Dataset dataset : datasets.values()) {
+      policies
+          .of(dataset.jurisdiction())
+          .ifPresent(
+              policy ->
+                  needed.put(
+                      dataset.id(),
+                      ModulesNeeded.of(
+                          dataset,
+                          application.document().purpose(),
+                          !home.map(dataset.jurisdiction()::equals).orElse(false),
+                          policy)));
+    }
+    return needed;
+  }
+
   private ApplicationFile read(Requester requester, UUID id) {
     try (Connection connection = dataSource.getConnection()) {
       Application application = visible(connection, requester, id);
@@ -154,7 +181,8 @@ public class ApplicationQueries {
           agreements.find(connection, id),
           entitlements.ofApplication(connection, id),
           applications.amendmentsOf(connection, id),
-          amended.map(approved -> Amendment.between(approved.document(), application.document())));
+          amended.map(approved -> Amendment.between(approved.document(), application.document())),
+          modulesNeeded(connection, application, known));
     } catch (SQLException e) {
       throw new IllegalStateException("the application could not be read", e);
     }

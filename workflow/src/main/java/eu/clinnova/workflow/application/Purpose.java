@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The research purpose as the applicant codes it: DUO terms (one of HMB, DS or POA), the MONDO
- * disease for DS, a description, and the facts DUO modifiers turn on (commercial, for-profit,
- * genetic, methods development).
+ * disease for DS, a description, the facts DUO modifiers turn on (commercial, for-profit, genetic,
+ * methods development), and whether the research trains or validates AI models (the application
+ * form asks it explicitly; absent in an older document, it reads as no).
  */
 public record Purpose(
     List<String> duo,
@@ -17,10 +18,16 @@ public record Purpose(
     boolean commercial,
     boolean forProfit,
     boolean genetic,
-    boolean methodsDevelopment) {
+    boolean methodsDevelopment,
+    Optional<Boolean> aiTrainingAnswer) {
 
   public Purpose {
     duo = List.copyOf(duo);
+  }
+
+  /** Whether the research trains or validates AI models; unanswered reads as no. */
+  public boolean aiTraining() {
+    return aiTrainingAnswer.orElse(false);
   }
 
   /** The purpose as DUO matching needs it, if its terms make one. */

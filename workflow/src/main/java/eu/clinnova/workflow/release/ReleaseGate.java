@@ -9,10 +9,11 @@ import eu.clinnova.consent.application.DisclosureRecording;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Disclosure;
+import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationStore;
-import eu.clinnova.workflow.application.Purpose;
+import eu.clinnova.workflow.application.ModulesNeeded;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.entitlement.Entitlement;
@@ -75,6 +76,7 @@ public class ReleaseGate {
   private final ReleaseStore releases = new ReleaseStore();
   private final DisclosureRecording disclosures = new DisclosureRecording();
   private final Clock clock = Clock.systemUTC();
+  private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
   private final Map<String, Dataset> published = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
@@ -301,14 +303,14 @@ public class ReleaseGate {
   }
 
   /** The dataset's modules, CROSS-BORDER, COMMERCIAL and GENETIC as the purpose needs them. */
+  /** The dataset's modules and the purpose's, under the policy of the dataset's jurisdiction. */
   private Set<ConsentModule> modulesNeeded(
       Connection connection, Application application, Dataset dataset) throws SQLException {
-    Optional<Purpose> purpose = application.document().purpose();
     Optional<String> home = applications.applicantJurisdiction(connection, application.id());
-    return ReleaseRules.modulesNeeded(
+    return ModulesNeeded.of(
         dataset,
+        application.document().purpose(),
         !home.map(dataset.jurisdiction()::equals).orElse(false),
-        purpose.map(p -> p.commercial() || p.forProfit()).orElse(false),
-        purpose.map(Purpose::genetic).orElse(false));
+        POLICIES.of(dataset.jurisdiction()).orElseThrow());
   }
 }

@@ -10,7 +10,6 @@ import eu.clinnova.workflow.entitlement.Entitlement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +19,7 @@ import java.util.Set;
  * whole request: an active entitlement of the recipient to the dataset through the application, the
  * agreement accepted, a current ethics approval of the dataset's jurisdiction. Then each subject:
  * known to this dataset's node, in its cohort, and {@code permit} on every module the dataset
- * requires and the purpose needs ({@code CROSS-BORDER} when the data leave the dataset's
- * jurisdiction, {@code COMMERCIAL} for commercial purposes, {@code GENETIC} for genetic research).
+ * requires and the purpose needs ({@link eu.clinnova.workflow.application.ModulesNeeded}).
  */
 public final class ReleaseRules {
 
@@ -72,25 +70,6 @@ public final class ReleaseRules {
       reasons.add(ETHICS_EXPIRED);
     }
     return reasons;
-  }
-
-  /** The modules a subject must permit: the dataset's, and those the purpose needs. */
-  public static Set<ConsentModule> modulesNeeded(
-      Dataset dataset, boolean crossBorder, boolean commercial, boolean genetic) {
-    Set<ConsentModule> modules = EnumSet.noneOf(ConsentModule.class);
-    dataset
-        .requiredModules()
-        .forEach(code -> modules.add(ConsentModule.fromCode(code).orElseThrow()));
-    if (crossBorder) {
-      modules.add(ConsentModule.CROSS_BORDER);
-    }
-    if (commercial) {
-      modules.add(ConsentModule.COMMERCIAL);
-    }
-    if (genetic) {
-      modules.add(ConsentModule.GENETIC);
-    }
-    return modules;
   }
 
   /** Why one subject is denied, or empty when their data may be released. */

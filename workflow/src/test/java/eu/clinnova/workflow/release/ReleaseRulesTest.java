@@ -8,9 +8,14 @@ import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Decision;
 import eu.clinnova.consent.domain.ModuleState;
 import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.consent.policy.JurisdictionPolicy;
+import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.workflow.application.EthicsApproval;
+import eu.clinnova.workflow.application.ModulesNeeded;
+import eu.clinnova.workflow.application.Purpose;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.duo.DataUse;
+import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoTerm;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import jakarta.json.Json;
@@ -29,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class ReleaseRulesTest {
 
   static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+  static final JurisdictionPolicy LU = PolicyCatalogue.bundled().of("LU").orElseThrow();
+
   static final Dataset DATASET =
       new Dataset(
           "lu-set",
@@ -77,7 +84,7 @@ class ReleaseRulesTest {
         entitlement,
         agreement,
         ethics,
-        ReleaseRules.modulesNeeded(DATASET, false, false, false));
+        ModulesNeeded.of(DATASET, Optional.empty(), false, LU));
   }
 
   @Test
@@ -145,7 +152,17 @@ class ReleaseRulesTest {
 
   @Test
   void eachSubjectNeedsToBeOfTheNodeInTheCohortWithPermitOnEveryModuleNeeded() {
-    Set<ConsentModule> needed = ReleaseRules.modulesNeeded(DATASET, true, false, true);
+    Purpose geneticOnCrohn =
+        new Purpose(
+            List.of("DS"),
+            Optional.of(Diseases.CROHN),
+            "Genetics of Crohn",
+            false,
+            false,
+            true,
+            false,
+            Optional.empty());
+    Set<ConsentModule> needed = ModulesNeeded.of(DATASET, Optional.of(geneticOnCrohn), true, LU);
     assertEquals(
         Set.of(ConsentModule.CLINICAL_DATA, ConsentModule.CROSS_BORDER, ConsentModule.GENETIC),
         needed);

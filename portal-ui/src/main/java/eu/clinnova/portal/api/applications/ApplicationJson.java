@@ -83,6 +83,16 @@ final class ApplicationJson {
                                 .replace('_', '-'))
                         .add("reasons", Json.createArrayBuilder(match.reasons()))));
     json.add("duoMatches", matches);
+    // Consent for the purpose (contract, "Additions to v1"): per dataset, the modules needed.
+    JsonObjectBuilder needed = Json.createObjectBuilder();
+    file.modulesNeeded()
+        .forEach(
+            (datasetId, modules) -> {
+              JsonArrayBuilder codes = Json.createArrayBuilder();
+              modules.forEach(module -> codes.add(module.code()));
+              needed.add(datasetId, codes);
+            });
+    json.add("modulesNeeded", needed);
     JsonArrayBuilder missing = Json.createArrayBuilder();
     file.missing()
         .forEach(

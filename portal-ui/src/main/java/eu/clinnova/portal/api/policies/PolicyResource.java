@@ -55,6 +55,13 @@ public class PolicyResource {
         .forEach(nonOpposition::add);
     JsonObjectBuilder validity = Json.createObjectBuilder();
     policy.validity().forEach((module, period) -> validity.add(module.code(), period.toString()));
+    // Consent for the purpose: the module each need of a research purpose asks for.
+    JsonObjectBuilder purposeModules = Json.createObjectBuilder();
+    policy
+        .purposeModules()
+        .forEach((need, module) -> purposeModules.add(need.code(), module.code()));
+    JsonObjectBuilder covered = Json.createObjectBuilder();
+    policy.coveredBy().forEach((module, by) -> covered.add(module.code(), by.code()));
     return Json.createObjectBuilder()
         .add("basis", policy.basis().name())
         .add(
@@ -70,6 +77,8 @@ public class PolicyResource {
         .add("renewAtMajority", policy.renewAtMajority())
         .add("renewAtCapacity", policy.renewAtCapacity())
         .add("reconsentOnMajorVersion", policy.reconsentOnMajorVersion())
+        .add("purposeModules", purposeModules)
+        .add("coveredByGeneralConsent", covered)
         .build();
   }
 }

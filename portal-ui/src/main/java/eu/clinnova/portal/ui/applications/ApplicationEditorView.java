@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -100,6 +101,10 @@ public class ApplicationEditorView extends Main
   private final Checkbox forProfit = new Checkbox();
   private final Checkbox genetic = new Checkbox();
   private final Checkbox methods = new Checkbox();
+
+  /** Asked explicitly, unanswered in a new draft: patients decide about AI training separately. */
+  private final RadioButtonGroup<Boolean> aiTraining = new RadioButtonGroup<>();
+
   private final CheckboxGroup<Dataset> datasets = new CheckboxGroup<>();
   private final Div team = new Div();
   private final List<TextField[]> members = new ArrayList<>();
@@ -232,6 +237,13 @@ public class ApplicationEditorView extends Main
         "app-methods",
         "methodsDevelopment",
         purpose.map(Purpose::methodsDevelopment).orElse(false));
+    aiTraining.setId("app-ai-training");
+    aiTraining.setLabel(getTranslation("application.aiTraining"));
+    aiTraining.setHelperText(getTranslation("application.aiTraining.help"));
+    aiTraining.setItems(Boolean.TRUE, Boolean.FALSE);
+    aiTraining.setItemLabelGenerator(
+        yes -> getTranslation(yes ? "application.aiTraining.yes" : "application.aiTraining.no"));
+    aiTraining.setValue(purpose.flatMap(Purpose::aiTrainingAnswer).orElse(null));
     datasets.setId("app-datasets");
     datasets.setLabel(getTranslation("application.field.datasets"));
     List<Dataset> all = catalogue.list(null, null);
@@ -269,7 +281,8 @@ public class ApplicationEditorView extends Main
     duration.setValueChangeMode(ValueChangeMode.LAZY);
     duration.addValueChangeListener(event -> save());
     for (HasValue<?, ?> field :
-        List.<HasValue<?, ?>>of(category, disease, commercial, forProfit, genetic, methods)) {
+        List.<HasValue<?, ?>>of(
+            category, disease, commercial, forProfit, genetic, methods, aiTraining)) {
       field.addValueChangeListener(event -> save());
     }
     section.add(
@@ -282,6 +295,7 @@ public class ApplicationEditorView extends Main
         forProfit,
         genetic,
         methods,
+        aiTraining,
         datasets,
         team,
         addMember,
@@ -376,6 +390,9 @@ public class ApplicationEditorView extends Main
         .add("forProfit", forProfit.getValue())
         .add("genetic", genetic.getValue())
         .add("methodsDevelopment", methods.getValue());
+    if (aiTraining.getValue() != null) {
+      purpose.add("aiTraining", aiTraining.getValue());
+    }
     json.add("purpose", purpose);
     JsonArrayBuilder ids = Json.createArrayBuilder();
     datasets.getValue().stream().map(Dataset::id).sorted().forEach(ids::add);
@@ -510,6 +527,14 @@ public class ApplicationEditorView extends Main
                               + String.join("; ", match.reasons()))));
       checklist.add(new H3(getTranslation("application.duo")), matches);
     }
+    // Consent for the purpose, before submitting: what each dataset's patients must have agreed to.
+    file.modulesNeeded()
+        .forEach(
+            (datasetId, needed) -> {
+              Paragraph line = ApplicationSummary.modulesNeeded(this, datasetId, needed);
+              line.setText(datasetId + " — " + line.getText());
+              checklist.add(line);
+            });
   }
 
   private Section files(ApplicationFile file) {
@@ -651,6 +676,17 @@ public class ApplicationEditorView extends Main
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     submit.addClickListener(
         event -> {
+          // The AI question is answered explicitly before anything is submitted from here.
+          if (aiTraining.getValue() == null) {
+            aiTraining.setErrorMessage(getTranslation("application.aiTraining.required"));
+            aiTraining.setInvalid(true);
+            aiTraining.scrollIntoView();
+            aiTraining
+                .getElement()
+                .executeJs(
+                    "const first = this.querySelector('vaadin-radio-button'); if (first) first.focus();");
+            return;
+          }
           try {
             applications.submit(requester, id);
             render();

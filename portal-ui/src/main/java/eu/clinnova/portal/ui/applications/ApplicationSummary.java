@@ -162,9 +162,31 @@ final class ApplicationSummary {
         match.reasons().forEach(reason -> reasons.add(new ListItem(reason)));
         item.add(verdict, reasons);
       }
+      // Consent for the purpose: what the gate will ask of each patient, shown before deciding.
+      java.util.Set<eu.clinnova.consent.domain.ConsentModule> needed =
+          file.modulesNeeded().get(datasetId);
+      if (needed != null) {
+        item.add(modulesNeeded(page, datasetId, needed));
+      }
       list.add(item);
     }
     return list;
+  }
+
+  /** "Patients must have agreed to: …" for one dataset, in the reader's words. */
+  static Paragraph modulesNeeded(
+      Component page,
+      String datasetId,
+      java.util.Set<eu.clinnova.consent.domain.ConsentModule> needed) {
+    Paragraph agreed =
+        new Paragraph(
+            page.getTranslation(
+                "application.modulesNeeded",
+                needed.stream()
+                    .map(module -> page.getTranslation("module.title." + module.code()))
+                    .collect(java.util.stream.Collectors.joining(", "))));
+    agreed.setId("needed-" + datasetId);
+    return agreed;
   }
 
   Section evidence(ApplicationFile file) {
