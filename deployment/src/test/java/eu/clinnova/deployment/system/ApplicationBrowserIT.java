@@ -105,6 +105,7 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     Page chair = review("chair-ch", id, "chairDecision", "approve", null);
     assertThat(chair.locator("#vote-list")).containsText("A sound protocol.");
     assertThat(chair.locator("#document")).containsText("Develops general methods");
+    assertThat(chair.locator("#document")).containsText("Trains or validates AI models");
     assertThat(chair.locator("#needed-ch-ibd-general"))
         .containsText("training and validating AI models");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(chair));

@@ -137,7 +137,6 @@ public class ApplicationResource {
         .header(
             "Content-Disposition",
             ContentDisposition.attachment(SafeFileName.of(found.getKey().fileName(), mediaType)))
-        .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "no-store")
         .build();
   }

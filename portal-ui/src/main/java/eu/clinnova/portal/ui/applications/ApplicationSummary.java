@@ -127,12 +127,14 @@ final class ApplicationSummary {
     if (!purpose.description().isBlank()) {
       text.append(". ").append(purpose.description());
     }
-    for (String flag : List.of("commercial", "forProfit", "genetic", "methodsDevelopment")) {
+    for (String flag :
+        List.of("commercial", "forProfit", "genetic", "methodsDevelopment", "aiTraining")) {
       boolean set =
           switch (flag) {
             case "commercial" -> purpose.commercial();
             case "forProfit" -> purpose.forProfit();
             case "genetic" -> purpose.genetic();
+            case "aiTraining" -> purpose.aiTraining();
             default -> purpose.methodsDevelopment();
           };
       if (set) {

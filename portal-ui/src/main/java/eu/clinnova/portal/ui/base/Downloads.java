@@ -9,8 +9,9 @@ import eu.clinnova.portal.http.ContentDisposition;
 /**
  * Files the UI hands out (attachments, receipts, exports): always saved, never shown in the
  * portal's origin, with the type the portal knows them to be (for uploads: the type their bytes
- * were checked to be, not the one their name suggests) and {@code nosniff}. Their address falls
- * under the data policy of {@code SecurityHeaders} (sandboxed, runs nothing).
+ * were checked to be, not the one their name suggests); {@code nosniff} comes with every response
+ * ({@code SecurityHeaders}). Their address falls under the data policy of {@code SecurityHeaders}
+ * (sandboxed, runs nothing).
  */
 public final class Downloads {
 
@@ -35,7 +36,6 @@ public final class Downloads {
       event.setContentType(mediaType);
       event.setContentLength(bytes.length);
       event.getResponse().setHeader("Content-Disposition", ContentDisposition.attachment(fileName));
-      event.getResponse().setHeader("X-Content-Type-Options", "nosniff");
       event.getResponse().setHeader("Cache-Control", "no-store");
       event.getOutputStream().write(bytes);
     };
