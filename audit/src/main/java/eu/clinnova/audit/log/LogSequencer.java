@@ -200,7 +200,10 @@ public final class LogSequencer implements AutoCloseable {
           latest = store.latestCheckpoint(connection).orElse(null);
         }
         List<PendingEntry> pending = List.of();
-        if (pendingDue()) {
+        // With fresh submissions, always: whatever committed before a durable event was handed
+        // in (a consent the release gate's snapshot saw) is logged before it, so that the log's
+        // order never puts a decision before a change it took into account (the replay, ADR 0018).
+        if (pendingDue() || !fresh.isEmpty()) {
           pendingSignalled.set(false);
           lastPendingScan = clock.millis();
           pending = store.pending(connection, MAX_BATCH - fresh.size());

@@ -2,6 +2,7 @@ package eu.clinnova.audit.verifier;
 
 import eu.clinnova.audit.canonical.CanonicalJson;
 import eu.clinnova.audit.canonical.JsonReader;
+import eu.clinnova.audit.compliance.ReleaseSubjectsSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +13,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Reads the log through the portal's public API ({@code /api/v1/audit/...}). */
-public final class HttpLogSource implements LogSource {
+/**
+ * Reads the log through the portal's public API ({@code /api/v1/audit/...}), and the releases'
+ * subjects the compliance replay checks ({@code /api/v1/releases/{id}/subjects}).
+ */
+public final class HttpLogSource implements LogSource, ReleaseSubjectsSource {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -50,6 +55,22 @@ public final class HttpLogSource implements LogSource {
               CanonicalJson.string(entry.get("entry"))));
     }
     return entries;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Served subjects(String releaseId) throws IOException, InterruptedException {
+    Map<String, Object> listing =
+        JsonReader.object(
+            get("/releases/" + java.net.URLEncoder.encode(releaseId, "UTF-8") + "/subjects"));
+    List<Leaf> leaves = new ArrayList<>();
+    for (Object item : (List<Object>) listing.get("leaves")) {
+      Map<String, Object> leaf = (Map<String, Object>) item;
+      leaves.add(
+          new Leaf(
+              (String) leaf.get("psn"), Base64.getDecoder().decode((String) leaf.get("leaf"))));
+    }
+    return new Served(Optional.ofNullable((String) listing.get("subjectsRoot")), leaves);
   }
 
   @Override

@@ -34,16 +34,37 @@ public final class LogVerifier {
   private final NoteVerifier key;
   private final int samples;
   private final LongConsumer progress;
+  private final EntryObserver observer;
+
+  /** Told of every entry that parses, in log order, as the verifier reads it. */
+  @FunctionalInterface
+  public interface EntryObserver {
+    void entry(long index, Map<String, Object> leaf);
+  }
 
   /**
    * @param samples how many entries get an inclusion proof checked (the first and last always)
    * @param progress told how many entries have been checked, after each page
    */
   public LogVerifier(LogSource source, NoteVerifier key, int samples, LongConsumer progress) {
+    this(source, key, samples, progress, (index, leaf) -> {});
+  }
+
+  /**
+   * A verifier that also hands each entry to {@code observer} (the compliance replay reads the log
+   * once, while it is verified).
+   */
+  public LogVerifier(
+      LogSource source,
+      NoteVerifier key,
+      int samples,
+      LongConsumer progress,
+      EntryObserver observer) {
     this.source = source;
     this.key = key;
     this.samples = samples;
     this.progress = progress;
+    this.observer = observer;
   }
 
   /** Verifies the whole log; {@code savedCheckpoint} (a signed note) may be null. */
@@ -100,6 +121,9 @@ public final class LogVerifier {
             return report(current, note, checked, 0, false, problems);
           }
           problems.addAll(results.get(i).problems());
+          if (results.get(i).parsed() != null) {
+            observer.entry(expected, results.get(i).parsed());
+          }
           byte[] leafHash = results.get(i).leafHash();
           if (sampled.contains(expected)) {
             sampledHashes.put(expected, leafHash);
@@ -171,28 +195,31 @@ public final class LogVerifier {
   }
 
   /** One entry's leaf hash and what is wrong with its leaf, if anything. */
-  private record Checked(byte[] leafHash, List<String> problems) {}
+  private record Checked(byte[] leafHash, List<String> problems, Map<String, Object> parsed) {}
 
   private static Checked check(LogSource.Entry entry) {
     List<String> problems = new ArrayList<>(0);
-    checkLeaf(entry, problems);
-    return new Checked(Hashes.leaf(entry.leaf()), problems);
+    Map<String, Object> parsed = checkLeaf(entry, problems);
+    return new Checked(Hashes.leaf(entry.leaf()), problems, parsed);
   }
 
-  private static void checkLeaf(LogSource.Entry entry, List<String> problems) {
+  /**
+   * The leaf parsed (null if it does not parse), with what is wrong with it in {@code problems}.
+   */
+  private static Map<String, Object> checkLeaf(LogSource.Entry entry, List<String> problems) {
     Map<String, Object> parsed;
     try {
       Object value = JsonReader.parseCanonical(new String(entry.leaf(), StandardCharsets.UTF_8));
       if (!(value instanceof Map)) {
         problems.add("entry " + entry.index() + " is not a JSON object");
-        return;
+        return null;
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> object = (Map<String, Object>) value;
       parsed = object;
     } catch (IllegalArgumentException e) {
       problems.add("entry " + entry.index() + " is not RFC 8785 canonical JSON: " + e.getMessage());
-      return;
+      return null;
     }
     if (!Long.valueOf(entry.index()).equals(parsed.get("index"))) {
       problems.add("entry " + entry.index() + " says it is entry " + parsed.get("index"));
@@ -210,6 +237,7 @@ public final class LogVerifier {
         problems.add("entry " + entry.index() + " is shown as invalid JSON");
       }
     }
+    return parsed;
   }
 
   private TreeSet<Long> sample(long size) {

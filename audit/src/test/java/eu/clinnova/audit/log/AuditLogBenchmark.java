@@ -34,7 +34,8 @@ import org.postgresql.PGConnection;
  *   <li>the raw PostgreSQL rate of batched INSERTs of the same rows the log writes;
  *   <li>the log's durable append rate and latency with 1, 16 and 64 concurrent writers;
  *   <li>inclusion and consistency proof latency from stored hashes at a large tree size;
- *   <li>the verifier re-checking a log of a million entries.
+ *   <li>the verifier re-checking a log of a million entries;
+ *   <li>the compliance replay of a million entries ({@link ReplayBenchmark}).
  * </ol>
  *
  * Run: {@code ./mvnw -pl audit -Pbench verify} (sizes: -Dbench.proofTreeSize,
@@ -60,7 +61,7 @@ public final class AuditLogBenchmark {
               + ", "
               + Runtime.getRuntime().availableProcessors()
               + " cores");
-      String parts = System.getProperty("bench.parts", "raw,append,proofs,verifier");
+      String parts = System.getProperty("bench.parts", "raw,append,proofs,verifier,replay");
       if (parts.contains("raw")) {
         rawInserts(database);
       }
@@ -72,6 +73,9 @@ public final class AuditLogBenchmark {
       }
       if (parts.contains("verifier")) {
         verifier(database, verifyEntries);
+      }
+      if (parts.contains("replay")) {
+        ReplayBenchmark.run(database, verifyEntries);
       }
     }
   }
@@ -258,14 +262,39 @@ public final class AuditLogBenchmark {
     DataSource verifyDb = database.on(AuditDatabase.APP, "verify");
     NoteKey key = NoteKey.generate("bench/audit");
     LogStore store = new LogStore();
+    writeLog(verifyDb, store, key, entries, AuditLogBenchmark::event);
+    // One connection for the whole run, as the server's pooled datasource gives.
+    Connection reading = verifyDb.getConnection();
+    long start = System.nanoTime();
+    VerificationReport report =
+        new LogVerifier(source(store, reading), NoteVerifier.of(key.verifierKey()), 64, n -> {})
+            .verify(null);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    check(report.passed(), "verification: " + report.problems());
+    search(store, reading, entries);
+    reading.close();
+    say(
+        String.format(
+            "verifier re-checked %,d entries (canonical form, leaf hashes, root, signature, %d inclusion proofs) in %.1f s",
+            report.entriesChecked(), report.inclusionProofsChecked(), elapsed));
+  }
+
+  /** Writes a log of {@code entries} real entries, {@code event(n)} at index n, signed by key. */
+  static void writeLog(
+      DataSource db,
+      LogStore store,
+      NoteKey key,
+      int entries,
+      java.util.function.LongFunction<AuditEvent> event)
+      throws SQLException {
     Frontier frontier = Frontier.empty();
-    try (Connection connection = verifyDb.getConnection()) {
+    try (Connection connection = db.getConnection()) {
       connection.setAutoCommit(false);
       for (int done = 0; done < entries; done += 5000) {
         List<StoredEntry> batch = new ArrayList<>();
         List<Frontier.Node> nodes = new ArrayList<>();
         for (int i = 0; i < 5000 && done + i < entries; i++) {
-          batch.add(entry(frontier, nodes, event(done + i)));
+          batch.add(entry(frontier, nodes, event.apply(done + i)));
         }
         byte[] root = frontier.root();
         store.append(
@@ -282,43 +311,33 @@ public final class AuditLogBenchmark {
         connection.commit();
       }
     }
-    // One connection for the whole run, as the server's pooled datasource gives.
-    Connection reading = verifyDb.getConnection();
-    LogSource source =
-        new LogSource() {
-          @Override
-          public String checkpoint() throws SQLException {
-            return store.latestCheckpoint(reading).orElseThrow().note();
-          }
+  }
 
-          @Override
-          public List<Entry> entries(long start, int limit) throws SQLException {
-            return store.entries(reading, start, limit).stream()
-                .map(e -> new Entry(e.index(), e.leaf(), null))
-                .toList();
-          }
+  /** The log read from the database, as the server's compliance view reads it. */
+  static LogSource source(LogStore store, Connection reading) {
+    return new LogSource() {
+      @Override
+      public String checkpoint() throws SQLException {
+        return store.latestCheckpoint(reading).orElseThrow().note();
+      }
 
-          @Override
-          public List<byte[]> inclusionProof(long index, long size) throws SQLException {
-            return new LogProofs(store).inclusion(reading, index, size);
-          }
+      @Override
+      public List<Entry> entries(long start, int limit) throws SQLException {
+        return store.entries(reading, start, limit).stream()
+            .map(e -> new Entry(e.index(), e.leaf(), null))
+            .toList();
+      }
 
-          @Override
-          public List<byte[]> consistencyProof(long from, long to) throws SQLException {
-            return new LogProofs(store).consistency(reading, from, to);
-          }
-        };
-    long start = System.nanoTime();
-    VerificationReport report =
-        new LogVerifier(source, NoteVerifier.of(key.verifierKey()), 64, n -> {}).verify(null);
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    check(report.passed(), "verification: " + report.problems());
-    search(store, reading, entries);
-    reading.close();
-    say(
-        String.format(
-            "verifier re-checked %,d entries (canonical form, leaf hashes, root, signature, %d inclusion proofs) in %.1f s",
-            report.entriesChecked(), report.inclusionProofsChecked(), elapsed));
+      @Override
+      public List<byte[]> inclusionProof(long index, long size) throws SQLException {
+        return new LogProofs(store).inclusion(reading, index, size);
+      }
+
+      @Override
+      public List<byte[]> consistencyProof(long from, long to) throws SQLException {
+        return new LogProofs(store).consistency(reading, from, to);
+      }
+    };
   }
 
   /** The compliance search on the same log: newest page, filters, and deep keyset pages. */
@@ -368,7 +387,7 @@ public final class AuditLogBenchmark {
     "consent.recorded", "consent.withdrawn", "release.decided", "patient.enrolled"
   };
 
-  private static StoredEntry entry(Frontier frontier, List<Frontier.Node> nodes, AuditEvent event) {
+  static StoredEntry entry(Frontier frontier, List<Frontier.Node> nodes, AuditEvent event) {
     Instant time = Instant.now();
     return LogSequencer.append(frontier, nodes, time, event, LeafEncoding.template(time, event));
   }
@@ -397,7 +416,7 @@ public final class AuditLogBenchmark {
             "3f0c0e6a5b1d2c4e8f7a9b0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6"));
   }
 
-  private static void createDatabase(AuditDatabase database, String name) throws Exception {
+  static void createDatabase(AuditDatabase database, String name) throws Exception {
     try (Connection connection = database.superuser().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + name);
@@ -455,13 +474,13 @@ public final class AuditLogBenchmark {
     }
   }
 
-  private static void check(boolean condition, String what) {
+  static void check(boolean condition, String what) {
     if (!condition) {
       throw new IllegalStateException("benchmark self-check failed: " + what);
     }
   }
 
-  private static void say(String line) {
+  static void say(String line) {
     System.out.println("[bench] " + line);
   }
 }

@@ -277,6 +277,19 @@ public class ConsentQueries {
   }
 
   /**
+   * The patient whose proof of a release {@code requester} asks for (self, a minor's guardian,
+   * compliance: who sees "who used my data"), or {@link Refusal} 404. A compliance officer's read
+   * is logged, durably, before anything is answered.
+   */
+  public Patient forReleaseProof(Requester requester, String psn, String releaseId) {
+    Patient patient =
+        read(connection -> PatientAccess.DISCLOSURES.check(connection, requester, psn));
+    reads.read(
+        requester, patient, PersonalDataReads.View.RELEASE_PROOF, Map.of("releaseId", releaseId));
+    return patient;
+  }
+
+  /**
    * Starts reading the state of {@code modules} of the patients of {@code jurisdiction} among
    * {@code psns} (all jurisdictions if null) as of {@code asOf}, in the snapshot of the caller's
    * connection (which must be REPEATABLE READ) so that the release gate reads in its own snapshot:

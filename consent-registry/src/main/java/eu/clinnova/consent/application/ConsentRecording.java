@@ -131,6 +131,13 @@ public class ConsentRecording {
       data.put("language", record.language());
       data.put("textSha256", record.textSha256());
       data.put("decisions", decided);
+      if (!validUntil.isEmpty()) {
+        // When each permit ends (DE's validity periods): the log alone then tells, as the gate
+        // does, whether a permit still held at a release (the compliance replay).
+        Map<String, Object> ends = new TreeMap<>();
+        validUntil.forEach((module, end) -> ends.put(module.code(), end.toString()));
+        data.put("validUntil", ends);
+      }
       data.put("signer", signer.kind().code());
       if (signer.evidence() != null) {
         data.put("evidence", signer.evidence().toString());
@@ -314,7 +321,14 @@ public class ConsentRecording {
                     "formId", form.id(),
                     "formVersion", form.version(),
                     "language", language,
-                    "textSha256", record.textSha256()))));
+                    "textSha256", record.textSha256(),
+                    // What being informed permits unless the patient objects (FR's policy): the
+                    // module decisions this entry stands for, as consent entries carry theirs.
+                    "modules",
+                        policy(patient).nonOppositionModules().stream()
+                            .map(ConsentModule::code)
+                            .sorted()
+                            .toList()))));
   }
 
   /** Stores a scan of a paper consent form (a steward of the patient's jurisdiction). */

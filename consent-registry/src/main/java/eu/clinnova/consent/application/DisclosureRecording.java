@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The registry's door for the release gate: records, on the gate's connection and so in the
- * transaction that decided it, that a release included these patients ("who used my data").
+ * transaction that decided it, that a release included these patients ("who used my data"); and
+ * reads them back for the release's subject tree.
  */
 public final class DisclosureRecording {
 
@@ -17,5 +18,10 @@ public final class DisclosureRecording {
   public void record(Connection connection, Disclosure release, List<String> permitted)
       throws SQLException {
     disclosures.insertAll(connection, release, permitted);
+  }
+
+  /** The patients a release included, as recorded (none for a release that permitted no one). */
+  public List<String> permitted(Connection connection, String releaseId) throws SQLException {
+    return disclosures.psnsOf(connection, releaseId);
   }
 }

@@ -38,7 +38,9 @@ public class PersonalDataReads {
     STATE("state"),
     HISTORY("history"),
     RECEIPT("receipt"),
-    FHIR_CONSENT("fhir-consent");
+    FHIR_CONSENT("fhir-consent"),
+    /** Whether a release included the patient ({@code GET .../releases/{id}/proof}). */
+    RELEASE_PROOF("release-proof");
 
     private final String code;
 

@@ -51,6 +51,22 @@ public final class DisclosureStore {
     }
   }
 
+  /** The pseudonyms recorded for one release. */
+  public List<String> psnsOf(Connection connection, String releaseId) throws SQLException {
+    List<String> psns = new ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT unnest(psns) FROM consent.disclosure WHERE release_id = ?::uuid")) {
+      query.setString(1, releaseId);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          psns.add(row.getString(1));
+        }
+      }
+    }
+    return psns;
+  }
+
   /** The patient's disclosures, newest first. */
   public List<Disclosure> of(Connection connection, String psn) throws SQLException {
     List<Disclosure> disclosures = new ArrayList<>();

@@ -257,6 +257,7 @@ class AuthorizationMatrixIT {
               .orElseThrow());
       own.put("entitlements.id", grant.entitlementId());
       own.put("releases.id", Api.json(released).get("releaseId").asText());
+      own.put("releaseId", own.get("releases.id"));
       own.put("datasets.id", "lu-ibd-clinical");
       own.put("forms.id", "lu-research-consent");
       own.put("version", "1");
@@ -271,6 +272,7 @@ class AuthorizationMatrixIT {
               .orElseThrow());
       foreign.put("entitlements.id", UUID.randomUUID().toString());
       foreign.put("releases.id", UUID.randomUUID().toString());
+      foreign.put("releaseId", foreign.get("releases.id"));
       foreign.put("datasets.id", "fr-ra-registry");
       foreign.put("forms.id", "fr-research-information");
       return new Fixtures(new Side(own), new Side(foreign));

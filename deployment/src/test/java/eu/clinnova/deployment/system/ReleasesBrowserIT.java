@@ -2,6 +2,7 @@ package eu.clinnova.deployment.system;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import java.util.List;
@@ -81,5 +82,30 @@ class ReleasesBrowserIT extends BrowserSystemTest {
     assertThat(patient.locator("#disclosures-grid"))
         .containsText(String.valueOf(outcome.answer().audit().index()));
     PortalPages.screenshot(patient, "disclosures-patient-en");
+
+    // The patient saves the proof that this release included them; it verifies offline.
+    com.microsoft.playwright.Locator proof =
+        patient.locator("#proof-" + outcome.answer().releaseId());
+    assertThat(proof)
+        .hasAttribute("aria-label", java.util.regex.Pattern.compile("^Proof that .*Study LU.*"));
+    proof.scrollIntoViewIfNeeded();
+    com.microsoft.playwright.Download download = patient.waitForDownload(proof::click);
+    assertEquals(
+        "release-proof-LU-0001-" + outcome.answer().releaseId() + ".json",
+        download.suggestedFilename());
+    java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+    int status =
+        eu.clinnova.audit.verifier.VerifierLauncher.proof(
+            new String[] {
+              "--key", Api.get("/api/v1/audit/verifier-key", null).body(),
+              "--psn", "LU-0001",
+              "--proof", download.path().toString()
+            },
+            new java.io.PrintStream(output, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(0, status, output.toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertTrue(
+        output
+            .toString(java.nio.charset.StandardCharsets.UTF_8)
+            .contains("included LU-0001: permitted"));
   }
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param reasons why the whole request was denied (empty when it went on to the subjects)
  * @param modules the consent modules every subject had to permit
  * @param denials how many subjects were denied, per reason code
+ * @param subjectsRoot the root of the subject tree the audit entry carries (absent for decisions
+ *     made before the log committed to subjects)
  */
 public record Release(
     UUID id,
@@ -32,7 +34,8 @@ public record Release(
     String permittedSha256,
     Instant decidedAt,
     Optional<Instant> tokenExpiresAt,
-    long auditIndex) {
+    long auditIndex,
+    Optional<String> subjectsRoot) {
 
   public Release {
     reasons = List.copyOf(reasons);

@@ -3,6 +3,8 @@ package eu.clinnova.workflow.release;
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.subjects.SubjectCommitments;
+import eu.clinnova.audit.subjects.SubjectTree;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.ConsentQueries.PatientState;
 import eu.clinnova.consent.application.DisclosureRecording;
@@ -30,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,8 +93,16 @@ public class ReleaseGate {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Answer decide(AskingNode node, ReleaseRequest request, String issuer) {
-    // Sorted for the digests while the database reads (a large request, on another core).
+    UUID releaseId = UUID.randomUUID();
+    // Sorted for the digests, and committed to for the subject tree, while the database reads (a
+    // large request, on other cores).
     CompletableFuture<SubjectDigests> digests = SubjectDigests.of(request.subjects());
+    CompletableFuture<SubjectCommitments> commitments =
+        request.subjects().size() >= SubjectDigests.IN_BACKGROUND_FROM
+            ? CompletableFuture.supplyAsync(
+                () -> SubjectCommitments.of(releaseId.toString(), request.subjects()))
+            : CompletableFuture.completedFuture(
+                SubjectCommitments.of(releaseId.toString(), request.subjects()));
     try (Connection connection = dataSource.getConnection()) {
       try (Statement snapshot = connection.createStatement()) {
         snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
@@ -142,7 +153,15 @@ public class ReleaseGate {
                 : Map.of();
         ReleaseOutcome outcome = ReleaseOutcome.of(grounds, request.subjects(), states, now);
         return record(
-            connection, node, request, application, grounds, outcome, digests.join(), now, issuer);
+            connection,
+            node,
+            request,
+            application,
+            grounds,
+            outcome,
+            new Committed(releaseId, digests.join(), commitments.join()),
+            now,
+            issuer);
       } finally {
         pending.abandon();
       }
@@ -158,11 +177,12 @@ public class ReleaseGate {
       Application application,
       ReleaseRules.Grounds grounds,
       ReleaseOutcome outcome,
-      SubjectDigests digests,
+      Committed committed,
       Instant now,
       String issuer)
       throws SQLException {
-    UUID releaseId = UUID.randomUUID();
+    UUID releaseId = committed.releaseId();
+    SubjectDigests digests = committed.digests();
     Release.Decision decision = outcome.decision(request.subjects().size());
     Optional<Instant> tokenExpires =
         decision == Release.Decision.DENY
@@ -184,6 +204,8 @@ public class ReleaseGate {
     facts.put("denials", new LinkedHashMap<String, Object>(outcome.denialCounts()));
     facts.put("requestedSha256", requestedSha256);
     facts.put("permittedSha256", permittedSha256);
+    String subjectsRoot = subjectsRoot(committed.commitments(), outcome);
+    facts.put("subjectsRoot", subjectsRoot);
     facts.put("decidedAt", now.toString());
     // Durable first: once this returns the decision is in the log whatever happens next; if it
     // throws, the transaction rolls back and the node is told 503.
@@ -214,7 +236,8 @@ public class ReleaseGate {
             permittedSha256,
             now,
             tokenExpires,
-            logged.index());
+            logged.index(),
+            Optional.of(subjectsRoot));
     releases.insert(connection, release);
 
     releases.insertDenials(connection, releaseId, outcome.denied());
@@ -255,6 +278,20 @@ public class ReleaseGate {
         token,
         logged,
         auditLog.inclusionProof(logged.index(), logged.treeSize()));
+  }
+
+  /** What the decision commits to about its subjects, computed while the database read. */
+  private record Committed(
+      UUID releaseId, SubjectDigests digests, SubjectCommitments commitments) {}
+
+  /**
+   * The root of the release's subject tree (the contract's {@code subjectsRoot}): every subject
+   * asked for, with its outcome.
+   */
+  static String subjectsRoot(SubjectCommitments commitments, ReleaseOutcome outcome) {
+    Map<String, String> reasons = new java.util.HashMap<>(outcome.denied().size() * 4 / 3 + 1);
+    outcome.denied().forEach(denial -> reasons.put(denial.psn(), denial.reason()));
+    return Base64.getEncoder().encodeToString(SubjectTree.of(commitments, reasons::get).root());
   }
 
   /** A published dataset never changes (the catalogue only adds), so it is read once. */

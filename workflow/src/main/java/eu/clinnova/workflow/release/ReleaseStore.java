@@ -30,7 +30,7 @@ public final class ReleaseStore {
   private static final String COLUMNS =
       "id, node, application_id, dataset_id, jurisdiction, recipient, decision, reasons, modules,"
           + " requested, permitted, denials::text, requested_sha256, permitted_sha256, decided_at,"
-          + " token_expires_at, audit_index";
+          + " token_expires_at, audit_index, subjects_root";
 
   /**
    * Where the previous page ended: its last release's decision time and, to break ties between
@@ -89,8 +89,9 @@ public final class ReleaseStore {
         connection.prepareStatement(
             "INSERT INTO workflow.release (id, node, application_id, dataset_id, jurisdiction,"
                 + " recipient, decision, reasons, modules, requested, permitted, denials,"
-                + " requested_sha256, permitted_sha256, decided_at, token_expires_at, audit_index)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)")) {
+                + " requested_sha256, permitted_sha256, decided_at, token_expires_at, audit_index,"
+                + " subjects_root)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)")) {
       insert.setObject(1, release.id());
       insert.setString(2, release.node());
       insert.setObject(3, release.applicationId());
@@ -112,6 +113,7 @@ public final class ReleaseStore {
       insert.setTimestamp(15, Timestamp.from(release.decidedAt()));
       insert.setTimestamp(16, release.tokenExpiresAt().map(Timestamp::from).orElse(null));
       insert.setLong(17, release.auditIndex());
+      insert.setString(18, release.subjectsRoot().orElse(null));
       insert.executeUpdate();
     }
   }
@@ -243,7 +245,8 @@ public final class ReleaseStore {
                 row.getString(14),
                 row.getTimestamp(15).toInstant(),
                 Optional.ofNullable(expires).map(Timestamp::toInstant),
-                row.getLong(17)));
+                row.getLong(17),
+                Optional.ofNullable(row.getString(18))));
       }
     }
     return releases;

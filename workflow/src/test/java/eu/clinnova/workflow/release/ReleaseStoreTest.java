@@ -71,7 +71,8 @@ class ReleaseStoreTest {
         "permitted",
         at,
         Optional.of(at.plusSeconds(3600)),
-        index);
+        index,
+        Optional.of("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package eu.clinnova.portal.api.release;
 
+import eu.clinnova.audit.subjects.SubjectLeaf;
 import eu.clinnova.consent.application.Requester;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
@@ -13,6 +14,7 @@ import eu.clinnova.workflow.release.ReleaseGate;
 import eu.clinnova.workflow.release.ReleaseQueries;
 import eu.clinnova.workflow.release.ReleaseRequest;
 import eu.clinnova.workflow.release.ReleaseStore;
+import eu.clinnova.workflow.release.ReleaseSubjects;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,8 +47,9 @@ import java.util.UUID;
 
 /**
  * {@code POST /api/v1/releases}, the release gate (contract, "Release gate"), and the decisions'
- * read side: {@code GET /api/v1/releases} (filters, newest first) and {@code GET
- * /api/v1/releases/{id}}.
+ * read side: {@code GET /api/v1/releases} (filters, newest first), {@code GET
+ * /api/v1/releases/{id}} and its subjects as the log committed to them, {@code GET
+ * /api/v1/releases/{id}/subjects}.
  */
 @Path("v1/releases")
 @RequestScoped
@@ -61,6 +64,7 @@ public class ReleaseResource {
 
   @Inject ReleaseGate gate;
   @Inject ReleaseQueries queries;
+  @Inject ReleaseSubjects subjects;
   @Inject RequestCaller requestCaller;
 
   @POST
@@ -173,6 +177,40 @@ public class ReleaseResource {
     return Response.ok(json.build().toString(), MediaType.APPLICATION_JSON).build();
   }
 
+  /**
+   * {@code GET /releases/{id}/subjects} (compliance): every subject with its leaf, in leaf order,
+   * and the root the decision's audit entry carries (absent for decisions made before the log
+   * committed to subjects). Written as it is generated: a release has up to 10,000 subjects.
+   */
+  @GET
+  @Path("{id}/subjects")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response subjects(@PathParam("id") String id) {
+    UUID releaseId;
+    try {
+      releaseId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(Problem.notFound("No such release."));
+    }
+    ReleaseSubjects.Listing listing = subjects.of(requester(), releaseId);
+    StreamingOutput body =
+        out -> {
+          try (JsonGenerator json = GENERATORS.createGenerator(out, StandardCharsets.UTF_8)) {
+            json.writeStartObject().write("releaseId", listing.releaseId().toString());
+            listing.subjectsRoot().ifPresent(root -> json.write("subjectsRoot", root));
+            json.writeStartArray("leaves");
+            for (SubjectLeaf leaf : listing.tree().leaves()) {
+              json.writeStartObject()
+                  .write("psn", leaf.psnOrThrow())
+                  .write("leaf", Base64.getEncoder().encodeToString(leaf.bytes()))
+                  .writeEnd();
+            }
+            json.writeEnd().writeEnd();
+          }
+        };
+    return Response.ok(body, MediaType.APPLICATION_JSON).build();
+  }
+
   /** The request, or a 400 naming every problem, or 413 for too many subjects. */
   static ReleaseRequest parse(JsonObject body) {
     ReleaseRequest.Parsed parsed = ReleaseRequest.parse(body);
@@ -265,6 +303,7 @@ public class ReleaseResource {
             .add("decidedAt", release.decidedAt().toString())
             .add("auditIndex", release.auditIndex());
     release.tokenExpiresAt().ifPresent(at -> json.add("tokenExpiresAt", at.toString()));
+    release.subjectsRoot().ifPresent(root -> json.add("subjectsRoot", root));
     return json;
   }
 

@@ -1,0 +1,24 @@
+package eu.clinnova.audit.compliance;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one consent entry of the log says about a subject's modules, as the replay folds it.
+ *
+ * @param index the entry's place in the log
+ * @param time when the entry was written (epoch milliseconds; before its transaction committed)
+ * @param decisions per module code, true for permit ({@code consent.recorded}); for a withdrawal or
+ *     an objection, false for each module withdrawn
+ * @param everything a withdrawal or objection of every module
+ * @param validUntil per module code, when a permit ends (epoch milliseconds)
+ * @param informed the modules an information record permits unless objected to (FR)
+ */
+record ConsentEvent(
+    long index,
+    long time,
+    String action,
+    Map<String, Boolean> decisions,
+    boolean everything,
+    Map<String, Long> validUntil,
+    Set<String> informed) {}
