@@ -24,7 +24,8 @@ public final class WorkflowDatabase implements AutoCloseable {
     "V4__amendments.sql",
     "V5__entitlement_lapses.sql",
     "V6__releases.sql",
-    "V7__denial_lists_uncompressed.sql"
+    "V7__denial_lists_uncompressed.sql",
+    "V8__release_subject_roots.sql"
   };
 
   private final EmbeddedPostgres postgres;
