@@ -200,10 +200,13 @@ public final class LogSequencer implements AutoCloseable {
           latest = store.latestCheckpoint(connection).orElse(null);
         }
         List<PendingEntry> pending = List.of();
-        // With fresh submissions, always: whatever committed before a durable event was handed
-        // in (a consent the release gate's snapshot saw) is logged before it, so that the log's
-        // order never puts a decision before a change it took into account (the replay, ADR 0018).
-        if (pendingDue() || !fresh.isEmpty()) {
+        // With fresh submissions, whenever some transaction has an entry not yet logged: whatever
+        // committed before a durable event was handed in (a consent the release gate's snapshot
+        // saw) is logged before it, so that the log's order never puts a decision before a change
+        // it took into account (the replay, ADR 0018). An entry is awaited from before its
+        // transaction commits until it is logged, so none that committed is missed; with none
+        // awaited, the gate's batches skip the query.
+        if (pendingDue() || (!fresh.isEmpty() && !awaited.isEmpty())) {
           pendingSignalled.set(false);
           lastPendingScan = clock.millis();
           pending = store.pending(connection, MAX_BATCH - fresh.size());

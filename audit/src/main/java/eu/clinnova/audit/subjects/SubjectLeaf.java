@@ -41,21 +41,42 @@ public record SubjectLeaf(
 
   /** The exact canonical bytes (keys in order, nothing escaped: base64 and codes need none). */
   static byte[] encode(byte[] commitment, Optional<String> reason) {
-    String c = Base64.getEncoder().encodeToString(commitment);
-    if (reason.isPresent() && !REASON.matcher(reason.get()).matches()) {
-      throw new IllegalArgumentException("not a reason code: " + reason.get());
+    byte[] c = Base64.getEncoder().encode(commitment);
+    if (reason.isEmpty()) {
+      return concat(OPENING, c, PERMITTED_END);
     }
-    String json =
-        reason
-            .map(
-                code ->
-                    "{\"commitment\":\""
-                        + c
-                        + "\",\"outcome\":\"denied\",\"reason\":\""
-                        + code
-                        + "\"}")
-            .orElseGet(() -> "{\"commitment\":\"" + c + "\",\"outcome\":\"permitted\"}");
-    return json.getBytes(StandardCharsets.US_ASCII);
+    String code = reason.get();
+    if (!KNOWN_REASONS.contains(code) && !REASON.matcher(code).matches()) {
+      throw new IllegalArgumentException("not a reason code: " + code);
+    }
+    return concat(OPENING, c, DENIED_MIDDLE, code.getBytes(StandardCharsets.US_ASCII), DENIED_END);
+  }
+
+  private static final byte[] OPENING = ascii("{\"commitment\":\"");
+  private static final byte[] PERMITTED_END = ascii("\",\"outcome\":\"permitted\"}");
+  private static final byte[] DENIED_MIDDLE = ascii("\",\"outcome\":\"denied\",\"reason\":\"");
+  private static final byte[] DENIED_END = ascii("\"}");
+
+  /** The gate's reason codes, known without a pattern match per leaf. */
+  private static final java.util.Set<String> KNOWN_REASONS =
+      java.util.Set.of("consent-missing", "consent-withdrawn", "wrong-cohort", "unknown-subject");
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    int length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
+    }
+    byte[] joined = new byte[length];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, joined, at, part.length);
+      at += part.length;
+    }
+    return joined;
   }
 
   /**

@@ -77,9 +77,6 @@ public final class PatientStateStore {
       Function<PatientRecords, T> then,
       boolean parallel)
       throws SQLException {
-    List<Patient> patients = new ArrayList<>(psns.size());
-    // The records as the database sent them: the parser reads bytes, no string is made of them.
-    List<byte[]> stored = new ArrayList<>(psns.size());
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT "
@@ -91,19 +88,50 @@ public final class PatientStateStore {
       query.setString(1, Patient.joinPseudonyms(psns));
       query.setString(2, jurisdiction);
       query.setString(3, jurisdiction);
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          String psn = row.getString(1);
-          patients.add(
-              new Patient(
-                  psn,
-                  row.getString(2),
-                  row.getString(3),
-                  cohorts(psn, row.getString(4)),
-                  row.getBoolean(5),
-                  row.getObject(6, LocalDate.class)));
-          stored.add(row.getBytes(7));
-        }
+      return rows(query, then, parallel);
+    }
+  }
+
+  /**
+   * Every patient of {@code jurisdiction} in {@code cohort}, each passed through {@code then} (pure
+   * computation, on all cores): what a count of a dataset's subjects folds.
+   */
+  public <T> List<T> inCohort(
+      Connection connection,
+      String jurisdiction,
+      Patient.Cohort cohort,
+      Function<PatientRecords, T> then)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM consent.patient_state WHERE jurisdiction = ? AND ? = ANY (cohorts)")) {
+      query.setString(1, jurisdiction);
+      query.setString(2, cohort.name());
+      query.setFetchSize(5_000);
+      return rows(query, then, true);
+    }
+  }
+
+  private static <T> List<T> rows(
+      PreparedStatement query, Function<PatientRecords, T> then, boolean parallel)
+      throws SQLException {
+    List<Patient> patients = new ArrayList<>();
+    // The records as the database sent them: the parser reads bytes, no string is made of them.
+    List<byte[]> stored = new ArrayList<>();
+    try (ResultSet row = query.executeQuery()) {
+      while (row.next()) {
+        String psn = row.getString(1);
+        patients.add(
+            new Patient(
+                psn,
+                row.getString(2),
+                row.getString(3),
+                cohorts(psn, row.getString(4)),
+                row.getBoolean(5),
+                row.getObject(6, LocalDate.class)));
+        stored.add(row.getBytes(7));
       }
     }
     IntStream indexes = IntStream.range(0, patients.size());

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * An embedded PostgreSQL with the consent schema migrated exactly as the portal does (the owner
  * runs the migrations; the application role gets row rights only).
  */
-final class ConsentDatabase implements AutoCloseable {
+public final class ConsentDatabase implements AutoCloseable {
 
   static final String OWNER = "clinnova_owner";
   static final String APP = "clinnova_app";
@@ -36,7 +36,7 @@ final class ConsentDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  static ConsentDatabase start() throws IOException, SQLException {
+  public static ConsentDatabase start() throws IOException, SQLException {
     ConsentDatabase database =
         new ConsentDatabase(
             EmbeddedPostgres.builder()
@@ -70,7 +70,7 @@ final class ConsentDatabase implements AutoCloseable {
     return postgres.getDatabase(OWNER, "clinnova");
   }
 
-  DataSource app() {
+  public DataSource app() {
     return postgres.getDatabase(APP, "clinnova");
   }
 

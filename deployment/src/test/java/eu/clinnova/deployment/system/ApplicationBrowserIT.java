@@ -91,6 +91,12 @@ class ApplicationBrowserIT extends BrowserSystemTest {
         .containsText("Patients must have agreed to: research on their disease");
     assertThat(page.locator("#needed-lu-ibd-clinical"))
         .containsText("training and validating AI models");
+    // ... and roughly how many of the dataset's patients that leaves today.
+    assertThat(page.locator("#subjects-today-lu-ibd-clinical"))
+        .containsText(
+            java.util.regex.Pattern.compile(
+                "^Today (about [0-9,]+|fewer than 10) of the [0-9,]+ patients in this dataset's"
+                    + " cohort have agreed to all of this\\."));
     page.locator("#app-submit").click();
     assertThat(page.locator("#application-state")).containsText("submitted");
 
@@ -108,6 +114,8 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     assertThat(chair.locator("#document")).containsText("Trains or validates AI models");
     assertThat(chair.locator("#needed-ch-ibd-general"))
         .containsText("training and validating AI models");
+    assertThat(chair.locator("#subjects-today-ch-ibd-general"))
+        .containsText("patients in this dataset's cohort");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(chair));
     chair.locator("#application-state").scrollIntoViewIfNeeded();
     PortalPages.screenshot(chair, "application-review-en");

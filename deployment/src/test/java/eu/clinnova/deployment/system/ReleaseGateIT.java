@@ -158,6 +158,13 @@ class ReleaseGateIT {
         List.of("CLINICAL-DATA", "BROAD-HEALTH", "AI-TRAINING", "CROSS-BORDER"),
         ApplicationApiIT.strings(application.at("/modulesNeeded/" + DATASET)),
         application.toString());
+    // Roughly how many of the dataset's patients the purpose leaves today: a count, no names.
+    JsonNode today = application.at("/subjectsToday/" + DATASET);
+    assertTrue(today.get("inCohortApprox").asInt() > 0, today.toString());
+    assertTrue(
+        today.get("permittingApprox").asInt() <= today.get("inCohortApprox").asInt(),
+        today.toString());
+    assertFalse(today.toString().contains("LU-"), "no pseudonyms");
     String agreedToEverything =
         patient("\"IBD\"", ALL_NEEDED + ",\"BROAD-HEALTH\":\"permit\",\"AI-TRAINING\":\"permit\"");
     // Yes to research on their own disease, no to "any health research" (the case).

@@ -1,5 +1,6 @@
 package eu.clinnova.workflow.application;
 
+import eu.clinnova.consent.application.SubjectCounts;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.workflow.application.AgreementStore.Acceptance;
@@ -34,4 +35,5 @@ public record ApplicationFile(
     List<Entitlement> entitlements,
     List<Application> amendments,
     Optional<Amendment> adds,
-    Map<String, Set<ConsentModule>> modulesNeeded) {}
+    Map<String, Set<ConsentModule>> modulesNeeded,
+    Map<String, SubjectCounts.SubjectCount> subjectsToday) {}

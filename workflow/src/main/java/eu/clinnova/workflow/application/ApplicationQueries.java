@@ -4,6 +4,7 @@ import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.application.SubjectCounts;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.policy.PolicyCatalogue;
@@ -48,6 +49,7 @@ public class ApplicationQueries {
   private final Clock clock = Clock.systemUTC();
 
   @Inject AuditLogService auditLog;
+  @Inject SubjectCounts subjectCounts;
 
   /**
    * Researchers: their own; stewards and committee members: those of their jurisdictions;
@@ -119,6 +121,22 @@ public class ApplicationQueries {
     return needed;
   }
 
+  /**
+   * Per dataset, roughly how many of its subjects the purpose leaves today (counted from the
+   * consent states; no names).
+   */
+  private Map<String, SubjectCounts.SubjectCount> subjectsToday(
+      Map<String, Set<ConsentModule>> needed, Map<String, Dataset> datasets) {
+    Map<String, SubjectCounts.SubjectCount> counts = new LinkedHashMap<>();
+    needed.forEach(
+        (datasetId, modules) -> {
+          Dataset dataset = datasets.get(datasetId);
+          counts.put(
+              datasetId, subjectCounts.of(dataset.jurisdiction(), dataset.cohort(), modules));
+        });
+    return counts;
+  }
+
   private ApplicationFile read(Requester requester, UUID id) {
     try (Connection connection = dataSource.getConnection()) {
       Application application = visible(connection, requester, id);
@@ -166,6 +184,7 @@ public class ApplicationQueries {
       boolean approvedOnce =
           application.state() == ApplicationState.APPROVED
               || !entitlements.ofApplication(connection, id).isEmpty();
+      Map<String, Set<ConsentModule>> needed = modulesNeeded(connection, application, known);
       return new ApplicationFile(
           application,
           applications.reviews(connection, id),
@@ -182,7 +201,8 @@ public class ApplicationQueries {
           entitlements.ofApplication(connection, id),
           applications.amendmentsOf(connection, id),
           amended.map(approved -> Amendment.between(approved.document(), application.document())),
-          modulesNeeded(connection, application, known));
+          needed,
+          subjectsToday(needed, known));
     } catch (SQLException e) {
       throw new IllegalStateException("the application could not be read", e);
     }

@@ -1,5 +1,6 @@
 package eu.clinnova.portal.api.applications;
 
+import eu.clinnova.consent.application.SubjectCounts;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationAttachment;
 import eu.clinnova.workflow.application.ApplicationEvent;
@@ -93,6 +94,22 @@ final class ApplicationJson {
               needed.add(datasetId, codes);
             });
     json.add("modulesNeeded", needed);
+    // Beyond the contract: roughly how many of each dataset's subjects that leaves today.
+    JsonObjectBuilder today = Json.createObjectBuilder();
+    file.subjectsToday()
+        .forEach(
+            (datasetId, count) -> {
+              JsonObjectBuilder figure =
+                  Json.createObjectBuilder()
+                      .add("permittingApprox", count.permittingShown())
+                      .add("inCohortApprox", count.inCohortShown())
+                      .add("asOf", count.asOf().toString());
+              if (count.fewerThanShown()) {
+                figure.add("fewerThan", SubjectCounts.SMALLEST_SHOWN);
+              }
+              today.add(datasetId, figure);
+            });
+    json.add("subjectsToday", today);
     JsonArrayBuilder missing = Json.createArrayBuilder();
     file.missing()
         .forEach(

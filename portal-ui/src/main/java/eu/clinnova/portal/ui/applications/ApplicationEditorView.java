@@ -534,6 +534,10 @@ public class ApplicationEditorView extends Main
               Paragraph line = ApplicationSummary.modulesNeeded(this, datasetId, needed);
               line.setText(datasetId + " — " + line.getText());
               checklist.add(line);
+              var today = file.subjectsToday().get(datasetId);
+              if (today != null) {
+                checklist.add(ApplicationSummary.subjectsToday(this, datasetId, today));
+              }
             });
   }
 

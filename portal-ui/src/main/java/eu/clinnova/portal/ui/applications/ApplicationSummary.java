@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
 import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.application.SafeFileName;
+import eu.clinnova.consent.application.SubjectCounts;
 import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.workflow.application.ApplicationAttachment;
@@ -170,6 +171,10 @@ final class ApplicationSummary {
       if (needed != null) {
         item.add(modulesNeeded(page, datasetId, needed));
       }
+      SubjectCounts.SubjectCount today = file.subjectsToday().get(datasetId);
+      if (today != null) {
+        item.add(subjectsToday(page, datasetId, today));
+      }
       list.add(item);
     }
     return list;
@@ -189,6 +194,29 @@ final class ApplicationSummary {
                     .collect(java.util.stream.Collectors.joining(", "))));
     agreed.setId("needed-" + datasetId);
     return agreed;
+  }
+
+  /** "About 1,200 of the 5,000 patients ... agree to all of this today." */
+  static Paragraph subjectsToday(
+      Component page, String datasetId, SubjectCounts.SubjectCount count) {
+    java.text.NumberFormat numbers =
+        java.text.NumberFormat.getIntegerInstance(
+            page.getUI()
+                .map(com.vaadin.flow.component.UI::getLocale)
+                .orElse(java.util.Locale.ENGLISH));
+    String cohort = numbers.format(count.inCohortShown());
+    Paragraph today =
+        new Paragraph(
+            count.fewerThanShown()
+                ? page.getTranslation(
+                    "application.subjectsToday.few",
+                    numbers.format(SubjectCounts.SMALLEST_SHOWN),
+                    cohort)
+                : page.getTranslation(
+                    "application.subjectsToday", numbers.format(count.permittingShown()), cohort));
+    today.setId("subjects-today-" + datasetId);
+    today.addClassName("subjects-today");
+    return today;
   }
 
   Section evidence(ApplicationFile file) {
