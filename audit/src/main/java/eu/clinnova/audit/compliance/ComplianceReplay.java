@@ -176,9 +176,7 @@ public final class ComplianceReplay implements LogVerifier.EntryObserver {
     SubjectHistory history = subjects.get(psn);
     for (String module : release.modules()) {
       ModuleVerdict verdict =
-          history == null
-              ? ModuleVerdict.none()
-              : history.verdict(module, release.index(), release.decidedAt());
+          history == null ? ModuleVerdict.none() : history.verdict(module, release);
       if (!verdict.permitted()) {
         findings.add(
             finding(
@@ -244,7 +242,16 @@ public final class ComplianceReplay implements LogVerifier.EntryObserver {
     }
     subjects
         .computeIfAbsent(psn, p -> new SubjectHistory())
-        .add(new ConsentEvent(index, time, action, decisions, everything, validUntil, informed));
+        .add(
+            new ConsentEvent(
+                index,
+                time,
+                action,
+                decisions,
+                everything,
+                validUntil,
+                informed,
+                data.get("tx") instanceof Number tx ? tx.longValue() : -1));
   }
 
   private ReleaseEntry release(long index, Map<String, Object> leaf) {
@@ -261,7 +268,8 @@ public final class ComplianceReplay implements LogVerifier.EntryObserver {
         modules,
         ((Number) data.get("requested")).longValue(),
         ((Number) data.get("permitted")).longValue(),
-        Optional.ofNullable((String) data.get("subjectsRoot")));
+        Optional.ofNullable((String) data.get("subjectsRoot")),
+        Optional.ofNullable((String) data.get("snapshot")).map(Snapshot::parse));
   }
 
   /** One instance per module code: a million entries repeat a dozen codes. */

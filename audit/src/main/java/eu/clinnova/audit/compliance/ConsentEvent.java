@@ -13,6 +13,7 @@ import java.util.Set;
  * @param everything a withdrawal or objection of every module
  * @param validUntil per module code, when a permit ends (epoch milliseconds)
  * @param informed the modules an information record permits unless objected to (FR)
+ * @param tx the database transaction that wrote it, or -1 for entries written before they said
  */
 record ConsentEvent(
     long index,
@@ -21,4 +22,5 @@ record ConsentEvent(
     Map<String, Boolean> decisions,
     boolean everything,
     Map<String, Long> validUntil,
-    Set<String> informed) {}
+    Set<String> informed,
+    long tx) {}

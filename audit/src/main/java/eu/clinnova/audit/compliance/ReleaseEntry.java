@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param decidedAt the decision's instant (epoch milliseconds), taken once its snapshot existed
  * @param modules the modules every subject had to permit
  * @param subjectsRoot absent for decisions logged before entries committed to their subjects
+ * @param snapshot the database snapshot the decision read (absent in older entries)
  */
 record ReleaseEntry(
     long index,
@@ -17,4 +18,5 @@ record ReleaseEntry(
     List<String> modules,
     long requested,
     long permitted,
-    Optional<String> subjectsRoot) {}
+    Optional<String> subjectsRoot,
+    Optional<Snapshot> snapshot) {}

@@ -19,17 +19,18 @@ final class SubjectHistory {
   }
 
   /**
-   * The module's state for a release at log index {@code before}, decided at {@code asOf}: only
-   * entries before it in the log whose time is not after the decision count. (An entry logged
-   * before a release but written after its decision was committed after the gate's snapshot: the
-   * gate could not see it, and the log's order alone does not say so.)
+   * The module's state for {@code release}: only entries before it in the log that its decision
+   * could see count. Which those are, the decision's snapshot says exactly (an entry logged before
+   * the release may belong to a transaction that committed while the gate decided); for entries
+   * from before entries named their transaction, their time says it: one written after the
+   * decision's instant committed after its snapshot.
    */
-  ModuleVerdict verdict(String module, long before, long asOf) {
+  ModuleVerdict verdict(String module, ReleaseEntry release) {
     boolean informed = false;
     long informedBy = -1;
     for (int i = events.size() - 1; i >= 0; i--) {
       ConsentEvent event = events.get(i);
-      if (event.index() >= before || event.time() > asOf) {
+      if (event.index() >= release.index() || !seen(event, release)) {
         continue;
       }
       Boolean decision = event.everything() ? Boolean.FALSE : event.decisions().get(module);
@@ -38,7 +39,7 @@ final class SubjectHistory {
           return new ModuleVerdict(false, event.index(), event.action());
         }
         Long until = event.validUntil().get(module);
-        if (until != null && until <= asOf) {
+        if (until != null && until <= release.decidedAt()) {
           return new ModuleVerdict(false, event.index(), "the permit ended before the release");
         }
         return new ModuleVerdict(true, event.index(), event.action());
@@ -51,5 +52,12 @@ final class SubjectHistory {
     return informed
         ? new ModuleVerdict(true, informedBy, "informed, no objection")
         : ModuleVerdict.none();
+  }
+
+  private static boolean seen(ConsentEvent event, ReleaseEntry release) {
+    if (event.tx() >= 0 && release.snapshot().isPresent()) {
+      return release.snapshot().get().sees(event.tx());
+    }
+    return event.time() <= release.decidedAt();
   }
 }

@@ -62,6 +62,59 @@ class ComplianceReplayTest {
   }
 
   @Test
+  void theDecisionsSnapshotSaysWhichChangesItSawWhateverTheirTimes() {
+    replay.entry(
+        index++,
+        entry(
+            "consent.recorded",
+            "patient",
+            "LU-0001",
+            1,
+            Map.of("decisions", Map.of("CLINICAL-DATA", "permit"), "tx", 100L)));
+    replay.entry(
+        index++,
+        entry(
+            "consent.recorded",
+            "patient",
+            "LU-0002",
+            1,
+            Map.of("decisions", Map.of("CLINICAL-DATA", "permit"), "tx", 101L)));
+    // Both written before the decision's instant and logged before it; transaction 205 was still
+    // committing when the gate took its snapshot, transaction 150 had committed.
+    replay.entry(
+        index++,
+        entry(
+            "consent.withdrawn",
+            "patient",
+            "LU-0001",
+            9,
+            Map.of("modules", List.of("*"), "tx", 205L)));
+    long seen = index;
+    replay.entry(
+        index++,
+        entry(
+            "consent.withdrawn",
+            "patient",
+            "LU-0002",
+            9,
+            Map.of("modules", List.of("*"), "tx", 150L)));
+    Map<String, String> outcomes = Map.of("LU-0001", "", "LU-0002", "");
+    List<ReleaseSubjectsSource.Leaf> leaves = leaves("r1", outcomes);
+    List<SubjectLeaf> parsed = new ArrayList<>();
+    leaves.forEach(leaf -> parsed.add(SubjectLeaf.parse(Optional.of(leaf.psn()), leaf.bytes())));
+    String root = Base64.getEncoder().encodeToString(SubjectTree.ofServed("r1", parsed).root());
+    Map<String, Object> data = releaseData(List.of("CLINICAL-DATA"), 2, 2, root, 10);
+    data.put("snapshot", "140:210:205,207");
+    replay.entry(index++, entry("release.decided", "release", "r1", 10, data));
+    stored.put("r1", new ReleaseSubjectsSource.Served(Optional.of(root), leaves));
+
+    List<ReplayFinding> violations = replay.check(stored::get, 1).violations();
+    assertEquals(1, violations.size(), violations.toString());
+    assertTrue(violations.get(0).text().contains("permitted LU-0002"), violations.toString());
+    assertTrue(violations.get(0).text().contains("(entry " + seen + ")"), violations.toString());
+  }
+
+  @Test
   void aConsentEntryMissingFromTheLogLeavesTheReleaseUnfounded() {
     release("r1", 10, List.of("CLINICAL-DATA"), Map.of("LU-0001", ""));
     ReplayReport report = replay.check(stored::get, 1);

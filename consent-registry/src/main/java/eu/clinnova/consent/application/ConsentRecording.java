@@ -17,6 +17,7 @@ import eu.clinnova.consent.form.FormModule;
 import eu.clinnova.consent.infrastructure.AttachmentStore;
 import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
+import eu.clinnova.consent.infrastructure.TransactionIds;
 import eu.clinnova.consent.policy.ConsentBasis;
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
@@ -142,6 +143,7 @@ public class ConsentRecording {
       if (signer.evidence() != null) {
         data.put("evidence", signer.evidence().toString());
       }
+      data.put("tx", TransactionIds.current(connection));
       return new Recorded(
           record.id(), audit(requester, signer.role(), "consent.recorded", patient, data));
     } catch (SQLException e) {
@@ -220,7 +222,9 @@ public class ConsentRecording {
                   "modules",
                   modules.isEmpty()
                       ? List.of("*")
-                      : modules.stream().map(ConsentModule::code).sorted().toList())));
+                      : modules.stream().map(ConsentModule::code).sorted().toList(),
+                  "tx",
+                  TransactionIds.current(connection))));
     } catch (SQLException e) {
       throw new IllegalStateException("the withdrawal could not be recorded", e);
     }
@@ -328,7 +332,8 @@ public class ConsentRecording {
                         policy(patient).nonOppositionModules().stream()
                             .map(ConsentModule::code)
                             .sorted()
-                            .toList()))));
+                            .toList(),
+                    "tx", TransactionIds.current(connection)))));
   }
 
   /** Stores a scan of a paper consent form (a steward of the patient's jurisdiction). */

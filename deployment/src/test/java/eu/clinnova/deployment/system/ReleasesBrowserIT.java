@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -107,5 +108,64 @@ class ReleasesBrowserIT extends BrowserSystemTest {
         output
             .toString(java.nio.charset.StandardCharsets.UTF_8)
             .contains("included LU-0001: permitted"));
+  }
+
+  @Test
+  void aGuardianDownloadsTheProofThatAReleaseIncludedTheirWard() throws Exception {
+    String steward = Tokens.user("steward-lu");
+    HttpResponse<String> enrolled =
+        PatientApiIT.post(
+            steward,
+            "{\"psn\":\"LU-7104\",\"jurisdiction\":\"LU\",\"site\":\"CHL\","
+                + "\"cohorts\":[\"IBD\"],\"minor\":true,\"adultOn\":\"2041-05-01\"}");
+    assertEquals(201, enrolled.statusCode(), enrolled.body());
+    HttpResponse<String> issued = Api.post("/api/v1/patients/LU-7104/guardian-code", steward, "");
+    assertEquals(201, issued.statusCode(), issued.body());
+    String guardian = Tokens.user("patient-de");
+    assertEquals(
+        200,
+        Api.post(
+                "/api/v1/me/activation",
+                guardian,
+                "{\"code\":\"" + Api.json(issued).get("guardianCode").asText() + "\"}")
+            .statusCode());
+    String consent =
+        "{\"formId\":\"lu-research-consent\",\"formVersion\":1,\"language\":\"en\","
+            + "\"decisions\":{"
+            + ReleaseGateIT.ALL_NEEDED
+            + "},\"signer\":{\"kind\":\"guardian\"}}";
+    assertEquals(
+        201, Api.post("/api/v1/patients/LU-7104/consents", guardian, consent).statusCode());
+    ReleaseGateIT.Grant grant = ReleaseGateIT.grant("researcher2");
+    var outcome = ReleaseGateIT.ask(ReleaseGateIT.node("node-lu"), grant, List.of("LU-7104"));
+    assertEquals(List.of("LU-7104"), outcome.releasable());
+    String releaseId = outcome.answer().releaseId();
+    // The contract's guardian access, over the API.
+    assertEquals(
+        200,
+        Api.get("/api/v1/patients/LU-7104/releases/" + releaseId + "/proof", guardian)
+            .statusCode());
+
+    Page page = newPage("fr-FR", 390);
+    PortalPages.signIn(page, "/ward/LU-7104", "patient-de");
+    assertThat(page.locator("#ward-disclosures")).hasText("Qui a utilisé leurs données");
+    com.microsoft.playwright.Locator proof = page.locator("#proof-" + releaseId);
+    assertThat(proof).hasText("Preuve");
+    proof.scrollIntoViewIfNeeded();
+    com.microsoft.playwright.Download download = page.waitForDownload(proof::click);
+    assertEquals("release-proof-LU-7104-" + releaseId + ".json", download.suggestedFilename());
+    java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+    int status =
+        eu.clinnova.audit.verifier.VerifierLauncher.proof(
+            new String[] {
+              "--key", Api.get("/api/v1/audit/verifier-key", null).body(),
+              "--psn", "LU-7104",
+              "--proof", download.path().toString()
+            },
+            new java.io.PrintStream(output, true, java.nio.charset.StandardCharsets.UTF_8));
+    String text = output.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, status, text);
+    assertTrue(text.contains("included LU-7104: permitted"), text);
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
   }
 }

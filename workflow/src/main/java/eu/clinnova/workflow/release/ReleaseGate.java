@@ -11,6 +11,7 @@ import eu.clinnova.consent.application.DisclosureRecording;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Disclosure;
+import eu.clinnova.consent.infrastructure.TransactionIds;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
@@ -107,6 +108,9 @@ public class ReleaseGate {
       try (Statement snapshot = connection.createStatement()) {
         snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
       }
+      // The first read takes the snapshot; the log gets it, so that the compliance replay knows
+      // which consent changes this decision could see (their entries carry their transaction).
+      String snapshot = TransactionIds.snapshot(connection);
       // The dataset first (the catalogue is public): another node's dataset is refused the same
       // way whether the application named exists or not, so that the answer does not tell which
       // application ids exist.
@@ -159,7 +163,7 @@ public class ReleaseGate {
             application,
             grounds,
             outcome,
-            new Committed(releaseId, digests.join(), commitments.join()),
+            new Committed(releaseId, snapshot, digests.join(), commitments.join()),
             now,
             issuer);
       } finally {
@@ -207,6 +211,7 @@ public class ReleaseGate {
     String subjectsRoot = subjectsRoot(committed.commitments(), outcome);
     facts.put("subjectsRoot", subjectsRoot);
     facts.put("decidedAt", now.toString());
+    facts.put("snapshot", committed.snapshot());
     // Durable first: once this returns the decision is in the log whatever happens next; if it
     // throws, the transaction rolls back and the node is told 503.
 
@@ -282,7 +287,7 @@ public class ReleaseGate {
 
   /** What the decision commits to about its subjects, computed while the database read. */
   private record Committed(
-      UUID releaseId, SubjectDigests digests, SubjectCommitments commitments) {}
+      UUID releaseId, String snapshot, SubjectDigests digests, SubjectCommitments commitments) {}
 
   /**
    * The root of the release's subject tree (the contract's {@code subjectsRoot}): every subject

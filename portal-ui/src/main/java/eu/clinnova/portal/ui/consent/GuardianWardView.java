@@ -1,6 +1,7 @@
 package eu.clinnova.portal.ui.consent;
 
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEvent;
@@ -16,6 +17,7 @@ import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.portal.identity.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
+import eu.clinnova.workflow.release.ReleaseSubjects;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -31,14 +33,20 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
   private final ConsentQueries queries;
   private final ConsentRecording recording;
   private final ConsentForms forms;
+  private final ReleaseSubjects releases;
   private final Requester requester;
   private String psn = "";
 
   @Inject
-  public GuardianWardView(ConsentQueries queries, ConsentRecording recording, ConsentForms forms) {
+  public GuardianWardView(
+      ConsentQueries queries,
+      ConsentRecording recording,
+      ConsentForms forms,
+      ReleaseSubjects releases) {
     this.queries = queries;
     this.recording = recording;
     this.forms = forms;
+    this.releases = releases;
     this.requester = Requesters.of(SignedInUser.current().orElseThrow());
     setId("ward");
     addClassName("portal-page");
@@ -59,6 +67,9 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
     }
     add(new Paragraph(getTranslation("ward.intro")));
     add(new ConsentDashboard(requester, psn, queries, recording, forms));
+    H2 used = new H2(getTranslation("ward.disclosures"));
+    used.setId("ward-disclosures");
+    add(used, new DisclosuresList(requester, psn, queries, releases));
   }
 
   @Override

@@ -1,0 +1,74 @@
+package eu.clinnova.portal.ui.consent;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import eu.clinnova.audit.canonical.CanonicalJson;
+import eu.clinnova.consent.application.ConsentQueries;
+import eu.clinnova.consent.application.Requester;
+import eu.clinnova.consent.domain.Disclosure;
+import eu.clinnova.portal.api.consent.ReleaseProofResource;
+import eu.clinnova.portal.ui.base.Downloads;
+import eu.clinnova.workflow.release.ReleaseSubjects;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every release that included a patient, newest first, each with the proof that it did (a file the
+ * patient or their guardian keeps, checked offline against the log's key): the patient's own "Who
+ * used my data" and a guardian's page of their ward show the same list.
+ */
+final class DisclosuresList extends Div {
+
+  DisclosuresList(
+      Requester requester, String psn, ConsentQueries queries, ReleaseSubjects releases) {
+    setId("disclosures-list");
+    List<Disclosure> disclosures = queries.disclosures(requester, psn);
+    if (disclosures.isEmpty()) {
+      Paragraph none = new Paragraph(getTranslation("disclosures.empty"));
+      none.setId("disclosures-empty");
+      add(none);
+      return;
+    }
+    DateTimeFormatter format =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(getLocale())
+            .withZone(ZoneOffset.UTC);
+    Grid<Disclosure> grid = new Grid<>();
+    grid.setId("disclosures-grid");
+    grid.setAllRowsVisible(true);
+    grid.addColumn(d -> format.format(d.decidedAt()) + " UTC")
+        .setHeader(getTranslation("disclosures.when"));
+    grid.addColumn(Disclosure::projectTitle).setHeader(getTranslation("disclosures.project"));
+    grid.addColumn(Disclosure::datasetId).setHeader(getTranslation("disclosures.dataset"));
+    grid.addColumn(Disclosure::node).setHeader(getTranslation("disclosures.node"));
+    grid.addColumn(Disclosure::auditIndex).setHeader(getTranslation("disclosures.audit"));
+    grid.addComponentColumn(
+            disclosure -> {
+              UUID release = UUID.fromString(disclosure.releaseId());
+              Anchor proof =
+                  Downloads.link(
+                      getTranslation("disclosures.proof"),
+                      ReleaseProofResource.fileName(psn, release),
+                      "application/json",
+                      () -> CanonicalJson.bytes(releases.proof(requester, psn, release).toJson()));
+              proof.setId("proof-" + disclosure.releaseId());
+              proof
+                  .getElement()
+                  .setAttribute(
+                      "aria-label",
+                      getTranslation(
+                          "disclosures.proof.label",
+                          disclosure.projectTitle(),
+                          format.format(disclosure.decidedAt()) + " UTC"));
+              return proof;
+            })
+        .setHeader(getTranslation("disclosures.proof"));
+    grid.setItems(disclosures);
+    add(grid, new Paragraph(getTranslation("disclosures.proof.explain")));
+  }
+}
