@@ -1,6 +1,7 @@
 package eu.clinnova.consent.application;
 
 import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.log.TransactionIds;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.domain.Attachment;
@@ -17,7 +18,6 @@ import eu.clinnova.consent.form.FormModule;
 import eu.clinnova.consent.infrastructure.AttachmentStore;
 import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
-import eu.clinnova.consent.infrastructure.TransactionIds;
 import eu.clinnova.consent.policy.ConsentBasis;
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;

@@ -2,6 +2,7 @@ package eu.clinnova.workflow.release;
 
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.log.LoggedEntry;
+import eu.clinnova.audit.log.TransactionIds;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.subjects.SubjectCommitments;
 import eu.clinnova.audit.subjects.SubjectTree;
@@ -11,7 +12,6 @@ import eu.clinnova.consent.application.DisclosureRecording;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Disclosure;
-import eu.clinnova.consent.infrastructure.TransactionIds;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;

@@ -1,4 +1,4 @@
-package eu.clinnova.consent.infrastructure;
+package eu.clinnova.audit.log;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
