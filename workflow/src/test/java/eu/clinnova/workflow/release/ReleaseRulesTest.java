@@ -209,6 +209,63 @@ class ReleaseRulesTest {
   }
 
   @Test
+  void aModuleAddedByAMajorFormVersionIsMissingUntilThePatientDecides() {
+    // Version 1 of the form asked nothing about AI training; version 2 (major) adds the module.
+    Set<ConsentModule> aiNeeded = Set.of(ConsentModule.CLINICAL_DATA, ConsentModule.AI_TRAINING);
+    eu.clinnova.consent.domain.ConsentRecord onVersion1 =
+        new eu.clinnova.consent.domain.ConsentRecord(
+            "r1",
+            "LU-0010",
+            eu.clinnova.consent.domain.RecordKind.CONSENT,
+            "lu-research-consent",
+            1,
+            "en",
+            "0".repeat(64),
+            Map.of(ConsentModule.CLINICAL_DATA, Decision.PERMIT),
+            Set.of(),
+            eu.clinnova.consent.domain.SignerKind.SELF,
+            NOW.minusSeconds(86_400 * 400),
+            Map.of());
+    Patient patient = new Patient("LU-0010", "LU", "CHL", Set.of(Patient.Cohort.IBD), false, null);
+    PatientState before =
+        new PatientState(
+            patient,
+            eu.clinnova.consent.domain.ConsentStates.asOf(List.of(onVersion1), LU, NOW, aiNeeded));
+    assertEquals(
+        Optional.of("consent-missing"),
+        ReleaseRules.subject(before, DATASET, aiNeeded),
+        "a module the patient never saw is not consented to");
+    assertEquals(
+        Optional.empty(),
+        ReleaseRules.subject(before, DATASET, Set.of(ConsentModule.CLINICAL_DATA)),
+        "what they agreed to on version 1 stands");
+    eu.clinnova.consent.domain.ConsentRecord onVersion2 =
+        new eu.clinnova.consent.domain.ConsentRecord(
+            "r2",
+            "LU-0010",
+            eu.clinnova.consent.domain.RecordKind.CONSENT,
+            "lu-research-consent",
+            2,
+            "en",
+            "1".repeat(64),
+            Map.of(
+                ConsentModule.CLINICAL_DATA,
+                Decision.PERMIT,
+                ConsentModule.AI_TRAINING,
+                Decision.PERMIT),
+            Set.of(),
+            eu.clinnova.consent.domain.SignerKind.SELF,
+            NOW.minusSeconds(60),
+            Map.of());
+    PatientState after =
+        new PatientState(
+            patient,
+            eu.clinnova.consent.domain.ConsentStates.asOf(
+                List.of(onVersion1, onVersion2), LU, NOW, aiNeeded));
+    assertEquals(Optional.empty(), ReleaseRules.subject(after, DATASET, aiNeeded));
+  }
+
+  @Test
   void requestsAreCheckedWhole() {
     JsonArrayBuilder many = Json.createArrayBuilder();
     for (int i = 0; i < ReleaseRequest.MAX_SUBJECTS + 1; i++) {
