@@ -170,7 +170,7 @@ public class ConsentQueries {
               patient,
               policy,
               asOf,
-              ConsentStates.asOf(oldestFirst(history), policy, asOf),
+              ConsentStates.asOf(patient, oldestFirst(history), policy, asOf),
               history);
         });
   }
@@ -316,7 +316,12 @@ public class ConsentQueries {
             found ->
                 new PatientState(
                     found.patient(),
-                    ConsentStates.asOf(found.records(), policy(found.patient()), asOf, modules))));
+                    ConsentStates.asOf(
+                        found.patient(),
+                        found.records(),
+                        policy(found.patient()),
+                        asOf,
+                        modules))));
   }
 
   /** A read of patients' states under way (see {@link #startStatesOf}). */

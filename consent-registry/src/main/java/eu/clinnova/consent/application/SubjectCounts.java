@@ -112,7 +112,8 @@ public class SubjectCounts {
               key.jurisdiction(),
               key.cohort(),
               patient ->
-                  ConsentStates.asOf(patient.records(), policy, now, key.modules())
+                  ConsentStates.asOf(
+                          patient.patient(), patient.records(), policy, now, key.modules())
                       .values()
                       .stream()
                       .allMatch(ModuleState::permits));

@@ -2,6 +2,8 @@ package eu.clinnova.consent.domain;
 
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -25,8 +27,10 @@ import java.util.Set;
  *       they have not objected.
  * </ul>
  *
- * Guardians' and representatives' records count like the patient's own until the patient records
- * their own (re-consent requests ask them to, see {@link ReconsentDue}).
+ * A guardian's permit for a minor counts like the patient's own until the patient comes of age;
+ * from their day of majority, if the policy says renewal is due then and that permits lapse while
+ * it is ({@link JurisdictionPolicy#whileRenewalDue}), it is a deny, reason RENEWAL_DUE, until the
+ * patient records their own decision (re-consent requests ask them to, see {@link ReconsentDue}).
  */
 public final class ConsentStates {
 
@@ -49,10 +53,43 @@ public final class ConsentStates {
       JurisdictionPolicy policy,
       Instant instant,
       Set<ConsentModule> modules) {
+    return asOf(records, policy, instant, modules, Optional.empty());
+  }
+
+  /**
+   * A patient's state: their day of majority, if they were enrolled as a minor with one, counts.
+   */
+  public static Map<ConsentModule, ModuleState> asOf(
+      Patient patient,
+      List<ConsentRecord> records,
+      JurisdictionPolicy policy,
+      Instant instant,
+      Set<ConsentModule> modules) {
+    return asOf(
+        records, policy, instant, modules, patient.minor() ? patient.majority() : Optional.empty());
+  }
+
+  /** The same for every module. */
+  public static Map<ConsentModule, ModuleState> asOf(
+      Patient patient, List<ConsentRecord> records, JurisdictionPolicy policy, Instant instant) {
+    return asOf(patient, records, policy, instant, EVERY_MODULE);
+  }
+
+  private static Map<ConsentModule, ModuleState> asOf(
+      List<ConsentRecord> records,
+      JurisdictionPolicy policy,
+      Instant instant,
+      Set<ConsentModule> modules,
+      Optional<LocalDate> majority) {
     List<ConsentRecord> known = upTo(records, instant);
+    boolean guardiansLapse =
+        majority.isPresent()
+            && policy.renewAtMajority()
+            && policy.whileRenewalDue() == JurisdictionPolicy.RenewalEffect.PERMITS_LAPSE
+            && !LocalDate.ofInstant(instant, ZoneOffset.UTC).isBefore(majority.get());
     Map<ConsentModule, ModuleState> state = new EnumMap<>(ConsentModule.class);
     for (ConsentModule module : modules) {
-      state.put(module, moduleState(module, known, policy, instant));
+      state.put(module, moduleState(module, known, policy, instant, guardiansLapse));
     }
     return state;
   }
@@ -81,7 +118,11 @@ public final class ConsentStates {
   }
 
   private static ModuleState moduleState(
-      ConsentModule module, List<ConsentRecord> known, JurisdictionPolicy policy, Instant instant) {
+      ConsentModule module,
+      List<ConsentRecord> known,
+      JurisdictionPolicy policy,
+      Instant instant,
+      boolean guardiansLapse) {
     for (int i = known.size() - 1; i >= 0; i--) {
       ConsentRecord record = known.get(i);
       Optional<Decision> decision = record.decisionFor(module);
@@ -102,6 +143,10 @@ public final class ConsentStates {
       Optional<Instant> until = record.validUntil(module);
       if (until.isPresent() && !until.get().isAfter(instant)) {
         return new ModuleState(module, Decision.DENY, ModuleState.Reason.EXPIRED, id, since, until);
+      }
+      if (guardiansLapse && record.signer() == SignerKind.GUARDIAN) {
+        return new ModuleState(
+            module, Decision.DENY, ModuleState.Reason.RENEWAL_DUE, id, since, until);
       }
       return new ModuleState(
           module, Decision.PERMIT, ModuleState.Reason.RECORDED, id, since, until);

@@ -25,6 +25,11 @@ public record ModuleState(
     OBJECTED,
     /** The permit's validity period has ended. */
     EXPIRED,
+    /**
+     * A guardian gave the permit and the patient has come of age: it lapsed until they decide (when
+     * their jurisdiction's policy says so).
+     */
+    RENEWAL_DUE,
     /** FR: informed and not objected. */
     NON_OPPOSITION,
     /** No record: the jurisdiction's default, deny. */

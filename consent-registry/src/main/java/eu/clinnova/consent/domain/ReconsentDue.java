@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * When the patient must be asked to consent themself: a minor who has come of age while their
  * consent rests on a guardian's signature, or (CH) an adult whose consent rests on a
- * representative's signature once they have regained capacity. Until the patient answers, the
- * earlier consent stands.
+ * representative's signature once they have regained capacity. What the earlier permits mean until
+ * the patient answers is the policy's ({@code whileRenewalDue}); {@link ConsentStates} applies it.
  */
 public final class ReconsentDue {
 

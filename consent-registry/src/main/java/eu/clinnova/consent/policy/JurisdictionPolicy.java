@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param renewAtMajority a guardian's consent must be renewed by the patient at majority
  * @param renewAtCapacity a representative's consent must be renewed by the patient on regaining
  *     capacity (CH)
+ * @param whileRenewalDue what a guardian's (or representative's) permits mean for releases once the
+ *     patient must renew them and until they do
  * @param purposeModules the module a patient must permit for each need of a research purpose
  * @param coveredBy modules whose permit this jurisdiction's general consent gives through another
  *     module (CH: a general consent, {@code CLINICAL-DATA}, covers coded-data health research,
@@ -37,6 +39,7 @@ public record JurisdictionPolicy(
     int ageOfMajority,
     boolean renewAtMajority,
     boolean renewAtCapacity,
+    RenewalEffect whileRenewalDue,
     boolean reconsentOnMajorVersion,
     Map<PurposeNeed, ConsentModule> purposeModules,
     Map<ConsentModule, ConsentModule> coveredBy) {
@@ -46,6 +49,33 @@ public record JurisdictionPolicy(
     validity = validity.isEmpty() ? Map.of() : new EnumMap<>(validity);
     purposeModules = purposeModules.isEmpty() ? Map.of() : new EnumMap<>(purposeModules);
     coveredBy = coveredBy.isEmpty() ? Map.of() : new EnumMap<>(coveredBy);
+  }
+
+  /** What permits given for the patient by someone else mean once the patient must renew them. */
+  public enum RenewalEffect {
+    /** They no longer count: the module is consent-missing until the patient decides. */
+    PERMITS_LAPSE("permits-lapse"),
+    /** They count until the patient decides. */
+    PERMITS_STAND("permits-stand");
+
+    private final String code;
+
+    RenewalEffect(String code) {
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+
+    public static RenewalEffect fromCode(String code) {
+      for (RenewalEffect effect : values()) {
+        if (effect.code.equals(code)) {
+          return effect;
+        }
+      }
+      throw new IllegalArgumentException("no renewal effect " + code);
+    }
   }
 
   /**

@@ -80,6 +80,7 @@ public final class PolicyCatalogue {
         json.getInt("ageOfMajority"),
         json.getBoolean("renewAtMajority"),
         json.getBoolean("renewAtCapacity"),
+        JurisdictionPolicy.RenewalEffect.fromCode(json.getString("whileRenewalDue")),
         json.getBoolean("reconsentOnMajorVersion"),
         purposeModules(code, json),
         coveredBy(json));

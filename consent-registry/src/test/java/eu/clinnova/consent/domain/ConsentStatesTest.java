@@ -301,4 +301,102 @@ class ConsentStatesTest {
               .isPresent());
     }
   }
+
+  @Nested
+  class ComingOfAge {
+    final JurisdictionPolicy lu = policy("LU");
+    final Patient minor =
+        new Patient(
+            "LU-0100",
+            "LU",
+            "CHL",
+            java.util.Set.of(Patient.Cohort.IBD),
+            true,
+            java.time.LocalDate.of(2027, 3, 1));
+
+    @Test
+    void aGuardiansYesLapsesOnTheDayOfMajorityUntilThePatientDecides() {
+      List<ConsentRecord> records =
+          new java.util.ArrayList<>(
+              List.of(
+                  Records.consent(
+                      lu,
+                      "2026-01-10T09:00:00Z",
+                      SignerKind.GUARDIAN,
+                      Map.of(CLINICAL_DATA, PERMIT, GENETIC, DENY))));
+      assertEquals(
+          PERMIT,
+          ConsentStates.asOf(minor, records, lu, Instant.parse("2027-02-28T23:59:59Z"))
+              .get(CLINICAL_DATA)
+              .decision(),
+          "the day before majority the guardian's yes counts");
+      ModuleState lapsed =
+          ConsentStates.asOf(minor, records, lu, Instant.parse("2027-03-01T00:00:00Z"))
+              .get(CLINICAL_DATA);
+      assertEquals(DENY, lapsed.decision());
+      assertEquals(ModuleState.Reason.RENEWAL_DUE, lapsed.reason());
+      assertEquals(
+          ModuleState.Reason.RECORDED,
+          ConsentStates.asOf(minor, records, lu, Instant.parse("2027-03-01T00:00:00Z"))
+              .get(GENETIC)
+              .reason(),
+          "a guardian's no stays a no");
+      records.add(
+          Records.consent(
+              lu, "2027-04-02T10:00:00Z", SignerKind.SELF, Map.of(CLINICAL_DATA, PERMIT)));
+      ModuleState own =
+          ConsentStates.asOf(minor, records, lu, Instant.parse("2027-04-02T10:00:01Z"))
+              .get(CLINICAL_DATA);
+      assertEquals(PERMIT, own.decision(), "the patient's own yes counts");
+      assertEquals(
+          DENY,
+          ConsentStates.asOf(minor, records, lu, Instant.parse("2027-04-02T10:00:01Z"))
+              .get(GENETIC)
+              .decision());
+    }
+
+    @Test
+    void aPolicyMayLetTheGuardiansYesStandUntilThePatientDecides() throws Exception {
+      String json;
+      try (var in = PolicyCatalogue.class.getResourceAsStream(PolicyCatalogue.RESOURCE)) {
+        json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      JurisdictionPolicy standing =
+          PolicyCatalogue.read(
+                  new java.io.ByteArrayInputStream(
+                      json.replace("\"permits-lapse\"", "\"permits-stand\"")
+                          .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+              .of("LU")
+              .orElseThrow();
+      assertEquals(JurisdictionPolicy.RenewalEffect.PERMITS_STAND, standing.whileRenewalDue());
+      List<ConsentRecord> records =
+          List.of(
+              Records.consent(
+                  standing,
+                  "2026-01-10T09:00:00Z",
+                  SignerKind.GUARDIAN,
+                  Map.of(CLINICAL_DATA, PERMIT)));
+      assertEquals(
+          PERMIT,
+          ConsentStates.asOf(minor, records, standing, Instant.parse("2027-06-01T00:00:00Z"))
+              .get(CLINICAL_DATA)
+              .decision());
+    }
+
+    @Test
+    void aMinorWithoutADayOfMajorityAndAnAdultAreNotAffected() {
+      List<ConsentRecord> records =
+          List.of(
+              Records.consent(
+                  lu, "2026-01-10T09:00:00Z", SignerKind.GUARDIAN, Map.of(CLINICAL_DATA, PERMIT)));
+      Patient noDay =
+          new Patient("LU-0101", "LU", "CHL", java.util.Set.of(Patient.Cohort.IBD), true, null);
+      assertEquals(
+          PERMIT,
+          ConsentStates.asOf(noDay, records, lu, Instant.parse("2040-01-01T00:00:00Z"))
+              .get(CLINICAL_DATA)
+              .decision(),
+          "a minor stays one until a steward records the day");
+    }
+  }
 }

@@ -47,13 +47,13 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * The release gate's read paths decide exactly what the rules decide (issue 17). Each try writes
  * random patients with random histories (consents by themselves, guardians or representatives,
  * withdrawals of some modules or all, FR information and objections, validity ends, two form
- * versions, records in the same instant) through the real tables and triggers, then asks for them
- * with 2,100 patients written once, as of a random instant, through every path the gate has: the
- * byte-level row parser on one connection, two connections in one exported snapshot (and the
- * helper's connection alone, deterministically), and the in-memory copy (taken before the try's
- * last writes, so that it merges the rows written since). Every subject's state of every module
- * must equal a plain fold of the records as they were generated, written here from domain.md's
- * rules without the production code.
+ * versions, records in the same instant, minors who come of age) through the real tables and
+ * triggers, then asks for them with 2,100 patients written once, as of a random instant, through
+ * every path the gate has: the byte-level row parser on one connection, two connections in one
+ * exported snapshot (and the helper's connection alone, deterministically), and the in-memory copy
+ * (taken before the try's last writes, so that it merges the rows written since). Every subject's
+ * state of every module must equal a plain fold of the records as they were generated, written here
+ * from domain.md's rules without the production code.
  */
 class GateReadPathsPropertyTest {
 
@@ -219,7 +219,7 @@ class GateReadPathsPropertyTest {
     for (PatientRecords patient : read) {
       JurisdictionPolicy policy = POLICIES.of(patient.patient().jurisdiction()).orElseThrow();
       Map<ConsentModule, String> modules = new EnumMap<>(ConsentModule.class);
-      ConsentStates.asOf(patient.records(), policy, asOf)
+      ConsentStates.asOf(patient.patient(), patient.records(), policy, asOf)
           .forEach((module, state) -> modules.put(module, describe(state)));
       states.put(patient.patient().psn(), modules);
     }
@@ -234,7 +234,8 @@ class GateReadPathsPropertyTest {
    * domain.md's rules, folded forward over the records as generated: per module the latest record
    * recorded by the instant that speaks of it decides (a consent's permit or deny, a withdrawal of
    * it or of everything, an objection); a permit whose validity ended by then is a deny; without
-   * any, FR's information permits its non-opposition modules; otherwise deny.
+   * any, FR's information permits its non-opposition modules; otherwise deny; a guardian's permit
+   * lapses once the minor comes of age, where the policy says so.
    */
   static final class PlainFold {
 
@@ -246,6 +247,7 @@ class GateReadPathsPropertyTest {
       for (ConsentModule module : ConsentModule.values()) {
         String state = null;
         Instant until = null;
+        SignerKind signer = null;
         boolean informed = false;
         for (ConsentRecord record : inOrder) {
           if (record.recordedAt().isAfter(asOf)) {
@@ -257,6 +259,7 @@ class GateReadPathsPropertyTest {
               if (decision != null) {
                 state = decision == Decision.PERMIT ? "permit/RECORDED" : "deny/RECORDED";
                 until = record.validUntil().get(module);
+                signer = record.signer();
               }
             }
             case WITHDRAWAL -> {
@@ -275,11 +278,27 @@ class GateReadPathsPropertyTest {
                   : "deny/NO_RECORD";
         } else if (state.startsWith("permit") && until != null && !until.isAfter(asOf)) {
           state = "deny/EXPIRED";
+        } else if (state.startsWith("permit")
+            && signer == SignerKind.GUARDIAN
+            && cameOfAge(generated.patient(), policy, asOf)) {
+          state = "deny/RENEWAL_DUE";
         }
         states.put(module, state);
       }
       return states;
     }
+  }
+
+  /**
+   * domain.md: a minor's consent is given by guardians and must be renewed by the patient at
+   * majority; the policy says the guardian's yes lapses meanwhile.
+   */
+  static boolean cameOfAge(Patient patient, JurisdictionPolicy policy, Instant asOf) {
+    return patient.minor()
+        && patient.adultOn() != null
+        && policy.renewAtMajority()
+        && policy.whileRenewalDue() == JurisdictionPolicy.RenewalEffect.PERMITS_LAPSE
+        && !LocalDate.ofInstant(asOf, java.time.ZoneOffset.UTC).isBefore(patient.adultOn());
   }
 
   /** A random patient of a random jurisdiction and their history. */

@@ -266,6 +266,42 @@ class ReleaseRulesTest {
   }
 
   @Test
+  void aGuardiansYesIsConsentMissingOnceTheMinorComesOfAge() {
+    Set<ConsentModule> needed = Set.of(ConsentModule.CLINICAL_DATA);
+    eu.clinnova.consent.domain.ConsentRecord byGuardian =
+        new eu.clinnova.consent.domain.ConsentRecord(
+            "r3",
+            "LU-0011",
+            eu.clinnova.consent.domain.RecordKind.CONSENT,
+            "lu-research-consent",
+            1,
+            "en",
+            "0".repeat(64),
+            Map.of(ConsentModule.CLINICAL_DATA, Decision.PERMIT),
+            Set.of(),
+            eu.clinnova.consent.domain.SignerKind.GUARDIAN,
+            NOW.minusSeconds(86_400 * 300),
+            Map.of());
+    java.util.function.Function<LocalDate, Optional<String>> decidedFor =
+        majority -> {
+          Patient minor =
+              new Patient("LU-0011", "LU", "CHL", Set.of(Patient.Cohort.IBD), true, majority);
+          return ReleaseRules.subject(
+              new PatientState(
+                  minor,
+                  eu.clinnova.consent.domain.ConsentStates.asOf(
+                      minor, List.of(byGuardian), LU, NOW, needed)),
+              DATASET,
+              needed);
+        };
+    assertEquals(Optional.empty(), decidedFor.apply(LocalDate.of(2027, 1, 1)), "still a minor");
+    assertEquals(
+        Optional.of("consent-missing"),
+        decidedFor.apply(LocalDate.of(2026, 11, 28)),
+        "of age today: LU's policy lets the guardian's yes lapse until the patient decides");
+  }
+
+  @Test
   void requestsAreCheckedWhole() {
     JsonArrayBuilder many = Json.createArrayBuilder();
     for (int i = 0; i < ReleaseRequest.MAX_SUBJECTS + 1; i++) {

@@ -76,6 +76,7 @@ public class PolicyResource {
         .add("ageOfMajority", policy.ageOfMajority())
         .add("renewAtMajority", policy.renewAtMajority())
         .add("renewAtCapacity", policy.renewAtCapacity())
+        .add("whileRenewalDue", policy.whileRenewalDue().code())
         .add("reconsentOnMajorVersion", policy.reconsentOnMajorVersion())
         .add("purposeModules", purposeModules)
         .add("coveredByGeneralConsent", covered)
