@@ -46,7 +46,11 @@ public final class ComplianceReplay implements LogVerifier.EntryObserver {
     }
     try {
       switch (name) {
-        case "consent.recorded", "consent.withdrawn", "consent.objected", "consent.informed" -> {
+        case "consent.recorded",
+            "consent.withdrawn",
+            "consent.objected",
+            "consent.informed",
+            "consent.capacity-regained" -> {
           consent(index, name, leaf);
           consentEntries++;
         }
@@ -223,6 +227,9 @@ public final class ComplianceReplay implements LogVerifier.EntryObserver {
           }
         }
       }
+      case "consent.capacity-regained" -> {
+        // Decides nothing itself; what it does to a representative's permits is in the entry.
+      }
       case "consent.informed" -> {
         informed = new HashSet<>();
         if (data.get("modules") instanceof List<?> modules) {
@@ -251,7 +258,10 @@ public final class ComplianceReplay implements LogVerifier.EntryObserver {
                 everything,
                 validUntil,
                 informed,
-                data.get("tx") instanceof Number tx ? tx.longValue() : -1));
+                data.get("tx") instanceof Number tx ? tx.longValue() : -1,
+                data.get("signer") instanceof String signer ? signer : "",
+                action.equals("consent.capacity-regained")
+                    && "permits-lapse".equals(data.get("representativePermits"))));
   }
 
   private ReleaseEntry release(long index, Map<String, Object> leaf) {

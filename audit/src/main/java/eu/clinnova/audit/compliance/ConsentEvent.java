@@ -14,6 +14,9 @@ import java.util.Set;
  * @param validUntil per module code, when a permit ends (epoch milliseconds)
  * @param informed the modules an information record permits unless objected to (FR)
  * @param tx the database transaction that wrote it, or -1 for entries written before they said
+ * @param signer who signed a consent ({@code self}, {@code guardian}, {@code representative}, ...)
+ * @param representativesLapse a regained capacity (CH) after which a representative's earlier
+ *     permits no longer count, as the policy said when it was recorded
  */
 record ConsentEvent(
     long index,
@@ -23,4 +26,6 @@ record ConsentEvent(
     boolean everything,
     Map<String, Long> validUntil,
     Set<String> informed,
-    long tx) {}
+    long tx,
+    String signer,
+    boolean representativesLapse) {}

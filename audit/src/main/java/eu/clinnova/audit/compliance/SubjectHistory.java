@@ -42,6 +42,11 @@ final class SubjectHistory {
         if (until != null && until <= release.decidedAt()) {
           return new ModuleVerdict(false, event.index(), "the permit ended before the release");
         }
+        long capacity = capacityRegainedAfter(event, release);
+        if (capacity >= 0) {
+          return new ModuleVerdict(
+              false, capacity, "a representative's permit after the patient regained capacity");
+        }
         return new ModuleVerdict(true, event.index(), event.action());
       }
       if (!informed && event.informed().contains(module)) {
@@ -52,6 +57,25 @@ final class SubjectHistory {
     return informed
         ? new ModuleVerdict(true, informedBy, "informed, no objection")
         : ModuleVerdict.none();
+  }
+
+  /**
+   * The entry recording that the patient regained capacity after {@code permit}, a
+   * representative's, that the release saw and whose policy let such permits lapse; -1 if none.
+   */
+  private long capacityRegainedAfter(ConsentEvent permit, ReleaseEntry release) {
+    if (!"representative".equals(permit.signer())) {
+      return -1;
+    }
+    for (ConsentEvent event : events) {
+      if (event.representativesLapse()
+          && event.index() > permit.index()
+          && event.index() < release.index()
+          && seen(event, release)) {
+        return event.index();
+      }
+    }
+    return -1;
   }
 
   private static boolean seen(ConsentEvent event, ReleaseEntry release) {

@@ -115,6 +115,31 @@ class ComplianceReplayTest {
   }
 
   @Test
+  void aRepresentativesPermitAfterThePatientRegainedCapacityIsAViolation() {
+    Map<String, Object> byRepresentative = new HashMap<>();
+    byRepresentative.put("decisions", Map.of("CLINICAL-DATA", "permit"));
+    byRepresentative.put("signer", "representative");
+    replay.entry(index++, entry("consent.recorded", "patient", "CH-0001", 1, byRepresentative));
+    replay.entry(index++, entry("consent.recorded", "patient", "CH-0002", 1, byRepresentative));
+    long regained = index;
+    replay.entry(
+        index++,
+        entry(
+            "consent.capacity-regained",
+            "patient",
+            "CH-0001",
+            3,
+            Map.of("representativePermits", "permits-lapse")));
+    release("r1", 10, List.of("CLINICAL-DATA"), Map.of("CH-0001", "", "CH-0002", ""));
+    List<ReplayFinding> violations = replay.check(stored::get, 1).violations();
+    assertEquals(1, violations.size(), violations.toString());
+    assertTrue(
+        violations.get(0).text().contains("permitted CH-0001")
+            && violations.get(0).text().contains("(entry " + regained + ")"),
+        violations.toString());
+  }
+
+  @Test
   void aConsentEntryMissingFromTheLogLeavesTheReleaseUnfounded() {
     release("r1", 10, List.of("CLINICAL-DATA"), Map.of("LU-0001", ""));
     ReplayReport report = replay.check(stored::get, 1);

@@ -9,6 +9,7 @@ import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.domain.ReconsentDue;
 import eu.clinnova.consent.domain.ReconsentRequest;
 import eu.clinnova.consent.domain.RecordEntry;
+import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.infrastructure.DisclosureStore;
 import eu.clinnova.consent.infrastructure.FormStore;
@@ -29,6 +30,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -240,8 +242,18 @@ public class ConsentQueries {
           }
           Instant now = Clock.systemUTC().instant();
           List<RecordEntry> history = records.history(connection, psn);
+          // When a steward recorded that the patient regained capacity (CH), if they did.
+          Optional<Instant> capacity =
+              oldestFirst(history).stream()
+                  .filter(record -> record.kind() == RecordKind.CAPACITY)
+                  .map(ConsentRecord::recordedAt)
+                  .findFirst();
           ReconsentDue.check(
-                  oldestFirst(history), policy(patient), patient.majority(), Optional.empty(), now)
+                  oldestFirst(history),
+                  policy(patient),
+                  patient.majority(),
+                  capacity.map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC)),
+                  now)
               .ifPresent(
                   trigger ->
                       history.stream()
@@ -258,11 +270,13 @@ public class ConsentQueries {
                                           trigger == ReconsentDue.Trigger.CAME_OF_AGE
                                               ? "came-of-age"
                                               : "regained-capacity",
-                                          patient
-                                              .majority()
-                                              .map(day -> day.atStartOfDay(ZoneOffset.UTC))
-                                              .map(java.time.ZonedDateTime::toInstant)
-                                              .orElse(now)))));
+                                          trigger == ReconsentDue.Trigger.CAME_OF_AGE
+                                              ? patient
+                                                  .majority()
+                                                  .map(day -> day.atStartOfDay(ZoneOffset.UTC))
+                                                  .map(java.time.ZonedDateTime::toInstant)
+                                                  .orElse(now)
+                                              : capacity.orElse(now)))));
           return open;
         });
   }

@@ -304,15 +304,7 @@ public class ConsentRecording {
             SignerKind.STAFF_PAPER,
             now(),
             Map.of());
-    records.insert(
-        connection,
-        new RecordEntry(
-            record,
-            Optional.empty(),
-            actor.sub(),
-            actor.role(),
-            Optional.empty(),
-            Optional.empty()));
+    appendByStaff(connection, record, actor);
     return new Recorded(
         record.id(),
         auditLog.record(
@@ -334,6 +326,68 @@ public class ConsentRecording {
                             .sorted()
                             .toList(),
                     "tx", TransactionIds.current(connection)))));
+  }
+
+  /**
+   * Records that a patient whose consent a legal representative gave has regained capacity (a
+   * steward of the patient's jurisdiction, CH): from now on the representative's permits count as
+   * the policy's {@code whileRenewalDue} says, and the patient is asked to decide themself.
+   *
+   * @throws Refusal 409 {@code not-a-trigger} where the policy knows no such trigger, {@code
+   *     already-recorded} the second time
+   */
+  @Transactional
+  public Recorded capacityRegained(Requester requester, String psn) {
+    try (Connection connection = dataSource.getConnection()) {
+      Patient patient = PatientAccess.STAFF.check(connection, requester, psn);
+      JurisdictionPolicy policy = policy(patient);
+      if (!policy.renewAtCapacity()) {
+        throw Refusal.conflict(
+            "not-a-trigger",
+            patient.jurisdiction() + " knows no consent by a legal representative to renew.");
+      }
+      if (regainedCapacity(connection, psn)) {
+        throw Refusal.conflict(
+            "already-recorded", "That this patient regained capacity is recorded already.");
+      }
+      ConsentRecord record =
+          ConsentRecord.capacityRegained(UUID.randomUUID().toString(), patient.psn(), now());
+      appendByStaff(connection, record, requester.actor("data-steward"));
+      return new Recorded(
+          record.id(),
+          audit(
+              requester,
+              "data-steward",
+              "consent.capacity-regained",
+              patient,
+              Map.of(
+                  "recordId", record.id(),
+                  // What the representative's permits mean from here, as the policy said then:
+                  // the replay applies it without the policy.
+                  "representativePermits", policy.whileRenewalDue().code(),
+                  "tx", TransactionIds.current(connection))));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the regained capacity could not be recorded", e);
+    }
+  }
+
+  /** A record a steward (or the portal itself) appends: no signer's name, evidence or reason. */
+  private void appendByStaff(Connection connection, ConsentRecord record, AuditEvent.Actor actor)
+      throws SQLException {
+    records.insert(
+        connection,
+        new RecordEntry(
+            record,
+            Optional.empty(),
+            actor.sub(),
+            actor.role(),
+            Optional.empty(),
+            Optional.empty()));
+  }
+
+  private boolean regainedCapacity(Connection connection, String psn) throws SQLException {
+    return records.history(connection, psn).stream()
+        .anyMatch(entry -> entry.record().kind() == RecordKind.CAPACITY);
   }
 
   /** Stores a scan of a paper consent form (a steward of the patient's jurisdiction). */
@@ -545,6 +599,11 @@ public class ConsentRecording {
       problems.add(
           new FieldProblem(
               "signer.kind", "legal representatives sign in CH only (general consent rules)"));
+    }
+    if (kind.get() == SignerKind.REPRESENTATIVE && regainedCapacity(connection, patient.psn())) {
+      problems.add(
+          new FieldProblem(
+              "signer.kind", "the patient has regained capacity: they decide themself"));
     }
     UUID evidence = evidence(connection, patient, request.evidenceAttachmentId(), problems);
     return new Signer(kind.get(), name, evidence, "data-steward");

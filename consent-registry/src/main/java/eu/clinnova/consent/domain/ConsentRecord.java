@@ -34,6 +34,23 @@ public record ConsentRecord(
     }
   }
 
+  /** That the patient regained capacity (CH), recorded by a data steward at {@code at}. */
+  public static ConsentRecord capacityRegained(String id, String psn, Instant at) {
+    return new ConsentRecord(
+        id,
+        psn,
+        RecordKind.CAPACITY,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        Set.of(),
+        SignerKind.STAFF_PAPER,
+        at,
+        Map.of());
+  }
+
   // Shared answers: the release gate asks every record about several modules per subject.
   private static final Optional<Decision> PERMITS = Optional.of(Decision.PERMIT);
   private static final Optional<Decision> DENIES = Optional.of(Decision.DENY);
@@ -45,7 +62,7 @@ public record ConsentRecord(
       case WITHDRAWAL ->
           withdrawn.isEmpty() || withdrawn.contains(module) ? DENIES : Optional.empty();
       case OBJECTION -> DENIES;
-      case INFORMATION -> Optional.empty();
+      case INFORMATION, CAPACITY -> Optional.empty();
     };
   }
 

@@ -31,6 +31,8 @@ import java.util.Set;
  * from their day of majority, if the policy says renewal is due then and that permits lapse while
  * it is ({@link JurisdictionPolicy#whileRenewalDue}), it is a deny, reason RENEWAL_DUE, until the
  * patient records their own decision (re-consent requests ask them to, see {@link ReconsentDue}).
+ * Likewise a representative's permits (CH) once a steward recorded that the patient regained
+ * capacity ({@link RecordKind#CAPACITY}).
  */
 public final class ConsentStates {
 
@@ -82,14 +84,24 @@ public final class ConsentStates {
       Set<ConsentModule> modules,
       Optional<LocalDate> majority) {
     List<ConsentRecord> known = upTo(records, instant);
+    boolean lapse = policy.whileRenewalDue() == JurisdictionPolicy.RenewalEffect.PERMITS_LAPSE;
     boolean guardiansLapse =
-        majority.isPresent()
+        lapse
+            && majority.isPresent()
             && policy.renewAtMajority()
-            && policy.whileRenewalDue() == JurisdictionPolicy.RenewalEffect.PERMITS_LAPSE
             && !LocalDate.ofInstant(instant, ZoneOffset.UTC).isBefore(majority.get());
+    // A representative's permits recorded before the patient regained capacity (CH).
+    Optional<Instant> capacity =
+        lapse && policy.renewAtCapacity()
+            ? known.stream()
+                .filter(record -> record.kind() == RecordKind.CAPACITY)
+                .map(ConsentRecord::recordedAt)
+                .findFirst()
+            : Optional.empty();
+    Renewal renewal = new Renewal(guardiansLapse, capacity);
     Map<ConsentModule, ModuleState> state = new EnumMap<>(ConsentModule.class);
     for (ConsentModule module : modules) {
-      state.put(module, moduleState(module, known, policy, instant, guardiansLapse));
+      state.put(module, moduleState(module, known, policy, instant, renewal));
     }
     return state;
   }
@@ -122,7 +134,7 @@ public final class ConsentStates {
       List<ConsentRecord> known,
       JurisdictionPolicy policy,
       Instant instant,
-      boolean guardiansLapse) {
+      Renewal renewal) {
     for (int i = known.size() - 1; i >= 0; i--) {
       ConsentRecord record = known.get(i);
       Optional<Decision> decision = record.decisionFor(module);
@@ -144,7 +156,7 @@ public final class ConsentStates {
       if (until.isPresent() && !until.get().isAfter(instant)) {
         return new ModuleState(module, Decision.DENY, ModuleState.Reason.EXPIRED, id, since, until);
       }
-      if (guardiansLapse && record.signer() == SignerKind.GUARDIAN) {
+      if (renewal.lapsed(record)) {
         return new ModuleState(
             module, Decision.DENY, ModuleState.Reason.RENEWAL_DUE, id, since, until);
       }
@@ -152,6 +164,23 @@ public final class ConsentStates {
           module, Decision.PERMIT, ModuleState.Reason.RECORDED, id, since, until);
     }
     return byDefault(module, known, policy);
+  }
+
+  /**
+   * Whose permits must be renewed by the patient as of the instant, where the policy lets them
+   * lapse meanwhile: a guardian's once the minor has come of age; a representative's recorded
+   * before the patient regained capacity.
+   */
+  private record Renewal(boolean guardiansLapse, Optional<Instant> capacityRegainedAt) {
+
+    boolean lapsed(ConsentRecord record) {
+      return switch (record.signer()) {
+        case GUARDIAN -> guardiansLapse;
+        case REPRESENTATIVE ->
+            capacityRegainedAt.map(at -> !record.recordedAt().isAfter(at)).orElse(false);
+        default -> false;
+      };
+    }
   }
 
   private static ModuleState byDefault(

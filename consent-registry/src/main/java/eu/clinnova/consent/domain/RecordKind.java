@@ -9,7 +9,12 @@ public enum RecordKind {
   /** FR: the patient objects to any reuse: acts as a withdrawal of everything. */
   OBJECTION,
   /** FR: the patient was informed of the reuse of their data (non-opposition starts here). */
-  INFORMATION;
+  INFORMATION,
+  /**
+   * CH: the patient, whose consent a legal representative gave, has regained capacity; from here
+   * the representative's permits count as the policy's {@code whileRenewalDue} says.
+   */
+  CAPACITY;
 
   public String code() {
     return name().toLowerCase(java.util.Locale.ROOT);

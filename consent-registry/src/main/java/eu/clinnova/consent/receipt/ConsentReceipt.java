@@ -84,6 +84,8 @@ public final class ConsentReceipt {
           case OBJECTION -> List.of(ConsentModule.values());
           case INFORMATION ->
               List.copyOf(data.policy().nonOppositionModules()).stream().sorted().toList();
+          // Regained capacity decides nothing itself: the patient is asked to.
+          case CAPACITY -> List.of();
         };
     for (ConsentModule module : modules) {
       JsonObjectBuilder purpose =
@@ -127,6 +129,7 @@ public final class ConsentReceipt {
       case WITHDRAWAL -> "withdrawn";
       case OBJECTION -> "objected";
       case INFORMATION -> "informed";
+      case CAPACITY -> "capacity-regained";
     };
   }
 

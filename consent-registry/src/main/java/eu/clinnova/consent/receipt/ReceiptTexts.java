@@ -30,6 +30,7 @@ final class ReceiptTexts {
               Map.entry("withdrawn", "Consent withdrawn"),
               Map.entry("objected", "Objection to any reuse"),
               Map.entry("informed", "You were informed"),
+              Map.entry("capacity-regained", "You regained capacity: please decide for yourself"),
               Map.entry(
                   "withdrawal.method",
                   "You can change or withdraw your consent at any time at {portal} (My consent),"
@@ -59,6 +60,8 @@ final class ReceiptTexts {
               Map.entry("objected", "Opposition à toute réutilisation"),
               Map.entry("informed", "Vous avez été informé"),
               Map.entry(
+                  "capacity-regained", "Vous avez recouvré votre capacité : décidez vous-même"),
+              Map.entry(
                   "withdrawal.method",
                   "Vous pouvez modifier ou retirer votre consentement à tout moment sur {portal}"
                       + " (Mon consentement), ou par écrit auprès de votre hôpital."),
@@ -86,6 +89,9 @@ final class ReceiptTexts {
               Map.entry("withdrawn", "Einwilligung widerrufen"),
               Map.entry("objected", "Widerspruch gegen jede Weiterverwendung"),
               Map.entry("informed", "Sie wurden informiert"),
+              Map.entry(
+                  "capacity-regained",
+                  "Sie sind wieder einwilligungsfähig: bitte entscheiden Sie selbst"),
               Map.entry(
                   "withdrawal.method",
                   "Sie können Ihre Einwilligung jederzeit unter {portal} (Meine Einwilligung)"

@@ -399,4 +399,58 @@ class ConsentStatesTest {
           "a minor stays one until a steward records the day");
     }
   }
+
+  @Nested
+  class RegainedCapacity {
+    final JurisdictionPolicy ch = policy("CH");
+    final Patient adult =
+        new Patient("CH-0100", "CH", "USB", java.util.Set.of(Patient.Cohort.MS), false, null);
+
+    @Test
+    void aRepresentativesYesLapsesOnceCapacityIsRegainedUntilThePatientDecides() {
+      List<ConsentRecord> records =
+          new java.util.ArrayList<>(
+              List.of(
+                  Records.consent(
+                      ch,
+                      "2026-02-01T09:00:00Z",
+                      SignerKind.REPRESENTATIVE,
+                      Map.of(CLINICAL_DATA, PERMIT, GENETIC, DENY))));
+      assertEquals(
+          PERMIT,
+          ConsentStates.asOf(adult, records, ch, Instant.parse("2026-05-01T00:00:00Z"))
+              .get(CLINICAL_DATA)
+              .decision());
+      records.add(
+          ConsentRecord.capacityRegained(
+              "cap-1", "CH-0100", Instant.parse("2026-06-01T08:00:00Z")));
+      assertEquals(
+          PERMIT,
+          ConsentStates.asOf(adult, records, ch, Instant.parse("2026-05-31T00:00:00Z"))
+              .get(CLINICAL_DATA)
+              .decision(),
+          "as of before it was recorded, the representative's yes counted");
+      ModuleState lapsed =
+          ConsentStates.asOf(adult, records, ch, Instant.parse("2026-06-02T00:00:00Z"))
+              .get(CLINICAL_DATA);
+      assertEquals(ModuleState.Reason.RENEWAL_DUE, lapsed.reason());
+      assertEquals(DENY, lapsed.decision());
+      records.add(
+          Records.consent(
+              ch, "2026-06-10T10:00:00Z", SignerKind.SELF, Map.of(CLINICAL_DATA, PERMIT)));
+      assertEquals(
+          PERMIT,
+          ConsentStates.asOf(adult, records, ch, Instant.parse("2026-06-11T00:00:00Z"))
+              .get(CLINICAL_DATA)
+              .decision());
+      assertEquals(
+          java.util.Optional.of(ReconsentDue.Trigger.REGAINED_CAPACITY),
+          ReconsentDue.check(
+              records.subList(0, 2),
+              ch,
+              java.util.Optional.empty(),
+              java.util.Optional.of(java.time.LocalDate.of(2026, 6, 1)),
+              Instant.parse("2026-06-02T00:00:00Z")));
+    }
+  }
 }

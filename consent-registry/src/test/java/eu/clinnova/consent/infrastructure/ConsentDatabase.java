@@ -27,7 +27,8 @@ public final class ConsentDatabase implements AutoCloseable {
     "V7__disclosure_index_upkeep.sql",
     "V8__disclosure_lists_for_the_gate.sql",
     "V9__patient_state_written_by.sql",
-    "V10__activation_attempts.sql"
+    "V10__activation_attempts.sql",
+    "V11__capacity_regained.sql"
   };
 
   private final EmbeddedPostgres postgres;

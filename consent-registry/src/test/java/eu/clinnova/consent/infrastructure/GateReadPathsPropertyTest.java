@@ -47,13 +47,13 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * The release gate's read paths decide exactly what the rules decide (issue 17). Each try writes
  * random patients with random histories (consents by themselves, guardians or representatives,
  * withdrawals of some modules or all, FR information and objections, validity ends, two form
- * versions, records in the same instant, minors who come of age) through the real tables and
- * triggers, then asks for them with 2,100 patients written once, as of a random instant, through
- * every path the gate has: the byte-level row parser on one connection, two connections in one
- * exported snapshot (and the helper's connection alone, deterministically), and the in-memory copy
- * (taken before the try's last writes, so that it merges the rows written since). Every subject's
- * state of every module must equal a plain fold of the records as they were generated, written here
- * from domain.md's rules without the production code.
+ * versions, records in the same instant, minors who come of age, represented patients who regain
+ * capacity) through the real tables and triggers, then asks for them with 2,100 patients written
+ * once, as of a random instant, through every path the gate has: the byte-level row parser on one
+ * connection, two connections in one exported snapshot (and the helper's connection alone,
+ * deterministically), and the in-memory copy (taken before the try's last writes, so that it merges
+ * the rows written since). Every subject's state of every module must equal a plain fold of the
+ * records as they were generated, written here from domain.md's rules without the production code.
  */
 class GateReadPathsPropertyTest {
 
@@ -248,7 +248,9 @@ class GateReadPathsPropertyTest {
         String state = null;
         Instant until = null;
         SignerKind signer = null;
+        Instant decidedAt = null;
         boolean informed = false;
+        Instant capacity = null;
         for (ConsentRecord record : inOrder) {
           if (record.recordedAt().isAfter(asOf)) {
             continue;
@@ -260,6 +262,7 @@ class GateReadPathsPropertyTest {
                 state = decision == Decision.PERMIT ? "permit/RECORDED" : "deny/RECORDED";
                 until = record.validUntil().get(module);
                 signer = record.signer();
+                decidedAt = record.recordedAt();
               }
             }
             case WITHDRAWAL -> {
@@ -269,6 +272,7 @@ class GateReadPathsPropertyTest {
             }
             case OBJECTION -> state = "deny/OBJECTED";
             case INFORMATION -> informed = true;
+            case CAPACITY -> capacity = capacity == null ? record.recordedAt() : capacity;
           }
         }
         if (state == null) {
@@ -281,6 +285,14 @@ class GateReadPathsPropertyTest {
         } else if (state.startsWith("permit")
             && signer == SignerKind.GUARDIAN
             && cameOfAge(generated.patient(), policy, asOf)) {
+          state = "deny/RENEWAL_DUE";
+        } else if (state.startsWith("permit")
+            && signer == SignerKind.REPRESENTATIVE
+            && capacity != null
+            && !decidedAt.isAfter(capacity)
+            && policy.renewAtCapacity()
+            && policy.whileRenewalDue() == JurisdictionPolicy.RenewalEffect.PERMITS_LAPSE) {
+          // CH: a representative's yes lapses once the patient regained capacity.
           state = "deny/RENEWAL_DUE";
         }
         states.put(module, state);
@@ -334,6 +346,9 @@ class GateReadPathsPropertyTest {
       Random random, Patient patient, ConsentForm form, JurisdictionPolicy policy, Instant at) {
     int kind = random.nextInt(10);
     String psn = patient.psn();
+    if (patient.jurisdiction().equals("CH") && kind == 0) {
+      return ConsentRecord.capacityRegained(UUID.randomUUID().toString(), psn, at);
+    }
     if (patient.jurisdiction().equals("FR") && kind < 3) {
       return new ConsentRecord(
           UUID.randomUUID().toString(),

@@ -38,6 +38,18 @@ class ConsentApiIT {
     return Api.post("/api/v1/patients/" + psn + "/consents", token, body);
   }
 
+  /** A scan of a paper form uploaded for {@code psn} by {@code steward}: its attachment id. */
+  static String evidence(String steward, String psn) {
+    return Api.json(
+            Api.upload(
+                "/api/v1/patients/" + psn + "/attachments",
+                steward,
+                "application/pdf",
+                ApplicationApiIT.PDF))
+        .get("attachmentId")
+        .asText();
+  }
+
   static String luConsent(String decisions) {
     return "{\"formId\":\""
         + LU_FORM

@@ -83,15 +83,7 @@ class ReleaseGateIT {
                 + "],\"minor\":false}");
     assertEquals(201, enrolled.statusCode(), enrolled.body());
     if (decisions != null) {
-      String evidence =
-          Api.json(
-                  Api.upload(
-                      "/api/v1/patients/" + psn + "/attachments",
-                      steward,
-                      "application/pdf",
-                      ApplicationApiIT.PDF))
-              .get("attachmentId")
-              .asText();
+      String evidence = ConsentApiIT.evidence(steward, psn);
       HttpResponse<String> recorded =
           ConsentApiIT.consent(
               steward,

@@ -48,6 +48,8 @@ public final class ConsentMapper {
             .flatMap(java.util.Optional::stream)
             .collect(Collectors.toSet());
     return consent.history().stream()
+        // That a patient regained capacity is not a consent: it is in their history, not here.
+        .filter(entry -> entry.record().kind() != RecordKind.CAPACITY)
         .map(
             entry ->
                 toFhir(

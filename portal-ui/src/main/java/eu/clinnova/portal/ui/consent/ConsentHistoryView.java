@@ -133,6 +133,7 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
                       .collect(Collectors.joining(", ")));
       case OBJECTION -> getTranslation("history.objection");
       case INFORMATION -> getTranslation("history.information");
+      case CAPACITY -> getTranslation("history.capacity");
     };
   }
 

@@ -29,6 +29,7 @@ import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Decision;
 import eu.clinnova.consent.domain.ModuleState;
 import eu.clinnova.consent.domain.RecordEntry;
+import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.domain.SignerKind;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormModule;
@@ -122,6 +123,9 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
           }
           add(paper(found, consent));
         });
+    if (representedWithoutCapacityRecorded(consent)) {
+      add(capacity());
+    }
     add(activationCode());
   }
 
@@ -170,6 +174,37 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
       section.add(new Paragraph(getTranslation("history.empty")));
     }
     section.add(list);
+    return section;
+  }
+
+  /**
+   * CH: a legal representative consented for this patient and no one has recorded yet that they
+   * regained capacity.
+   */
+  private static boolean representedWithoutCapacityRecorded(ConsentQueries.PatientConsent consent) {
+    return consent.policy().renewAtCapacity()
+        && consent.history().stream()
+            .anyMatch(entry -> entry.record().signer() == SignerKind.REPRESENTATIVE)
+        && consent.history().stream()
+            .noneMatch(entry -> entry.record().kind() == RecordKind.CAPACITY);
+  }
+
+  /** Recording that a represented patient regained capacity: they are asked to decide. */
+  private Section capacity() {
+    Section section = section("patient-capacity", "steward.capacity.heading");
+    section.add(new Paragraph(getTranslation("steward.capacity.intro")));
+    Button record = new Button(getTranslation("steward.capacity.button"));
+    record.setId("capacity-regained");
+    record.addClickListener(
+        event -> {
+          try {
+            recording.capacityRegained(requester, psn);
+            refresh();
+          } catch (Refusal refusal) {
+            section.add(new Paragraph(refusal.getMessage()));
+          }
+        });
+    section.add(record);
     return section;
   }
 
