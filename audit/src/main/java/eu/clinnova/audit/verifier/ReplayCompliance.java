@@ -5,11 +5,6 @@ import eu.clinnova.audit.compliance.ReplayFinding;
 import eu.clinnova.audit.compliance.ReplayReport;
 import eu.clinnova.audit.note.NoteVerifier;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The compliance verifier: reads the whole log from the API once, verifies it as {@link VerifyLog}
@@ -34,20 +29,14 @@ public final class ReplayCompliance {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    if (args.length % 2 != 0 || !options.containsKey("api") || !options.containsKey("key")) {
+    CommandOptions options = CommandOptions.parse(args);
+    if (!options.has("api", "key")) {
       err.println(
           "usage: ReplayCompliance --api <base URL of /api/v1> --key <verifier key>"
               + " [--token-file <file>] [--parallel <n>]");
       return 2;
     }
-    String token =
-        options.containsKey("token-file")
-            ? Files.readString(Path.of(options.get("token-file")), StandardCharsets.UTF_8).strip()
-            : null;
+    String token = options.token();
     HttpLogSource api = new HttpLogSource(options.get("api"), token);
     ComplianceReplay replay = new ComplianceReplay();
     long started = System.nanoTime();

@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The command-line verifier, runnable with the audit jar alone:
@@ -30,24 +28,15 @@ public final class VerifyLog {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--")) {
-        break;
-      }
-      options.put(args[i].substring(2), args[i + 1]);
-    }
-    if (args.length % 2 != 0 || !options.containsKey("api") || !options.containsKey("key")) {
+    CommandOptions options = CommandOptions.parse(args);
+    if (!options.has("api", "key")) {
       err.println(
           "usage: VerifyLog --api <base URL of /api/v1> --key <verifier key>"
               + " [--token-file <file>] [--state <file>] [--samples <n>]");
       return 2;
     }
-    String token =
-        options.containsKey("token-file")
-            ? Files.readString(Path.of(options.get("token-file")), StandardCharsets.UTF_8).strip()
-            : null;
-    Path state = options.containsKey("state") ? Path.of(options.get("state")) : null;
+    String token = options.token();
+    Path state = options.get("state") != null ? Path.of(options.get("state")) : null;
     String saved =
         state != null && Files.exists(state)
             ? Files.readString(state, StandardCharsets.UTF_8)

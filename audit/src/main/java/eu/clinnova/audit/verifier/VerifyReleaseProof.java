@@ -7,8 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Checks a patient's release proof (the file "who used my data" offers, or {@code GET
@@ -30,14 +28,8 @@ public final class VerifyReleaseProof {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    if (args.length % 2 != 0
-        || !options.containsKey("key")
-        || !options.containsKey("psn")
-        || !options.containsKey("proof")) {
+    CommandOptions options = CommandOptions.parse(args);
+    if (!options.has("key", "psn", "proof")) {
       err.println(
           "usage: VerifyReleaseProof --key <verifier key> --psn <pseudonym> --proof <file>");
       return 2;

@@ -2,8 +2,6 @@ package eu.clinnova.portal.api.consent;
 
 import eu.clinnova.audit.canonical.CanonicalJson;
 import eu.clinnova.audit.subjects.ReleaseProof;
-import eu.clinnova.portal.api.problem.Problem;
-import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.http.ContentDisposition;
 import eu.clinnova.portal.identity.Caller;
@@ -40,12 +38,7 @@ public class ReleaseProofResource {
   public Response proof(@PathParam("psn") String psn, @PathParam("releaseId") String releaseId) {
     Caller caller = requestCaller.get();
     String patient = "me".equals(psn) ? caller.psn().orElse("") : psn;
-    UUID release;
-    try {
-      release = UUID.fromString(releaseId);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(Problem.notFound("No such release."));
-    }
+    UUID release = eu.clinnova.portal.api.release.ReleaseResource.releaseId(releaseId);
     ReleaseProof proof = subjects.proof(Requesters.of(caller), patient, release);
     return Response.ok(CanonicalJson.string(proof.toJson()), MediaType.APPLICATION_JSON)
         .header("Content-Disposition", ContentDisposition.attachment(fileName(patient, release)))

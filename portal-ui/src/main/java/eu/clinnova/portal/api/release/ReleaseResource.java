@@ -153,13 +153,7 @@ public class ReleaseResource {
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public Response one(@PathParam("id") String id) {
-    UUID releaseId;
-    try {
-      releaseId = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(Problem.notFound("No such release."));
-    }
-    ReleaseQueries.Detail detail = queries.find(requester(), releaseId);
+    ReleaseQueries.Detail detail = queries.find(requester(), releaseId(id));
     JsonObjectBuilder json = summary(detail.release());
     detail
         .denials()
@@ -186,13 +180,7 @@ public class ReleaseResource {
   @Path("{id}/subjects")
   @Produces(MediaType.APPLICATION_JSON)
   public Response subjects(@PathParam("id") String id) {
-    UUID releaseId;
-    try {
-      releaseId = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(Problem.notFound("No such release."));
-    }
-    ReleaseSubjects.Listing listing = subjects.of(requester(), releaseId);
+    ReleaseSubjects.Listing listing = subjects.of(requester(), releaseId(id));
     StreamingOutput body =
         out -> {
           try (JsonGenerator json = GENERATORS.createGenerator(out, StandardCharsets.UTF_8)) {
@@ -305,6 +293,15 @@ public class ReleaseResource {
     release.tokenExpiresAt().ifPresent(at -> json.add("tokenExpiresAt", at.toString()));
     release.subjectsRoot().ifPresent(root -> json.add("subjectsRoot", root));
     return json;
+  }
+
+  /** A release id from the address; anything that is not one names no release (404). */
+  public static UUID releaseId(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(Problem.notFound("No such release."));
+    }
   }
 
   private Requester requester() {
