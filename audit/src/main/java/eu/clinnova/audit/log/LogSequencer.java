@@ -211,6 +211,9 @@ public final class LogSequencer implements AutoCloseable {
           lastPendingScan = clock.millis();
           pending = store.pending(connection, MAX_BATCH - fresh.size());
         }
+        // A full batch of pending entries leaves more behind (a bulk import, a backlog after a
+        // restart): the next batch looks again at once instead of a scan interval later.
+        boolean backlog = !pending.isEmpty() && pending.size() == MAX_BATCH - fresh.size();
         if (pending.isEmpty() && fresh.isEmpty()) {
           connection.rollback();
           return;
@@ -242,6 +245,9 @@ public final class LogSequencer implements AutoCloseable {
         connection.commit();
         frontier = next;
         latest = checkpoint;
+        if (backlog) {
+          pendingSignalled.set(true);
+        }
         for (int i = 0; i < pending.size(); i++) {
           CompletableFuture<LoggedEntry> waiting = awaited.remove(pending.get(i).id());
           if (waiting != null) {
