@@ -1,6 +1,5 @@
 package eu.clinnova.audit.verifier;
 
-import eu.clinnova.audit.canonical.CanonicalJson;
 import eu.clinnova.audit.canonical.JsonReader;
 import eu.clinnova.audit.compliance.ReleaseSubjectsSource;
 import java.io.IOException;
@@ -52,7 +51,7 @@ public final class HttpLogSource implements LogSource, ReleaseSubjectsSource {
           new Entry(
               (Long) entry.get("index"),
               Base64.getDecoder().decode((String) entry.get("leaf")),
-              CanonicalJson.string(entry.get("entry"))));
+              entry.get("entry")));
     }
     return entries;
   }

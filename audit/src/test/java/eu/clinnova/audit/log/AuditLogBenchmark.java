@@ -9,6 +9,7 @@ import eu.clinnova.audit.note.NoteVerifier;
 import eu.clinnova.audit.verifier.LogSource;
 import eu.clinnova.audit.verifier.LogVerifier;
 import eu.clinnova.audit.verifier.VerificationReport;
+import eu.clinnova.testing.TestDatabase;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,7 +51,7 @@ public final class AuditLogBenchmark {
     long proofTreeSize = Long.getLong("bench.proofTreeSize", 10_000_000L);
     int verifyEntries = Integer.getInteger("bench.verifyEntries", 1_000_000);
     int seconds = Integer.getInteger("bench.seconds", 10);
-    try (AuditDatabase database = AuditDatabase.start()) {
+    try (TestDatabase database = TestDatabase.migrated("audit")) {
       say(
           "PostgreSQL "
               + version(database.superuser())
@@ -84,10 +85,10 @@ public final class AuditLogBenchmark {
    * Batched INSERTs of entry rows, tree rows and a checkpoint, as the sequencer writes them,
    * without it.
    */
-  static void rawInserts(AuditDatabase database) throws Exception {
+  static void rawInserts(TestDatabase database) throws Exception {
     for (int batchSize : new int[] {64, 500}) {
       createDatabase(database, "raw" + batchSize);
-      DataSource raw = database.on(AuditDatabase.APP, "raw" + batchSize);
+      DataSource raw = database.on(TestDatabase.APP, "raw" + batchSize);
       LogStore store = new LogStore();
       Frontier frontier = Frontier.empty();
       int total = 200_000;
@@ -112,13 +113,13 @@ public final class AuditLogBenchmark {
     }
   }
 
-  static void durableAppends(AuditDatabase database, int seconds) throws Exception {
+  static void durableAppends(TestDatabase database, int seconds) throws Exception {
     NoteKey key = NoteKey.generate("bench/audit");
     for (int writers : new int[] {1, 16, 64}) {
       createDatabase(database, "append" + writers);
       try (LogSequencer sequencer =
           new LogSequencer(
-              database.on(AuditDatabase.APP, "append" + writers),
+              database.on(TestDatabase.APP, "append" + writers),
               new LogStore(),
               new CheckpointSigner("bench/audit", key),
               Clock.systemUTC())) {
@@ -183,12 +184,12 @@ public final class AuditLogBenchmark {
   /**
    * A tree of {@code size} random leaves, stored hashes only (what proofs read), written by COPY.
    */
-  static void proofs(AuditDatabase database, long size) throws Exception {
+  static void proofs(TestDatabase database, long size) throws Exception {
     createDatabase(database, "proofs");
-    DataSource proofsDb = database.on(AuditDatabase.APP, "proofs");
+    DataSource proofsDb = database.on(TestDatabase.APP, "proofs");
     long start = System.nanoTime();
     Frontier frontier = Frontier.empty();
-    try (Connection connection = database.on(AuditDatabase.OWNER, "proofs").getConnection()) {
+    try (Connection connection = database.on(TestDatabase.OWNER, "proofs").getConnection()) {
       var copy = connection.unwrap(PGConnection.class).getCopyAPI();
       StringBuilder rows = new StringBuilder();
       byte[] leaf = new byte[32];
@@ -257,9 +258,9 @@ public final class AuditLogBenchmark {
    * A log of real entries (leaves, hashes, checkpoint), re-checked by the verifier from the
    * database.
    */
-  static void verifier(AuditDatabase database, int entries) throws Exception {
+  static void verifier(TestDatabase database, int entries) throws Exception {
     createDatabase(database, "verify");
-    DataSource verifyDb = database.on(AuditDatabase.APP, "verify");
+    DataSource verifyDb = database.on(TestDatabase.APP, "verify");
     NoteKey key = NoteKey.generate("bench/audit");
     LogStore store = new LogStore();
     writeLog(verifyDb, store, key, entries, AuditLogBenchmark::event);
@@ -416,17 +417,8 @@ public final class AuditLogBenchmark {
             "3f0c0e6a5b1d2c4e8f7a9b0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6"));
   }
 
-  static void createDatabase(AuditDatabase database, String name) throws Exception {
-    try (Connection connection = database.superuser().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + name);
-      statement.execute("CREATE DATABASE " + name + " OWNER " + AuditDatabase.OWNER);
-    }
-    try (Connection connection = database.on(AuditDatabase.OWNER, name).getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA audit");
-      statement.execute(AuditDatabase.migration().replace("${appRole}", AuditDatabase.APP));
-    }
+  static void createDatabase(TestDatabase database, String name) throws Exception {
+    database.createDatabase(name, "audit");
   }
 
   private static byte[] hashAt(Connection connection, long index) throws SQLException {

@@ -3,6 +3,7 @@ package eu.clinnova.audit.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.clinnova.audit.note.NoteKey;
+import eu.clinnova.testing.TestDatabase;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class LogSequencerBacklogTest {
   void aBacklogOfSeveralBatchesIsLoggedAfterOneSignal() throws Exception {
     int entries = LogSequencer.MAX_BATCH * 2 + 500;
     Clock stopped = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
-    try (AuditDatabase database = AuditDatabase.start()) {
+    try (TestDatabase database = TestDatabase.migrated("audit")) {
       LogStore store = new LogStore();
       LogSequencer sequencer =
           new LogSequencer(

@@ -12,6 +12,7 @@ import eu.clinnova.audit.merkle.ProofVerifier;
 import eu.clinnova.audit.note.Checkpoint;
 import eu.clinnova.audit.note.NoteKey;
 import eu.clinnova.audit.note.NoteVerifier;
+import eu.clinnova.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,14 +34,14 @@ import org.junit.jupiter.api.Test;
 /** The sequencer and the store on a real PostgreSQL, as the application role. */
 class LogSequencerTest {
 
-  private static AuditDatabase database;
+  private static TestDatabase database;
   private static LogSequencer sequencer;
   private static NoteKey key;
   private static final LogStore STORE = new LogStore();
 
   @BeforeAll
   static void start() throws Exception {
-    database = AuditDatabase.start();
+    database = TestDatabase.migrated("audit");
     key = NoteKey.generate("clinnova.test/audit");
     sequencer =
         new LogSequencer(

@@ -4,22 +4,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A tree whose subtree hashes live in a map: what the database stores, for unit tests. */
-final class InMemoryTree implements SubtreeHashes {
+public final class InMemoryTree implements SubtreeHashes {
 
   private final Map<String, byte[]> hashes = new HashMap<>();
   private final Frontier frontier = Frontier.empty();
 
-  void append(byte[] leafBytes) {
+  public void append(byte[] leafBytes) {
     appendHash(Hashes.leaf(leafBytes));
   }
 
-  void appendHash(byte[] leafHash) {
+  public void appendHash(byte[] leafHash) {
     for (Frontier.Node node : frontier.append(leafHash)) {
       hashes.put(node.level() + "/" + node.index(), node.hash());
     }
   }
 
-  Frontier frontier() {
+  public Frontier frontier() {
     return frontier;
   }
 

@@ -6,6 +6,8 @@ import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.account.AccountDirectory;
 import eu.clinnova.consent.account.ActivationCode;
 import eu.clinnova.consent.infrastructure.ActivationStore;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,10 +55,10 @@ public class AccountActivation {
 
   /** A new code for a patient (a steward of their jurisdiction); earlier codes stop working. */
   @Transactional
-  public Issued issue(Requester requester, String psn) {
+  public Issued issue(Caller caller, String psn) {
     try (Connection connection = dataSource.getConnection()) {
-      PatientAccess.STAFF.check(connection, requester, psn);
-      return issue(connection, requester.actor("data-steward"), psn);
+      PatientAccess.STAFF.check(connection, caller, psn);
+      return issue(connection, Actors.of(caller, Role.DATA_STEWARD), psn);
     } catch (SQLException e) {
       throw new IllegalStateException("the activation code could not be issued", e);
     }
@@ -93,9 +95,9 @@ public class AccountActivation {
    * gets their own; issuing one does not invalidate the others.
    */
   @Transactional
-  public Issued issueGuardianCode(Requester requester, String psn) {
+  public Issued issueGuardianCode(Caller caller, String psn) {
     try (Connection connection = dataSource.getConnection()) {
-      var patient = PatientAccess.STAFF.check(connection, requester, psn);
+      var patient = PatientAccess.STAFF.check(connection, caller, psn);
       if (!patient.isMinorOn(java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
         throw Refusal.conflict(
             "not-a-minor", "Guardians act for minors only; this patient decides for themself.");
@@ -109,12 +111,12 @@ public class AccountActivation {
           ActivationCode.hash(code),
           now,
           expires,
-          requester.sub(),
+          caller.subject(),
           ActivationStore.Purpose.GUARDIAN);
       PendingAudit audit =
           auditLog.record(
               new AuditEvent(
-                  requester.actor("data-steward"),
+                  Actors.of(caller, Role.DATA_STEWARD),
                   "patient.guardian-code-issued",
                   new AuditEvent.Subject("patient", psn),
                   Map.of("expiresAt", expires.toString())));
@@ -124,11 +126,11 @@ public class AccountActivation {
     }
   }
 
-  /** The minors the requester is a guardian of. */
+  /** The minors the caller is a guardian of. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public java.util.List<String> wards(Requester requester) {
+  public java.util.List<String> wards(Caller caller) {
     try (Connection connection = dataSource.getConnection()) {
-      return codes.wardsOf(connection, requester.sub());
+      return codes.wardsOf(connection, caller.subject());
     } catch (SQLException e) {
       throw new IllegalStateException("the guardianships could not be read", e);
     }
@@ -139,13 +141,13 @@ public class AccountActivation {
    * account without one), or a guardian's (the account may act for the minor).
    */
   @Transactional
-  public Activated activate(Requester requester, String typedCode) {
-    if (!requester.roles().contains("patient")) {
+  public Activated activate(Caller caller, String typedCode) {
+    if (!caller.has(Role.PATIENT)) {
       throw Refusal.forbidden("Only a patient's account is activated with a code.");
     }
     // Counted (and committed) before the code is looked at, whatever its outcome; here, not in one
     // entry point: the API and the UI both activate through this method.
-    if (!attempts.reserve(requester.sub())) {
+    if (!attempts.reserve(caller.subject())) {
       throw new Refusal(
           Refusal.Kind.TOO_MANY_ATTEMPTS,
           "too-many-attempts",
@@ -154,18 +156,18 @@ public class AccountActivation {
     }
     boolean wrongCode = false;
     try {
-      return link(requester, typedCode);
+      return link(caller, typedCode);
     } catch (Refusal refusal) {
       wrongCode = refusal.kind() == Refusal.Kind.INVALID;
       throw refusal;
     } finally {
       if (!wrongCode) {
-        attempts.giveBack(requester.sub());
+        attempts.giveBack(caller.subject());
       }
     }
   }
 
-  private Activated link(Requester requester, String typedCode) {
+  private Activated link(Caller caller, String typedCode) {
     if (!ActivationCode.wellFormed(typedCode)) {
       throw Refusal.invalid(
           "code", "an activation code has 12 letters and digits, like 7KQ4-M2XD-9PWA");
@@ -176,11 +178,11 @@ public class AccountActivation {
           codes.usable(connection, ActivationCode.hash(typedCode), now);
       if (code.isPresent()
           && code.get().purpose() == ActivationStore.Purpose.PATIENT
-          && requester.psn().isPresent()) {
+          && caller.psn().isPresent()) {
         throw Refusal.conflict(
             "already-activated", "This account is already linked to a pseudonym.");
       }
-      if (code.isEmpty() || !codes.link(connection, code.get(), requester.sub(), now)) {
+      if (code.isEmpty() || !codes.link(connection, code.get(), caller.subject(), now)) {
         // The same answer for unknown, expired, replaced and used codes: nothing to learn.
         throw Refusal.invalid(
             "code", "this code is not valid (any more): ask your hospital for a new one");
@@ -192,19 +194,19 @@ public class AccountActivation {
             true,
             auditLog.record(
                 new AuditEvent(
-                    requester.actor("guardian"),
+                    Actors.of(caller, "guardian"),
                     "patient.guardian-linked",
                     new AuditEvent.Subject("patient", psn),
-                    Map.of("account", requester.sub()))));
+                    Map.of("account", caller.subject()))));
       }
       PendingAudit audit =
           auditLog.record(
               new AuditEvent(
-                  requester.actor("patient"),
+                  Actors.of(caller, Role.PATIENT),
                   "patient.account-linked",
                   new AuditEvent.Subject("patient", psn),
-                  Map.of("account", requester.sub())));
-      directory.linkPseudonym(requester.sub(), psn);
+                  Map.of("account", caller.subject())));
+      directory.linkPseudonym(caller.subject(), psn);
       return new Activated(psn, false, audit);
     } catch (SQLException e) {
       throw new IllegalStateException("the account could not be activated", e);

@@ -9,11 +9,13 @@ import eu.clinnova.consent.form.FormDocument;
 import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.ReconsentStore;
 import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +40,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ConsentForms {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   /** The seed forms shipped with the portal, one per jurisdiction, in English, French, German. */
   public static final List<String> SEED_FORMS =
       List.of(
@@ -59,15 +64,15 @@ public class ConsentForms {
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
 
   @Transactional
-  public Published publish(Requester requester, JsonObject document) {
-    if (!requester.roles().contains("admin")) {
+  public Published publish(Caller caller, JsonObject document) {
+    if (!caller.has(Role.ADMIN)) {
       throw Refusal.forbidden("Only an administrator publishes consent forms.");
     }
     FormDocument.Parsed parsed = FormDocument.parse(document, now());
     if (parsed instanceof FormDocument.Parsed.Invalid invalid) {
       throw Refusal.invalid("The form is invalid.", invalid.problems());
     }
-    return publish(((FormDocument.Parsed.Valid) parsed).form(), requester.actor("admin"));
+    return publish(((FormDocument.Parsed.Valid) parsed).form(), Actors.of(caller, Role.ADMIN));
   }
 
   /** The seed forms that are not published yet, published by the portal itself. */
@@ -150,7 +155,7 @@ public class ConsentForms {
   /** A seed form from the portal's resources, as version 1. */
   public static ConsentForm seedForm(String id) {
     try (InputStream in = ConsentForms.class.getResourceAsStream("/forms/" + id + ".json");
-        var reader = Json.createReader(in)) {
+        var reader = JSON.createReader(in)) {
       FormDocument.Parsed parsed =
           FormDocument.parse(reader.readObject(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
       if (parsed instanceof FormDocument.Parsed.Valid valid) {

@@ -20,6 +20,7 @@ import eu.clinnova.consent.infrastructure.RecordStore;
 import eu.clinnova.consent.infrastructure.SharedSnapshotRead;
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.kernel.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -124,22 +125,19 @@ public class ConsentQueries {
 
   /** The state as of {@code asOf}; a read by staff is logged ({@link PersonalDataReads}). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public PatientConsent state(Requester requester, String psn, Instant asOf) {
-    PatientConsent consent = state(requester, psn, asOf, PatientAccess.READ);
+  public PatientConsent state(Caller caller, String psn, Instant asOf) {
+    PatientConsent consent = state(caller, psn, asOf, PatientAccess.READ);
     reads.read(
-        requester,
-        consent.patient(),
-        PersonalDataReads.View.STATE,
-        Map.of("asOf", asOf.toString()));
+        caller, consent.patient(), PersonalDataReads.View.STATE, Map.of("asOf", asOf.toString()));
     return consent;
   }
 
   /** The current state with the form versions its records were made on (for FHIR). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public ConsentDocuments documents(Requester requester, String psn) {
+  public ConsentDocuments documents(Caller caller, String psn) {
     PatientConsent consent =
-        state(requester, psn, Clock.systemUTC().instant(), PatientAccess.INTEROPERABLE);
-    reads.read(requester, consent.patient(), PersonalDataReads.View.FHIR_CONSENT, Map.of());
+        state(caller, psn, Clock.systemUTC().instant(), PatientAccess.INTEROPERABLE);
+    reads.read(caller, consent.patient(), PersonalDataReads.View.FHIR_CONSENT, Map.of());
     return read(
         connection -> {
           Map<String, ConsentForm> used = new LinkedHashMap<>();
@@ -161,11 +159,10 @@ public class ConsentQueries {
   /** A patient's consent with the forms ({@code id/version}) its records rest on. */
   public record ConsentDocuments(PatientConsent consent, Map<String, ConsentForm> forms) {}
 
-  private PatientConsent state(
-      Requester requester, String psn, Instant asOf, PatientAccess access) {
+  private PatientConsent state(Caller caller, String psn, Instant asOf, PatientAccess access) {
     return read(
         connection -> {
-          Patient patient = access.check(connection, requester, psn);
+          Patient patient = access.check(connection, caller, psn);
           List<RecordEntry> history = records.history(connection, psn);
           JurisdictionPolicy policy = policy(patient);
           return new PatientConsent(
@@ -179,33 +176,33 @@ public class ConsentQueries {
 
   /** Every record, newest first; a read by staff is logged. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<RecordEntry> history(Requester requester, String psn) {
+  public List<RecordEntry> history(Caller caller, String psn) {
     Map.Entry<Patient, List<RecordEntry>> found =
         read(
             connection ->
                 Map.entry(
-                    PatientAccess.READ.check(connection, requester, psn),
+                    PatientAccess.READ.check(connection, caller, psn),
                     records.history(connection, psn)));
-    reads.read(requester, found.getKey(), PersonalDataReads.View.HISTORY, Map.of());
+    reads.read(caller, found.getKey(), PersonalDataReads.View.HISTORY, Map.of());
     return found.getValue();
   }
 
   /** A record's receipt data; a read by staff is logged. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public ReceiptData receipt(Requester requester, String psn, String recordId) {
-    ReceiptData receipt = receiptData(requester, psn, recordId);
+  public ReceiptData receipt(Caller caller, String psn, String recordId) {
+    ReceiptData receipt = receiptData(caller, psn, recordId);
     reads.read(
-        requester,
+        caller,
         receipt.patient(),
         PersonalDataReads.View.RECEIPT,
         Map.of("recordId", receipt.entry().record().id().toString()));
     return receipt;
   }
 
-  private ReceiptData receiptData(Requester requester, String psn, String recordId) {
+  private ReceiptData receiptData(Caller caller, String psn, String recordId) {
     return read(
         connection -> {
-          Patient patient = PatientAccess.RECEIPT.check(connection, requester, psn);
+          Patient patient = PatientAccess.RECEIPT.check(connection, caller, psn);
           UUID id;
           try {
             id = UUID.fromString(recordId);
@@ -226,10 +223,10 @@ public class ConsentQueries {
 
   /** Re-consent requests not answered yet, and a coming-of-age or capacity trigger if due. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<OpenRequest> openRequests(Requester requester, String psn) {
+  public List<OpenRequest> openRequests(Caller caller, String psn) {
     return read(
         connection -> {
-          Patient patient = PatientAccess.READ.check(connection, requester, psn);
+          Patient patient = PatientAccess.READ.check(connection, caller, psn);
           List<OpenRequest> open = new ArrayList<>();
           for (ReconsentRequest request : reconsent.open(connection, psn)) {
             open.add(
@@ -282,24 +279,23 @@ public class ConsentQueries {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Disclosure> disclosures(Requester requester, String psn) {
+  public List<Disclosure> disclosures(Caller caller, String psn) {
     return read(
         connection -> {
-          PatientAccess.DISCLOSURES.check(connection, requester, psn);
+          PatientAccess.DISCLOSURES.check(connection, caller, psn);
           return disclosures.of(connection, psn);
         });
   }
 
   /**
-   * The patient whose proof of a release {@code requester} asks for (self, a minor's guardian,
+   * The patient whose proof of a release {@code caller} asks for (self, a minor's guardian,
    * compliance: who sees "who used my data"), or {@link Refusal} 404. A compliance officer's read
    * is logged, durably, before anything is answered.
    */
-  public Patient forReleaseProof(Requester requester, String psn, String releaseId) {
-    Patient patient =
-        read(connection -> PatientAccess.DISCLOSURES.check(connection, requester, psn));
+  public Patient forReleaseProof(Caller caller, String psn, String releaseId) {
+    Patient patient = read(connection -> PatientAccess.DISCLOSURES.check(connection, caller, psn));
     reads.read(
-        requester, patient, PersonalDataReads.View.RELEASE_PROOF, Map.of("releaseId", releaseId));
+        caller, patient, PersonalDataReads.View.RELEASE_PROOF, Map.of("releaseId", releaseId));
     return patient;
   }
 

@@ -21,6 +21,8 @@ import eu.clinnova.consent.infrastructure.RecordStore;
 import eu.clinnova.consent.policy.ConsentBasis;
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,9 +75,9 @@ public class ConsentRecording {
   private Clock clock = Clock.systemUTC();
 
   @Transactional
-  public Recorded consent(Requester requester, String psn, ConsentRequest request) {
+  public Recorded consent(Caller caller, String psn, ConsentRequest request) {
     try (Connection connection = dataSource.getConnection()) {
-      Patient patient = PatientAccess.SIGN.check(connection, requester, psn);
+      Patient patient = PatientAccess.SIGN.check(connection, caller, psn);
       List<FieldProblem> problems = new ArrayList<>();
       ConsentForm form = form(connection, patient, request, problems);
       boolean firstOnForm =
@@ -87,7 +89,7 @@ public class ConsentRecording {
                           record.kind() == RecordKind.CONSENT && form.id().equals(record.formId()));
       Map<ConsentModule, Decision> decisions =
           decisions(form, request.decisions(), firstOnForm, problems);
-      Signer signer = signer(connection, requester, patient, request, problems);
+      Signer signer = signer(connection, caller, patient, request, problems);
       if (!problems.isEmpty()) {
         throw Refusal.invalid("The consent is invalid.", problems);
       }
@@ -119,7 +121,7 @@ public class ConsentRecording {
           new RecordEntry(
               record,
               Optional.ofNullable(signer.name()),
-              requester.sub(),
+              caller.subject(),
               signer.role(),
               Optional.ofNullable(signer.evidence()),
               Optional.empty()));
@@ -145,7 +147,7 @@ public class ConsentRecording {
       }
       data.put("tx", TransactionIds.current(connection));
       return new Recorded(
-          record.id(), audit(requester, signer.role(), "consent.recorded", patient, data));
+          record.id(), audit(caller, signer.role(), "consent.recorded", patient, data));
     } catch (SQLException e) {
       throw new IllegalStateException("the consent could not be recorded", e);
     }
@@ -156,10 +158,9 @@ public class ConsentRecording {
    * everything is an objection to any reuse.
    */
   @Transactional
-  public Recorded withdraw(
-      Requester requester, String psn, List<String> moduleCodes, String reason) {
+  public Recorded withdraw(Caller caller, String psn, List<String> moduleCodes, String reason) {
     try (Connection connection = dataSource.getConnection()) {
-      Patient patient = PatientAccess.SIGN.check(connection, requester, psn);
+      Patient patient = PatientAccess.SIGN.check(connection, caller, psn);
       List<FieldProblem> problems = new ArrayList<>();
       Set<ConsentModule> modules = EnumSet.noneOf(ConsentModule.class);
       for (String code : moduleCodes) {
@@ -179,9 +180,9 @@ public class ConsentRecording {
       boolean objection =
           modules.isEmpty() && policy(patient).basis() == ConsentBasis.NON_OPPOSITION;
       String role =
-          requester.isPatient(patient.psn())
+          caller.isPatient(patient.psn())
               ? "patient"
-              : requester.isStewardOf(patient.jurisdiction()) ? "data-steward" : "guardian";
+              : caller.isStewardOf(patient.jurisdiction()) ? "data-steward" : "guardian";
       ConsentRecord record =
           new ConsentRecord(
               UUID.randomUUID().toString(),
@@ -205,14 +206,14 @@ public class ConsentRecording {
           new RecordEntry(
               record,
               Optional.empty(),
-              requester.sub(),
+              caller.subject(),
               role,
               Optional.empty(),
               Optional.ofNullable(reason == null || reason.isBlank() ? null : reason.strip())));
       return new Recorded(
           record.id(),
           audit(
-              requester,
+              caller,
               role,
               objection ? "consent.objected" : "consent.withdrawn",
               patient,
@@ -236,9 +237,9 @@ public class ConsentRecording {
    */
   @Transactional
   public Recorded inform(
-      Requester requester, String psn, String formId, Integer formVersion, String language) {
+      Caller caller, String psn, String formId, Integer formVersion, String language) {
     try (Connection connection = dataSource.getConnection()) {
-      Patient patient = PatientAccess.STAFF.check(connection, requester, psn);
+      Patient patient = PatientAccess.STAFF.check(connection, caller, psn);
       if (policy(patient).basis() != ConsentBasis.NON_OPPOSITION) {
         throw Refusal.conflict(
             "not-non-opposition",
@@ -252,7 +253,7 @@ public class ConsentRecording {
         throw Refusal.invalid("The information record is invalid.", problems);
       }
       return appendInformation(
-          connection, patient, form, language, requester.actor("data-steward"));
+          connection, patient, form, language, Actors.of(caller, Role.DATA_STEWARD));
     } catch (SQLException e) {
       throw new IllegalStateException("the information could not be recorded", e);
     }
@@ -337,9 +338,9 @@ public class ConsentRecording {
    *     already-recorded} the second time
    */
   @Transactional
-  public Recorded capacityRegained(Requester requester, String psn) {
+  public Recorded capacityRegained(Caller caller, String psn) {
     try (Connection connection = dataSource.getConnection()) {
-      Patient patient = PatientAccess.STAFF.check(connection, requester, psn);
+      Patient patient = PatientAccess.STAFF.check(connection, caller, psn);
       JurisdictionPolicy policy = policy(patient);
       if (!policy.renewAtCapacity()) {
         throw Refusal.conflict(
@@ -352,11 +353,11 @@ public class ConsentRecording {
       }
       ConsentRecord record =
           ConsentRecord.capacityRegained(UUID.randomUUID().toString(), patient.psn(), now());
-      appendByStaff(connection, record, requester.actor("data-steward"));
+      appendByStaff(connection, record, Actors.of(caller, Role.DATA_STEWARD));
       return new Recorded(
           record.id(),
           audit(
-              requester,
+              caller,
               "data-steward",
               "consent.capacity-regained",
               patient,
@@ -392,9 +393,9 @@ public class ConsentRecording {
 
   /** Stores a scan of a paper consent form (a steward of the patient's jurisdiction). */
   @Transactional
-  public Attached attach(Requester requester, String psn, String declaredType, byte[] content) {
+  public Attached attach(Caller caller, String psn, String declaredType, byte[] content) {
     try (Connection connection = dataSource.getConnection()) {
-      Patient patient = PatientAccess.STAFF.check(connection, requester, psn);
+      Patient patient = PatientAccess.STAFF.check(connection, caller, psn);
       if (content.length == 0) {
         throw Refusal.invalid("file", "is empty");
       }
@@ -423,10 +424,10 @@ public class ConsentRecording {
               content.length,
               ConsentForm.sha256(content),
               now());
-      attachments.insert(connection, attachment, content, requester.sub());
+      attachments.insert(connection, attachment, content, caller.subject());
       PendingAudit audit =
           audit(
-              requester,
+              caller,
               "data-steward",
               "consent.evidence-attached",
               patient,
@@ -534,17 +535,17 @@ public class ConsentRecording {
     return decisions;
   }
 
-  /** Who signs, as the rules allow it for this requester and patient. */
+  /** Who signs, as the rules allow it for this caller and patient. */
   private record Signer(SignerKind kind, String name, UUID evidence, String role) {}
 
   private Signer signer(
       Connection connection,
-      Requester requester,
+      Caller caller,
       Patient patient,
       ConsentRequest request,
       List<FieldProblem> problems)
       throws SQLException {
-    if (requester.isPatient(patient.psn())) {
+    if (caller.isPatient(patient.psn())) {
       if (request.signerKind() != null && !"self".equals(request.signerKind())) {
         problems.add(new FieldProblem("signer.kind", "a patient signs as self"));
       }
@@ -560,7 +561,7 @@ public class ConsentRecording {
       }
       return new Signer(SignerKind.SELF, null, null, "patient");
     }
-    if (!requester.isStewardOf(patient.jurisdiction())) {
+    if (!caller.isStewardOf(patient.jurisdiction())) {
       // Neither the patient nor a steward: a guardian of this minor (the access check said so).
       if (request.signerKind() != null && !"guardian".equals(request.signerKind())) {
         problems.add(new FieldProblem("signer.kind", "a guardian signs as guardian"));
@@ -639,10 +640,13 @@ public class ConsentRecording {
   }
 
   private PendingAudit audit(
-      Requester requester, String role, String action, Patient patient, Map<String, Object> data) {
+      Caller caller, String role, String action, Patient patient, Map<String, Object> data) {
     return auditLog.record(
         new AuditEvent(
-            requester.actor(role), action, new AuditEvent.Subject("patient", patient.psn()), data));
+            Actors.of(caller, role),
+            action,
+            new AuditEvent.Subject("patient", patient.psn()),
+            data));
   }
 
   private Instant now() {

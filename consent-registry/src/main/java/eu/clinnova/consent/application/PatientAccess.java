@@ -3,6 +3,8 @@ package eu.clinnova.consent.application;
 import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.infrastructure.ActivationStore;
 import eu.clinnova.consent.infrastructure.PatientStore;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -39,22 +41,20 @@ enum PatientAccess {
     this.guardian = guardian;
   }
 
-  boolean allows(Requester requester, Patient patient) {
-    return (self && requester.isPatient(patient.psn()))
-        || (steward && requester.isStewardOf(patient.jurisdiction()))
-        || (compliance && requester.roles().contains("compliance-officer"))
-        || (node
-            && requester.roles().contains("node")
-            && requester.jurisdictions().contains(patient.jurisdiction()));
+  boolean allows(Caller caller, Patient patient) {
+    return (self && caller.isPatient(patient.psn()))
+        || (steward && caller.isStewardOf(patient.jurisdiction()))
+        || (compliance && caller.has(Role.COMPLIANCE_OFFICER))
+        || (node && caller.has(Role.NODE) && caller.actsFor(patient.jurisdiction()));
   }
 
-  /** The patient, or {@link Refusal} 404 when unknown or not the requester's to see. */
-  Patient check(Connection connection, Requester requester, String psn) throws SQLException {
+  /** The patient, or {@link Refusal} 404 when unknown or not the caller's to see. */
+  Patient check(Connection connection, Caller caller, String psn) throws SQLException {
     Patient patient =
         new PatientStore()
             .find(connection, psn)
             .orElseThrow(() -> Refusal.notFound("No such patient."));
-    if (allows(requester, patient) || actsAsGuardian(connection, requester, patient)) {
+    if (allows(caller, patient) || actsAsGuardian(connection, caller, patient)) {
       return patient;
     }
     throw Refusal.notFound("No such patient.");
@@ -64,11 +64,11 @@ enum PatientAccess {
    * A guardian linked to the patient acts for them while they are a minor; from their day of
    * majority on, only the patient does.
    */
-  boolean actsAsGuardian(Connection connection, Requester requester, Patient patient)
+  boolean actsAsGuardian(Connection connection, Caller caller, Patient patient)
       throws SQLException {
     return guardian
-        && requester.roles().contains("patient")
+        && caller.has(Role.PATIENT)
         && patient.isMinorOn(java.time.LocalDate.now(java.time.ZoneOffset.UTC))
-        && new ActivationStore().isGuardian(connection, requester.sub(), patient.psn());
+        && new ActivationStore().isGuardian(connection, caller.subject(), patient.psn());
   }
 }

@@ -5,6 +5,8 @@ import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.infrastructure.PatientStore;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +37,7 @@ public class PatientEnrolment {
     /** The pseudonym is already enrolled: nothing written. */
     record AlreadyEnrolled() implements Outcome {}
 
-    /** The requester may not enrol patients of that jurisdiction: nothing written. */
+    /** The caller may not enrol patients of that jurisdiction: nothing written. */
     record NotAllowed() implements Outcome {}
   }
 
@@ -48,11 +50,11 @@ public class PatientEnrolment {
   private final PatientStore patients = new PatientStore();
 
   @Transactional
-  public Outcome enrol(Requester requester, Patient patient) {
-    if (!requester.isStewardOf(patient.jurisdiction())) {
+  public Outcome enrol(Caller caller, Patient patient) {
+    if (!caller.isStewardOf(patient.jurisdiction())) {
       return new Outcome.NotAllowed();
     }
-    return enrolAs(requester.actor("data-steward"), patient, true);
+    return enrolAs(Actors.of(caller, Role.DATA_STEWARD), patient, true);
   }
 
   /** Demo data and migrations: the portal itself enrols. */
@@ -92,17 +94,17 @@ public class PatientEnrolment {
     }
   }
 
-  /** The patient, if the requester may see them; empty also when they may not (no leak). */
+  /** The patient, if the caller may see them; empty also when they may not (no leak). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<Patient> find(Requester requester, String psn) {
+  public Optional<Patient> find(Caller caller, String psn) {
     try (Connection connection = dataSource.getConnection()) {
       return patients
           .find(connection, psn)
           .filter(
               patient ->
-                  requester.isStewardOf(patient.jurisdiction())
-                      || requester.isPatient(patient.psn())
-                      || requester.roles().contains("compliance-officer"));
+                  caller.isStewardOf(patient.jurisdiction())
+                      || caller.isPatient(patient.psn())
+                      || caller.has(Role.COMPLIANCE_OFFICER));
     } catch (SQLException e) {
       throw new IllegalStateException("the patient could not be read", e);
     }

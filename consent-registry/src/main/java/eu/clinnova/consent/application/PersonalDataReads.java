@@ -5,11 +5,13 @@ import eu.clinnova.audit.log.EntrySearch;
 import eu.clinnova.audit.log.StoredEntry;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,6 +32,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class PersonalDataReads {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final String ACTION = "consent.viewed";
 
@@ -64,9 +69,9 @@ public class PersonalDataReads {
 
   @Inject AuditLogService auditLog;
 
-  /** Logs {@code requester}'s read of {@code patient}'s consent if it is a read by staff. */
-  void read(Requester requester, Patient patient, View view, Map<String, Object> details) {
-    Optional<String> role = staffRole(requester, patient);
+  /** Logs {@code caller}'s read of {@code patient}'s consent if it is a read by staff. */
+  void read(Caller caller, Patient patient, View view, Map<String, Object> details) {
+    Optional<Role> role = staffRole(caller, patient);
     if (role.isEmpty()) {
       return;
     }
@@ -74,28 +79,28 @@ public class PersonalDataReads {
     data.put("view", view.code());
     auditLog.recordDurably(
         new AuditEvent(
-            requester.actor(role.get()),
+            Actors.of(caller, role.get()),
             ACTION,
             new AuditEvent.Subject("patient", patient.psn()),
             data));
   }
 
   /**
-   * The role in which {@code requester} reads {@code patient}'s consent as staff, or empty when it
-   * is the patient's own read or a guardian's.
+   * The role in which {@code caller} reads {@code patient}'s consent as staff, or empty when it is
+   * the patient's own read or a guardian's.
    */
-  static Optional<String> staffRole(Requester requester, Patient patient) {
-    if (requester.isPatient(patient.psn())) {
+  static Optional<Role> staffRole(Caller caller, Patient patient) {
+    if (caller.isPatient(patient.psn())) {
       return Optional.empty();
     }
-    if (requester.isStewardOf(patient.jurisdiction())) {
-      return Optional.of("data-steward");
+    if (caller.isStewardOf(patient.jurisdiction())) {
+      return Optional.of(Role.DATA_STEWARD);
     }
-    if (requester.roles().contains("compliance-officer")) {
-      return Optional.of("compliance-officer");
+    if (caller.has(Role.COMPLIANCE_OFFICER)) {
+      return Optional.of(Role.COMPLIANCE_OFFICER);
     }
-    if (requester.roles().contains("node")) {
-      return Optional.of("node");
+    if (caller.has(Role.NODE)) {
+      return Optional.of(Role.NODE);
     }
     return Optional.empty();
   }
@@ -103,16 +108,16 @@ public class PersonalDataReads {
   /**
    * The logged reads of {@code psn}'s consent, newest first (the patient, a guardian, compliance).
    */
-  public List<LoggedRead> of(Requester requester, String psn) {
+  public List<LoggedRead> of(Caller caller, String psn) {
     try (Connection connection = dataSource.getConnection()) {
-      PatientAccess.DISCLOSURES.check(connection, requester, psn);
+      PatientAccess.DISCLOSURES.check(connection, caller, psn);
     } catch (SQLException e) {
       throw new IllegalStateException("the patient could not be read", e);
     }
     List<LoggedRead> reads = new ArrayList<>();
     for (StoredEntry entry :
         auditLog.search(new EntrySearch(null, null, ACTION, null, "patient", psn, null, SHOWN))) {
-      JsonObject leaf = Json.createReader(new ByteArrayInputStream(entry.leaf())).readObject();
+      JsonObject leaf = JSON.createReader(new ByteArrayInputStream(entry.leaf())).readObject();
       reads.add(
           new LoggedRead(
               entry.index(),

@@ -1,5 +1,6 @@
 package eu.clinnova.consent.domain;
 
+import eu.clinnova.kernel.Jurisdiction;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,8 +23,6 @@ public record Patient(
 
   /** A pseudonym: the jurisdiction's code, a dash, 4 to 16 digits or capitals. */
   public static final Pattern PSN = Pattern.compile("^(LU|FR|DE|CH)-[0-9A-Z]{4,16}$");
-
-  static final Set<String> JURISDICTIONS = Set.of("LU", "FR", "DE", "CH");
 
   /**
    * Pseudonyms joined by commas, for SQL's {@code string_to_array(?, ',')}: one text parameter is
@@ -53,11 +52,7 @@ public record Patient(
     if (length < 7 || length > 19 || psn.charAt(2) != '-') {
       return false;
     }
-    boolean known = false;
-    for (String jurisdiction : JURISDICTIONS) {
-      known |= psn.startsWith(jurisdiction);
-    }
-    if (!known) {
+    if (!Jurisdiction.isCode(psn.substring(0, 2))) {
       return false;
     }
     for (int i = 3; i < length; i++) {
@@ -117,7 +112,7 @@ public record Patient(
               "psn",
               "must look like LU-0001: a jurisdiction code, a dash, 4 to 16 digits or capitals"));
     }
-    if (jurisdiction == null || !JURISDICTIONS.contains(jurisdiction)) {
+    if (jurisdiction == null || !Jurisdiction.isCode(jurisdiction)) {
       problems.add(new FieldProblem("jurisdiction", "must be one of LU, FR, DE, CH"));
     } else if (psn != null && isPseudonym(psn) && !psn.startsWith(jurisdiction + "-")) {
       problems.add(

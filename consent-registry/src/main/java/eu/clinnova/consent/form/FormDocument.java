@@ -2,13 +2,14 @@ package eu.clinnova.consent.form;
 
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
-import jakarta.json.Json;
+import eu.clinnova.kernel.Jurisdiction;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class FormDocument {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
+
   /** Languages a form may have; English, French and German are required. */
   public static final List<String> LANGUAGES = List.of("en", "fr", "de", "lb", "it");
 
@@ -31,7 +35,6 @@ public final class FormDocument {
 
   static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{2,60}$");
   static final Pattern DUO = Pattern.compile("^DUO:\\d{7}$");
-  static final Set<String> JURISDICTIONS = Set.of("LU", "FR", "DE", "CH");
 
   private FormDocument() {}
 
@@ -53,7 +56,7 @@ public final class FormDocument {
       problems.add(new FieldProblem("version", "must be a whole number from 1"));
     }
     String jurisdiction = string(json, "jurisdiction");
-    if (jurisdiction == null || !JURISDICTIONS.contains(jurisdiction)) {
+    if (jurisdiction == null || !Jurisdiction.isCode(jurisdiction)) {
       problems.add(new FieldProblem("jurisdiction", "must be one of LU, FR, DE, CH"));
     }
     FormChange change = change(json, version, problems);
@@ -221,23 +224,25 @@ public final class FormDocument {
 
   /** The form as the API shows it, with each language's text hash. */
   public static JsonObject json(ConsentForm form) {
-    JsonArrayBuilder modules = Json.createArrayBuilder();
+    JsonArrayBuilder modules = JSON_P.createArrayBuilder();
     for (FormModule module : form.modules()) {
-      JsonArrayBuilder duo = Json.createArrayBuilder();
+      JsonArrayBuilder duo = JSON_P.createArrayBuilder();
       module.duo().forEach(duo::add);
       modules.add(
-          Json.createObjectBuilder()
+          JSON_P
+              .createObjectBuilder()
               .add("code", module.module().code())
               .add("required", module.required())
               .add("duo", duo)
               .add("title", byLanguage(module.title()))
               .add("text", byLanguage(module.text())));
     }
-    JsonArrayBuilder languages = Json.createArrayBuilder();
+    JsonArrayBuilder languages = JSON_P.createArrayBuilder();
     form.languages().forEach(languages::add);
-    JsonObjectBuilder hashes = Json.createObjectBuilder();
+    JsonObjectBuilder hashes = JSON_P.createObjectBuilder();
     form.languages().forEach(language -> hashes.add(language, form.textSha256(language)));
-    return Json.createObjectBuilder()
+    return JSON_P
+        .createObjectBuilder()
         .add("id", form.id())
         .add("version", form.version())
         .add("jurisdiction", form.jurisdiction())
@@ -252,7 +257,7 @@ public final class FormDocument {
   }
 
   private static JsonObjectBuilder byLanguage(Map<String, String> texts) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON_P.createObjectBuilder();
     texts.forEach(json::add);
     return json;
   }

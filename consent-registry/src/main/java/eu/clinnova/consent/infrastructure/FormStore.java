@@ -2,8 +2,8 @@ package eu.clinnova.consent.infrastructure;
 
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormDocument;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +16,9 @@ import java.util.Optional;
 
 /** Form versions in {@code consent.form}; the document column holds the form as published. */
 public final class FormStore {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public void insert(Connection connection, ConsentForm form, String by) throws SQLException {
     try (PreparedStatement insert =
@@ -92,7 +95,7 @@ public final class FormStore {
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           JsonObject document;
-          try (var reader = Json.createReader(new StringReader(rows.getString(1)))) {
+          try (var reader = JSON.createReader(new StringReader(rows.getString(1)))) {
             document = reader.readObject();
           }
           FormDocument.Parsed parsed =

@@ -1,10 +1,10 @@
 package eu.clinnova.consent.policy;
 
 import eu.clinnova.consent.domain.ConsentModule;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Period;
@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * so that a policy change is a reviewed change of data, not of code.
  */
 public final class PolicyCatalogue {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final String RESOURCE = "/policies/jurisdictions.json";
 
@@ -45,7 +48,7 @@ public final class PolicyCatalogue {
   }
 
   public static PolicyCatalogue read(InputStream json) {
-    try (JsonReader reader = Json.createReader(json)) {
+    try (JsonReader reader = JSON.createReader(json)) {
       JsonObject document = reader.readObject();
       int version = document.getInt("version");
       Map<String, JurisdictionPolicy> policies = new LinkedHashMap<>();

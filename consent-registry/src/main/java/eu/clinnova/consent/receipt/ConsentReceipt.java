@@ -6,10 +6,10 @@ import eu.clinnova.consent.domain.ConsentRecord;
 import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormModule;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +20,9 @@ import java.util.Locale;
  * language, withdrawal method and the hash of the text the signer saw.
  */
 public final class ConsentReceipt {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final String SCHEMA_VERSION = "ISO/IEC TS 27560:2023";
 
@@ -37,7 +40,7 @@ public final class ConsentReceipt {
     ConsentRecord record = data.entry().record();
     String language = language(data);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("schemaVersion", SCHEMA_VERSION)
             .add("receiptId", record.id())
             .add("recordType", record.kind().code())
@@ -48,9 +51,9 @@ public final class ConsentReceipt {
             .add(
                 "legalBasis",
                 data.policy().basis().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-            .add("dataSubject", Json.createObjectBuilder().add("pseudonym", record.psn()))
+            .add("dataSubject", JSON.createObjectBuilder().add("pseudonym", record.psn()))
             .add("controller", controller(data.patient().jurisdiction()));
-    JsonObjectBuilder signer = Json.createObjectBuilder().add("kind", record.signer().code());
+    JsonObjectBuilder signer = JSON.createObjectBuilder().add("kind", record.signer().code());
     data.entry().signerName().ifPresent(name -> signer.add("name", name));
     json.add("signer", signer);
     data.form()
@@ -58,7 +61,7 @@ public final class ConsentReceipt {
             form ->
                 json.add(
                     "notice",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("formId", form.id())
                         .add("formVersion", form.version())
                         .add("language", record.language())
@@ -73,7 +76,7 @@ public final class ConsentReceipt {
 
   private static JsonArrayBuilder purposes(ReceiptData data, String language) {
     ConsentRecord record = data.entry().record();
-    JsonArrayBuilder purposes = Json.createArrayBuilder();
+    JsonArrayBuilder purposes = JSON.createArrayBuilder();
     List<ConsentModule> modules =
         switch (record.kind()) {
           case CONSENT -> List.copyOf(record.decisions().keySet());
@@ -89,7 +92,7 @@ public final class ConsentReceipt {
         };
     for (ConsentModule module : modules) {
       JsonObjectBuilder purpose =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("module", module.code())
               .add("title", title(data.form().orElse(null), module, language));
       record
@@ -101,7 +104,7 @@ public final class ConsentReceipt {
           .flatMap(form -> form.module(module))
           .ifPresent(
               formModule -> {
-                JsonArrayBuilder duo = Json.createArrayBuilder();
+                JsonArrayBuilder duo = JSON.createArrayBuilder();
                 formModule.duo().forEach(duo::add);
                 purpose.add("duo", duo);
               });
@@ -139,7 +142,7 @@ public final class ConsentReceipt {
 
   private static JsonObject controllers() {
     try (InputStream in = ConsentReceipt.class.getResourceAsStream("/receipts/controllers.json");
-        var reader = Json.createReader(in)) {
+        var reader = JSON.createReader(in)) {
       return reader.readObject();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -12,10 +12,10 @@ import eu.clinnova.consent.domain.RecordEntry;
 import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.domain.SignerKind;
 import eu.clinnova.consent.form.ConsentForm;
-import eu.clinnova.consent.infrastructure.ConsentDatabase;
 import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
+import eu.clinnova.testing.TestDatabase;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,11 +37,11 @@ class SubjectCountsTest {
 
   private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
   private static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent");
-  private static ConsentDatabase database;
+  private static TestDatabase database;
 
   @BeforeAll
   static void start() throws Exception {
-    database = ConsentDatabase.start();
+    database = TestDatabase.migrated("consent");
     try (Connection connection = database.app().getConnection()) {
       new FormStore().insert(connection, LU, "admin-sub");
       for (int i = 0; i < 40; i++) {

@@ -2,6 +2,7 @@ package eu.clinnova.consent.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import eu.clinnova.testing.TestDatabase;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +19,12 @@ import org.junit.jupiter.api.Test;
 
 class ActivationAttemptStoreTest {
 
-  private static ConsentDatabase database;
+  private static TestDatabase database;
   private static final Duration HOUR = Duration.ofHours(1);
 
   @BeforeAll
   static void start() throws Exception {
-    database = ConsentDatabase.start();
+    database = TestDatabase.migrated("consent");
   }
 
   @AfterAll

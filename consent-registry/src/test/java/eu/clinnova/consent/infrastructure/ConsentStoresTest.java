@@ -18,6 +18,7 @@ import eu.clinnova.consent.domain.SignerKind;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormChange;
 import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,13 +37,13 @@ import org.junit.jupiter.api.Test;
 /** The registry's tables on a real PostgreSQL, through the application's role. */
 class ConsentStoresTest {
 
-  static ConsentDatabase database;
+  static TestDatabase database;
   static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
   static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent");
 
   @BeforeAll
   static void start() throws Exception {
-    database = ConsentDatabase.start();
+    database = TestDatabase.migrated("consent");
     try (Connection connection = database.app().getConnection()) {
       new FormStore().insert(connection, LU, "admin-sub");
     }

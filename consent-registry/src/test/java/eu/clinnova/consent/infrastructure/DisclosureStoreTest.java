@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.clinnova.consent.domain.Disclosure;
+import eu.clinnova.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,11 +20,11 @@ import org.junit.jupiter.api.Test;
 /** One row per release, found per patient; its index merged by the application on demand (V7). */
 class DisclosureStoreTest {
 
-  static ConsentDatabase database;
+  static TestDatabase database;
 
   @BeforeAll
   static void start() throws Exception {
-    database = ConsentDatabase.start();
+    database = TestDatabase.migrated("consent");
   }
 
   @AfterAll

@@ -15,6 +15,7 @@ import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.infrastructure.PatientStateStore.PatientRecords;
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class GateReadPathsPropertyTest {
   private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
   private static final int BASE = 2_100;
 
-  private static ConsentDatabase database;
+  private static TestDatabase database;
   private static ExecutorService helpers;
   private static final Map<String, Generated> BASE_PATIENTS = new LinkedHashMap<>();
   private static final AtomicInteger TRIES = new AtomicInteger();
@@ -73,7 +74,7 @@ class GateReadPathsPropertyTest {
 
   @BeforeContainer
   static void start() throws Exception {
-    database = ConsentDatabase.start();
+    database = TestDatabase.migrated("consent");
     helpers = Executors.newSingleThreadExecutor();
     try (Connection connection = database.app().getConnection()) {
       for (String id :
@@ -158,7 +159,7 @@ class GateReadPathsPropertyTest {
         expected.put(psn, PlainFold.of(patient, asOf));
       }
     }
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       decidesAlike(
           expected,
           folded(new PatientStateStore().of(caller, asked, jurisdiction), asOf),

@@ -12,6 +12,7 @@ import eu.clinnova.consent.domain.Decision;
 import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.infrastructure.PatientStateStore.PatientRecords;
+import eu.clinnova.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,14 +36,14 @@ import org.junit.jupiter.api.Test;
  */
 class PatientStateCopyTest {
 
-  static ConsentDatabase database;
+  static TestDatabase database;
   static final List<String> PSNS = new ArrayList<>();
   static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent");
   static final int CAPACITY = 10_000;
 
   @BeforeAll
   static void start() throws Exception {
-    database = ConsentDatabase.start();
+    database = TestDatabase.migrated("consent");
     try (Connection connection = database.app().getConnection()) {
       new FormStore().insert(connection, LU, "admin-sub");
       for (int i = 0; i < 600; i++) {
@@ -97,7 +98,7 @@ class PatientStateCopyTest {
     PatientStateCopy copy = refreshed(new PatientStateCopy());
     List<String> asked = new ArrayList<>(PSNS);
     asked.add("LU-99999"); // unknown
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       assertTrue(copy.read(caller, asked).isPresent(), "a fresh copy answers");
       assertEquals(tableRead(caller, asked, null), copyRead(copy, caller, asked, null));
       assertEquals(tableRead(caller, asked, "LU"), copyRead(copy, caller, asked, "LU"));
@@ -120,7 +121,7 @@ class PatientStateCopyTest {
     try (Connection other = database.app().getConnection()) {
       record(other, withdrawal(psn));
     }
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       Map<String, PatientRecords> read = copyRead(copy, caller, PSNS, "LU");
       assertEquals(before + 1, read.get(psn).records().size());
       assertEquals(tableRead(caller, PSNS, "LU"), read);
@@ -132,7 +133,7 @@ class PatientStateCopyTest {
   void aCopyTakenAfterTheReadersSnapshotIsNotUsedButTheOneBeforeItIs() throws Exception {
     PatientStateCopy copy = refreshed(new PatientStateCopy());
     String psn = PSNS.get(102);
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       int before = recordsOf(caller, psn);
       try (Connection other = database.app().getConnection()) {
         record(other, withdrawal(psn)); // after the caller's snapshot: not for the caller
@@ -162,7 +163,7 @@ class PatientStateCopyTest {
     }
     List<String> asked = new ArrayList<>(PSNS);
     asked.add(psn);
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       Map<String, PatientRecords> read = copyRead(copy, caller, asked, "LU");
       assertEquals(1, read.get(psn).records().size());
       assertEquals(tableRead(caller, asked, "LU"), read);
@@ -178,12 +179,12 @@ class PatientStateCopyTest {
         record(other, withdrawal(PSNS.get(i)));
       }
     }
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       assertTrue(copy.read(caller, PSNS).isEmpty(), "four rows written, three allowed");
       caller.rollback();
     }
     refreshed(copy);
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       assertTrue(copy.read(caller, PSNS).isPresent());
       assertEquals(tableRead(caller, PSNS, "LU"), copyRead(copy, caller, PSNS, "LU"));
       caller.rollback();
@@ -197,7 +198,7 @@ class PatientStateCopyTest {
       copy.refresh(connection, 10);
     }
     assertFalse(copy.loaded());
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       assertTrue(copy.read(caller, PSNS).isEmpty());
       caller.rollback();
     }
@@ -239,7 +240,7 @@ class PatientStateCopyTest {
       if (random.nextBoolean()) {
         refreshed(copy);
       }
-      try (Connection caller = database.snapshotTaken()) {
+      try (Connection caller = Snapshots.taken(database.app())) {
         if (random.nextBoolean()) {
           try (Connection other = database.app().getConnection()) {
             record(other, withdrawal(PSNS.get(200 + random.nextInt(300))));
@@ -283,7 +284,7 @@ class PatientStateCopyTest {
   }
 
   private static int recordsOf(String psn) throws SQLException {
-    try (Connection connection = database.snapshotTaken()) {
+    try (Connection connection = Snapshots.taken(database.app())) {
       int records = recordsOf(connection, psn);
       connection.rollback();
       return records;

@@ -13,6 +13,7 @@ import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.domain.SignerKind;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.infrastructure.PatientStateStore.PatientRecords;
+import eu.clinnova.testing.TestDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,14 +46,14 @@ import org.junit.jupiter.api.Test;
  */
 class SharedSnapshotReadTest {
 
-  static ConsentDatabase database;
+  static TestDatabase database;
   static final List<String> PSNS = new ArrayList<>();
   static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent");
   static final Function<PatientRecords, PatientRecords> AS_READ = Function.identity();
 
   @BeforeAll
   static void start() throws Exception {
-    database = ConsentDatabase.start();
+    database = TestDatabase.migrated("consent");
     try (Connection connection = database.app().getConnection()) {
       new FormStore().insert(connection, LU, "admin-sub");
       RecordStore records = new RecordStore();
@@ -96,7 +97,7 @@ class SharedSnapshotReadTest {
       throws Exception {
     String first = PSNS.get(0);
     String last = PSNS.get(PSNS.size() - 1);
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       // Committed after the caller's snapshot was taken: neither reader may see it.
       try (Connection other = database.app().getConnection()) {
         new RecordStore().insert(other, ConsentStoresTest.entry(withdrawal(first)));
@@ -126,7 +127,7 @@ class SharedSnapshotReadTest {
   @Test
   void theTwoReadersTogetherReadExactlyWhatOneConnectionReads() throws Exception {
     ExecutorService helpers = Executors.newSingleThreadExecutor();
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       List<String> asked = new ArrayList<>(PSNS);
       asked.add("LU-99999"); // unknown
       asked.add("FR-80001"); // another jurisdiction's pseudonym, unknown here
@@ -149,7 +150,7 @@ class SharedSnapshotReadTest {
   @Test
   void aStartedReadFinishesAfterTheCallerDidOtherWorkInItsTransaction() throws Exception {
     ExecutorService helpers = Executors.newSingleThreadExecutor();
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       Map<String, PatientRecords> alone = byPsn(new PatientStateStore().of(caller, PSNS, "LU"));
       SharedSnapshotRead read = withoutCopy(database.app(), helpers);
       SharedSnapshotRead.Reading<PatientRecords> reading = read.start(caller, PSNS, "LU", AS_READ);
@@ -184,7 +185,7 @@ class SharedSnapshotReadTest {
     List<LogRecord> logged =
         logged(
             () -> {
-              try (Connection caller = database.snapshotTaken()) {
+              try (Connection caller = Snapshots.taken(database.app())) {
                 withoutCopy(counted, later::add).start(caller, PSNS, "LU", AS_READ).abandon();
                 caller.rollback();
               }
@@ -199,7 +200,7 @@ class SharedSnapshotReadTest {
 
   @Test
   void withoutAThreadOrAConnectionForTheHelperTheCallerReadsEverything() throws Exception {
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       Map<String, PatientRecords> alone = byPsn(new PatientStateStore().of(caller, PSNS, "LU"));
       SharedSnapshotRead noThread =
           withoutCopy(
@@ -219,7 +220,7 @@ class SharedSnapshotReadTest {
     List<LogRecord> logged =
         logged(
             () -> {
-              try (Connection caller = database.snapshotTaken()) {
+              try (Connection caller = Snapshots.taken(database.app())) {
                 SharedSnapshotRead noConnection = withoutCopy(new NoConnections(), Runnable::run);
                 for (int decision = 0; decision < 3; decision++) {
                   assertEquals(PSNS.size(), noConnection.of(caller, PSNS, "LU", AS_READ).size());
@@ -268,7 +269,7 @@ class SharedSnapshotReadTest {
 
   @Test
   void aSmallReadStaysOnTheCallersConnection() throws Exception {
-    try (Connection caller = database.snapshotTaken()) {
+    try (Connection caller = Snapshots.taken(database.app())) {
       List<String> few = PSNS.subList(10, 20); // none another test withdraws
       SharedSnapshotRead read =
           withoutCopy(

@@ -1,5 +1,8 @@
 package eu.clinnova.portal.identity;
 
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Jurisdiction;
+import eu.clinnova.kernel.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;

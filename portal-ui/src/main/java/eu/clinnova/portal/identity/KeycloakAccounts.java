@@ -4,11 +4,11 @@ import eu.clinnova.consent.account.AccountDirectory;
 import eu.clinnova.consent.account.AccountDirectoryUnavailableException;
 import eu.clinnova.portal.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -26,6 +26,9 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class KeycloakAccounts implements AccountDirectory {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -75,16 +78,16 @@ public class KeycloakAccounts implements AccountDirectory {
   private void put(String admin, String token, JsonObject user, String psn)
       throws IOException, InterruptedException {
     JsonObjectBuilder attributes =
-        Json.createObjectBuilder(
+        JSON.createObjectBuilder(
             user.containsKey("attributes")
                 ? user.getJsonObject("attributes")
                 : JsonValue.EMPTY_JSON_OBJECT);
     if (psn == null) {
       attributes.remove("psn");
     } else {
-      attributes.add("psn", Json.createArrayBuilder().add(psn));
+      attributes.add("psn", JSON.createArrayBuilder().add(psn));
     }
-    JsonObject updated = Json.createObjectBuilder(user).add("attributes", attributes).build();
+    JsonObject updated = JSON.createObjectBuilder(user).add("attributes", attributes).build();
     send(
         HttpRequest.newBuilder(URI.create(admin + "/users/" + user.getString("id")))
             .header("Authorization", "Bearer " + token)
@@ -128,13 +131,13 @@ public class KeycloakAccounts implements AccountDirectory {
   }
 
   private static JsonObject object(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }
 
   private static JsonArray array(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readArray();
     }
   }

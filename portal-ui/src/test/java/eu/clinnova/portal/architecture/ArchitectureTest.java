@@ -1,5 +1,6 @@
 package eu.clinnova.portal.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -38,7 +39,10 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideInAnyPackage(
-              "eu.clinnova.audit..", "eu.clinnova.consent..", "eu.clinnova.workflow..")
+              "eu.clinnova.audit..",
+              "eu.clinnova.kernel..",
+              "eu.clinnova.consent..",
+              "eu.clinnova.workflow..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("eu.clinnova.portal..");
@@ -51,4 +55,25 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("eu.clinnova.consent..infrastructure..");
+
+  /** The shared kernel is plain Java that every context can use: it depends on nothing else. */
+  @ArchTest
+  static final ArchRule theKernelDependsOnlyOnTheJdk =
+      classes()
+          .that()
+          .resideInAPackage("eu.clinnova.kernel..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("eu.clinnova.kernel..", "java..");
+
+  /** The audit log is generic: it knows no role, jurisdiction or context of the portal. */
+  @ArchTest
+  static final ArchRule theAuditLogKnowsNoContext =
+      noClasses()
+          .that()
+          .resideInAPackage("eu.clinnova.audit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "eu.clinnova.kernel..", "eu.clinnova.consent..", "eu.clinnova.workflow..");
 }

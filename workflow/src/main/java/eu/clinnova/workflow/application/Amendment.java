@@ -1,6 +1,7 @@
 package eu.clinnova.workflow.application;
 
 import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.workflow.catalogue.Dataset;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ public record Amendment(List<String> addedDatasets, List<TeamMember> addedMember
     if (addedDatasets.isEmpty()) {
       return approvedJurisdictions;
     }
-    return List.of("LU", "FR", "DE", "CH").stream()
+    return Jurisdiction.allCodes().stream()
         .filter(
             code ->
                 addedDatasets.stream()

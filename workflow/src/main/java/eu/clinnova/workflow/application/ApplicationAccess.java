@@ -1,6 +1,7 @@
 package eu.clinnova.workflow.application;
 
-import eu.clinnova.consent.application.Requester;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 
 /**
  * Who may see an application: its owner always; once submitted, the stewards and committee members
@@ -15,8 +16,8 @@ public final class ApplicationAccess {
 
   private ApplicationAccess() {}
 
-  public static boolean canSee(Requester requester, Application application) {
-    return application.isOwnedBy(requester.sub()) || isReviewer(requester, application);
+  public static boolean canSee(Caller caller, Application application) {
+    return application.isOwnedBy(caller.subject()) || isReviewer(caller, application);
   }
 
   /**
@@ -24,29 +25,29 @@ public final class ApplicationAccess {
    * the applicant: whatever other roles they hold, the applicant sees the applicant's view of their
    * own application (a committee member who applies does not read the votes on it).
    */
-  public static boolean isReviewer(Requester requester, Application application) {
-    if (application.state() == ApplicationState.DRAFT || application.isOwnedBy(requester.sub())) {
+  public static boolean isReviewer(Caller caller, Application application) {
+    if (application.state() == ApplicationState.DRAFT || application.isOwnedBy(caller.subject())) {
       return false;
     }
-    if (requester.roles().contains(COMPLIANCE)) {
+    if (caller.has(Role.COMPLIANCE_OFFICER)) {
       return true;
     }
-    boolean staff = requester.roles().contains(STEWARD) || requester.roles().contains(DAC_MEMBER);
+    boolean staff = caller.has(Role.DATA_STEWARD) || caller.has(Role.DAC_MEMBER);
     return staff
-        && application.jurisdictions().stream().anyMatch(requester.jurisdictions()::contains);
+        && application.jurisdictions().stream().anyMatch(caller.jurisdictionCodes()::contains);
   }
 
   /**
    * The role in which a reviewer reads {@code application}: what their read is logged as ({@code
    * application.viewed}).
    */
-  public static String readerRole(Requester requester, Application application) {
-    if (requester.roles().contains(COMPLIANCE)) {
+  public static String readerRole(Caller caller, Application application) {
+    if (caller.has(Role.COMPLIANCE_OFFICER)) {
       return COMPLIANCE;
     }
     boolean steward =
-        requester.roles().contains(STEWARD)
-            && application.jurisdictions().stream().anyMatch(requester.jurisdictions()::contains);
+        caller.has(Role.DATA_STEWARD)
+            && application.jurisdictions().stream().anyMatch(caller.jurisdictionCodes()::contains);
     return steward ? STEWARD : DAC_MEMBER;
   }
 }

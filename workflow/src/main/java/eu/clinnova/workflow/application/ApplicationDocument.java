@@ -4,13 +4,13 @@ import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoTerm;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +30,9 @@ public record ApplicationDocument(
     List<String> datasets,
     List<TeamMember> team,
     Optional<Integer> durationMonths) {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final int MAX_TITLE = 200;
   public static final int MAX_SUMMARY = 4000;
@@ -88,14 +91,14 @@ public record ApplicationDocument(
 
   /** The document as the API shows it and as it is stored (absent fields are left out). */
   public JsonObject json() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     title.ifPresent(value -> json.add("title", value));
     laySummary.ifPresent(value -> json.add("laySummary", value));
     purpose.ifPresent(
         value -> {
           JsonObjectBuilder p =
-              Json.createObjectBuilder()
-                  .add("duo", Json.createArrayBuilder(value.duo()))
+              JSON.createObjectBuilder()
+                  .add("duo", JSON.createArrayBuilder(value.duo()))
                   .add("description", value.description())
                   .add("commercial", value.commercial())
                   .add("forProfit", value.forProfit())
@@ -105,12 +108,12 @@ public record ApplicationDocument(
           value.disease().ifPresent(disease -> p.add("disease", disease));
           json.add("purpose", p);
         });
-    json.add("datasets", Json.createArrayBuilder(datasets));
-    JsonArrayBuilder members = Json.createArrayBuilder();
+    json.add("datasets", JSON.createArrayBuilder(datasets));
+    JsonArrayBuilder members = JSON.createArrayBuilder();
     team.forEach(
         member ->
             members.add(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("name", member.name())
                     .add("email", member.email())
                     .add("affiliation", member.affiliation())));

@@ -3,11 +3,12 @@ package eu.clinnova.workflow.application;
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.application.SubjectCounts;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.duo.DuoMatch;
@@ -56,17 +57,16 @@ public class ApplicationQueries {
    * compliance: all submitted.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Application> list(Requester requester) {
+  public List<Application> list(Caller caller) {
     try (Connection connection = dataSource.getConnection()) {
       Map<UUID, Application> visible = new LinkedHashMap<>();
-      applications.ownedBy(connection, requester.sub()).forEach(a -> visible.put(a.id(), a));
-      if (requester.roles().contains(ApplicationAccess.COMPLIANCE)) {
+      applications.ownedBy(connection, caller.subject()).forEach(a -> visible.put(a.id(), a));
+      if (caller.has(Role.COMPLIANCE_OFFICER)) {
         applications.concerning(connection, null).forEach(a -> visible.putIfAbsent(a.id(), a));
-      } else if ((requester.roles().contains(ApplicationAccess.STEWARD)
-              || requester.roles().contains(ApplicationAccess.DAC_MEMBER))
-          && !requester.jurisdictions().isEmpty()) {
+      } else if ((caller.has(Role.DATA_STEWARD) || caller.has(Role.DAC_MEMBER))
+          && !caller.jurisdictionCodes().isEmpty()) {
         applications
-            .concerning(connection, requester.jurisdictions())
+            .concerning(connection, caller.jurisdictionCodes())
             .forEach(a -> visible.putIfAbsent(a.id(), a));
       }
       return new ArrayList<>(visible.values());
@@ -76,18 +76,18 @@ public class ApplicationQueries {
   }
 
   /**
-   * The whole application as {@code requester} may see it. Anyone but the owner reading it is
-   * logged ({@code application.viewed}, durable before the answer; issue 16).
+   * The whole application as {@code caller} may see it. Anyone but the owner reading it is logged
+   * ({@code application.viewed}, durable before the answer; issue 16).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public ApplicationFile file(Requester requester, UUID id) {
-    ApplicationFile file = read(requester, id);
+  public ApplicationFile file(Caller caller, UUID id) {
+    ApplicationFile file = read(caller, id);
     Application application = file.application();
-    if (!application.isOwnedBy(requester.sub())) {
+    if (!application.isOwnedBy(caller.subject())) {
       auditLog.recordDurably(
           new AuditEvent(
               new AuditEvent.Actor(
-                  requester.sub(), ApplicationAccess.readerRole(requester, application)),
+                  caller.subject(), ApplicationAccess.readerRole(caller, application)),
               "application.viewed",
               new AuditEvent.Subject("application", id.toString()),
               Map.of("state", application.state().code())));
@@ -137,9 +137,9 @@ public class ApplicationQueries {
     return counts;
   }
 
-  private ApplicationFile read(Requester requester, UUID id) {
+  private ApplicationFile read(Caller caller, UUID id) {
     try (Connection connection = dataSource.getConnection()) {
-      Application application = visible(connection, requester, id);
+      Application application = visible(connection, caller, id);
       Map<String, Dataset> known = new LinkedHashMap<>();
       for (String datasetId : application.document().datasets()) {
         datasets.find(connection, datasetId).ifPresent(dataset -> known.put(datasetId, dataset));
@@ -168,7 +168,7 @@ public class ApplicationQueries {
             SubmissionChecklist.missing(
                 application.document(), known, ethics, policies.all(), today()));
       }
-      boolean reviewer = ApplicationAccess.isReviewer(requester, application);
+      boolean reviewer = ApplicationAccess.isReviewer(caller, application);
       List<String> changed = List.of();
       Optional<ApplicationDocument> previous = Optional.empty();
       if (application.revision() > 1) {
@@ -211,9 +211,9 @@ public class ApplicationQueries {
   /** An attachment's bytes and description, for whoever may see the application. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Map.Entry<ApplicationAttachment, byte[]>> attachment(
-      Requester requester, UUID id, UUID attachmentId) {
+      Caller caller, UUID id, UUID attachmentId) {
     try (Connection connection = dataSource.getConnection()) {
-      visible(connection, requester, id);
+      visible(connection, caller, id);
       Optional<ApplicationAttachment> described =
           applications.attachments(connection, id).stream()
               .filter(file -> file.id().equals(attachmentId))
@@ -231,9 +231,9 @@ public class ApplicationQueries {
 
   /** The caller's notifications: to them, and to their review groups. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Notification> notifications(Requester requester, int limit) {
-    Set<String> recipients = new java.util.TreeSet<>(ReviewGroups.of(requester));
-    recipients.add(requester.sub());
+  public List<Notification> notifications(Caller caller, int limit) {
+    Set<String> recipients = new java.util.TreeSet<>(ReviewGroups.of(caller));
+    recipients.add(caller.subject());
     try (Connection connection = dataSource.getConnection()) {
       return notifications.to(connection, recipients, limit);
     } catch (SQLException e) {
@@ -241,11 +241,10 @@ public class ApplicationQueries {
     }
   }
 
-  private Application visible(Connection connection, Requester requester, UUID id)
-      throws SQLException {
+  private Application visible(Connection connection, Caller caller, UUID id) throws SQLException {
     return applications
         .find(connection, id)
-        .filter(application -> ApplicationAccess.canSee(requester, application))
+        .filter(application -> ApplicationAccess.canSee(caller, application))
         .orElseThrow(() -> Refusal.notFound("No such application."));
   }
 

@@ -5,12 +5,12 @@ import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.EvidenceType;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.application.SafeFileName;
 import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.kernel.Caller;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
@@ -79,7 +79,7 @@ public class Applications {
   private final Clock clock = Clock.systemUTC();
 
   @Transactional
-  public Changed create(Requester requester, String ownerName, JsonObject body) {
+  public Changed create(Caller caller, String ownerName, JsonObject body) {
     ApplicationDocument document = parse(body);
     try (Connection connection = dataSource.getConnection()) {
       Map<String, Dataset> known = knownDatasets(connection, document);
@@ -87,7 +87,7 @@ public class Applications {
       Application application =
           new Application(
               UUID.randomUUID(),
-              requester.sub(),
+              caller.subject(),
               ownerName,
               ApplicationState.DRAFT,
               document,
@@ -98,15 +98,15 @@ public class Applications {
               now);
       applications.insert(connection, application);
       // Where the applicant works decides whether a release to them crosses a border (ADR 0012).
-      Optional<String> home = applicantJurisdiction(requester);
+      Optional<String> home = applicantJurisdiction(caller);
       if (home.isPresent()) {
         applications.recordApplicantJurisdiction(connection, application.id(), home.get());
       }
-      event(connection, application, "created", null, requester, "researcher", null, null);
+      event(connection, application, "created", null, caller, "researcher", null, null);
       return new Changed(
           application,
           audit(
-              requester,
+              caller,
               "researcher",
               "application.created",
               application,
@@ -119,10 +119,10 @@ public class Applications {
 
   /** Saves the draft as it is typed: any shape-valid content, complete or not. */
   @Transactional
-  public Changed update(Requester requester, UUID id, JsonObject body) {
+  public Changed update(Caller caller, UUID id, JsonObject body) {
     try (Connection connection = dataSource.getConnection()) {
       // Whose it is and whether it can change come first: someone else's input says nothing.
-      Application application = ownApplication(connection, requester, id);
+      Application application = ownApplication(connection, caller, id);
       if (!application.state().isEditable()) {
         throw Refusal.conflict(
             "application-not-editable",
@@ -149,7 +149,7 @@ public class Applications {
       return new Changed(
           saved,
           audit(
-              requester,
+              caller,
               "researcher",
               "application.edited",
               saved,
@@ -161,9 +161,9 @@ public class Applications {
 
   @Transactional
   public Attached attach(
-      Requester requester, UUID id, String fileName, String declaredType, byte[] content) {
+      Caller caller, UUID id, String fileName, String declaredType, byte[] content) {
     try (Connection connection = dataSource.getConnection()) {
-      Application application = ownApplication(connection, requester, id);
+      Application application = ownApplication(connection, caller, id);
       if (!application.state().isEditable() && application.state() != ApplicationState.APPROVED) {
         throw Refusal.conflict(
             "application-not-editable",
@@ -190,11 +190,11 @@ public class Applications {
       ApplicationAttachment attachment =
           new ApplicationAttachment(
               UUID.randomUUID(), id, name, mediaType, content.length, sha256(content), now());
-      applications.insertAttachment(connection, attachment, content, requester.sub());
+      applications.insertAttachment(connection, attachment, content, caller.subject());
       return new Attached(
           attachment,
           audit(
-              requester,
+              caller,
               "researcher",
               "application.attachment-added",
               application,
@@ -220,9 +220,9 @@ public class Applications {
    * while the application can be edited, and after approval (a renewal).
    */
   @Transactional
-  public EthicsAdded addEthicsApproval(Requester requester, UUID id, JsonObject body) {
+  public EthicsAdded addEthicsApproval(Caller caller, UUID id, JsonObject body) {
     try (Connection connection = dataSource.getConnection()) {
-      Application application = ownApplication(connection, requester, id);
+      Application application = ownApplication(connection, caller, id);
       if (!application.state().isEditable() && application.state() != ApplicationState.APPROVED) {
         throw Refusal.conflict(
             "application-not-editable",
@@ -286,13 +286,13 @@ public class Applications {
               until,
               attachmentId,
               now());
-      applications.insertEthics(connection, approval, requester.sub());
+      applications.insertEthics(connection, approval, caller.subject());
       event(
           connection,
           application,
           "ethics-approval-added",
           jurisdiction,
-          requester,
+          caller,
           "researcher",
           null,
           null);
@@ -305,7 +305,7 @@ public class Applications {
       data.put("attachmentId", attachmentId.toString());
       return new EthicsAdded(
           approval,
-          audit(requester, "researcher", "application.ethics-approval-added", application, data));
+          audit(caller, "researcher", "application.ethics-approval-added", application, data));
     } catch (SQLException e) {
       throw new IllegalStateException("the ethics approval could not be saved", e);
     }
@@ -316,9 +316,9 @@ public class Applications {
    * revision tasks, so that the review resumes where it returned the application).
    */
   @Transactional
-  public Changed submit(Requester requester, UUID id) {
+  public Changed submit(Caller caller, UUID id) {
     try (Connection connection = dataSource.getConnection()) {
-      Application application = ownApplication(connection, requester, id);
+      Application application = ownApplication(connection, caller, id);
       if (!application.state().isEditable()) {
         throw Refusal.conflict(
             "application-not-editable",
@@ -387,7 +387,7 @@ public class Applications {
                   jurisdiction, "waiting", Optional.empty(), Optional.empty(), 1, now));
         }
         applications.update(connection, submitted);
-        event(connection, submitted, "submitted", null, requester, "researcher", null, null);
+        event(connection, submitted, "submitted", null, caller, "researcher", null, null);
         for (String jurisdiction : jurisdictions) {
           notifications.notify(
               connection,
@@ -397,21 +397,20 @@ public class Applications {
               jurisdiction,
               now);
         }
-        PendingAudit audit =
-            audit(requester, "researcher", "application.submitted", submitted, data);
+        PendingAudit audit = audit(caller, "researcher", "application.submitted", submitted, data);
         String processId = startReview(submitted);
         submitted = withProcess(submitted, processId);
         applications.update(connection, submitted);
         return new Changed(submitted, audit);
       }
-      return resubmit(connection, requester, submitted, data);
+      return resubmit(connection, caller, submitted, data);
     } catch (SQLException e) {
       throw new IllegalStateException("the application could not be submitted", e);
     }
   }
 
   private Changed resubmit(
-      Connection connection, Requester requester, Application submitted, Map<String, Object> data)
+      Connection connection, Caller caller, Application submitted, Map<String, Object> data)
       throws SQLException {
     List<Task> revisions =
         tasks
@@ -444,8 +443,8 @@ public class Applications {
                 now));
       }
     }
-    event(connection, resumed, "resubmitted", null, requester, "researcher", null, null);
-    PendingAudit audit = audit(requester, "researcher", "application.resubmitted", resumed, data);
+    event(connection, resumed, "resubmitted", null, caller, "researcher", null, null);
+    PendingAudit audit = audit(caller, "researcher", "application.resubmitted", resumed, data);
     for (Task revision : revisions) {
       tasks.complete(revision.getId());
     }
@@ -465,9 +464,9 @@ public class Applications {
    * applicant to add datasets or team members; its review concerns what it adds.
    */
   @Transactional
-  public Changed amend(Requester requester, UUID id) {
+  public Changed amend(Caller caller, UUID id) {
     try (Connection connection = dataSource.getConnection()) {
-      Application approved = ownApplication(connection, requester, id);
+      Application approved = ownApplication(connection, caller, id);
       if (approved.state() != ApplicationState.APPROVED || approved.isAmendment()) {
         throw Refusal.conflict(
             "not-amendable", "Only an approved application (not an amendment) can be amended.");
@@ -497,12 +496,12 @@ public class Applications {
               now,
               Optional.of(id));
       applications.insert(connection, amendment);
-      event(connection, amendment, "created", null, requester, "researcher", null, null);
-      event(connection, approved, "amendment-started", null, requester, "researcher", null, null);
+      event(connection, amendment, "created", null, caller, "researcher", null, null);
+      event(connection, approved, "amendment-started", null, caller, "researcher", null, null);
       return new Changed(
           amendment,
           audit(
-              requester,
+              caller,
               "researcher",
               "application.amendment-created",
               amendment,
@@ -544,9 +543,9 @@ public class Applications {
 
   /** The applicant withdraws: the review ends; entitlements already granted are revoked. */
   @Transactional
-  public Changed withdraw(Requester requester, UUID id) {
+  public Changed withdraw(Caller caller, UUID id) {
     try (Connection connection = dataSource.getConnection()) {
-      Application application = ownApplication(connection, requester, id);
+      Application application = ownApplication(connection, caller, id);
       if (application.state().isFinal()) {
         throw Refusal.conflict(
             "application-ended", "The application is already " + application.state().code() + ".");
@@ -570,12 +569,12 @@ public class Applications {
       }
       int revoked = 0;
       for (var entitlement : entitlements.ofApplication(connection, id)) {
-        if (entitlements.revoke(connection, entitlement.id(), now, requester.sub(), "withdrawn")) {
+        if (entitlements.revoke(connection, entitlement.id(), now, caller.subject(), "withdrawn")) {
           revoked++;
           // Each revocation is its own fact, as when a committee revokes.
           auditLog.record(
               new AuditEvent(
-                  new AuditEvent.Actor(requester.sub(), "researcher"),
+                  new AuditEvent.Actor(caller.subject(), "researcher"),
                   "entitlement.revoked",
                   new AuditEvent.Subject("entitlement", entitlement.id().toString()),
                   Map.of(
@@ -588,9 +587,9 @@ public class Applications {
         if (!amendment.state().isFinal() && amendment.state() != ApplicationState.APPROVED) {
           // An amendment in progress ends with the application it amends.
           applications.update(connection, amendment.with(ApplicationState.WITHDRAWN, now));
-          event(connection, amendment, "withdrawn", null, requester, "researcher", null, null);
+          event(connection, amendment, "withdrawn", null, caller, "researcher", null, null);
           audit(
-              requester,
+              caller,
               "researcher",
               "application.withdrawn",
               amendment.with(ApplicationState.WITHDRAWN, now),
@@ -598,10 +597,10 @@ public class Applications {
           endProcess(amendment);
         }
       }
-      event(connection, withdrawn, "withdrawn", null, requester, "researcher", null, null);
+      event(connection, withdrawn, "withdrawn", null, caller, "researcher", null, null);
       PendingAudit audit =
           audit(
-              requester,
+              caller,
               "researcher",
               "application.withdrawn",
               withdrawn,
@@ -629,9 +628,9 @@ public class Applications {
    * process then grants the entitlements, in this transaction.
    */
   @Transactional
-  public Changed acceptAgreement(Requester requester, UUID id, JsonObject body) {
+  public Changed acceptAgreement(Caller caller, UUID id, JsonObject body) {
     try (Connection connection = dataSource.getConnection()) {
-      Application application = ownApplication(connection, requester, id);
+      Application application = ownApplication(connection, caller, id);
       List<FieldProblem> problems = new ArrayList<>();
       if (body.get("accepted") != JsonValue.TRUE) {
         problems.add(new FieldProblem("accepted", "must be true to accept the agreement"));
@@ -669,12 +668,11 @@ public class Applications {
                 : "The agreement is accepted once the application is approved.");
       }
       Instant now = now();
-      new AgreementStore().insert(connection, id, agreement, now, requester.sub());
-      event(
-          connection, application, "agreement-accepted", null, requester, "researcher", null, null);
+      new AgreementStore().insert(connection, id, agreement, now, caller.subject());
+      event(connection, application, "agreement-accepted", null, caller, "researcher", null, null);
       PendingAudit audit =
           audit(
-              requester,
+              caller,
               "researcher",
               "application.agreement-accepted",
               application,
@@ -689,14 +687,14 @@ public class Applications {
 
   // --- helpers ---------------------------------------------------------------------------
 
-  private Application ownApplication(Connection connection, Requester requester, UUID id)
+  private Application ownApplication(Connection connection, Caller caller, UUID id)
       throws SQLException {
     Application application =
         applications
             .lock(connection, id)
             .orElseThrow(() -> Refusal.notFound("No such application."));
-    if (!application.isOwnedBy(requester.sub())) {
-      if (ApplicationAccess.canSee(requester, application)) {
+    if (!application.isOwnedBy(caller.subject())) {
+      if (ApplicationAccess.canSee(caller, application)) {
         throw Refusal.forbidden("Only the applicant may change an application.");
       }
       throw Refusal.notFound("No such application.");
@@ -737,7 +735,7 @@ public class Applications {
       Application application,
       String kind,
       String jurisdiction,
-      Requester requester,
+      Caller caller,
       String role,
       String outcome,
       String comment)
@@ -750,14 +748,14 @@ public class Applications {
             now(),
             kind,
             Optional.ofNullable(jurisdiction),
-            requester.sub(),
+            caller.subject(),
             role,
             Optional.ofNullable(outcome),
             Optional.ofNullable(comment)));
   }
 
   private PendingAudit audit(
-      Requester requester,
+      Caller caller,
       String role,
       String action,
       Application application,
@@ -766,7 +764,7 @@ public class Applications {
     data.put("state", application.state().code());
     return auditLog.record(
         new AuditEvent(
-            new AuditEvent.Actor(requester.sub(), role),
+            new AuditEvent.Actor(caller.subject(), role),
             action,
             new AuditEvent.Subject("application", application.id().toString()),
             data));
@@ -815,9 +813,9 @@ public class Applications {
   }
 
   /** The applicant's jurisdiction: their one jurisdiction group, if they belong to exactly one. */
-  static Optional<String> applicantJurisdiction(Requester requester) {
-    return requester.jurisdictions().size() == 1
-        ? requester.jurisdictions().stream().findFirst()
+  static Optional<String> applicantJurisdiction(Caller caller) {
+    return caller.jurisdictionCodes().size() == 1
+        ? caller.jurisdictionCodes().stream().findFirst()
         : Optional.empty();
   }
 }

@@ -2,6 +2,7 @@ package eu.clinnova.workflow.application;
 
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.policy.JurisdictionPolicy;
+import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.workflow.catalogue.Dataset;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class SubmissionChecklist {
   /** The jurisdictions of the known datasets, in the network's order. */
   public static List<String> jurisdictions(
       ApplicationDocument document, Map<String, Dataset> knownDatasets) {
-    return List.of("LU", "FR", "DE", "CH").stream()
+    return Jurisdiction.allCodes().stream()
         .filter(
             code ->
                 document.datasets().stream()

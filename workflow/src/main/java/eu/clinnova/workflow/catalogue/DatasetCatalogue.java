@@ -6,9 +6,9 @@ import eu.clinnova.audit.service.PendingAudit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +29,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class DatasetCatalogue {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** What a publication did. */
   public sealed interface Outcome {
@@ -103,7 +106,7 @@ public class DatasetCatalogue {
   /** The seed catalogue's documents. */
   public static List<JsonValue> seed() {
     try (InputStream in = DatasetCatalogue.class.getResourceAsStream("/catalogue/datasets.json");
-        var reader = Json.createReader(in)) {
+        var reader = JSON.createReader(in)) {
       return new ArrayList<>(reader.readArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

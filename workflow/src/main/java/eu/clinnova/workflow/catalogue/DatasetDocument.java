@@ -1,16 +1,17 @@
 package eu.clinnova.workflow.catalogue;
 
 import eu.clinnova.consent.application.WholeNumber;
+import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.workflow.duo.DataUse;
 import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoTerm;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,8 +24,10 @@ import java.util.regex.Pattern;
 /** A dataset as JSON both ways; parsing says everything that is wrong at once. */
 public final class DatasetDocument {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
+
   static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{2,60}$");
-  static final Set<String> JURISDICTIONS = Set.of("LU", "FR", "DE", "CH");
   static final Set<String> COHORTS = Set.of("IBD", "RA", "MS");
   static final Set<String> MODULES =
       Set.of(
@@ -65,7 +68,7 @@ public final class DatasetDocument {
       problems.add(new Problem("description", "must be at most 2000 characters"));
     }
     String jurisdiction = string(json, "jurisdiction");
-    if (jurisdiction == null || !JURISDICTIONS.contains(jurisdiction)) {
+    if (jurisdiction == null || !Jurisdiction.isCode(jurisdiction)) {
       problems.add(new Problem("jurisdiction", "must be one of LU, FR, DE, CH"));
     }
     String cohort = string(json, "cohort");
@@ -131,12 +134,13 @@ public final class DatasetDocument {
   }
 
   public static JsonObject json(Dataset dataset) {
-    JsonArrayBuilder duo = Json.createArrayBuilder();
+    JsonArrayBuilder duo = JSON_P.createArrayBuilder();
     dataset.duo().forEach(duo::add);
-    JsonArrayBuilder required = Json.createArrayBuilder();
+    JsonArrayBuilder required = JSON_P.createArrayBuilder();
     dataset.requiredModules().forEach(required::add);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("id", dataset.id())
             .add("title", dataset.title())
             .add("description", dataset.description())

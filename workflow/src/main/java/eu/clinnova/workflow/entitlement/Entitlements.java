@@ -4,7 +4,8 @@ import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,16 +44,16 @@ public class Entitlements {
   private final Clock clock = Clock.systemUTC();
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Entitlement> visibleTo(Requester requester) {
+  public List<Entitlement> visibleTo(Caller caller) {
     try (Connection connection = dataSource.getConnection()) {
       Map<UUID, Entitlement> visible = new LinkedHashMap<>();
-      entitlements.ofResearcher(connection, requester.sub()).forEach(e -> visible.put(e.id(), e));
-      if (requester.roles().contains("compliance-officer")) {
+      entitlements.ofResearcher(connection, caller.subject()).forEach(e -> visible.put(e.id(), e));
+      if (caller.has(Role.COMPLIANCE_OFFICER)) {
         entitlements.inJurisdictions(connection, null).forEach(e -> visible.putIfAbsent(e.id(), e));
-      } else if ((requester.roles().contains("dac-member") || requester.roles().contains("node"))
-          && !requester.jurisdictions().isEmpty()) {
+      } else if ((caller.has(Role.DAC_MEMBER) || caller.has(Role.NODE))
+          && !caller.jurisdictionCodes().isEmpty()) {
         entitlements
-            .inJurisdictions(connection, new ArrayList<>(requester.jurisdictions()))
+            .inJurisdictions(connection, new ArrayList<>(caller.jurisdictionCodes()))
             .forEach(e -> visible.putIfAbsent(e.id(), e));
       }
       return new ArrayList<>(visible.values());
@@ -106,21 +107,19 @@ public class Entitlements {
 
   /** A committee member of the dataset's jurisdiction, or an admin, revokes an entitlement. */
   @Transactional
-  public Revoked revoke(Requester requester, UUID id, String reason) {
+  public Revoked revoke(Caller caller, UUID id, String reason) {
     try (Connection connection = dataSource.getConnection()) {
       Entitlement entitlement =
           entitlements
               .find(connection, id)
               .orElseThrow(() -> Refusal.notFound("No such entitlement."));
-      boolean committee =
-          requester.roles().contains("dac-member")
-              && requester.jurisdictions().contains(entitlement.jurisdiction());
-      boolean admin = requester.roles().contains("admin");
+      boolean committee = caller.has(Role.DAC_MEMBER) && caller.actsFor(entitlement.jurisdiction());
+      boolean admin = caller.has(Role.ADMIN);
       if (!committee && !admin) {
         boolean sees =
-            entitlement.researcher().equals(requester.sub())
-                || requester.roles().contains("compliance-officer")
-                || requester.jurisdictions().contains(entitlement.jurisdiction());
+            entitlement.researcher().equals(caller.subject())
+                || caller.has(Role.COMPLIANCE_OFFICER)
+                || caller.actsFor(entitlement.jurisdiction());
         if (sees) {
           throw Refusal.forbidden(
               "Only the committee of the dataset's jurisdiction or an administrator may revoke.");
@@ -133,14 +132,14 @@ public class Entitlements {
             "reason", "a reason of at most " + MAX_REASON + " characters is needed");
       }
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      if (!entitlements.revoke(connection, id, now, requester.sub(), reason.strip())) {
+      if (!entitlements.revoke(connection, id, now, caller.subject(), reason.strip())) {
         throw Refusal.conflict("entitlement-revoked", "The entitlement is already revoked.");
       }
       String role = committee ? "dac-member" : "admin";
       PendingAudit audit =
           auditLog.record(
               new AuditEvent(
-                  new AuditEvent.Actor(requester.sub(), role),
+                  new AuditEvent.Actor(caller.subject(), role),
                   "entitlement.revoked",
                   new AuditEvent.Subject("entitlement", id.toString()),
                   Map.of(

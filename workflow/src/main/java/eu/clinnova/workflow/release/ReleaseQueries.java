@@ -1,7 +1,8 @@
 package eu.clinnova.workflow.release;
 
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,8 +33,8 @@ public class ReleaseQueries {
   private final ReleaseStore releases = new ReleaseStore();
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Release> search(Requester requester, ReleaseStore.Search asked) {
-    ReleaseStore.Search search = visibleTo(requester, asked);
+  public List<Release> search(Caller caller, ReleaseStore.Search asked) {
+    ReleaseStore.Search search = visibleTo(caller, asked);
     try (Connection connection = dataSource.getConnection()) {
       return releases.search(connection, search);
     } catch (SQLException e) {
@@ -42,17 +43,16 @@ public class ReleaseQueries {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Detail find(Requester requester, UUID id) {
+  public Detail find(Caller caller, UUID id) {
     try (Connection connection = dataSource.getConnection()) {
       Release release =
           releases
               .find(connection, id)
-              .filter(found -> sees(requester, found))
+              .filter(found -> sees(caller, found))
               .orElseThrow(() -> Refusal.notFound("No such release."));
       boolean seesSubjects =
-          requester.roles().contains("compliance-officer")
-              || (requester.roles().contains("node")
-                  && requester.jurisdictions().contains(release.jurisdiction()));
+          caller.has(Role.COMPLIANCE_OFFICER)
+              || (caller.has(Role.NODE) && caller.actsFor(release.jurisdiction()));
       return new Detail(
           release,
           seesSubjects
@@ -63,28 +63,28 @@ public class ReleaseQueries {
     }
   }
 
-  static boolean sees(Requester requester, Release release) {
-    if (requester.roles().contains("compliance-officer")) {
+  static boolean sees(Caller caller, Release release) {
+    if (caller.has(Role.COMPLIANCE_OFFICER)) {
       return true;
     }
-    if ((requester.roles().contains("dac-member") || requester.roles().contains("node"))
-        && requester.jurisdictions().contains(release.jurisdiction())) {
+    if ((caller.has(Role.DAC_MEMBER) || caller.has(Role.NODE))
+        && caller.actsFor(release.jurisdiction())) {
       return true;
     }
-    return requester.roles().contains("researcher") && release.recipient().equals(requester.sub());
+    return caller.has(Role.RESEARCHER) && release.recipient().equals(caller.subject());
   }
 
-  /** The search narrowed to what the requester may see, or refused if they may see none. */
-  static ReleaseStore.Search visibleTo(Requester requester, ReleaseStore.Search asked) {
-    if (requester.roles().contains("compliance-officer")) {
+  /** The search narrowed to what the caller may see, or refused if they may see none. */
+  static ReleaseStore.Search visibleTo(Caller caller, ReleaseStore.Search asked) {
+    if (caller.has(Role.COMPLIANCE_OFFICER)) {
       return asked;
     }
-    if ((requester.roles().contains("dac-member") || requester.roles().contains("node"))
-        && !requester.jurisdictions().isEmpty()) {
-      return asked.within(new ArrayList<>(requester.jurisdictions()));
+    if ((caller.has(Role.DAC_MEMBER) || caller.has(Role.NODE))
+        && !caller.jurisdictionCodes().isEmpty()) {
+      return asked.within(new ArrayList<>(caller.jurisdictionCodes()));
     }
-    if (requester.roles().contains("researcher")) {
-      return asked.receivedBy(requester.sub());
+    if (caller.has(Role.RESEARCHER)) {
+      return asked.receivedBy(caller.subject());
     }
     throw Refusal.forbidden("Releases are shown to compliance, committees, nodes and recipients.");
   }

@@ -9,7 +9,8 @@ import eu.clinnova.audit.subjects.SubjectTree;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.DisclosureRecording;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,8 +50,8 @@ public class ReleaseSubjects {
 
   /** Every subject of the release with its leaf (compliance only). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Listing of(Requester requester, UUID releaseId) {
-    if (!requester.roles().contains("compliance-officer")) {
+  public Listing of(Caller caller, UUID releaseId) {
+    if (!caller.has(Role.COMPLIANCE_OFFICER)) {
       throw Refusal.forbidden("A release's subjects are shown to compliance officers.");
     }
     try (Connection connection = dataSource.getConnection()) {
@@ -66,12 +67,12 @@ public class ReleaseSubjects {
 
   /**
    * {@code psn}'s proof for the release: self, a minor's guardian or compliance; 404 for a patient
-   * the requester may not see or an unknown release, 409 for a decision made before the log
-   * committed to subjects.
+   * the caller may not see or an unknown release, 409 for a decision made before the log committed
+   * to subjects.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public ReleaseProof proof(Requester requester, String psn, UUID releaseId) {
-    consent.forReleaseProof(requester, psn, releaseId.toString());
+  public ReleaseProof proof(Caller caller, String psn, UUID releaseId) {
+    consent.forReleaseProof(caller, psn, releaseId.toString());
     try (Connection connection = dataSource.getConnection()) {
       Release release =
           releases

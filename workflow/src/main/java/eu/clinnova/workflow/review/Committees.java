@@ -1,7 +1,7 @@
 package eu.clinnova.workflow.review;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class Committees {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private final Map<String, Integer> quorums;
 
   private Committees(Map<String, Integer> quorums) {
@@ -22,7 +25,7 @@ public final class Committees {
 
   public static Committees bundled() {
     try (InputStream in = Committees.class.getResourceAsStream("/review/committees.json");
-        var reader = Json.createReader(in)) {
+        var reader = JSON.createReader(in)) {
       Map<String, Integer> quorums = new LinkedHashMap<>();
       reader
           .readObject()

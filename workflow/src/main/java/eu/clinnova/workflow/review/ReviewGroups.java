@@ -1,6 +1,7 @@
 package eu.clinnova.workflow.review;
 
-import eu.clinnova.consent.application.Requester;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,16 +26,16 @@ public final class ReviewGroups {
     return "chair-" + jurisdiction;
   }
 
-  public static Set<String> of(Requester requester) {
+  public static Set<String> of(Caller caller) {
     Set<String> groups = new TreeSet<>();
-    for (String jurisdiction : requester.jurisdictions()) {
-      if (requester.roles().contains("data-steward")) {
+    for (String jurisdiction : caller.jurisdictionCodes()) {
+      if (caller.has(Role.DATA_STEWARD)) {
         groups.add(stewards(jurisdiction));
       }
-      if (requester.roles().contains("dac-member")) {
+      if (caller.has(Role.DAC_MEMBER)) {
         groups.add(committee(jurisdiction));
       }
-      if (requester.roles().contains("dac-chair")) {
+      if (caller.has(Role.DAC_CHAIR)) {
         groups.add(chair(jurisdiction));
       }
     }

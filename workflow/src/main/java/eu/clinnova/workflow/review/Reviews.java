@@ -4,8 +4,8 @@ import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.kernel.Caller;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationEvent;
 import eu.clinnova.workflow.application.ApplicationStore;
@@ -66,8 +66,8 @@ public class Reviews {
 
   /** The caller's open tasks, overdue and soonest due first, without their own applications. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<ReviewTask> openTasks(Requester requester) {
-    Set<String> groups = ReviewGroups.of(requester);
+  public List<ReviewTask> openTasks(Caller caller) {
+    Set<String> groups = ReviewGroups.of(caller);
     if (groups.isEmpty()) {
       return List.of();
     }
@@ -84,7 +84,7 @@ public class Reviews {
         UUID applicationId = applicationOf(task);
         Optional<Application> application =
             seen.computeIfAbsent(applicationId, id -> find(connection, id));
-        if (application.isEmpty() || application.get().isOwnedBy(requester.sub())) {
+        if (application.isEmpty() || application.get().isOwnedBy(caller.subject())) {
           continue;
         }
         Optional<String> jurisdiction = jurisdictionOf(task);
@@ -94,7 +94,7 @@ public class Reviews {
           if (cast.stream()
               .anyMatch(
                   vote ->
-                      vote.memberSub().equals(requester.sub())
+                      vote.memberSub().equals(caller.subject())
                           && vote.jurisdiction().equals(jurisdiction.get())
                           && (vote.round() == round || vote.conflict()))) {
             continue;
@@ -122,9 +122,8 @@ public class Reviews {
 
   /** Completes one of the caller's tasks with an outcome (the contract's task body). */
   @Transactional
-  public Completed complete(
-      Requester requester, String memberName, String taskId, JsonObject body) {
-    Set<String> groups = ReviewGroups.of(requester);
+  public Completed complete(Caller caller, String memberName, String taskId, JsonObject body) {
+    Set<String> groups = ReviewGroups.of(caller);
     Task task =
         groups.isEmpty()
             ? null
@@ -143,7 +142,7 @@ public class Reviews {
           applications
               .lock(connection, applicationId)
               .orElseThrow(() -> Refusal.notFound("No such task among yours."));
-      if (application.isOwnedBy(requester.sub())) {
+      if (application.isOwnedBy(caller.subject())) {
         throw new Refusal(
             Refusal.Kind.FORBIDDEN,
             "self-review",
@@ -156,7 +155,7 @@ public class Reviews {
       switch (key) {
         case ReviewProcess.COMPLETENESS_CHECK:
           return close(
-              connection, requester, task, application, null, "completeness-checked", input, now);
+              connection, caller, task, application, null, "completeness-checked", input, now);
         case ReviewProcess.ETHICS_CHECK:
           if ("approve".equals(input.outcome())) {
             JurisdictionReview review =
@@ -181,7 +180,7 @@ public class Reviews {
           }
           return close(
               connection,
-              requester,
+              caller,
               task,
               application,
               jurisdiction.orElseThrow(),
@@ -191,7 +190,7 @@ public class Reviews {
         case ReviewProcess.DAC_VOTE:
           return vote(
               connection,
-              requester,
+              caller,
               memberName,
               task,
               application,
@@ -200,7 +199,7 @@ public class Reviews {
               now);
         case ReviewProcess.CHAIR_DECISION:
           return decide(
-              connection, requester, task, application, jurisdiction.orElseThrow(), input, now);
+              connection, caller, task, application, jurisdiction.orElseThrow(), input, now);
         default:
           throw Refusal.conflict(
               "not-a-review-task", "This task is completed by the applicant, not here.");
@@ -212,7 +211,7 @@ public class Reviews {
 
   private Completed vote(
       Connection connection,
-      Requester requester,
+      Caller caller,
       String memberName,
       Task task,
       Application application,
@@ -226,7 +225,7 @@ public class Reviews {
         new Vote(
             jurisdiction,
             round,
-            requester.sub(),
+            caller.subject(),
             memberName,
             input.conflictOfInterest(),
             input.conflictOfInterest() ? Optional.empty() : Optional.of(input.outcome()),
@@ -242,14 +241,14 @@ public class Reviews {
         application,
         kind,
         jurisdiction,
-        requester,
+        caller,
         "dac-member",
         vote.vote(),
         input.comment(),
         now);
     Map<String, Object> data = facts(jurisdiction, input);
     data.put("round", round);
-    PendingAudit audit = audit(requester, "dac-member", "application." + kind, application, data);
+    PendingAudit audit = audit(caller, "dac-member", "application." + kind, application, data);
     if (!quorumReached) {
       return new Completed(audit, false);
     }
@@ -271,13 +270,13 @@ public class Reviews {
         "decision-due",
         jurisdiction,
         now);
-    taskService.complete(task.getId(), requester.sub(), null, Map.of());
+    taskService.complete(task.getId(), caller.subject(), null, Map.of());
     return new Completed(audit, true);
   }
 
   private Completed decide(
       Connection connection,
-      Requester requester,
+      Caller caller,
       Task task,
       Application application,
       String jurisdiction,
@@ -285,7 +284,7 @@ public class Reviews {
       Instant now)
       throws SQLException {
     Ballot.requireNoConflict(
-        votes.votes(connection, application.id()), requester.sub(), jurisdiction);
+        votes.votes(connection, application.id()), caller.subject(), jurisdiction);
     JurisdictionReview review = review(connection, application.id(), jurisdiction);
     if (!"return".equals(input.outcome())) {
       applications.saveReview(
@@ -300,12 +299,12 @@ public class Reviews {
               now));
     }
     return close(
-        connection, requester, task, application, jurisdiction, "committee-decided", input, now);
+        connection, caller, task, application, jurisdiction, "committee-decided", input, now);
   }
 
   private Completed close(
       Connection connection,
-      Requester requester,
+      Caller caller,
       Task task,
       Application application,
       String jurisdiction,
@@ -322,15 +321,15 @@ public class Reviews {
         application,
         kind,
         jurisdiction,
-        requester,
+        caller,
         role,
         Optional.of(input.outcome()),
         input.comment(),
         now);
     PendingAudit audit =
-        audit(requester, role, "application." + kind, application, facts(jurisdiction, input));
+        audit(caller, role, "application." + kind, application, facts(jurisdiction, input));
     taskService.complete(
-        task.getId(), requester.sub(), null, Map.of(ReviewProcess.OUTCOME, input.outcome()));
+        task.getId(), caller.subject(), null, Map.of(ReviewProcess.OUTCOME, input.outcome()));
     return new Completed(audit, true);
   }
 
@@ -420,7 +419,7 @@ public class Reviews {
       Application application,
       String kind,
       String jurisdiction,
-      Requester requester,
+      Caller caller,
       String role,
       Optional<String> outcome,
       Optional<String> comment,
@@ -434,21 +433,21 @@ public class Reviews {
             now,
             kind,
             Optional.ofNullable(jurisdiction),
-            requester.sub(),
+            caller.subject(),
             role,
             outcome,
             comment));
   }
 
   private PendingAudit audit(
-      Requester requester,
+      Caller caller,
       String role,
       String action,
       Application application,
       Map<String, Object> data) {
     return auditLog.record(
         new AuditEvent(
-            new AuditEvent.Actor(requester.sub(), role),
+            new AuditEvent.Actor(caller.subject(), role),
             action,
             new AuditEvent.Subject("application", application.id().toString()),
             data));

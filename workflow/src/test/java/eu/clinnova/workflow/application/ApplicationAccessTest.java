@@ -3,7 +3,9 @@ package eu.clinnova.workflow.application;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.clinnova.consent.application.Requester;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Jurisdiction;
+import eu.clinnova.kernel.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,33 +30,35 @@ class ApplicationAccessTest {
         now);
   }
 
-  private static Requester member(String sub, String... roles) {
-    return new Requester(sub, Set.of(roles), Set.of("DE"), Optional.empty());
+  private static Caller member(String sub, Role... roles) {
+    return Caller.of(sub, Set.of(roles), Set.of(Jurisdiction.DE), Optional.empty());
   }
 
   @Test
   void aCommitteeMemberOfTheJurisdictionReviews() {
     Application application = underReview("applicant");
-    assertTrue(ApplicationAccess.isReviewer(member("dac-de", "dac-member"), application));
-    assertTrue(ApplicationAccess.canSee(member("dac-de", "dac-member"), application));
+    assertTrue(ApplicationAccess.isReviewer(member("dac-de", Role.DAC_MEMBER), application));
+    assertTrue(ApplicationAccess.canSee(member("dac-de", Role.DAC_MEMBER), application));
   }
 
   @Test
   void anApplicantWhoSitsOnTheCommitteeSeesOnlyTheApplicantsView() {
     Application own = underReview("researcher-dac-de");
-    Requester applicant = member("researcher-dac-de", "researcher", "dac-member");
+    Caller applicant = member("researcher-dac-de", Role.RESEARCHER, Role.DAC_MEMBER);
     assertTrue(ApplicationAccess.canSee(applicant, own));
     assertFalse(ApplicationAccess.isReviewer(applicant, own), "no votes on their own application");
-    Requester compliance =
-        new Requester(
-            "compliance", Set.of("compliance-officer", "researcher"), Set.of(), Optional.empty());
+    Caller compliance =
+        Caller.of(
+            "compliance",
+            Set.of(Role.COMPLIANCE_OFFICER, Role.RESEARCHER),
+            Set.of(),
+            Optional.empty());
     assertFalse(ApplicationAccess.isReviewer(compliance, underReview("compliance")));
   }
 
   @Test
   void staffOfAnotherJurisdictionSeeNothing() {
-    Requester elsewhere =
-        new Requester("dac-lu", Set.of("dac-member"), Set.of("LU"), Optional.empty());
+    Caller elsewhere = Caller.staff("dac-lu", Role.DAC_MEMBER, Jurisdiction.LU);
     assertFalse(ApplicationAccess.canSee(elsewhere, underReview("applicant")));
   }
 }

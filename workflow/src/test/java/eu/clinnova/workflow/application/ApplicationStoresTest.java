@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.clinnova.testing.TestDatabase;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
@@ -26,13 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 public class ApplicationStoresTest {
 
-  private static WorkflowDatabase database;
+  private static TestDatabase database;
   private static final ApplicationStore applications = new ApplicationStore();
   private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
   @BeforeAll
   static void start() throws Exception {
-    database = WorkflowDatabase.start();
+    database = TestDatabase.migrated("workflow");
     try (Connection connection = database.app().getConnection()) {
       new DatasetStore()
           .insert(connection, SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");

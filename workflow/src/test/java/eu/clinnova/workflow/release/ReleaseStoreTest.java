@@ -3,11 +3,11 @@ package eu.clinnova.workflow.release;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import eu.clinnova.testing.TestDatabase;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.ApplicationStoresTest;
 import eu.clinnova.workflow.application.SubmissionChecklistTest;
-import eu.clinnova.workflow.application.WorkflowDatabase;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,14 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class ReleaseStoreTest {
 
-  private static WorkflowDatabase database;
+  private static TestDatabase database;
   private static final ReleaseStore releases = new ReleaseStore();
   private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
   private static Application application;
 
   @BeforeAll
   static void start() throws Exception {
-    database = WorkflowDatabase.start();
+    database = TestDatabase.migrated("workflow");
     application = ApplicationStoresTest.draft();
     try (Connection connection = database.app().getConnection()) {
       new DatasetStore()

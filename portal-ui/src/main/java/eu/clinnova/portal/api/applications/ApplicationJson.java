@@ -11,28 +11,32 @@ import eu.clinnova.workflow.application.Notification;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.review.ReviewTask;
 import eu.clinnova.workflow.review.Vote;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Applications, tasks, entitlements and notifications as the API's JSON. */
 final class ApplicationJson {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
+
   private ApplicationJson() {}
 
   /** The list entry: the document's title and where the application stands. */
   static JsonObject summary(Application application) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("id", application.id().toString())
             .add("state", application.state().code())
             .add("title", application.document().title().orElse(""))
             .add("owner", owner(application))
-            .add("jurisdictions", Json.createArrayBuilder(application.jurisdictions()))
-            .add("datasets", Json.createArrayBuilder(application.document().datasets()))
+            .add("jurisdictions", JSON_P.createArrayBuilder(application.jurisdictions()))
+            .add("datasets", JSON_P.createArrayBuilder(application.document().datasets()))
             .add("revision", application.revision())
             .add("createdAt", application.createdAt().toString())
             .add("updatedAt", application.updatedAt().toString());
@@ -41,39 +45,40 @@ final class ApplicationJson {
 
   static JsonObject file(ApplicationFile file) {
     Application application = file.application();
-    JsonObjectBuilder json = Json.createObjectBuilder(application.document().json());
+    JsonObjectBuilder json = JSON_P.createObjectBuilder(application.document().json());
     json.add("id", application.id().toString())
         .add("state", application.state().code())
         .add("owner", owner(application))
         .add("revision", application.revision())
         .add("createdAt", application.createdAt().toString())
         .add("updatedAt", application.updatedAt().toString());
-    JsonArrayBuilder jurisdictions = Json.createArrayBuilder();
+    JsonArrayBuilder jurisdictions = JSON_P.createArrayBuilder();
     if (file.reviews().isEmpty()) {
       application
           .jurisdictions()
           .forEach(
               code ->
                   jurisdictions.add(
-                      Json.createObjectBuilder().add("code", code).add("state", "draft")));
+                      JSON_P.createObjectBuilder().add("code", code).add("state", "draft")));
     }
     file.reviews().forEach(review -> jurisdictions.add(review(review)));
     json.add("jurisdictions", jurisdictions);
-    JsonArrayBuilder events = Json.createArrayBuilder();
+    JsonArrayBuilder events = JSON_P.createArrayBuilder();
     file.events().forEach(event -> events.add(event(event, file.votes().isPresent())));
     json.add("events", events);
-    JsonArrayBuilder attachments = Json.createArrayBuilder();
+    JsonArrayBuilder attachments = JSON_P.createArrayBuilder();
     file.attachments().forEach(attachment -> attachments.add(attachment(attachment)));
     json.add("attachments", attachments);
-    JsonArrayBuilder ethics = Json.createArrayBuilder();
+    JsonArrayBuilder ethics = JSON_P.createArrayBuilder();
     file.ethicsApprovals().forEach(approval -> ethics.add(ethics(approval)));
     json.add("ethicsApprovals", ethics);
-    JsonArrayBuilder matches = Json.createArrayBuilder();
+    JsonArrayBuilder matches = JSON_P.createArrayBuilder();
     file.duoMatches()
         .forEach(
             (datasetId, match) ->
                 matches.add(
-                    Json.createObjectBuilder()
+                    JSON_P
+                        .createObjectBuilder()
                         .add("datasetId", datasetId)
                         .add(
                             "outcome",
@@ -82,25 +87,26 @@ final class ApplicationJson {
                                 .name()
                                 .toLowerCase(java.util.Locale.ROOT)
                                 .replace('_', '-'))
-                        .add("reasons", Json.createArrayBuilder(match.reasons()))));
+                        .add("reasons", JSON_P.createArrayBuilder(match.reasons()))));
     json.add("duoMatches", matches);
     // Consent for the purpose (contract, "Additions to v1"): per dataset, the modules needed.
-    JsonObjectBuilder needed = Json.createObjectBuilder();
+    JsonObjectBuilder needed = JSON_P.createObjectBuilder();
     file.modulesNeeded()
         .forEach(
             (datasetId, modules) -> {
-              JsonArrayBuilder codes = Json.createArrayBuilder();
+              JsonArrayBuilder codes = JSON_P.createArrayBuilder();
               modules.forEach(module -> codes.add(module.code()));
               needed.add(datasetId, codes);
             });
     json.add("modulesNeeded", needed);
     // Beyond the contract: roughly how many of each dataset's subjects that leaves today.
-    JsonObjectBuilder today = Json.createObjectBuilder();
+    JsonObjectBuilder today = JSON_P.createObjectBuilder();
     file.subjectsToday()
         .forEach(
             (datasetId, count) -> {
               JsonObjectBuilder figure =
-                  Json.createObjectBuilder()
+                  JSON_P
+                      .createObjectBuilder()
                       .add("permittingApprox", count.permittingShown())
                       .add("inCohortApprox", count.inCohortShown())
                       .add("asOf", count.asOf().toString());
@@ -110,21 +116,23 @@ final class ApplicationJson {
               today.add(datasetId, figure);
             });
     json.add("subjectsToday", today);
-    JsonArrayBuilder missing = Json.createArrayBuilder();
+    JsonArrayBuilder missing = JSON_P.createArrayBuilder();
     file.missing()
         .forEach(
             problem ->
                 missing.add(
-                    Json.createObjectBuilder()
+                    JSON_P
+                        .createObjectBuilder()
                         .add("field", problem.field())
                         .add("message", problem.message())));
     json.add("missing", missing);
-    json.add("changedSinceLastRevision", Json.createArrayBuilder(file.changedSinceLastRevision()));
+    json.add(
+        "changedSinceLastRevision", JSON_P.createArrayBuilder(file.changedSinceLastRevision()));
     file.previousRevision().ifPresent(previous -> json.add("previousRevision", previous.json()));
     file.votes()
         .ifPresent(
             votes -> {
-              JsonArrayBuilder all = Json.createArrayBuilder();
+              JsonArrayBuilder all = JSON_P.createArrayBuilder();
               votes.forEach(vote -> all.add(vote(vote)));
               json.add("votes", all);
             });
@@ -133,7 +141,8 @@ final class ApplicationJson {
             agreement ->
                 json.add(
                     "agreement",
-                    Json.createObjectBuilder()
+                    JSON_P
+                        .createObjectBuilder()
                         .add("version", agreement.version())
                         .add("text", agreement.text())
                         .add("sha256", agreement.sha256())));
@@ -142,7 +151,8 @@ final class ApplicationJson {
             acceptance ->
                 json.add(
                     "agreementAccepted",
-                    Json.createObjectBuilder()
+                    JSON_P
+                        .createObjectBuilder()
                         .add("version", acceptance.version())
                         .add("sha256", acceptance.sha256())
                         .add("acceptedAt", acceptance.acceptedAt().toString())));
@@ -150,24 +160,26 @@ final class ApplicationJson {
     file.adds()
         .ifPresent(
             adds -> {
-              JsonArrayBuilder members = Json.createArrayBuilder();
+              JsonArrayBuilder members = JSON_P.createArrayBuilder();
               adds.addedMembers().forEach(member -> members.add(member.name()));
               json.add(
                   "adds",
-                  Json.createObjectBuilder()
-                      .add("datasets", Json.createArrayBuilder(adds.addedDatasets()))
+                  JSON_P
+                      .createObjectBuilder()
+                      .add("datasets", JSON_P.createArrayBuilder(adds.addedDatasets()))
                       .add("team", members));
             });
-    JsonArrayBuilder amendments = Json.createArrayBuilder();
+    JsonArrayBuilder amendments = JSON_P.createArrayBuilder();
     file.amendments()
         .forEach(
             amendment ->
                 amendments.add(
-                    Json.createObjectBuilder()
+                    JSON_P
+                        .createObjectBuilder()
                         .add("id", amendment.id().toString())
                         .add("state", amendment.state().code())));
     json.add("amendments", amendments);
-    JsonArrayBuilder entitlements = Json.createArrayBuilder();
+    JsonArrayBuilder entitlements = JSON_P.createArrayBuilder();
     file.entitlements()
         .forEach(entitlement -> entitlements.add(entitlement(entitlement, Instant.now())));
     json.add("entitlements", entitlements);
@@ -175,7 +187,8 @@ final class ApplicationJson {
   }
 
   private static JsonObject owner(Application application) {
-    return Json.createObjectBuilder()
+    return JSON_P
+        .createObjectBuilder()
         .add("id", application.ownerSub())
         .add("name", application.ownerName())
         .build();
@@ -183,7 +196,8 @@ final class ApplicationJson {
 
   private static JsonObject review(JurisdictionReview review) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("code", review.jurisdiction())
             .add("state", review.state())
             .add("round", review.round())
@@ -199,7 +213,8 @@ final class ApplicationJson {
    */
   private static JsonObject event(ApplicationEvent event, boolean reviewer) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("at", event.at().toString())
             .add("kind", event.kind())
             .add("actorRole", event.actorRole());
@@ -214,7 +229,8 @@ final class ApplicationJson {
   }
 
   static JsonObject attachment(ApplicationAttachment attachment) {
-    return Json.createObjectBuilder()
+    return JSON_P
+        .createObjectBuilder()
         .add("attachmentId", attachment.id().toString())
         .add("fileName", attachment.fileName())
         .add("mediaType", attachment.mediaType())
@@ -225,7 +241,8 @@ final class ApplicationJson {
   }
 
   static JsonObject ethics(EthicsApproval approval) {
-    return Json.createObjectBuilder()
+    return JSON_P
+        .createObjectBuilder()
         .add("id", approval.id().toString())
         .add("jurisdiction", approval.jurisdiction())
         .add("committee", approval.committee())
@@ -239,7 +256,8 @@ final class ApplicationJson {
 
   private static JsonObject vote(Vote vote) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("jurisdiction", vote.jurisdiction())
             .add("round", vote.round())
             .add("member", vote.memberName())
@@ -252,7 +270,8 @@ final class ApplicationJson {
 
   static JsonObject entitlement(Entitlement entitlement, Instant at) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("id", entitlement.id().toString())
             .add("applicationId", entitlement.applicationId().toString())
             .add("researcher", entitlement.researcher())
@@ -269,7 +288,8 @@ final class ApplicationJson {
 
   static JsonObject task(ReviewTask task, Instant now) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("id", task.id())
             .add("name", task.name())
             .add("taskKey", task.key())
@@ -289,7 +309,8 @@ final class ApplicationJson {
 
   static JsonObject notification(Notification notification) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("id", notification.id())
             .add("applicationId", notification.applicationId().toString())
             .add("kind", notification.kind())

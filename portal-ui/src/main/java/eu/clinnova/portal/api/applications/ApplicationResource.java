@@ -3,24 +3,22 @@ package eu.clinnova.portal.api.applications;
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.application.SafeFileName;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.UploadedFile;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.http.ContentDisposition;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.Applications;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -47,6 +45,9 @@ import java.util.UUID;
 @RequestScoped
 public class ApplicationResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
   static final long MAX_REQUEST_BYTES = Applications.MAX_ATTACHMENT_BYTES + 64 * 1024;
 
@@ -58,8 +59,10 @@ public class ApplicationResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response list() {
-    JsonArrayBuilder all = Json.createArrayBuilder();
-    queries.list(requester()).forEach(application -> all.add(ApplicationJson.summary(application)));
+    JsonArrayBuilder all = JSON.createArrayBuilder();
+    queries
+        .list(requestCaller.get())
+        .forEach(application -> all.add(ApplicationJson.summary(application)));
     return Response.ok(all.build().toString(), MediaType.APPLICATION_JSON).build();
   }
 
@@ -69,8 +72,7 @@ public class ApplicationResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response create(JsonObject body) {
     Caller caller = requestCaller.get();
-    Applications.Changed created =
-        applications.create(Requesters.of(caller), caller.username(), required(body));
+    Applications.Changed created = applications.create(caller, caller.username(), required(body));
     long index = logged(created.audit());
     return Response.created(
             uri.getBaseUriBuilder()
@@ -94,7 +96,7 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response update(@PathParam("id") String id, JsonObject body) {
-    Applications.Changed saved = applications.update(requester(), uuid(id), required(body));
+    Applications.Changed saved = applications.update(requestCaller.get(), uuid(id), required(body));
     return ok(saved);
   }
 
@@ -115,7 +117,11 @@ public class ApplicationResource {
             .orElseThrow(() -> Refusal.invalid("file", "the file goes in a part named file"));
     Applications.Attached attached =
         applications.attach(
-            requester(), applicationId, file.fileName(), file.declaredType(), file.content());
+            requestCaller.get(),
+            applicationId,
+            file.fileName(),
+            file.declaredType(),
+            file.content());
     long index = logged(attached.audit());
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON)
@@ -129,7 +135,7 @@ public class ApplicationResource {
       @PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
     var found =
         queries
-            .attachment(requester(), uuid(id), uuid(attachmentId))
+            .attachment(requestCaller.get(), uuid(id), uuid(attachmentId))
             .orElseThrow(() -> new ProblemException(Problem.notFound("No such attachment.")));
     // The type its bytes were checked to be at upload, saved rather than shown (issue 16).
     String mediaType = found.getKey().mediaType();
@@ -147,7 +153,7 @@ public class ApplicationResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response addEthicsApproval(@PathParam("id") String id, JsonObject body) {
     Applications.EthicsAdded added =
-        applications.addEthicsApproval(requester(), uuid(id), required(body));
+        applications.addEthicsApproval(requestCaller.get(), uuid(id), required(body));
     long index = logged(added.audit());
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON)
@@ -159,14 +165,14 @@ public class ApplicationResource {
   @Path("{id}/submit")
   @Produces(MediaType.APPLICATION_JSON)
   public Response submit(@PathParam("id") String id) {
-    return ok(applications.submit(requester(), uuid(id)));
+    return ok(applications.submit(requestCaller.get(), uuid(id)));
   }
 
   @POST
   @Path("{id}/amendments")
   @Produces(MediaType.APPLICATION_JSON)
   public Response amend(@PathParam("id") String id) {
-    Applications.Changed amendment = applications.amend(requester(), uuid(id));
+    Applications.Changed amendment = applications.amend(requestCaller.get(), uuid(id));
     long index = logged(amendment.audit());
     return Response.created(
             uri.getBaseUriBuilder()
@@ -182,7 +188,7 @@ public class ApplicationResource {
   @Path("{id}/withdraw")
   @Produces(MediaType.APPLICATION_JSON)
   public Response withdraw(@PathParam("id") String id) {
-    return ok(applications.withdraw(requester(), uuid(id)));
+    return ok(applications.withdraw(requestCaller.get(), uuid(id)));
   }
 
   @POST
@@ -191,7 +197,7 @@ public class ApplicationResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response acceptAgreement(@PathParam("id") String id, JsonObject body) {
     Applications.Changed accepted =
-        applications.acceptAgreement(requester(), uuid(id), required(body));
+        applications.acceptAgreement(requestCaller.get(), uuid(id), required(body));
     long index = logged(accepted.audit());
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON)
@@ -207,20 +213,16 @@ public class ApplicationResource {
   }
 
   private JsonObject read(UUID id) {
-    return ApplicationJson.file(queries.file(requester(), id));
+    return ApplicationJson.file(queries.file(requestCaller.get(), id));
   }
 
   private static String withAudit(JsonObject json, long index) {
-    return Json.createObjectBuilder(json).add("auditIndex", index).build().toString();
+    return JSON.createObjectBuilder(json).add("auditIndex", index).build().toString();
   }
 
   static long logged(PendingAudit audit) {
     LoggedEntry logged = audit.awaitLogged(AUDIT_WAIT);
     return logged.index();
-  }
-
-  private Requester requester() {
-    return Requesters.of(requestCaller.get());
   }
 
   static JsonObject required(JsonObject body) {

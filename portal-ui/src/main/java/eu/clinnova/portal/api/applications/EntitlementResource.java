@@ -3,14 +3,13 @@ package eu.clinnova.portal.api.applications;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.workflow.entitlement.Entitlements;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,6 +31,9 @@ import java.util.List;
 @RequestScoped
 public class EntitlementResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject Entitlements entitlements;
   @Inject RequestCaller requestCaller;
 
@@ -47,9 +49,9 @@ public class EntitlementResource {
               "Invalid asOf.",
               List.of(new Problem.FieldError("asOf", "must be an RFC 3339 instant in UTC"))));
     }
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = JSON.createArrayBuilder();
     entitlements
-        .visibleTo(Requesters.of(requestCaller.get()))
+        .visibleTo(requestCaller.get())
         .forEach(entitlement -> all.add(ApplicationJson.entitlement(entitlement, at)));
     return Response.ok(all.build().toString(), MediaType.APPLICATION_JSON).build();
   }
@@ -67,11 +69,10 @@ public class EntitlementResource {
     } catch (IllegalArgumentException e) {
       throw new ProblemException(Problem.notFound("No such entitlement."));
     }
-    Entitlements.Revoked revoked =
-        entitlements.revoke(Requesters.of(requestCaller.get()), entitlementId, reason);
+    Entitlements.Revoked revoked = entitlements.revoke(requestCaller.get(), entitlementId, reason);
     long index = ApplicationResource.logged(revoked.audit());
     return Response.ok(
-            Json.createObjectBuilder(
+            JSON.createObjectBuilder(
                     ApplicationJson.entitlement(revoked.entitlement(), Instant.now()))
                 .add("auditIndex", index)
                 .build()

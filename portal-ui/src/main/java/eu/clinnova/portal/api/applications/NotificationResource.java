@@ -1,12 +1,11 @@
 package eu.clinnova.portal.api.applications;
 
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Requesters;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 public class NotificationResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final int LIMIT = 50;
 
   @Inject ApplicationQueries queries;
@@ -28,9 +30,9 @@ public class NotificationResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response list() {
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = JSON.createArrayBuilder();
     queries
-        .notifications(Requesters.of(requestCaller.get()), LIMIT)
+        .notifications(requestCaller.get(), LIMIT)
         .forEach(notification -> all.add(ApplicationJson.notification(notification)));
     return Response.ok(all.build().toString(), MediaType.APPLICATION_JSON).build();
   }

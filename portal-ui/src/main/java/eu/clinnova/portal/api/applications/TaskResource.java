@@ -1,16 +1,15 @@
 package eu.clinnova.portal.api.applications;
 
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import eu.clinnova.workflow.review.Reviews;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +29,9 @@ import java.time.Instant;
 @RolesAllowed({Role.Names.DATA_STEWARD, Role.Names.DAC_MEMBER, Role.Names.DAC_CHAIR})
 public class TaskResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject Reviews reviews;
   @Inject RequestCaller requestCaller;
 
@@ -37,9 +39,9 @@ public class TaskResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response list() {
     Instant now = Instant.now();
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = JSON.createArrayBuilder();
     reviews
-        .openTasks(Requesters.of(requestCaller.get()))
+        .openTasks(requestCaller.get())
         .forEach(task -> all.add(ApplicationJson.task(task, now)));
     return Response.ok(all.build().toString(), MediaType.APPLICATION_JSON).build();
   }
@@ -51,11 +53,10 @@ public class TaskResource {
   public Response complete(@PathParam("id") String id, JsonObject body) {
     Caller caller = requestCaller.get();
     Reviews.Completed completed =
-        reviews.complete(
-            Requesters.of(caller), caller.username(), id, ApplicationResource.required(body));
+        reviews.complete(caller, caller.username(), id, ApplicationResource.required(body));
     long index = ApplicationResource.logged(completed.audit());
     return Response.ok(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("taskId", id)
                 .add("taskClosed", completed.taskClosed())
                 .add("auditIndex", index)

@@ -5,18 +5,17 @@ import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormDocument;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,6 +39,9 @@ import java.util.Comparator;
 @RequestScoped
 public class ConsentFormResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 
   @Inject ConsentForms forms;
@@ -49,7 +51,7 @@ public class ConsentFormResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public JsonArray active() {
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = JSON.createArrayBuilder();
     forms.active().stream()
         .sorted(Comparator.comparing(ConsentForm::jurisdiction).thenComparing(ConsentForm::id))
         .map(FormDocument::json)
@@ -81,11 +83,11 @@ public class ConsentFormResource {
     if (body == null) {
       throw new ProblemException(Problem.malformedJson());
     }
-    ConsentForms.Published published = forms.publish(Requesters.of(requestCaller.get()), body);
+    ConsentForms.Published published = forms.publish(requestCaller.get(), body);
     LoggedEntry logged = published.audit().awaitLogged(AUDIT_WAIT);
     ConsentForm form = published.form();
     JsonObject json =
-        Json.createObjectBuilder(FormDocument.json(form))
+        JSON.createObjectBuilder(FormDocument.json(form))
             .add("reconsentRequests", published.reconsentRequests())
             .add("auditIndex", logged.index())
             .build();

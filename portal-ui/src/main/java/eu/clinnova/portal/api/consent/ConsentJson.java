@@ -5,14 +5,17 @@ import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.ConsentRecord;
 import eu.clinnova.consent.domain.ModuleState;
 import eu.clinnova.consent.domain.RecordEntry;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.Locale;
 
 /** Consent state and records as the API writes them. */
 final class ConsentJson {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private ConsentJson() {}
 
@@ -23,7 +26,7 @@ final class ConsentJson {
    */
   static JsonObject state(ConsentQueries.PatientConsent consent, ModuleState state) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("module", state.module().code())
             .add("decision", state.decision().code())
             .add("reason", state.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -35,7 +38,7 @@ final class ConsentJson {
     }
     if (record.isPresent()) {
       json.add("recordedAt", record.get().recordedAt().toString())
-          .add("recordedBy", Json.createObjectBuilder().add("kind", record.get().signer().code()))
+          .add("recordedBy", JSON.createObjectBuilder().add("kind", record.get().signer().code()))
           .add("recordId", record.get().id());
     } else {
       json.addNull("recordedAt").addNull("recordedBy").addNull("recordId");
@@ -50,11 +53,11 @@ final class ConsentJson {
   static JsonObject record(RecordEntry entry) {
     ConsentRecord record = entry.record();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("recordId", record.id())
             .add("kind", record.kind().code())
             .add("recordedAt", record.recordedAt().toString());
-    JsonObjectBuilder signer = Json.createObjectBuilder().add("kind", record.signer().code());
+    JsonObjectBuilder signer = JSON.createObjectBuilder().add("kind", record.signer().code());
     entry.signerName().ifPresent(name -> signer.add("name", name));
     json.add("recordedBy", signer.add("role", entry.recorderRole()));
     if (record.formId() != null) {
@@ -63,13 +66,13 @@ final class ConsentJson {
           .add("language", record.language())
           .add("textSha256", record.textSha256());
     }
-    JsonObjectBuilder decisions = Json.createObjectBuilder();
+    JsonObjectBuilder decisions = JSON.createObjectBuilder();
     record.decisions().forEach((module, decision) -> decisions.add(module.code(), decision.code()));
     json.add("decisions", decisions);
-    JsonArrayBuilder withdrawn = Json.createArrayBuilder();
+    JsonArrayBuilder withdrawn = JSON.createArrayBuilder();
     record.withdrawn().stream().map(ConsentModule::code).sorted().forEach(withdrawn::add);
     json.add("modules", withdrawn);
-    JsonObjectBuilder validUntil = Json.createObjectBuilder();
+    JsonObjectBuilder validUntil = JSON.createObjectBuilder();
     record.validUntil().forEach((module, until) -> validUntil.add(module.code(), until.toString()));
     json.add("validUntil", validUntil);
     entry.evidence().ifPresent(id -> json.add("evidenceAttachmentId", id.toString()));

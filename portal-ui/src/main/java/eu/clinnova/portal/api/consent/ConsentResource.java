@@ -6,29 +6,27 @@ import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.ConsentRequest;
 import eu.clinnova.consent.application.PersonalDataReads;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.receipt.ConsentReceipt;
 import eu.clinnova.consent.receipt.ReceiptPdf;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.config.PortalEnvironment;
 import eu.clinnova.portal.http.ContentDisposition;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -59,6 +57,9 @@ import java.util.Map;
 @RequestScoped
 public class ConsentResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 
   @Inject ConsentQueries queries;
@@ -79,8 +80,8 @@ public class ConsentResource {
         throw Refusal.invalid("asOf", "must be an RFC 3339 time in UTC, like 2026-01-31T12:00:00Z");
       }
     }
-    ConsentQueries.PatientConsent consent = queries.state(requester(), psn(psn), instant);
-    JsonArrayBuilder states = Json.createArrayBuilder();
+    ConsentQueries.PatientConsent consent = queries.state(requestCaller.get(), psn(psn), instant);
+    JsonArrayBuilder states = JSON.createArrayBuilder();
     for (ConsentModule module : ConsentModule.values()) {
       states.add(ConsentJson.state(consent, consent.states().get(module)));
     }
@@ -93,7 +94,7 @@ public class ConsentResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response consent(@PathParam("psn") String psn, JsonObject body) {
     ConsentRequest request = parseConsent(body);
-    ConsentRecording.Recorded recorded = recording.consent(requester(), psn(psn), request);
+    ConsentRecording.Recorded recorded = recording.consent(requestCaller.get(), psn(psn), request);
     return created(psn(psn), recorded);
   }
 
@@ -129,7 +130,7 @@ public class ConsentResource {
     if (!problems.isEmpty()) {
       throw Refusal.invalid("The withdrawal is invalid.", problems);
     }
-    return created(psn(psn), recording.withdraw(requester(), psn(psn), modules, reason));
+    return created(psn(psn), recording.withdraw(requestCaller.get(), psn(psn), modules, reason));
   }
 
   @POST
@@ -142,7 +143,11 @@ public class ConsentResource {
     return created(
         psn(psn),
         recording.inform(
-            requester(), psn(psn), request.formId(), request.formVersion(), request.language()));
+            requestCaller.get(),
+            psn(psn),
+            request.formId(),
+            request.formVersion(),
+            request.language()));
   }
 
   @GET
@@ -150,8 +155,10 @@ public class ConsentResource {
   @RolesAllowed({Role.Names.PATIENT, Role.Names.DATA_STEWARD, Role.Names.COMPLIANCE_OFFICER})
   @Produces(MediaType.APPLICATION_JSON)
   public JsonArray history(@PathParam("psn") String psn) {
-    JsonArrayBuilder records = Json.createArrayBuilder();
-    queries.history(requester(), psn(psn)).stream().map(ConsentJson::record).forEach(records::add);
+    JsonArrayBuilder records = JSON.createArrayBuilder();
+    queries.history(requestCaller.get(), psn(psn)).stream()
+        .map(ConsentJson::record)
+        .forEach(records::add);
     return records.build();
   }
 
@@ -161,13 +168,13 @@ public class ConsentResource {
   @RolesAllowed({Role.Names.PATIENT, Role.Names.COMPLIANCE_OFFICER})
   @Produces(MediaType.APPLICATION_JSON)
   public JsonArray reads(@PathParam("psn") String psn) {
-    JsonArrayBuilder reads = Json.createArrayBuilder();
+    JsonArrayBuilder reads = JSON.createArrayBuilder();
     personalDataReads
-        .of(requester(), psn(psn))
+        .of(requestCaller.get(), psn(psn))
         .forEach(
             read ->
                 reads.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("at", read.at().toString())
                         .add("role", read.actorRole())
                         .add("view", read.view())
@@ -180,10 +187,10 @@ public class ConsentResource {
   @RolesAllowed({Role.Names.PATIENT, Role.Names.DATA_STEWARD, Role.Names.COMPLIANCE_OFFICER})
   @Produces(MediaType.APPLICATION_JSON)
   public JsonArray reconsentRequests(@PathParam("psn") String psn) {
-    JsonArrayBuilder open = Json.createArrayBuilder();
-    for (ConsentQueries.OpenRequest request : queries.openRequests(requester(), psn(psn))) {
+    JsonArrayBuilder open = JSON.createArrayBuilder();
+    for (ConsentQueries.OpenRequest request : queries.openRequests(requestCaller.get(), psn(psn))) {
       open.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("formId", request.formId())
               .add("fromVersion", request.fromVersion())
               .add("toVersion", request.toVersion())
@@ -201,7 +208,7 @@ public class ConsentResource {
       @PathParam("psn") String psn,
       @PathParam("recordId") String recordId,
       @Context HttpHeaders headers) {
-    ConsentQueries.ReceiptData data = queries.receipt(requester(), psn(psn), recordId);
+    ConsentQueries.ReceiptData data = queries.receipt(requestCaller.get(), psn(psn), recordId);
     JsonObject receipt =
         ConsentReceipt.json(data, PortalEnvironment.current().publicUrl().toString());
     boolean json =
@@ -234,7 +241,7 @@ public class ConsentResource {
                 .build())
         .type(MediaType.APPLICATION_JSON)
         .entity(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("recordId", recorded.recordId())
                 .add("auditIndex", logged.index())
                 .build()
@@ -300,10 +307,6 @@ public class ConsentResource {
     }
     problems.add(new FieldProblem(name, "must be text"));
     return null;
-  }
-
-  private Requester requester() {
-    return Requesters.of(requestCaller.get());
   }
 
   private String psn(String psn) {

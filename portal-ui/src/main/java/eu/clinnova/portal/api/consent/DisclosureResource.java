@@ -2,16 +2,15 @@ package eu.clinnova.portal.api.consent;
 
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.domain.Disclosure;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 public class DisclosureResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject ConsentQueries queries;
   @Inject RequestCaller requestCaller;
 
@@ -35,10 +37,10 @@ public class DisclosureResource {
   public JsonArray disclosures(@PathParam("psn") String psn) {
     Caller caller = requestCaller.get();
     String patient = "me".equals(psn) ? caller.psn().orElse("") : psn;
-    JsonArrayBuilder all = Json.createArrayBuilder();
-    for (Disclosure disclosure : queries.disclosures(Requesters.of(caller), patient)) {
+    JsonArrayBuilder all = JSON.createArrayBuilder();
+    for (Disclosure disclosure : queries.disclosures(caller, patient)) {
       all.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("releaseId", disclosure.releaseId())
               .add("applicationId", disclosure.applicationId())
               .add("projectTitle", disclosure.projectTitle())

@@ -3,15 +3,14 @@ package eu.clinnova.portal.api.consent;
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.UploadedFile;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,6 +30,9 @@ import java.util.List;
 @Path("v1/patients/{psn}/attachments")
 @RequestScoped
 public class EvidenceResource {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** Multipart framing around a 20 MB file stays far below this. */
   static final long MAX_REQUEST_BYTES = ConsentRecording.MAX_EVIDENCE_BYTES + 64 * 1024;
@@ -55,12 +57,12 @@ public class EvidenceResource {
     Caller caller = requestCaller.get();
     String patient = "me".equals(psn) ? caller.psn().orElse("") : psn;
     ConsentRecording.Attached attached =
-        recording.attach(Requesters.of(caller), patient, file.declaredType(), file.content());
+        recording.attach(caller, patient, file.declaredType(), file.content());
     LoggedEntry logged = attached.audit().awaitLogged(ConsentResource.AUDIT_WAIT);
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON)
         .entity(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("attachmentId", attached.attachment().id().toString())
                 .add("sha256", attached.attachment().sha256())
                 .add("size", attached.attachment().size())

@@ -2,11 +2,10 @@ package eu.clinnova.portal.api.consent;
 
 import eu.clinnova.audit.canonical.CanonicalJson;
 import eu.clinnova.audit.subjects.ReleaseProof;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.http.ContentDisposition;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import eu.clinnova.workflow.release.ReleaseSubjects;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,7 +38,7 @@ public class ReleaseProofResource {
     Caller caller = requestCaller.get();
     String patient = "me".equals(psn) ? caller.psn().orElse("") : psn;
     UUID release = eu.clinnova.portal.api.release.ReleaseResource.releaseId(releaseId);
-    ReleaseProof proof = subjects.proof(Requesters.of(caller), patient, release);
+    ReleaseProof proof = subjects.proof(caller, patient, release);
     return Response.ok(CanonicalJson.string(proof.toJson()), MediaType.APPLICATION_JSON)
         .header("Content-Disposition", ContentDisposition.attachment(fileName(patient, release)))
         .build();

@@ -2,19 +2,20 @@ package eu.clinnova.portal.api.datasets;
 
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.log.LoggedEntry;
+import eu.clinnova.kernel.Jurisdiction;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Role;
 import eu.clinnova.workflow.catalogue.DatasetCatalogue;
 import eu.clinnova.workflow.catalogue.DatasetDocument;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,6 +40,9 @@ import java.util.Set;
 @RequestScoped
 public class DatasetResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 
   @Inject DatasetCatalogue catalogue;
@@ -50,7 +54,7 @@ public class DatasetResource {
   public JsonArray list(
       @QueryParam("jurisdiction") String jurisdiction, @QueryParam("cohort") String cohort) {
     List<Problem.FieldError> errors = new ArrayList<>();
-    if (jurisdiction != null && !Set.of("LU", "FR", "DE", "CH").contains(jurisdiction)) {
+    if (jurisdiction != null && !Jurisdiction.isCode(jurisdiction)) {
       errors.add(new Problem.FieldError("jurisdiction", "must be one of LU, FR, DE, CH"));
     }
     if (cohort != null && !Set.of("IBD", "RA", "MS").contains(cohort)) {
@@ -59,7 +63,7 @@ public class DatasetResource {
     if (!errors.isEmpty()) {
       throw new ProblemException(Problem.invalid("Invalid filters.", errors));
     }
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = JSON.createArrayBuilder();
     catalogue.list(jurisdiction, cohort).stream().map(DatasetDocument::json).forEach(all::add);
     return all.build();
   }
@@ -102,7 +106,7 @@ public class DatasetResource {
             uri.getBaseUriBuilder().path("v1/datasets").path(published.dataset().id()).build())
         .type(MediaType.APPLICATION_JSON)
         .entity(
-            Json.createObjectBuilder(DatasetDocument.json(published.dataset()))
+            JSON.createObjectBuilder(DatasetDocument.json(published.dataset()))
                 .add("auditIndex", logged.index())
                 .build()
                 .toString())

@@ -2,10 +2,9 @@ package eu.clinnova.portal.api.fhir;
 
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,7 +46,7 @@ public class ConsentSearchResource {
       throw Refusal.invalid("patient", "search by patient: ?patient=<pseudonym>");
     }
     String psn = "me".equals(patient) ? caller.psn().orElse("") : patient;
-    ConsentQueries.ConsentDocuments documents = queries.documents(Requesters.of(caller), psn);
+    ConsentQueries.ConsentDocuments documents = queries.documents(caller, psn);
     Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
     bundle.addLink().setRelation("self").setUrl(uri.getRequestUri().toString());
     String apiBase = uri.getBaseUri().toString();

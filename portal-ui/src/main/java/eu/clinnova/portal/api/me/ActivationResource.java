@@ -3,17 +3,16 @@ package eu.clinnova.portal.api.me;
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.AccountActivation;
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +31,9 @@ import java.time.Duration;
 @RequestScoped
 public class ActivationResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject AccountActivation activation;
   @Inject RequestCaller requestCaller;
 
@@ -47,11 +49,10 @@ public class ActivationResource {
     if (code == null) {
       throw Refusal.invalid("code", "must be given");
     }
-    AccountActivation.Activated activated =
-        activation.activate(Requesters.of(requestCaller.get()), code);
+    AccountActivation.Activated activated = activation.activate(requestCaller.get(), code);
     LoggedEntry logged = activated.audit().awaitLogged(Duration.ofSeconds(5));
     return Response.ok(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("psn", activated.psn())
                 .add("guardian", activated.guardian())
                 .add("auditIndex", logged.index())

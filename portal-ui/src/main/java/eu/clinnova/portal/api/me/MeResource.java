@@ -1,14 +1,14 @@
 package eu.clinnova.portal.api.me;
 
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,18 +19,21 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 public class MeResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject RequestCaller requestCaller;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject me() {
     Caller caller = requestCaller.get();
-    JsonArrayBuilder roles = Json.createArrayBuilder();
+    JsonArrayBuilder roles = JSON.createArrayBuilder();
     caller.roles().stream().map(Role::tokenName).sorted().forEach(roles::add);
-    JsonArrayBuilder jurisdictions = Json.createArrayBuilder();
+    JsonArrayBuilder jurisdictions = JSON.createArrayBuilder();
     caller.jurisdictions().stream().map(Enum::name).sorted().forEach(jurisdictions::add);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("sub", caller.subject())
             .add("username", nullToEmpty(caller.username()))
             .add("name", nullToEmpty(caller.displayName()))

@@ -1,15 +1,14 @@
 package eu.clinnova.portal.api.me;
 
 import eu.clinnova.consent.application.AccountActivation;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 public class WardsResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject AccountActivation activation;
   @Inject RequestCaller requestCaller;
 
@@ -30,8 +32,8 @@ public class WardsResource {
   @RolesAllowed(Role.Names.PATIENT)
   @Produces(MediaType.APPLICATION_JSON)
   public JsonArray wards() {
-    JsonArrayBuilder wards = Json.createArrayBuilder();
-    activation.wards(Requesters.of(requestCaller.get())).forEach(wards::add);
+    JsonArrayBuilder wards = JSON.createArrayBuilder();
+    activation.wards(requestCaller.get()).forEach(wards::add);
     return wards.build();
   }
 }

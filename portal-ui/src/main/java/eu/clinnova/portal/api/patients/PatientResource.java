@@ -3,22 +3,20 @@ package eu.clinnova.portal.api.patients;
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.AccountActivation;
 import eu.clinnova.consent.application.PatientEnrolment;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,6 +42,9 @@ import java.util.Set;
 @RequestScoped
 public class PatientResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 
   @Inject PatientEnrolment enrolment;
@@ -57,8 +58,7 @@ public class PatientResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response enrol(JsonObject body) {
     Patient patient = parse(body);
-    Requester requester = Requesters.of(requestCaller.get());
-    PatientEnrolment.Outcome outcome = enrolment.enrol(requester, patient);
+    PatientEnrolment.Outcome outcome = enrolment.enrol(requestCaller.get(), patient);
     if (outcome instanceof PatientEnrolment.Outcome.NotAllowed) {
       throw new ProblemException(
           Problem.forbidden("You enrol patients of your own jurisdiction only."));
@@ -73,7 +73,7 @@ public class PatientResource {
     }
     PatientEnrolment.Outcome.Enrolled enrolled = (PatientEnrolment.Outcome.Enrolled) outcome;
     LoggedEntry logged = enrolled.audit().awaitLogged(AUDIT_WAIT);
-    var json = Json.createObjectBuilder(json(patient, logged.index()));
+    var json = JSON.createObjectBuilder(json(patient, logged.index()));
     // The one-time code the patient enters to link their account; shown only here.
     enrolled
         .activation()
@@ -94,9 +94,7 @@ public class PatientResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response newActivationCode(@PathParam("psn") String psn) {
     return issued(
-        activation.issue(Requesters.of(requestCaller.get()), psn),
-        "activationCode",
-        "activationExpiresAt");
+        activation.issue(requestCaller.get(), psn), "activationCode", "activationExpiresAt");
   }
 
   /** A code for one guardian of a minor; each guardian gets their own. */
@@ -106,9 +104,7 @@ public class PatientResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response newGuardianCode(@PathParam("psn") String psn) {
     return issued(
-        activation.issueGuardianCode(Requesters.of(requestCaller.get()), psn),
-        "guardianCode",
-        "expiresAt");
+        activation.issueGuardianCode(requestCaller.get(), psn), "guardianCode", "expiresAt");
   }
 
   /** A code, shown this once, once its issue is in the audit log. */
@@ -117,7 +113,7 @@ public class PatientResource {
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON)
         .entity(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("psn", issued.psn())
                 .add(codeField, issued.code())
                 .add(until, issued.expiresAt().toString())
@@ -135,7 +131,7 @@ public class PatientResource {
     Caller caller = requestCaller.get();
     String wanted = "me".equals(psn) ? caller.psn().orElse("") : psn;
     return enrolment
-        .find(Requesters.of(caller), wanted)
+        .find(caller, wanted)
         .map(patient -> json(patient, null))
         .orElseThrow(() -> new ProblemException(Problem.notFound("No such patient.")));
   }
@@ -190,10 +186,10 @@ public class PatientResource {
   }
 
   private static JsonObject json(Patient patient, Long auditIndex) {
-    JsonArrayBuilder cohorts = Json.createArrayBuilder();
+    JsonArrayBuilder cohorts = JSON.createArrayBuilder();
     patient.cohorts().stream().sorted().map(Enum::name).forEach(cohorts::add);
     var json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("psn", patient.psn())
             .add("jurisdiction", patient.jurisdiction())
             .add("site", patient.site())

@@ -3,13 +3,13 @@ package eu.clinnova.portal.api.policies;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,37 +32,40 @@ import java.util.Map;
 })
 public class PolicyResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject policies() {
-    JsonObjectBuilder jurisdictions = Json.createObjectBuilder();
+    JsonObjectBuilder jurisdictions = JSON.createObjectBuilder();
     for (Map.Entry<String, JurisdictionPolicy> entry : POLICIES.all().entrySet()) {
       jurisdictions.add(entry.getKey(), json(entry.getValue()));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("version", POLICIES.version())
         .add("jurisdictions", jurisdictions)
         .build();
   }
 
   private static JsonObject json(JurisdictionPolicy policy) {
-    JsonArrayBuilder nonOpposition = Json.createArrayBuilder();
+    JsonArrayBuilder nonOpposition = JSON.createArrayBuilder();
     policy.nonOppositionModules().stream()
         .sorted()
         .map(ConsentModule::code)
         .forEach(nonOpposition::add);
-    JsonObjectBuilder validity = Json.createObjectBuilder();
+    JsonObjectBuilder validity = JSON.createObjectBuilder();
     policy.validity().forEach((module, period) -> validity.add(module.code(), period.toString()));
     // Consent for the purpose: the module each need of a research purpose asks for.
-    JsonObjectBuilder purposeModules = Json.createObjectBuilder();
+    JsonObjectBuilder purposeModules = JSON.createObjectBuilder();
     policy
         .purposeModules()
         .forEach((need, module) -> purposeModules.add(need.code(), module.code()));
-    JsonObjectBuilder covered = Json.createObjectBuilder();
+    JsonObjectBuilder covered = JSON.createObjectBuilder();
     policy.coveredBy().forEach((module, by) -> covered.add(module.code(), by.code()));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("basis", policy.basis().name())
         .add(
             "defaultWithoutRecord",

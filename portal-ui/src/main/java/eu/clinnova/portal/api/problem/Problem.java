@@ -1,8 +1,8 @@
 package eu.clinnova.portal.api.problem;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -14,6 +14,9 @@ import java.util.List;
  * #TYPE_BASE}, one per kind of problem, documented in the OpenAPI document.
  */
 public final class Problem {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final String TYPE_BASE = "https://clinnova.eu/problems/";
@@ -90,17 +93,19 @@ public final class Problem {
 
   public String toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("type", type)
             .add("title", title)
             .add("status", status)
             .add("detail", detail);
     if (!errors.isEmpty()) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JSON_P.createArrayBuilder();
       errors.forEach(
           error ->
               array.add(
-                  Json.createObjectBuilder()
+                  JSON_P
+                      .createObjectBuilder()
                       .add("field", error.field())
                       .add("message", error.message())));
       json.add("errors", array);

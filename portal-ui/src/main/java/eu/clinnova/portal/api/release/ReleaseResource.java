@@ -1,14 +1,12 @@
 package eu.clinnova.portal.api.release;
 
 import eu.clinnova.audit.subjects.SubjectLeaf;
-import eu.clinnova.consent.application.Requester;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.config.PortalEnvironment;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import eu.clinnova.workflow.release.Release;
 import eu.clinnova.workflow.release.ReleaseGate;
 import eu.clinnova.workflow.release.ReleaseQueries;
@@ -145,7 +143,7 @@ public class ReleaseResource {
             beforeAt.map(at -> new ReleaseStore.PageEnd(at, beforeRelease)),
             pageSize);
     JsonArrayBuilder all = JSON.createArrayBuilder();
-    queries.search(requester(), search).forEach(release -> all.add(summary(release)));
+    queries.search(requestCaller.get(), search).forEach(release -> all.add(summary(release)));
     return Response.ok(all.build().toString(), MediaType.APPLICATION_JSON).build();
   }
 
@@ -153,7 +151,7 @@ public class ReleaseResource {
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public Response one(@PathParam("id") String id) {
-    ReleaseQueries.Detail detail = queries.find(requester(), releaseId(id));
+    ReleaseQueries.Detail detail = queries.find(requestCaller.get(), releaseId(id));
     JsonObjectBuilder json = summary(detail.release());
     detail
         .denials()
@@ -180,7 +178,7 @@ public class ReleaseResource {
   @Path("{id}/subjects")
   @Produces(MediaType.APPLICATION_JSON)
   public Response subjects(@PathParam("id") String id) {
-    ReleaseSubjects.Listing listing = subjects.of(requester(), releaseId(id));
+    ReleaseSubjects.Listing listing = subjects.of(requestCaller.get(), releaseId(id));
     StreamingOutput body =
         out -> {
           try (JsonGenerator json = GENERATORS.createGenerator(out, StandardCharsets.UTF_8)) {
@@ -302,10 +300,6 @@ public class ReleaseResource {
     } catch (IllegalArgumentException e) {
       throw new ProblemException(Problem.notFound("No such release."));
     }
-  }
-
-  private Requester requester() {
-    return Requesters.of(requestCaller.get());
   }
 
   private static Optional<String> text(String value) {

@@ -1,20 +1,19 @@
 package eu.clinnova.portal.api.release;
 
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.config.PortalEnvironment;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.Entitlements;
 import eu.clinnova.workflow.release.ReleaseSigning;
 import eu.clinnova.workflow.release.Visas;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,6 +32,9 @@ import java.util.List;
 @Path("v1/ga4gh/visas")
 @RequestScoped
 public class VisaResource {
+
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject Entitlements entitlements;
   @Inject ReleaseSigning signing;
@@ -57,8 +59,8 @@ public class VisaResource {
     // Names in signed visas come from the configured public address, never from Host.
     URI api = PortalEnvironment.current().publicUrl().resolve("api/v1");
     URI jwks = PortalEnvironment.current().publicUrl().resolve("api/v1/keys");
-    JsonArrayBuilder visas = Json.createArrayBuilder();
-    for (Entitlement entitlement : entitlements.visibleTo(Requesters.of(caller))) {
+    JsonArrayBuilder visas = JSON.createArrayBuilder();
+    for (Entitlement entitlement : entitlements.visibleTo(caller)) {
       if (!entitlement.researcher().equals(subject)
           || entitlement.statusAt(now) != Entitlement.Status.ACTIVE) {
         continue;
@@ -73,6 +75,6 @@ public class VisaResource {
               UriBuilder.fromUri(api).path("committees").path(entitlement.jurisdiction()).build(),
               now));
     }
-    return Json.createObjectBuilder().add("ga4gh_passport_v1", visas).build().toString();
+    return JSON.createObjectBuilder().add("ga4gh_passport_v1", visas).build().toString();
   }
 }

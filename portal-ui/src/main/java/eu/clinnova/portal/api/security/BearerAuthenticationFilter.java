@@ -1,7 +1,7 @@
 package eu.clinnova.portal.api.security;
 
+import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.api.problem.Problem;
-import eu.clinnova.portal.identity.Caller;
 import eu.clinnova.portal.identity.CallerResolver;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;

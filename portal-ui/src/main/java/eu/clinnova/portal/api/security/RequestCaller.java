@@ -1,8 +1,8 @@
 package eu.clinnova.portal.api.security;
 
+import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
-import eu.clinnova.portal.identity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The caller of the current API request, set by {@link BearerAuthenticationFilter}. */

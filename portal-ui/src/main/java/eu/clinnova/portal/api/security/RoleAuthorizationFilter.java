@@ -1,8 +1,8 @@
 package eu.clinnova.portal.api.security;
 
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Role;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

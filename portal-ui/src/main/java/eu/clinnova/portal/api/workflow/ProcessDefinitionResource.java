@@ -1,12 +1,12 @@
 package eu.clinnova.portal.api.workflow;
 
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,12 +23,15 @@ import org.flowable.engine.repository.ProcessDefinition;
 @RolesAllowed({Role.Names.ADMIN, Role.Names.COMPLIANCE_OFFICER})
 public class ProcessDefinitionResource {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject RepositoryService repository;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public JsonArray list() {
-    JsonArrayBuilder definitions = Json.createArrayBuilder();
+    JsonArrayBuilder definitions = JSON.createArrayBuilder();
     for (ProcessDefinition definition :
         repository
             .createProcessDefinitionQuery()
@@ -38,7 +41,7 @@ public class ProcessDefinitionResource {
             .asc()
             .list()) {
       definitions.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("key", definition.getKey())
               .add("name", definition.getName() == null ? "" : definition.getName())
               .add("version", definition.getVersion())

@@ -30,11 +30,11 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.policy.PolicyCatalogue;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Jurisdiction;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.Confirmation;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.Sections;
@@ -52,10 +52,10 @@ import eu.clinnova.workflow.catalogue.DatasetCatalogue;
 import eu.clinnova.workflow.duo.Diseases;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -76,6 +76,9 @@ import java.util.stream.Collectors;
 public class ApplicationEditorView extends Main
     implements HasUrlParameter<String>, HasDynamicTitle {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final List<String> CATEGORIES = List.of("HMB", "DS", "POA");
   static final List<String> DISEASES =
       List.of(
@@ -88,7 +91,7 @@ public class ApplicationEditorView extends Main
   private final Applications applications;
   private final ApplicationQueries queries;
   private final DatasetCatalogue catalogue;
-  private final Requester requester;
+  private final Caller caller;
   private UUID id;
 
   // The editor's fields, read together on each save.
@@ -119,7 +122,7 @@ public class ApplicationEditorView extends Main
     this.applications = applications;
     this.queries = queries;
     this.catalogue = catalogue;
-    this.requester = Requesters.of(SignedInUser.current().orElseThrow());
+    this.caller = SignedInUser.current().orElseThrow();
     setId("application-editor");
     addClassName("portal-page");
   }
@@ -138,11 +141,11 @@ public class ApplicationEditorView extends Main
   private void render() {
     removeAll();
     members.clear();
-    ApplicationFile file = queries.file(requester, id);
+    ApplicationFile file = queries.file(caller, id);
     add(
         new H1(
             file.application().document().title().orElse(getTranslation("applications.untitled"))));
-    ApplicationSummary summaryView = new ApplicationSummary(this, queries, requester);
+    ApplicationSummary summaryView = new ApplicationSummary(this, queries, caller);
     summaryView.amendment(file, ApplicationEditorView.class).ifPresent(this::add);
     add(summaryView.status(file));
     if (file.application().state().isEditable()) {
@@ -372,11 +375,11 @@ public class ApplicationEditorView extends Main
   }
 
   private JsonObject document() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     json.add("title", title.getValue());
     json.add("laySummary", summary.getValue());
-    JsonObjectBuilder purpose = Json.createObjectBuilder();
-    JsonArrayBuilder duo = Json.createArrayBuilder();
+    JsonObjectBuilder purpose = JSON.createObjectBuilder();
+    JsonArrayBuilder duo = JSON.createArrayBuilder();
     if (category.getValue() != null) {
       duo.add(category.getValue());
     }
@@ -394,10 +397,10 @@ public class ApplicationEditorView extends Main
       purpose.add("aiTraining", aiTraining.getValue());
     }
     json.add("purpose", purpose);
-    JsonArrayBuilder ids = Json.createArrayBuilder();
+    JsonArrayBuilder ids = JSON.createArrayBuilder();
     datasets.getValue().stream().map(Dataset::id).sorted().forEach(ids::add);
     json.add("datasets", ids);
-    JsonArrayBuilder people = Json.createArrayBuilder();
+    JsonArrayBuilder people = JSON.createArrayBuilder();
     for (TextField[] row : members) {
       if (row[0].getValue().isBlank()
           && row[1].getValue().isBlank()
@@ -405,7 +408,7 @@ public class ApplicationEditorView extends Main
         continue;
       }
       people.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("name", row[0].getValue())
               .add("email", row[1].getValue())
               .add("affiliation", row[2].getValue()));
@@ -424,7 +427,7 @@ public class ApplicationEditorView extends Main
     }
     clearErrors();
     try {
-      applications.update(requester, id, document());
+      applications.update(caller, id, document());
       saved.setText(
           getTranslation(
               "application.saved",
@@ -495,7 +498,7 @@ public class ApplicationEditorView extends Main
   }
 
   private void refreshChecklist() {
-    showChecklist(queries.file(requester, id));
+    showChecklist(queries.file(caller, id));
   }
 
   private void showChecklist(ApplicationFile file) {
@@ -568,11 +571,7 @@ public class ApplicationEditorView extends Main
                           try {
                             Applications.Attached attached =
                                 applications.attach(
-                                    requester,
-                                    id,
-                                    metadata.fileName(),
-                                    metadata.contentType(),
-                                    data);
+                                    caller, id, metadata.fileName(), metadata.contentType(), data);
                             result.setText(
                                 getTranslation(
                                     "application.uploaded", attached.attachment().fileName()));
@@ -602,7 +601,7 @@ public class ApplicationEditorView extends Main
     jurisdiction.setId("app-ethics-jurisdiction");
     jurisdiction.setLabel(getTranslation("application.ethics.jurisdiction"));
     List<String> concerned = file.application().jurisdictions();
-    jurisdiction.setItems(concerned.isEmpty() ? List.of("LU", "FR", "DE", "CH") : concerned);
+    jurisdiction.setItems(concerned.isEmpty() ? Jurisdiction.allCodes() : concerned);
     jurisdiction.setItemLabelGenerator(code -> ApplicationTexts.jurisdiction(this, code));
     TextField committee = new TextField(getTranslation("application.ethics.committee"));
     committee.setId("app-ethics-committee");
@@ -636,7 +635,7 @@ public class ApplicationEditorView extends Main
     add.setId("app-ethics-add");
     add.addClickListener(
         event -> {
-          JsonObjectBuilder body = Json.createObjectBuilder();
+          JsonObjectBuilder body = JSON.createObjectBuilder();
           put(body, "jurisdiction", jurisdiction.getValue());
           put(body, "committee", committee.getValue());
           put(body, "reference", reference.getValue());
@@ -647,7 +646,7 @@ public class ApplicationEditorView extends Main
               "attachmentId",
               document.getValue() == null ? null : document.getValue().id().toString());
           try {
-            applications.addEthicsApproval(requester, id, body.build());
+            applications.addEthicsApproval(caller, id, body.build());
             render();
           } catch (Refusal refusal) {
             result.setText(
@@ -692,7 +691,7 @@ public class ApplicationEditorView extends Main
             return;
           }
           try {
-            applications.submit(requester, id);
+            applications.submit(caller, id);
             render();
           } catch (Refusal refusal) {
             result.setText(ApplicationTexts.refusal(this, refusal));
@@ -721,9 +720,9 @@ public class ApplicationEditorView extends Main
         event -> {
           try {
             applications.acceptAgreement(
-                requester,
+                caller,
                 id,
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("accepted", accept.getValue())
                     .add("agreementVersion", agreement.version())
                     .build());
@@ -752,7 +751,7 @@ public class ApplicationEditorView extends Main
     amend.addClickListener(
         event -> {
           try {
-            UUID amendment = applications.amend(requester, id).application().id();
+            UUID amendment = applications.amend(caller, id).application().id();
             getUI().ifPresent(ui -> ui.navigate(ApplicationEditorView.class, amendment.toString()));
           } catch (Refusal refusal) {
             result.setText(ApplicationTexts.refusal(this, refusal));
@@ -774,7 +773,7 @@ public class ApplicationEditorView extends Main
                 true,
                 getTranslation("application.withdraw.cancel"),
                 () -> {
-                  applications.withdraw(requester, id);
+                  applications.withdraw(caller, id);
                   render();
                 }));
     return new Div(withdraw);

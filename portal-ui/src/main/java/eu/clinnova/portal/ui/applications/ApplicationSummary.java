@@ -8,9 +8,9 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.application.SafeFileName;
 import eu.clinnova.consent.application.SubjectCounts;
+import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.workflow.application.ApplicationAttachment;
@@ -38,12 +38,12 @@ final class ApplicationSummary {
 
   private final Component page;
   private final ApplicationQueries queries;
-  private final Requester requester;
+  private final Caller caller;
 
-  ApplicationSummary(Component page, ApplicationQueries queries, Requester requester) {
+  ApplicationSummary(Component page, ApplicationQueries queries, Caller caller) {
     this.page = page;
     this.queries = queries;
-    this.requester = requester;
+    this.caller = caller;
   }
 
   private String t(String key, Object... params) {
@@ -241,7 +241,7 @@ final class ApplicationSummary {
               attachment.mediaType(),
               () ->
                   queries
-                      .attachment(requester, attachment.applicationId(), attachment.id())
+                      .attachment(caller, attachment.applicationId(), attachment.id())
                       .orElseThrow()
                       .getValue());
       ListItem item =

@@ -12,10 +12,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
@@ -24,7 +22,7 @@ import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.Applications;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -33,12 +31,14 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.Names.RESEARCHER)
 public class ApplicationsView extends Main implements HasDynamicTitle {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject
   public ApplicationsView(Applications applications, ApplicationQueries queries) {
     setId("applications");
     addClassName("portal-page");
     Caller caller = SignedInUser.current().orElseThrow();
-    Requester requester = Requesters.of(caller);
     add(
         new H1(getTranslation("applications.title")),
         new Paragraph(getTranslation("applications.intro")));
@@ -51,7 +51,7 @@ public class ApplicationsView extends Main implements HasDynamicTitle {
           try {
             Application draft =
                 applications
-                    .create(requester, caller.username(), Json.createObjectBuilder().build())
+                    .create(caller, caller.username(), JSON.createObjectBuilder().build())
                     .application();
             getUI()
                 .ifPresent(ui -> ui.navigate(ApplicationEditorView.class, draft.id().toString()));
@@ -60,9 +60,9 @@ public class ApplicationsView extends Main implements HasDynamicTitle {
           }
         });
     add(create, result);
-    add(NotificationsPanel.of(this, queries, requester, false));
+    add(NotificationsPanel.of(this, queries, caller, false));
     List<Application> own =
-        queries.list(requester).stream().filter(a -> a.isOwnedBy(caller.subject())).toList();
+        queries.list(caller).stream().filter(a -> a.isOwnedBy(caller.subject())).toList();
     H2 heading = new H2(getTranslation("applications.mine", own.size()));
     heading.setId("applications-heading");
     UnorderedList cards = new UnorderedList();

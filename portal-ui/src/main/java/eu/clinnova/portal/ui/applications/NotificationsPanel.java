@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.RouterLink;
-import eu.clinnova.consent.application.Requester;
+import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.Notification;
@@ -21,11 +21,11 @@ final class NotificationsPanel {
   static Section of(
       com.vaadin.flow.component.Component page,
       ApplicationQueries queries,
-      Requester requester,
+      Caller caller,
       boolean reviewer) {
     Section section =
         Sections.labelled("notifications", page.getTranslation("application.notifications"));
-    List<Notification> notifications = queries.notifications(requester, SHOWN);
+    List<Notification> notifications = queries.notifications(caller, SHOWN);
     if (notifications.isEmpty()) {
       section.add(new Paragraph(page.getTranslation("application.notifications.none")));
       return section;

@@ -14,10 +14,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.Confirmation;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.Sections;
@@ -31,8 +29,8 @@ import eu.clinnova.workflow.review.ReviewTask;
 import eu.clinnova.workflow.review.Reviews;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,6 +43,9 @@ import java.util.UUID;
 @RolesAllowed({Role.Names.DATA_STEWARD, Role.Names.DAC_MEMBER, Role.Names.COMPLIANCE_OFFICER})
 public class ReviewView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 
+  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   /** The order in which outcomes are offered. */
   static final List<String> OUTCOMES =
       List.of("approve", "approve-with-conditions", "return", "reject");
@@ -53,7 +54,6 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
   private final Entitlements entitlements;
   private final ApplicationQueries queries;
   private final Caller caller;
-  private final Requester requester;
   private UUID id;
   private String lastResult = "";
 
@@ -63,7 +63,6 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     this.entitlements = entitlements;
     this.queries = queries;
     this.caller = SignedInUser.current().orElseThrow();
-    this.requester = Requesters.of(caller);
     setId("review");
     addClassName("portal-page");
   }
@@ -81,8 +80,8 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
 
   private void render() {
     removeAll();
-    ApplicationFile file = queries.file(requester, id);
-    ApplicationSummary summary = new ApplicationSummary(this, queries, requester);
+    ApplicationFile file = queries.file(caller, id);
+    ApplicationSummary summary = new ApplicationSummary(this, queries, caller);
     add(
         new H1(
             file.application().document().title().orElse(getTranslation("applications.untitled"))));
@@ -90,7 +89,7 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     result.setId("review-result");
     result.getElement().setAttribute("role", "status");
     add(result);
-    for (ReviewTask task : reviews.openTasks(requester)) {
+    for (ReviewTask task : reviews.openTasks(caller)) {
       if (task.applicationId().equals(id)) {
         add(taskForm(task));
       }
@@ -147,7 +146,7 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     error.getElement().setAttribute("role", "alert");
     send.addClickListener(
         event -> {
-          JsonObjectBuilder body = Json.createObjectBuilder();
+          JsonObjectBuilder body = JSON.createObjectBuilder();
           if (conflict.getValue()) {
             body.add("conflictOfInterest", true);
           } else if (outcome.getValue() != null) {
@@ -160,7 +159,7 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
             body.add("conditions", conditions.getValue());
           }
           try {
-            reviews.complete(requester, caller.username(), task.id(), body.build());
+            reviews.complete(caller, caller.username(), task.id(), body.build());
             lastResult = getTranslation("task.recorded");
             render();
           } catch (Refusal refusal) {
@@ -185,7 +184,7 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     java.time.Instant now = java.time.Instant.now();
     List<Entitlement> revocable =
         file.entitlements().stream()
-            .filter(e -> requester.jurisdictions().contains(e.jurisdiction()))
+            .filter(e -> caller.actsFor(e.jurisdiction()))
             .filter(e -> e.statusAt(now) != Entitlement.Status.REVOKED)
             .toList();
     if (revocable.isEmpty()) {
@@ -216,7 +215,7 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
                   getTranslation("application.withdraw.cancel"),
                   () -> {
                     try {
-                      entitlements.revoke(requester, entitlement.id(), reason.getValue());
+                      entitlements.revoke(caller, entitlement.id(), reason.getValue());
                       lastResult = getTranslation("entitlement.revoked");
                       render();
                     } catch (Refusal refusal) {

@@ -9,9 +9,8 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import eu.clinnova.consent.application.Requester;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.application.ApplicationQueries;
@@ -35,10 +34,10 @@ public class TaskInboxView extends Main implements HasDynamicTitle {
   public TaskInboxView(Reviews reviews, ApplicationQueries queries) {
     setId("task-inbox");
     addClassName("portal-page");
-    Requester requester = Requesters.of(SignedInUser.current().orElseThrow());
+    Caller caller = SignedInUser.current().orElseThrow();
     Instant now = Instant.now();
     List<ReviewTask> tasks =
-        reviews.openTasks(requester).stream()
+        reviews.openTasks(caller).stream()
             .sorted(Comparator.comparing((ReviewTask task) -> !task.isOverdue(now)))
             .toList();
     long overdue = tasks.stream().filter(task -> task.isOverdue(now)).count();
@@ -82,7 +81,7 @@ public class TaskInboxView extends Main implements HasDynamicTitle {
       list.add(card);
     }
     add(list);
-    add(NotificationsPanel.of(this, queries, requester, true));
+    add(NotificationsPanel.of(this, queries, caller, true));
   }
 
   @Override

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.ui.home.HomeViews;
 
 /**

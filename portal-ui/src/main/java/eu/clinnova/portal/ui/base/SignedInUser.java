@@ -1,7 +1,7 @@
 package eu.clinnova.portal.ui.base;
 
 import com.vaadin.flow.server.VaadinRequest;
-import eu.clinnova.portal.identity.Caller;
+import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.identity.CallerResolver;
 import java.util.Optional;
 

@@ -24,7 +24,7 @@ import eu.clinnova.audit.merkle.ProofVerifier;
 import eu.clinnova.audit.note.Checkpoint;
 import eu.clinnova.audit.note.NoteVerifier;
 import eu.clinnova.audit.service.AuditLogService;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.MainLayout;
 import jakarta.annotation.security.RolesAllowed;

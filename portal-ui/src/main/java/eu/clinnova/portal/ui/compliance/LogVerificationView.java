@@ -18,7 +18,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.verifier.VerificationReport;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 import eu.clinnova.consent.application.AccountActivation;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
+import eu.clinnova.kernel.Caller;
 
 /**
  * For a patient whose account has no pseudonym yet: enter the one-time code from the hospital. Once
@@ -19,15 +19,15 @@ import eu.clinnova.consent.application.Requester;
  */
 public class ActivationPanel extends Section {
 
-  public ActivationPanel(Requester requester, AccountActivation activation) {
-    this(requester, activation, false);
+  public ActivationPanel(Caller caller, AccountActivation activation) {
+    this(caller, activation, false);
   }
 
   /**
    * @param guardianOnly for an account that already has its pseudonym: only a guardian's code for a
    *     child makes sense
    */
-  public ActivationPanel(Requester requester, AccountActivation activation, boolean guardianOnly) {
+  public ActivationPanel(Caller caller, AccountActivation activation, boolean guardianOnly) {
     setId(guardianOnly ? "guardian-activation" : "activation");
     H2 heading =
         new H2(getTranslation(guardianOnly ? "activation.guardianHeading" : "activation.heading"));
@@ -47,7 +47,7 @@ public class ActivationPanel extends Section {
     activate.addClickListener(
         event -> {
           try {
-            AccountActivation.Activated activated = activation.activate(requester, code.getValue());
+            AccountActivation.Activated activated = activation.activate(caller, code.getValue());
             code.setInvalid(false);
             if (activated.guardian()) {
               UI.getCurrent().navigate("ward/" + activated.psn());

@@ -15,13 +15,13 @@ import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.ConsentRequest;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.domain.Decision;
 import eu.clinnova.consent.domain.ModuleState;
 import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormModule;
 import eu.clinnova.consent.policy.ConsentBasis;
+import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.ui.base.Confirmation;
 import eu.clinnova.portal.ui.base.Sections;
 import java.time.Instant;
@@ -38,19 +38,19 @@ import java.util.Optional;
  */
 public class ConsentDashboard extends Div {
 
-  private final Requester requester;
+  private final Caller caller;
   private final String psn;
   private final ConsentQueries queries;
   private final ConsentRecording recording;
   private final ConsentForms forms;
 
   public ConsentDashboard(
-      Requester requester,
+      Caller caller,
       String psn,
       ConsentQueries queries,
       ConsentRecording recording,
       ConsentForms forms) {
-    this.requester = requester;
+    this.caller = caller;
     this.psn = psn;
     this.queries = queries;
     this.recording = recording;
@@ -61,7 +61,7 @@ public class ConsentDashboard extends Div {
 
   private void refresh() {
     removeAll();
-    ConsentQueries.PatientConsent consent = queries.state(requester, psn, Instant.now());
+    ConsentQueries.PatientConsent consent = queries.state(caller, psn, Instant.now());
     Optional<ConsentForm> found =
         PatientForms.formFor(consent.patient().jurisdiction(), consent.history(), forms.active());
     if (found.isEmpty()) {
@@ -70,7 +70,7 @@ public class ConsentDashboard extends Div {
     }
     ConsentForm form = found.get();
     String language = PatientForms.language(form, getLocale().getLanguage());
-    List<ConsentQueries.OpenRequest> open = queries.openRequests(requester, psn);
+    List<ConsentQueries.OpenRequest> open = queries.openRequests(caller, psn);
     boolean consentedOnForm =
         consent.history().stream()
             .anyMatch(
@@ -246,7 +246,7 @@ public class ConsentDashboard extends Div {
                 getTranslation("consent.cancel"),
                 () -> {
                   try {
-                    recording.withdraw(requester, psn, List.of(), null);
+                    recording.withdraw(caller, psn, List.of(), null);
                     notify(getTranslation("consent.withdraw.done"), false);
                   } catch (Refusal refusal) {
                     notify(getTranslation("consent.failed", refusal.getMessage()), true);
@@ -261,7 +261,7 @@ public class ConsentDashboard extends Div {
     if (next == Decision.DENY) {
       // Taking back a yes is a withdrawal of that module (in FR, an objection to it).
       try {
-        recording.withdraw(requester, psn, List.of(module.module().code()), null);
+        recording.withdraw(caller, psn, List.of(module.module().code()), null);
         notify(getTranslation("consent.saved"), false);
       } catch (Refusal refusal) {
         notify(getTranslation("consent.failed", refusal.getMessage()), true);
@@ -277,7 +277,7 @@ public class ConsentDashboard extends Div {
   private void record(ConsentForm form, String language, Map<String, String> decisions) {
     try {
       recording.consent(
-          requester,
+          caller,
           psn,
           new ConsentRequest(form.id(), form.version(), language, decisions, null, null, null));
       notify(getTranslation("consent.saved"), false);

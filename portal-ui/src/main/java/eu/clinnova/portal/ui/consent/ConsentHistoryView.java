@@ -13,15 +13,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.PersonalDataReads;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.ConsentRecord;
 import eu.clinnova.consent.domain.RecordEntry;
 import eu.clinnova.consent.receipt.ConsentReceipt;
 import eu.clinnova.consent.receipt.ReceiptPdf;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
@@ -52,16 +50,15 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
       add(new Paragraph(getTranslation("activation.needed")));
       return;
     }
-    Requester requester = Requesters.of(caller);
     String psn = caller.psn().get();
-    List<RecordEntry> history = queries.history(requester, psn);
+    List<RecordEntry> history = queries.history(caller, psn);
     DateTimeFormatter format =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(getLocale())
             .withZone(ZoneOffset.UTC);
     if (history.isEmpty()) {
       add(new Paragraph(getTranslation("history.empty")));
-      add(readsOf(reads.of(requester, psn), format));
+      add(readsOf(reads.of(caller, psn), format));
       return;
     }
     // A list of cards rather than a grid: it reads well on a phone and to a screen reader.
@@ -78,11 +75,11 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
               getTranslation("history.signer")
                   + ": "
                   + getTranslation("history.signer." + entry.record().signer().code())),
-          receipts(queries, requester, psn, entry));
+          receipts(queries, caller, psn, entry));
       list.add(item);
     }
     add(list);
-    add(readsOf(reads.of(requester, psn), format));
+    add(readsOf(reads.of(caller, psn), format));
   }
 
   /** Who among staff, compliance and nodes read the patient's consent (the log keeps it). */
@@ -137,7 +134,7 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
     };
   }
 
-  private Div receipts(ConsentQueries queries, Requester requester, String psn, RecordEntry entry) {
+  private Div receipts(ConsentQueries queries, Caller caller, String psn, RecordEntry entry) {
     String id = entry.record().id();
     String base = portalUrl();
     Anchor pdf =
@@ -145,8 +142,7 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
             getTranslation("history.pdf"),
             "consent-receipt-" + id + ".pdf",
             "application/pdf",
-            () ->
-                ReceiptPdf.render(ConsentReceipt.json(queries.receipt(requester, psn, id), base)));
+            () -> ReceiptPdf.render(ConsentReceipt.json(queries.receipt(caller, psn, id), base)));
     pdf.getElement().setAttribute("aria-label", getTranslation("history.pdfLabel", id));
     Anchor json =
         Downloads.link(
@@ -154,7 +150,7 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
             "consent-receipt-" + id + ".json",
             "application/json",
             () ->
-                ConsentReceipt.json(queries.receipt(requester, psn, id), base)
+                ConsentReceipt.json(queries.receipt(caller, psn, id), base)
                     .toString()
                     .getBytes(StandardCharsets.UTF_8));
     json.getElement().setAttribute("aria-label", getTranslation("history.jsonLabel", id));

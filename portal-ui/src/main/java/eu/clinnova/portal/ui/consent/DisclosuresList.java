@@ -6,8 +6,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import eu.clinnova.audit.canonical.CanonicalJson;
 import eu.clinnova.consent.application.ConsentQueries;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.domain.Disclosure;
+import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.api.consent.ReleaseProofResource;
 import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.workflow.release.ReleaseSubjects;
@@ -24,10 +24,9 @@ import java.util.UUID;
  */
 final class DisclosuresList extends Div {
 
-  DisclosuresList(
-      Requester requester, String psn, ConsentQueries queries, ReleaseSubjects releases) {
+  DisclosuresList(Caller caller, String psn, ConsentQueries queries, ReleaseSubjects releases) {
     setId("disclosures-list");
-    List<Disclosure> disclosures = queries.disclosures(requester, psn);
+    List<Disclosure> disclosures = queries.disclosures(caller, psn);
     if (disclosures.isEmpty()) {
       Paragraph none = new Paragraph(getTranslation("disclosures.empty"));
       none.setId("disclosures-empty");
@@ -55,7 +54,7 @@ final class DisclosuresList extends Div {
                       getTranslation("disclosures.proof"),
                       ReleaseProofResource.fileName(psn, release),
                       "application/json",
-                      () -> CanonicalJson.bytes(releases.proof(requester, psn, release).toJson()));
+                      () -> CanonicalJson.bytes(releases.proof(caller, psn, release).toJson()));
               proof.setId("proof-" + disclosure.releaseId());
               proof
                   .getElement()

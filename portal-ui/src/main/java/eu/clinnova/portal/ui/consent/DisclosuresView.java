@@ -6,9 +6,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import eu.clinnova.consent.application.ConsentQueries;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.release.ReleaseSubjects;
@@ -35,7 +34,7 @@ public class DisclosuresView extends Main implements HasDynamicTitle {
       add(new Paragraph(getTranslation("activation.needed")));
       return;
     }
-    add(new DisclosuresList(Requesters.of(caller), caller.psn().get(), queries, releases));
+    add(new DisclosuresList(caller, caller.psn().get(), queries, releases));
   }
 
   @Override

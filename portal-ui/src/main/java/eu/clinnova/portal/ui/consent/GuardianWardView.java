@@ -12,9 +12,8 @@ import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.release.ReleaseSubjects;
@@ -34,7 +33,7 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
   private final ConsentRecording recording;
   private final ConsentForms forms;
   private final ReleaseSubjects releases;
-  private final Requester requester;
+  private final Caller caller;
   private String psn = "";
 
   @Inject
@@ -47,7 +46,7 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
     this.recording = recording;
     this.forms = forms;
     this.releases = releases;
-    this.requester = Requesters.of(SignedInUser.current().orElseThrow());
+    this.caller = SignedInUser.current().orElseThrow();
     setId("ward");
     addClassName("portal-page");
   }
@@ -58,7 +57,7 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
     removeAll();
     add(new H1(getTranslation("ward.title", psn)));
     try {
-      queries.state(requester, psn, Instant.now());
+      queries.state(caller, psn, Instant.now());
     } catch (Refusal refusal) {
       Paragraph missing = new Paragraph(getTranslation("ward.unknown"));
       missing.setId("ward-unknown");
@@ -66,10 +65,10 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
       return;
     }
     add(new Paragraph(getTranslation("ward.intro")));
-    add(new ConsentDashboard(requester, psn, queries, recording, forms));
+    add(new ConsentDashboard(caller, psn, queries, recording, forms));
     H2 used = new H2(getTranslation("ward.disclosures"));
     used.setId("ward-disclosures");
-    add(used, new DisclosuresList(requester, psn, queries, releases));
+    add(used, new DisclosuresList(caller, psn, queries, releases));
   }
 
   @Override

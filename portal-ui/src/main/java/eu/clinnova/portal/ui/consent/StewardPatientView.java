@@ -24,7 +24,6 @@ import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.ConsentRequest;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.Requester;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Decision;
 import eu.clinnova.consent.domain.ModuleState;
@@ -34,8 +33,8 @@ import eu.clinnova.consent.domain.SignerKind;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormModule;
 import eu.clinnova.consent.policy.ConsentBasis;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
@@ -64,7 +63,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
   private final ConsentRecording recording;
   private final ConsentForms forms;
   private final AccountActivation activation;
-  private final Requester requester;
+  private final Caller caller;
   private String psn;
 
   @Inject
@@ -77,7 +76,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     this.recording = recording;
     this.forms = forms;
     this.activation = activation;
-    this.requester = Requesters.of(SignedInUser.current().orElseThrow());
+    this.caller = SignedInUser.current().orElseThrow();
     setId("steward-patient");
     addClassName("portal-page");
   }
@@ -93,7 +92,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     add(new H1(getTranslation("steward.patient.title", psn)));
     ConsentQueries.PatientConsent consent;
     try {
-      consent = queries.state(requester, psn, Instant.now());
+      consent = queries.state(caller, psn, Instant.now());
     } catch (Refusal refusal) {
       Paragraph missing = new Paragraph(getTranslation("steward.patient.unknown"));
       missing.setId("patient-unknown");
@@ -198,7 +197,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     record.addClickListener(
         event -> {
           try {
-            recording.capacityRegained(requester, psn);
+            recording.capacityRegained(caller, psn);
             refresh();
           } catch (Refusal refusal) {
             section.add(new Paragraph(refusal.getMessage()));
@@ -217,7 +216,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     inform.addClickListener(
         event -> {
           try {
-            recording.inform(requester, psn, form.id(), form.version(), language.getValue());
+            recording.inform(caller, psn, form.id(), form.version(), language.getValue());
             refresh();
           } catch (Refusal refusal) {
             section.add(new Paragraph(refusal.getMessage()));
@@ -244,7 +243,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
                         () -> {
                           try {
                             ConsentRecording.Attached attached =
-                                recording.attach(requester, psn, metadata.contentType(), data);
+                                recording.attach(caller, psn, metadata.contentType(), data);
                             attachment[0] = attached.attachment().id().toString();
                             scanned.setText(
                                 getTranslation(
@@ -302,7 +301,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
               });
           try {
             recording.consent(
-                requester,
+                caller,
                 psn,
                 new ConsentRequest(
                     form.id(),
@@ -338,7 +337,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     issue.setId("issue-code");
     issue.addClickListener(
         event -> {
-          AccountActivation.Issued issued = activation.issue(requester, psn);
+          AccountActivation.Issued issued = activation.issue(caller, psn);
           code.setText(getTranslation("steward.code.issued", issued.code()));
         });
     section.add(issue, code);

@@ -16,10 +16,9 @@ import com.vaadin.flow.router.Route;
 import eu.clinnova.consent.application.PatientEnrolment;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.domain.Patient;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Jurisdiction;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Jurisdiction;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
@@ -132,7 +131,7 @@ public class StewardPatientsView extends Main implements HasDynamicTitle {
                   set,
                   minor.getValue(),
                   minor.getValue() ? adultOn.getValue() : null);
-          PatientEnrolment.Outcome outcome = enrolment.enrol(Requesters.of(caller), patient);
+          PatientEnrolment.Outcome outcome = enrolment.enrol(caller, patient);
           if (outcome instanceof PatientEnrolment.Outcome.Enrolled enrolled) {
             result.setText(
                 getTranslation(

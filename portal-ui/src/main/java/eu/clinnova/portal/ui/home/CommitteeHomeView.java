@@ -1,7 +1,7 @@
 package eu.clinnova.portal.ui.home;
 
 import com.vaadin.flow.router.Route;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 

@@ -1,8 +1,8 @@
 package eu.clinnova.portal.ui.home;
 
 import com.vaadin.flow.component.Component;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.applications.ApplicationsView;
 import eu.clinnova.portal.ui.applications.TaskInboxView;
 import eu.clinnova.portal.ui.compliance.AuditLogView;

@@ -5,9 +5,8 @@ import eu.clinnova.consent.application.AccountActivation;
 import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.ConsentRecording;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.portal.ui.consent.ActivationPanel;
@@ -33,19 +32,18 @@ public class PatientHomeView extends RoleHomeView {
       AccountActivation activation) {
     super("patient");
     Caller caller = SignedInUser.current().orElseThrow();
-    var requester = Requesters.of(caller);
-    List<String> wards = activation.wards(requester);
+    List<String> wards = activation.wards(caller);
     int at = 2;
     if (!wards.isEmpty()) {
       addComponentAtIndex(at++, new WardsPanel(wards));
     }
     if (caller.psn().isEmpty()) {
-      addComponentAtIndex(at, new ActivationPanel(requester, activation));
+      addComponentAtIndex(at, new ActivationPanel(caller, activation));
     } else {
       addComponentAtIndex(
-          at++, new ConsentDashboard(requester, caller.psn().get(), queries, recording, forms));
+          at++, new ConsentDashboard(caller, caller.psn().get(), queries, recording, forms));
       // A patient may also be a parent: their child's guardian code goes here.
-      addComponentAtIndex(at, new ActivationPanel(requester, activation, true));
+      addComponentAtIndex(at, new ActivationPanel(caller, activation, true));
     }
   }
 }

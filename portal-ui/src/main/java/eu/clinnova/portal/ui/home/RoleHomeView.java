@@ -7,8 +7,8 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.router.HasDynamicTitle;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import java.util.stream.Collectors;
 

@@ -17,9 +17,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.portal.identity.Caller;
-import eu.clinnova.portal.identity.Requesters;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.release.Release;
@@ -245,7 +244,7 @@ public class ReleasesView extends Main
             PAGE);
     List<Release> page;
     try {
-      page = queries.search(Requesters.of(caller), search);
+      page = queries.search(caller, search);
     } catch (Refusal refused) {
       status.setText(refused.getMessage());
       return;

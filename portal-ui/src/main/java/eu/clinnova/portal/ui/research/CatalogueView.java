@@ -9,7 +9,8 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import eu.clinnova.portal.identity.Role;
+import eu.clinnova.kernel.Jurisdiction;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetCatalogue;
@@ -46,7 +47,10 @@ public class CatalogueView extends Main implements HasDynamicTitle {
         new Paragraph(getTranslation("catalogue.intro")));
     jurisdiction.setId("filter-jurisdiction");
     jurisdiction.setLabel(getTranslation("catalogue.jurisdiction"));
-    jurisdiction.setItems(ALL, "LU", "FR", "DE", "CH");
+    jurisdiction.setItems(
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(ALL), Jurisdiction.allCodes().stream())
+            .toList());
     jurisdiction.setItemLabelGenerator(
         code ->
             code.isEmpty()

@@ -1,4 +1,4 @@
-package eu.clinnova.portal.identity;
+package eu.clinnova.kernel;
 
 import java.util.Optional;
 
