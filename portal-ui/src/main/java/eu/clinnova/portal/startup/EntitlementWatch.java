@@ -1,8 +1,8 @@
 package eu.clinnova.portal.startup;
 
 import eu.clinnova.portal.config.Settings;
+import eu.clinnova.release.ReleaseSigning;
 import eu.clinnova.workflow.entitlement.Entitlements;
-import eu.clinnova.workflow.release.ReleaseSigning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;

@@ -42,7 +42,8 @@ class ArchitectureTest {
               "eu.clinnova.audit..",
               "eu.clinnova.kernel..",
               "eu.clinnova.consent..",
-              "eu.clinnova.workflow..")
+              "eu.clinnova.workflow..",
+              "eu.clinnova.release..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("eu.clinnova.portal..");
@@ -75,5 +76,27 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "eu.clinnova.kernel..", "eu.clinnova.consent..", "eu.clinnova.workflow..");
+              "eu.clinnova.kernel..",
+              "eu.clinnova.consent..",
+              "eu.clinnova.workflow..",
+              "eu.clinnova.release..");
+
+  /** audit ← consent-registry ← workflow ← release-gate: nothing points back up the chain. */
+  @ArchTest
+  static final ArchRule theContextsDependOneWay =
+      noClasses()
+          .that()
+          .resideInAnyPackage("eu.clinnova.consent..", "eu.clinnova.workflow..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("eu.clinnova.release..");
+
+  @ArchTest
+  static final ArchRule theConsentRegistryDoesNotKnowTheWorkflow =
+      noClasses()
+          .that()
+          .resideInAPackage("eu.clinnova.consent..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("eu.clinnova.workflow..");
 }

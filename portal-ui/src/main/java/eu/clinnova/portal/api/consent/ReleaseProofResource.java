@@ -6,7 +6,7 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.http.ContentDisposition;
-import eu.clinnova.workflow.release.ReleaseSubjects;
+import eu.clinnova.release.ReleaseSubjects;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package eu.clinnova.portal.api.problem;
 
-import eu.clinnova.workflow.release.GateUnavailableException;
+import eu.clinnova.release.GateUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

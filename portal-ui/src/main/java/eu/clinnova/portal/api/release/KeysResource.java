@@ -1,6 +1,6 @@
 package eu.clinnova.portal.api.release;
 
-import eu.clinnova.workflow.release.ReleaseSigning;
+import eu.clinnova.release.ReleaseSigning;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

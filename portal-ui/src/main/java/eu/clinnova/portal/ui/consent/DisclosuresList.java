@@ -10,7 +10,7 @@ import eu.clinnova.consent.domain.Disclosure;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.api.consent.ReleaseProofResource;
 import eu.clinnova.portal.ui.base.Downloads;
-import eu.clinnova.workflow.release.ReleaseSubjects;
+import eu.clinnova.release.ReleaseSubjects;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;

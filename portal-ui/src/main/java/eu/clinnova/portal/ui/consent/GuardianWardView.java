@@ -16,7 +16,7 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
-import eu.clinnova.workflow.release.ReleaseSubjects;
+import eu.clinnova.release.ReleaseSubjects;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package eu.clinnova.workflow.release;
+package eu.clinnova.release;
 
 import eu.clinnova.consent.domain.Patient;
 import jakarta.json.Json;

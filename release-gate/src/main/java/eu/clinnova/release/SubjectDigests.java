@@ -1,4 +1,4 @@
-package eu.clinnova.workflow.release;
+package eu.clinnova.release;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

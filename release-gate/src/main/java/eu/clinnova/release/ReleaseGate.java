@@ -1,4 +1,4 @@
-package eu.clinnova.workflow.release;
+package eu.clinnova.release;
 
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.log.LoggedEntry;

@@ -1,4 +1,4 @@
-package eu.clinnova.workflow.release;
+package eu.clinnova.release;
 
 /**
  * The gate could not read what a safe answer needs (the database is down or refused): nothing was

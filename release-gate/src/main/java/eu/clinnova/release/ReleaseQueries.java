@@ -1,4 +1,4 @@
-package eu.clinnova.workflow.release;
+package eu.clinnova.release;
 
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Caller;

@@ -3,4 +3,4 @@
  * the contract's reason codes; the request, the rules (free of framework code), and the gate that
  * reads one snapshot and logs the decision durably before it answers.
  */
-package eu.clinnova.workflow.release;
+package eu.clinnova.release;
