@@ -2,7 +2,6 @@ package eu.clinnova.audit.compliance;
 
 import eu.clinnova.audit.subjects.SubjectLeaf;
 import eu.clinnova.audit.subjects.SubjectTree;
-import eu.clinnova.audit.verifier.LogVerifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Replays the log for compliance. Fed every entry in log order (as {@link LogVerifier} reads and
+ * Replays the log for compliance. Fed every entry in log order (as the log verifier reads and
  * verifies them), it keeps each subject's consent entries and the release entries; then, for every
  * release, it reads the release's subjects, checks that they are the ones its entry committed to
  * ({@code subjectsRoot}), and that each subject it permitted had every module the entry lists
@@ -28,7 +27,7 @@ import java.util.concurrent.Future;
  * subjects read concurrently: a release at index {@code r} decided at {@code t} sees a subject's
  * entries before {@code r} written no later than {@code t}.
  */
-public final class ComplianceReplay implements LogVerifier.EntryObserver {
+public final class ComplianceReplay {
 
   private final Map<String, SubjectHistory> subjects = new HashMap<>();
   private final List<ReleaseEntry> releases = new ArrayList<>();
@@ -37,7 +36,7 @@ public final class ComplianceReplay implements LogVerifier.EntryObserver {
   private long consentEntries;
   private final List<ReplayFinding> malformed = new ArrayList<>();
 
-  @Override
+  /** The next entry of the log, parsed (a verifier's entry observer: {@code replay::entry}). */
   public void entry(long index, Map<String, Object> leaf) {
     entries++;
     Object action = leaf.get("action");

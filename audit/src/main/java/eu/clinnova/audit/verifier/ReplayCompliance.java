@@ -41,7 +41,7 @@ public final class ReplayCompliance {
     ComplianceReplay replay = new ComplianceReplay();
     long started = System.nanoTime();
     VerificationReport log =
-        new LogVerifier(api, NoteVerifier.of(options.get("key")), 8, checked -> {}, replay)
+        new LogVerifier(api, NoteVerifier.of(options.get("key")), 8, checked -> {}, replay::entry)
             .verify(null);
     ReplayReport report =
         replay.check(api, Integer.parseInt(options.getOrDefault("parallel", "4")));

@@ -51,7 +51,7 @@ final class ReplayBenchmark {
                   NoteVerifier.of(key.verifierKey()),
                   64,
                   n -> {},
-                  replay)
+                  replay::entry)
               .verify(null);
       long verified = System.nanoTime();
       ReplayReport report = replay.check(generator::served, 2);

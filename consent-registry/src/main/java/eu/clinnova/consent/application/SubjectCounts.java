@@ -2,10 +2,10 @@ package eu.clinnova.consent.application;
 
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.ConsentStates;
+import eu.clinnova.consent.domain.JurisdictionPolicy;
 import eu.clinnova.consent.domain.ModuleState;
 import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.infrastructure.PatientStateStore;
-import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,5 @@
 package eu.clinnova.consent.domain;
 
-import eu.clinnova.consent.policy.JurisdictionPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

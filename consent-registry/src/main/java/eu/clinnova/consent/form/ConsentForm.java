@@ -2,11 +2,9 @@ package eu.clinnova.consent.form;
 
 import eu.clinnova.audit.canonical.CanonicalJson;
 import eu.clinnova.consent.domain.ConsentModule;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import eu.clinnova.kernel.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +74,6 @@ public record ConsentForm(
   }
 
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Sha256.hex(bytes);
   }
 }

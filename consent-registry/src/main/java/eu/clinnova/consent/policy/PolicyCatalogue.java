@@ -1,6 +1,9 @@
 package eu.clinnova.consent.policy;
 
+import eu.clinnova.consent.domain.ConsentBasis;
 import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.domain.JurisdictionPolicy;
+import eu.clinnova.consent.domain.PurposeNeed;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.clinnova.consent.policy.ConsentBasis;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

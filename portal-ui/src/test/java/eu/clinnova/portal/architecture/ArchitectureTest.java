@@ -2,6 +2,7 @@ package eu.clinnova.portal.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -99,4 +100,38 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("eu.clinnova.workflow..");
+
+  /** Every package of the portal, each its own slice: none depends on itself through others. */
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("eu.clinnova.(**)").should().beFreeOfCycles();
+
+  /** The UI and the API call the contexts' services; a store is the service's business. */
+  @ArchTest
+  static final ArchRule noStoreIsUsedFromTheUiOrTheApi =
+      noClasses()
+          .that()
+          .resideInAnyPackage("eu.clinnova.portal.ui..", "eu.clinnova.portal.api..")
+          .should()
+          .dependOnClassesThat()
+          .haveSimpleNameEndingWith("Store");
+
+  /** The rules themselves: plain Java, testable without a server, a database or a screen. */
+  @ArchTest
+  static final ArchRule domainPackagesAreFreeOfFrameworks =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "eu.clinnova.kernel..",
+              "eu.clinnova.consent.domain..",
+              "eu.clinnova.workflow.duo..",
+              "eu.clinnova.audit.canonical..",
+              "eu.clinnova.audit.merkle..",
+              "eu.clinnova.audit.note..",
+              "eu.clinnova.audit.subjects..",
+              "eu.clinnova.audit.compliance..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "jakarta..", "com.vaadin..", "java.sql..", "javax.sql..", "org.flowable..");
 }

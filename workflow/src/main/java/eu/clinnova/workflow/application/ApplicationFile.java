@@ -6,7 +6,7 @@ import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.workflow.application.AgreementStore.Acceptance;
 import eu.clinnova.workflow.duo.DuoMatch;
 import eu.clinnova.workflow.entitlement.Entitlement;
-import eu.clinnova.workflow.review.Vote;
+import eu.clinnova.workflow.process.Vote;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

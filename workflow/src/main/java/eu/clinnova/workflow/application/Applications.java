@@ -8,14 +8,16 @@ import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.application.SafeFileName;
 import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.FieldProblem;
-import eu.clinnova.consent.policy.JurisdictionPolicy;
+import eu.clinnova.consent.domain.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Sha256;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
-import eu.clinnova.workflow.review.ReviewGroups;
-import eu.clinnova.workflow.review.ReviewProcess;
+import eu.clinnova.workflow.notification.NotificationStore;
+import eu.clinnova.workflow.process.ReviewGroups;
+import eu.clinnova.workflow.process.ReviewProcess;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +25,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -35,7 +35,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -793,15 +792,11 @@ public class Applications {
   }
 
   static String sha256(String text) {
-    return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Sha256.hex(text);
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(bytes);
   }
 
   private Instant now() {

@@ -1,12 +1,10 @@
 package eu.clinnova.workflow.application;
 
+import eu.clinnova.kernel.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The data access agreement an applicant accepts before any entitlement starts: a numbered text
@@ -32,12 +30,6 @@ public record DataAccessAgreement(int version, String text, String sha256) {
 
   /** Hex SHA-256 of the UTF-8 bytes of a text. */
   public static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text);
   }
 }

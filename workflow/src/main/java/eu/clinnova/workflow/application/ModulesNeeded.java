@@ -1,8 +1,8 @@
 package eu.clinnova.workflow.application;
 
 import eu.clinnova.consent.domain.ConsentModule;
-import eu.clinnova.consent.policy.JurisdictionPolicy;
-import eu.clinnova.consent.policy.PurposeNeed;
+import eu.clinnova.consent.domain.JurisdictionPolicy;
+import eu.clinnova.consent.domain.PurposeNeed;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoTerm;

@@ -1,7 +1,7 @@
 package eu.clinnova.workflow.application;
 
 import eu.clinnova.consent.domain.FieldProblem;
-import eu.clinnova.consent.policy.JurisdictionPolicy;
+import eu.clinnova.consent.domain.JurisdictionPolicy;
 import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.workflow.catalogue.Dataset;
 import java.time.LocalDate;

@@ -6,6 +6,7 @@ import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.kernel.Sha256;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,8 +40,8 @@ public class Entitlements {
   @Inject AuditLogService auditLog;
 
   private final EntitlementStore entitlements = new EntitlementStore();
-  private final eu.clinnova.workflow.application.NotificationStore notifications =
-      new eu.clinnova.workflow.application.NotificationStore();
+  private final eu.clinnova.workflow.notification.NotificationStore notifications =
+      new eu.clinnova.workflow.notification.NotificationStore();
   private final Clock clock = Clock.systemUTC();
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -145,9 +146,7 @@ public class Entitlements {
                   Map.of(
                       "applicationId", entitlement.applicationId().toString(),
                       "datasetId", entitlement.datasetId(),
-                      "reasonSha256",
-                          eu.clinnova.workflow.application.DataAccessAgreement.sha256(
-                              reason.strip()))));
+                      "reasonSha256", Sha256.hex(reason.strip()))));
       return new Revoked(entitlements.find(connection, id).orElseThrow(), audit);
     } catch (SQLException e) {
       throw new IllegalStateException("the entitlement could not be revoked", e);

@@ -1,6 +1,7 @@
 package eu.clinnova.workflow.review;
 
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.workflow.process.Vote;
 import java.util.ArrayList;
 import java.util.List;
 

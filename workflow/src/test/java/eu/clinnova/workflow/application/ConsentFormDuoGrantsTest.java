@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.domain.ConsentModule;
+import eu.clinnova.consent.domain.JurisdictionPolicy;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormModule;
-import eu.clinnova.consent.policy.JurisdictionPolicy;
 import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoTerm;
 import java.util.ArrayList;

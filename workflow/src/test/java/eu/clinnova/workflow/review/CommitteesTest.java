@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.workflow.process.ReviewProcess;
+import eu.clinnova.workflow.process.Vote;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.time.Instant;

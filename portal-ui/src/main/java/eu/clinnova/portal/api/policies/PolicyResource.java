@@ -1,7 +1,7 @@
 package eu.clinnova.portal.api.policies;
 
 import eu.clinnova.consent.domain.ConsentModule;
-import eu.clinnova.consent.policy.JurisdictionPolicy;
+import eu.clinnova.consent.domain.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Role;
 import jakarta.annotation.security.RolesAllowed;

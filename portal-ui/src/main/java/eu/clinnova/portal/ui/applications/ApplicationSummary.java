@@ -24,7 +24,7 @@ import eu.clinnova.workflow.application.Purpose;
 import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoMatch;
 import eu.clinnova.workflow.entitlement.Entitlement;
-import eu.clinnova.workflow.review.Vote;
+import eu.clinnova.workflow.process.Vote;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

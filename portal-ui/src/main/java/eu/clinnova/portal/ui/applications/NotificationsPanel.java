@@ -8,7 +8,7 @@ import com.vaadin.flow.router.RouterLink;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.workflow.application.ApplicationQueries;
-import eu.clinnova.workflow.application.Notification;
+import eu.clinnova.workflow.notification.Notification;
 import java.util.List;
 
 /** The newest notifications of the signed-in user, each linking to its application. */

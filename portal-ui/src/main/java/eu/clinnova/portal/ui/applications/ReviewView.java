@@ -24,7 +24,7 @@ import eu.clinnova.workflow.application.ApplicationFile;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.Entitlements;
-import eu.clinnova.workflow.review.ReviewProcess;
+import eu.clinnova.workflow.process.ReviewProcess;
 import eu.clinnova.workflow.review.ReviewTask;
 import eu.clinnova.workflow.review.Reviews;
 import jakarta.annotation.security.RolesAllowed;

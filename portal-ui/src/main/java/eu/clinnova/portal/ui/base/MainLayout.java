@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import eu.clinnova.kernel.Caller;
-import eu.clinnova.portal.ui.home.HomeViews;
+import jakarta.inject.Inject;
 
 /**
  * The frame of every page: a header (menu toggle, name of the portal, language, who is signed in,
@@ -18,7 +18,8 @@ import eu.clinnova.portal.ui.home.HomeViews;
  */
 public class MainLayout extends AppLayout {
 
-  public MainLayout() {
+  @Inject
+  public MainLayout(Navigation navigation) {
     setPrimarySection(Section.NAVBAR);
     DrawerToggle toggle = new DrawerToggle();
     toggle.setAriaLabel(getTranslation("nav.toggle"));
@@ -40,7 +41,7 @@ public class MainLayout extends AppLayout {
     header.add(logout);
     addToNavbar(header);
 
-    Nav nav = new Nav(navigation());
+    Nav nav = new Nav(navigation(navigation));
     nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
     addToDrawer(nav);
   }
@@ -53,23 +54,18 @@ public class MainLayout extends AppLayout {
     return name;
   }
 
-  private SideNav navigation() {
+  private SideNav navigation(Navigation navigation) {
     SideNav items = new SideNav();
     SignedInUser.current()
         .ifPresent(
             caller ->
-                HomeViews.openTo(caller)
+                navigation
+                    .entriesFor(caller)
                     .forEach(
-                        home -> {
-                          items.addItem(
-                              new SideNavItem(getTranslation(home.navigationKey()), home.view()));
-                          home.pages()
-                              .forEach(
-                                  page ->
-                                      items.addItem(
-                                          new SideNavItem(
-                                              getTranslation(page.navigationKey()), page.view())));
-                        }));
+                        entry ->
+                            items.addItem(
+                                new SideNavItem(
+                                    getTranslation(entry.navigationKey()), entry.view()))));
     return items;
   }
 }

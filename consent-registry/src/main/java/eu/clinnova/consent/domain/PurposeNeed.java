@@ -1,4 +1,4 @@
-package eu.clinnova.consent.policy;
+package eu.clinnova.consent.domain;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package eu.clinnova.workflow.review;
+package eu.clinnova.workflow.process;
 
 import java.util.Set;
 

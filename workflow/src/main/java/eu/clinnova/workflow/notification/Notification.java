@@ -1,4 +1,4 @@
-package eu.clinnova.workflow.application;
+package eu.clinnova.workflow.notification;
 
 import java.time.Instant;
 import java.util.Optional;

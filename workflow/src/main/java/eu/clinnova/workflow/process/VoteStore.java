@@ -1,4 +1,4 @@
-package eu.clinnova.workflow.review;
+package eu.clinnova.workflow.process;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

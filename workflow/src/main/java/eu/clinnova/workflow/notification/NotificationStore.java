@@ -1,4 +1,4 @@
-package eu.clinnova.workflow.application;
+package eu.clinnova.workflow.notification;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package eu.clinnova.workflow.review;
+package eu.clinnova.workflow.process;
 
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;

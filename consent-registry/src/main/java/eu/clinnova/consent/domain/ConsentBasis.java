@@ -1,4 +1,4 @@
-package eu.clinnova.consent.policy;
+package eu.clinnova.consent.domain;
 
 /** The legal basis the release gate looks for in a jurisdiction. */
 public enum ConsentBasis {

@@ -1,6 +1,5 @@
-package eu.clinnova.consent.policy;
+package eu.clinnova.consent.domain;
 
-import eu.clinnova.consent.domain.ConsentModule;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
