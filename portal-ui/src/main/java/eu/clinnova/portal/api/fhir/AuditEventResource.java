@@ -3,6 +3,7 @@ package eu.clinnova.portal.api.fhir;
 import eu.clinnova.audit.log.EntrySearch;
 import eu.clinnova.audit.log.StoredEntry;
 import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.consent.application.AuditSearchScope;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
@@ -68,24 +69,15 @@ public class AuditEventResource {
         subject = entity.substring(entity.indexOf('/') + 1);
       }
     }
-    if (!caller.has(Role.COMPLIANCE_OFFICER)) {
-      if (entity != null) {
-        throw new ProblemException(
-            Problem.forbidden("Only compliance officers search entries by entity."));
-      }
-      // A patient's own entries only, whatever they asked for.
-      String own =
-          caller
-              .psn()
-              .orElseThrow(
-                  () ->
-                      new ProblemException(
-                          Problem.forbidden("Your account has no pseudonym yet.")));
-      if (patient != null && !patient.equals(own)) {
-        throw new ProblemException(Problem.notFound("No audit events for that patient."));
-      }
-      subject = own;
-      subjectType = "patient";
+    // Who may search what is the registry's rule, checked before the rest of the search is read.
+    AuditSearchScope.About about =
+        AuditSearchScope.limit(
+            caller,
+            patient,
+            entity == null ? null : new AuditSearchScope.About(subjectType, subject));
+    if (about != null && errors.isEmpty()) {
+      subjectType = about.type();
+      subject = about.id();
     }
     Instant from = null;
     Instant to = null;
