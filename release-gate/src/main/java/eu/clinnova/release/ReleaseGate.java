@@ -13,6 +13,7 @@ import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Disclosure;
 import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationStore;
@@ -79,7 +80,7 @@ public class ReleaseGate {
   private final AgreementStore agreements = new AgreementStore();
   private final ReleaseStore releases = new ReleaseStore();
   private final DisclosureRecording disclosures = new DisclosureRecording();
-  private final Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
   private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
   private final Map<String, Dataset> published = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -218,7 +219,7 @@ public class ReleaseGate {
     LoggedEntry logged =
         auditLog.recordDurably(
             new AuditEvent(
-                new AuditEvent.Actor(node.clientId(), "node"),
+                new AuditEvent.Actor(node.clientId(), Role.Names.NODE),
                 "release.decided",
                 new AuditEvent.Subject("release", releaseId.toString()),
                 facts));

@@ -3,6 +3,7 @@ package eu.clinnova.release;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,11 +15,13 @@ import java.time.Duration;
 @ApplicationScoped
 public class ReleaseSigning {
 
+  @Inject Clock clock;
+
   private volatile SigningKeys keys;
 
   public synchronized void open(Path file, Duration rotation) {
     if (keys == null) {
-      keys = SigningKeys.open(file, rotation, Clock.systemUTC());
+      keys = SigningKeys.open(file, rotation, clock);
     }
   }
 

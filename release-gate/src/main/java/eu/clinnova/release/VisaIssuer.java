@@ -26,15 +26,7 @@ public class VisaIssuer {
   @Inject Entitlements entitlements;
   @Inject ReleaseSigning signing;
 
-  private final Clock clock;
-
-  public VisaIssuer() {
-    this(Clock.systemUTC());
-  }
-
-  VisaIssuer(Clock clock) {
-    this.clock = clock;
-  }
+  @Inject Clock clock;
 
   /**
    * The signed visas of {@code user} (null or blank: the caller) that {@code caller} may have,

@@ -213,7 +213,9 @@ public class AccountActivation {
     }
   }
 
-  private static Instant now() {
-    return Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS);
+  @Inject Clock clock;
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -3,6 +3,7 @@ package eu.clinnova.consent.application;
 import eu.clinnova.consent.infrastructure.ActivationAttemptStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,7 +27,7 @@ public class ActivationAttempts {
   @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
   private DataSource dataSource;
 
-  private final Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
 
   /** Counts an attempt of {@code sub}; whether it is still within the limit. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)

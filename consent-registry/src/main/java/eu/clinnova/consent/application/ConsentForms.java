@@ -157,7 +157,8 @@ public class ConsentForms {
     try (InputStream in = ConsentForms.class.getResourceAsStream("/forms/" + id + ".json");
         var reader = JSON.createReader(in)) {
       FormDocument.Parsed parsed =
-          FormDocument.parse(reader.readObject(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+          FormDocument.parse(
+              reader.readObject(), Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS));
       if (parsed instanceof FormDocument.Parsed.Valid valid) {
         return valid.form();
       }
@@ -167,8 +168,10 @@ public class ConsentForms {
     }
   }
 
-  private static Instant now() {
-    return Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS);
+  @Inject Clock clock;
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   private <T> T read(Reads.Read<T> read) {

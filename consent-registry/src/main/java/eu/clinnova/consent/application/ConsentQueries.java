@@ -97,6 +97,7 @@ public class ConsentQueries {
   private SharedSnapshotRead sharedSnapshotRead;
 
   @Inject PersonalDataReads reads;
+  @Inject Clock clock;
 
   @PostConstruct
   void init() {
@@ -135,8 +136,7 @@ public class ConsentQueries {
   /** The current state with the form versions its records were made on (for FHIR). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public ConsentDocuments documents(Caller caller, String psn) {
-    PatientConsent consent =
-        state(caller, psn, Clock.systemUTC().instant(), PatientAccess.INTEROPERABLE);
+    PatientConsent consent = state(caller, psn, clock.instant(), PatientAccess.INTEROPERABLE);
     reads.read(caller, consent.patient(), PersonalDataReads.View.FHIR_CONSENT, Map.of());
     return read(
         connection -> {
@@ -237,7 +237,7 @@ public class ConsentQueries {
                     request.trigger(),
                     request.requestedAt()));
           }
-          Instant now = Clock.systemUTC().instant();
+          Instant now = clock.instant();
           List<RecordEntry> history = records.history(connection, psn);
           // When a steward recorded that the patient regained capacity (CH), if they did.
           Optional<Instant> capacity =

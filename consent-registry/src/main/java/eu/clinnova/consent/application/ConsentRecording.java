@@ -72,7 +72,7 @@ public class ConsentRecording {
   private final RecordStore records = new RecordStore();
   private final AttachmentStore attachments = new AttachmentStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
-  private Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
 
   @Transactional
   public Recorded consent(Caller caller, String psn, ConsentRequest request) {
@@ -181,8 +181,8 @@ public class ConsentRecording {
           modules.isEmpty() && policy(patient).basis() == ConsentBasis.NON_OPPOSITION;
       String role =
           caller.isPatient(patient.psn())
-              ? "patient"
-              : caller.isStewardOf(patient.jurisdiction()) ? "data-steward" : "guardian";
+              ? Role.Names.PATIENT
+              : caller.isStewardOf(patient.jurisdiction()) ? Role.Names.DATA_STEWARD : "guardian";
       ConsentRecord record =
           new ConsentRecord(
               UUID.randomUUID().toString(),
@@ -195,7 +195,7 @@ public class ConsentRecording {
               Map.of(),
               modules,
               switch (role) {
-                case "patient" -> SignerKind.SELF;
+                case Role.Names.PATIENT -> SignerKind.SELF;
                 case "guardian" -> SignerKind.GUARDIAN;
                 default -> SignerKind.STAFF_PAPER;
               },
@@ -358,7 +358,7 @@ public class ConsentRecording {
           record.id(),
           audit(
               caller,
-              "data-steward",
+              Role.Names.DATA_STEWARD,
               "consent.capacity-regained",
               patient,
               Map.of(
@@ -428,7 +428,7 @@ public class ConsentRecording {
       PendingAudit audit =
           audit(
               caller,
-              "data-steward",
+              Role.Names.DATA_STEWARD,
               "consent.evidence-attached",
               patient,
               Map.of(
@@ -559,7 +559,7 @@ public class ConsentRecording {
             "A minor's consent is given by their guardians until they come of age; a data"
                 + " steward records it from the signed paper form.");
       }
-      return new Signer(SignerKind.SELF, null, null, "patient");
+      return new Signer(SignerKind.SELF, null, null, Role.Names.PATIENT);
     }
     if (!caller.isStewardOf(patient.jurisdiction())) {
       // Neither the patient nor a steward: a guardian of this minor (the access check said so).
@@ -584,7 +584,7 @@ public class ConsentRecording {
               "signer.kind",
               "staff record a paper form: staff-paper (signed by the patient), guardian or"
                   + " representative"));
-      return new Signer(SignerKind.STAFF_PAPER, null, null, "data-steward");
+      return new Signer(SignerKind.STAFF_PAPER, null, null, Role.Names.DATA_STEWARD);
     }
     String name = request.signerName() == null ? null : request.signerName().strip();
     if (kind.get() != SignerKind.STAFF_PAPER && (name == null || name.isEmpty())) {
@@ -607,7 +607,7 @@ public class ConsentRecording {
               "signer.kind", "the patient has regained capacity: they decide themself"));
     }
     UUID evidence = evidence(connection, patient, request.evidenceAttachmentId(), problems);
-    return new Signer(kind.get(), name, evidence, "data-steward");
+    return new Signer(kind.get(), name, evidence, Role.Names.DATA_STEWARD);
   }
 
   private UUID evidence(

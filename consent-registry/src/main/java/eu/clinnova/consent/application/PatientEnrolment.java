@@ -45,6 +45,7 @@ public class PatientEnrolment {
   private DataSource dataSource;
 
   @Inject AuditLogService auditLog;
+  @Inject Clock clock;
   @Inject AccountActivation activation;
 
   private final PatientStore patients = new PatientStore();
@@ -66,10 +67,7 @@ public class PatientEnrolment {
   private Outcome enrolAs(AuditEvent.Actor actor, Patient patient, boolean issueCode) {
     try (Connection connection = dataSource.getConnection()) {
       if (!patients.insert(
-          connection,
-          patient,
-          Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS),
-          actor.sub())) {
+          connection, patient, clock.instant().truncatedTo(ChronoUnit.MILLIS), actor.sub())) {
         return new Outcome.AlreadyEnrolled();
       }
       Optional<AccountActivation.Issued> code =

@@ -9,6 +9,7 @@ import eu.clinnova.consent.infrastructure.PatientStateStore;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -73,7 +74,7 @@ public class SubjectCounts {
   private final PatientStateStore states = new PatientStateStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
   private final Map<Key, SubjectCount> kept = new ConcurrentHashMap<>();
-  private Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
 
   public SubjectCounts() {}
 

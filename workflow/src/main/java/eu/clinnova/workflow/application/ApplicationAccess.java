@@ -10,10 +10,6 @@ import eu.clinnova.kernel.Role;
  */
 public final class ApplicationAccess {
 
-  static final String STEWARD = "data-steward";
-  static final String DAC_MEMBER = "dac-member";
-  static final String COMPLIANCE = "compliance-officer";
-
   private ApplicationAccess() {}
 
   public static boolean canSee(Caller caller, Application application) {
@@ -41,13 +37,13 @@ public final class ApplicationAccess {
    * The role in which a reviewer reads {@code application}: what their read is logged as ({@code
    * application.viewed}).
    */
-  public static String readerRole(Caller caller, Application application) {
+  public static Role readerRole(Caller caller, Application application) {
     if (caller.has(Role.COMPLIANCE_OFFICER)) {
-      return COMPLIANCE;
+      return Role.COMPLIANCE_OFFICER;
     }
     boolean steward =
         caller.has(Role.DATA_STEWARD)
             && application.jurisdictions().stream().anyMatch(caller.jurisdictionCodes()::contains);
-    return steward ? STEWARD : DAC_MEMBER;
+    return steward ? Role.DATA_STEWARD : Role.DAC_MEMBER;
   }
 }

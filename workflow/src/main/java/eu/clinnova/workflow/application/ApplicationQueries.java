@@ -49,7 +49,7 @@ public class ApplicationQueries {
   private final AgreementStore agreements = new AgreementStore();
   private final NotificationStore notifications = new NotificationStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
-  private final Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
 
   @Inject AuditLogService auditLog;
   @Inject SubjectCounts subjectCounts;
@@ -89,7 +89,7 @@ public class ApplicationQueries {
       auditLog.recordDurably(
           new AuditEvent(
               new AuditEvent.Actor(
-                  caller.subject(), ApplicationAccess.readerRole(caller, application)),
+                  caller.subject(), ApplicationAccess.readerRole(caller, application).tokenName()),
               "application.viewed",
               new AuditEvent.Subject("application", id.toString()),
               Map.of("state", application.state().code())));

@@ -11,6 +11,7 @@ import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.domain.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
@@ -75,7 +76,7 @@ public class Applications {
   private final EntitlementStore entitlements = new EntitlementStore();
   private final NotificationStore notifications = new NotificationStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
-  private final Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
 
   @Transactional
   public Changed create(Caller caller, String ownerName, JsonObject body) {
@@ -101,12 +102,12 @@ public class Applications {
       if (home.isPresent()) {
         applications.recordApplicantJurisdiction(connection, application.id(), home.get());
       }
-      event(connection, application, "created", null, caller, "researcher", null, null);
+      event(connection, application, "created", null, caller, Role.RESEARCHER, null, null);
       return new Changed(
           application,
           audit(
               caller,
-              "researcher",
+              Role.RESEARCHER,
               "application.created",
               application,
               home.<Map<String, Object>>map(code -> Map.of("applicantJurisdiction", code))
@@ -149,7 +150,7 @@ public class Applications {
           saved,
           audit(
               caller,
-              "researcher",
+              Role.RESEARCHER,
               "application.edited",
               saved,
               Map.of("documentSha256", sha256(document))));
@@ -194,7 +195,7 @@ public class Applications {
           attachment,
           audit(
               caller,
-              "researcher",
+              Role.RESEARCHER,
               "application.attachment-added",
               application,
               Map.of(
@@ -292,7 +293,7 @@ public class Applications {
           "ethics-approval-added",
           jurisdiction,
           caller,
-          "researcher",
+          Role.RESEARCHER,
           null,
           null);
       Map<String, Object> data = new LinkedHashMap<>();
@@ -304,7 +305,7 @@ public class Applications {
       data.put("attachmentId", attachmentId.toString());
       return new EthicsAdded(
           approval,
-          audit(caller, "researcher", "application.ethics-approval-added", application, data));
+          audit(caller, Role.RESEARCHER, "application.ethics-approval-added", application, data));
     } catch (SQLException e) {
       throw new IllegalStateException("the ethics approval could not be saved", e);
     }
@@ -386,7 +387,7 @@ public class Applications {
                   jurisdiction, "waiting", Optional.empty(), Optional.empty(), 1, now));
         }
         applications.update(connection, submitted);
-        event(connection, submitted, "submitted", null, caller, "researcher", null, null);
+        event(connection, submitted, "submitted", null, caller, Role.RESEARCHER, null, null);
         for (String jurisdiction : jurisdictions) {
           notifications.notify(
               connection,
@@ -396,7 +397,8 @@ public class Applications {
               jurisdiction,
               now);
         }
-        PendingAudit audit = audit(caller, "researcher", "application.submitted", submitted, data);
+        PendingAudit audit =
+            audit(caller, Role.RESEARCHER, "application.submitted", submitted, data);
         String processId = startReview(submitted);
         submitted = withProcess(submitted, processId);
         applications.update(connection, submitted);
@@ -442,8 +444,8 @@ public class Applications {
                 now));
       }
     }
-    event(connection, resumed, "resubmitted", null, caller, "researcher", null, null);
-    PendingAudit audit = audit(caller, "researcher", "application.resubmitted", resumed, data);
+    event(connection, resumed, "resubmitted", null, caller, Role.RESEARCHER, null, null);
+    PendingAudit audit = audit(caller, Role.RESEARCHER, "application.resubmitted", resumed, data);
     for (Task revision : revisions) {
       tasks.complete(revision.getId());
     }
@@ -495,13 +497,13 @@ public class Applications {
               now,
               Optional.of(id));
       applications.insert(connection, amendment);
-      event(connection, amendment, "created", null, caller, "researcher", null, null);
-      event(connection, approved, "amendment-started", null, caller, "researcher", null, null);
+      event(connection, amendment, "created", null, caller, Role.RESEARCHER, null, null);
+      event(connection, approved, "amendment-started", null, caller, Role.RESEARCHER, null, null);
       return new Changed(
           amendment,
           audit(
               caller,
-              "researcher",
+              Role.RESEARCHER,
               "application.amendment-created",
               amendment,
               Map.of("amends", id.toString())));
@@ -573,7 +575,7 @@ public class Applications {
           // Each revocation is its own fact, as when a committee revokes.
           auditLog.record(
               new AuditEvent(
-                  new AuditEvent.Actor(caller.subject(), "researcher"),
+                  new AuditEvent.Actor(caller.subject(), Role.RESEARCHER.tokenName()),
                   "entitlement.revoked",
                   new AuditEvent.Subject("entitlement", entitlement.id().toString()),
                   Map.of(
@@ -586,21 +588,21 @@ public class Applications {
         if (!amendment.state().isFinal() && amendment.state() != ApplicationState.APPROVED) {
           // An amendment in progress ends with the application it amends.
           applications.update(connection, amendment.with(ApplicationState.WITHDRAWN, now));
-          event(connection, amendment, "withdrawn", null, caller, "researcher", null, null);
+          event(connection, amendment, "withdrawn", null, caller, Role.RESEARCHER, null, null);
           audit(
               caller,
-              "researcher",
+              Role.RESEARCHER,
               "application.withdrawn",
               amendment.with(ApplicationState.WITHDRAWN, now),
               Map.of("previousState", amendment.state().code(), "withAmended", id.toString()));
           endProcess(amendment);
         }
       }
-      event(connection, withdrawn, "withdrawn", null, caller, "researcher", null, null);
+      event(connection, withdrawn, "withdrawn", null, caller, Role.RESEARCHER, null, null);
       PendingAudit audit =
           audit(
               caller,
-              "researcher",
+              Role.RESEARCHER,
               "application.withdrawn",
               withdrawn,
               Map.of("previousState", application.state().code(), "entitlementsRevoked", revoked));
@@ -668,11 +670,12 @@ public class Applications {
       }
       Instant now = now();
       new AgreementStore().insert(connection, id, agreement, now, caller.subject());
-      event(connection, application, "agreement-accepted", null, caller, "researcher", null, null);
+      event(
+          connection, application, "agreement-accepted", null, caller, Role.RESEARCHER, null, null);
       PendingAudit audit =
           audit(
               caller,
-              "researcher",
+              Role.RESEARCHER,
               "application.agreement-accepted",
               application,
               Map.of(
@@ -735,7 +738,7 @@ public class Applications {
       String kind,
       String jurisdiction,
       Caller caller,
-      String role,
+      Role role,
       String outcome,
       String comment)
       throws SQLException {
@@ -748,22 +751,18 @@ public class Applications {
             kind,
             Optional.ofNullable(jurisdiction),
             caller.subject(),
-            role,
+            role.tokenName(),
             Optional.ofNullable(outcome),
             Optional.ofNullable(comment)));
   }
 
   private PendingAudit audit(
-      Caller caller,
-      String role,
-      String action,
-      Application application,
-      Map<String, Object> facts) {
+      Caller caller, Role role, String action, Application application, Map<String, Object> facts) {
     Map<String, Object> data = new LinkedHashMap<>(facts);
     data.put("state", application.state().code());
     return auditLog.record(
         new AuditEvent(
-            new AuditEvent.Actor(caller.subject(), role),
+            new AuditEvent.Actor(caller.subject(), role.tokenName()),
             action,
             new AuditEvent.Subject("application", application.id().toString()),
             data));

@@ -113,7 +113,9 @@ public class DatasetCatalogue {
     }
   }
 
-  private static Instant now() {
-    return Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS);
+  @Inject Clock clock;
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -42,7 +42,7 @@ public class Entitlements {
   private final EntitlementStore entitlements = new EntitlementStore();
   private final eu.clinnova.workflow.notification.NotificationStore notifications =
       new eu.clinnova.workflow.notification.NotificationStore();
-  private final Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Entitlement> visibleTo(Caller caller) {
@@ -136,11 +136,11 @@ public class Entitlements {
       if (!entitlements.revoke(connection, id, now, caller.subject(), reason.strip())) {
         throw Refusal.conflict("entitlement-revoked", "The entitlement is already revoked.");
       }
-      String role = committee ? "dac-member" : "admin";
+      Role role = committee ? Role.DAC_MEMBER : Role.ADMIN;
       PendingAudit audit =
           auditLog.record(
               new AuditEvent(
-                  new AuditEvent.Actor(caller.subject(), role),
+                  new AuditEvent.Actor(caller.subject(), role.tokenName()),
                   "entitlement.revoked",
                   new AuditEvent.Subject("entitlement", id.toString()),
                   Map.of(

@@ -52,7 +52,7 @@ public class ReviewStepsService implements ReviewSteps {
   private final NotificationStore notifications = new NotificationStore();
   private final DatasetStore datasets = new DatasetStore();
   private final EntitlementStore entitlements = new EntitlementStore();
-  private final Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
 
   @Override
   @Transactional

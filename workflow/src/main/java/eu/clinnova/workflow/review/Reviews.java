@@ -6,6 +6,7 @@ import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationEvent;
 import eu.clinnova.workflow.application.ApplicationStore;
@@ -66,7 +67,7 @@ public class Reviews {
   private final VoteStore votes = new VoteStore();
   private final NotificationStore notifications = new NotificationStore();
   private final Committees committees = Committees.bundled();
-  private final Clock clock = Clock.systemUTC();
+  @Inject Clock clock;
 
   /** The caller's open tasks, overdue and soonest due first, without their own applications. */
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -246,13 +247,13 @@ public class Reviews {
         kind,
         jurisdiction,
         caller,
-        "dac-member",
+        Role.DAC_MEMBER,
         vote.vote(),
         input.comment(),
         now);
     Map<String, Object> data = facts(jurisdiction, input);
     data.put("round", round);
-    PendingAudit audit = audit(caller, "dac-member", "application." + kind, application, data);
+    PendingAudit audit = audit(caller, Role.DAC_MEMBER, "application." + kind, application, data);
     if (!quorumReached) {
       return new Completed(audit, false);
     }
@@ -316,10 +317,10 @@ public class Reviews {
       TaskInput input,
       Instant now)
       throws SQLException {
-    String role =
+    Role role =
         ReviewProcess.CHAIR_DECISION.equals(task.getTaskDefinitionKey())
-            ? "dac-chair"
-            : "data-steward";
+            ? Role.DAC_CHAIR
+            : Role.DATA_STEWARD;
     event(
         connection,
         application,
@@ -424,7 +425,7 @@ public class Reviews {
       String kind,
       String jurisdiction,
       Caller caller,
-      String role,
+      Role role,
       Optional<String> outcome,
       Optional<String> comment,
       Instant now)
@@ -438,20 +439,16 @@ public class Reviews {
             kind,
             Optional.ofNullable(jurisdiction),
             caller.subject(),
-            role,
+            role.tokenName(),
             outcome,
             comment));
   }
 
   private PendingAudit audit(
-      Caller caller,
-      String role,
-      String action,
-      Application application,
-      Map<String, Object> data) {
+      Caller caller, Role role, String action, Application application, Map<String, Object> data) {
     return auditLog.record(
         new AuditEvent(
-            new AuditEvent.Actor(caller.subject(), role),
+            new AuditEvent.Actor(caller.subject(), role.tokenName()),
             action,
             new AuditEvent.Subject("application", application.id().toString()),
             data));
