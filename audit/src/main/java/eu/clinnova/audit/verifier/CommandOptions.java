@@ -52,4 +52,18 @@ final class CommandOptions {
         ? Files.readString(Path.of(values.get("token-file")), StandardCharsets.UTF_8).strip()
         : null;
   }
+
+  /**
+   * The token as it is now in the file {@code --token-file} names (read at each call, so that a
+   * token refreshed during a long run is taken up), or null without one.
+   */
+  java.util.function.Supplier<String> tokens() {
+    return () -> {
+      try {
+        return token();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+  }
 }

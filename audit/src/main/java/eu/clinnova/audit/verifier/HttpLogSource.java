@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads the log through the portal's public API ({@code /api/v1/audit/...}), and the releases'
@@ -23,15 +24,23 @@ public final class HttpLogSource implements LogSource, ReleaseSubjectsSource {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String apiBase;
-  private final String token;
+  private final Supplier<String> tokens;
 
   /**
    * @param apiBase the API's base, e.g. {@code https://portal.example/api/v1}
    * @param token a bearer token of a compliance officer (entries) or a node (proofs only)
    */
   public HttpLogSource(String apiBase, String token) {
+    this(apiBase, () -> token);
+  }
+
+  /**
+   * @param tokens the current bearer token (null for none), asked again when the API answers 401:
+   *     reading a large log can outlive a token, and a token file refreshed meanwhile is taken up
+   */
+  public HttpLogSource(String apiBase, Supplier<String> tokens) {
     this.apiBase = apiBase.endsWith("/") ? apiBase.substring(0, apiBase.length() - 1) : apiBase;
-    this.token = token;
+    this.tokens = tokens;
   }
 
   @Override
@@ -94,17 +103,29 @@ public final class HttpLogSource implements LogSource, ReleaseSubjectsSource {
   }
 
   private String get(String path) throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(apiBase + path)).timeout(Duration.ofSeconds(60)).GET();
-    if (token != null && !token.isBlank()) {
-      request.header("Authorization", "Bearer " + token.strip());
+    String token = tokens.get();
+    HttpResponse<String> response = send(path, token);
+    if (response.statusCode() == 401) {
+      // The token expired while the log was read: once more with the current one, if it changed.
+      String fresh = tokens.get();
+      if (fresh != null && !fresh.equals(token)) {
+        response = send(path, fresh);
+      }
     }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(
           "GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
+  }
+
+  private HttpResponse<String> send(String path, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(apiBase + path)).timeout(Duration.ofSeconds(60)).GET();
+    if (token != null && !token.isBlank()) {
+      request.header("Authorization", "Bearer " + token.strip());
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -36,8 +36,8 @@ public final class ReplayCompliance {
               + " [--token-file <file>] [--parallel <n>]");
       return 2;
     }
-    String token = options.token();
-    HttpLogSource api = new HttpLogSource(options.get("api"), token);
+    options.token(); // read once before any request: a missing token file fails here
+    HttpLogSource api = new HttpLogSource(options.get("api"), options.tokens());
     ComplianceReplay replay = new ComplianceReplay();
     long started = System.nanoTime();
     VerificationReport log =

@@ -35,7 +35,7 @@ public final class VerifyLog {
               + " [--token-file <file>] [--state <file>] [--samples <n>]");
       return 2;
     }
-    String token = options.token();
+    options.token(); // read once before any request: a missing token file fails here
     Path state = options.get("state") != null ? Path.of(options.get("state")) : null;
     String saved =
         state != null && Files.exists(state)
@@ -43,7 +43,7 @@ public final class VerifyLog {
             : null;
     LogVerifier verifier =
         new LogVerifier(
-            new HttpLogSource(options.get("api"), token),
+            new HttpLogSource(options.get("api"), options.tokens()),
             NoteVerifier.of(options.get("key")),
             Integer.parseInt(options.getOrDefault("samples", "32")),
             checked -> {});
