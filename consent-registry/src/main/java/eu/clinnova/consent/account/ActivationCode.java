@@ -1,6 +1,6 @@
 package eu.clinnova.consent.account;
 
-import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.kernel.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -35,7 +35,7 @@ public final class ActivationCode {
   }
 
   public static String hash(String typed) {
-    return ConsentForm.sha256(normalise(typed).getBytes(StandardCharsets.US_ASCII));
+    return Sha256.hex(normalise(typed).getBytes(StandardCharsets.US_ASCII));
   }
 
   public static boolean wellFormed(String typed) {

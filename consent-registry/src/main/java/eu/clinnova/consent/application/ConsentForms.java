@@ -1,5 +1,7 @@
 package eu.clinnova.consent.application;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
@@ -15,7 +17,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,9 +40,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class ConsentForms {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** The seed forms shipped with the portal, one per jurisdiction, in English, French, German. */
   public static final List<String> SEED_FORMS =
@@ -81,7 +79,7 @@ public class ConsentForms {
     List<Published> published = new ArrayList<>();
     for (String id : SEED_FORMS) {
       if (latest(id).isEmpty()) {
-        published.add(publish(seedForm(id), AuditEvent.Actor.system()));
+        published.add(publish(seedForm(id, now()), AuditEvent.Actor.system()));
       }
     }
     return published;
@@ -152,13 +150,12 @@ public class ConsentForms {
     return read(connection -> forms.find(connection, id, version));
   }
 
-  /** A seed form from the portal's resources, as version 1. */
-  public static ConsentForm seedForm(String id) {
+  /** A seed form from the portal's resources, as version 1 published at the given instant. */
+  public static ConsentForm seedForm(String id, Instant publishedAt) {
     try (InputStream in = ConsentForms.class.getResourceAsStream("/forms/" + id + ".json");
         var reader = JSON.createReader(in)) {
       FormDocument.Parsed parsed =
-          FormDocument.parse(
-              reader.readObject(), Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS));
+          FormDocument.parse(reader.readObject(), publishedAt.truncatedTo(ChronoUnit.MILLIS));
       if (parsed instanceof FormDocument.Parsed.Valid valid) {
         return valid.form();
       }

@@ -23,6 +23,7 @@ import eu.clinnova.consent.infrastructure.RecordStore;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.kernel.Sha256;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -422,7 +423,7 @@ public class ConsentRecording {
               patient.psn(),
               mediaType,
               content.length,
-              ConsentForm.sha256(content),
+              Sha256.hex(content),
               now());
       attachments.insert(connection, attachment, content, caller.subject());
       PendingAudit audit =

@@ -1,5 +1,7 @@
 package eu.clinnova.consent.application;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.log.EntrySearch;
 import eu.clinnova.audit.log.StoredEntry;
@@ -11,7 +13,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,9 +33,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class PersonalDataReads {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final String ACTION = "consent.viewed";
 

@@ -70,10 +70,6 @@ public record ConsentForm(
 
   /** The SHA-256 of {@link #text(String)}, in lower-case hex. */
   public String textSha256(String language) {
-    return sha256(text(language));
-  }
-
-  public static String sha256(byte[] bytes) {
-    return Sha256.hex(bytes);
+    return Sha256.hex(text(language));
   }
 }

@@ -1,5 +1,7 @@
 package eu.clinnova.consent.form;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Jurisdiction;
@@ -9,7 +11,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,9 +25,6 @@ import java.util.regex.Pattern;
  * that is wrong at once) and what clients read ({@link #json}).
  */
 public final class FormDocument {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   /** Languages a form may have; English, French and German are required. */
   public static final List<String> LANGUAGES = List.of("en", "fr", "de", "lb", "it");
@@ -224,25 +222,23 @@ public final class FormDocument {
 
   /** The form as the API shows it, with each language's text hash. */
   public static JsonObject json(ConsentForm form) {
-    JsonArrayBuilder modules = JSON_P.createArrayBuilder();
+    JsonArrayBuilder modules = JSON.createArrayBuilder();
     for (FormModule module : form.modules()) {
-      JsonArrayBuilder duo = JSON_P.createArrayBuilder();
+      JsonArrayBuilder duo = JSON.createArrayBuilder();
       module.duo().forEach(duo::add);
       modules.add(
-          JSON_P
-              .createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("code", module.module().code())
               .add("required", module.required())
               .add("duo", duo)
               .add("title", byLanguage(module.title()))
               .add("text", byLanguage(module.text())));
     }
-    JsonArrayBuilder languages = JSON_P.createArrayBuilder();
+    JsonArrayBuilder languages = JSON.createArrayBuilder();
     form.languages().forEach(languages::add);
-    JsonObjectBuilder hashes = JSON_P.createObjectBuilder();
+    JsonObjectBuilder hashes = JSON.createObjectBuilder();
     form.languages().forEach(language -> hashes.add(language, form.textSha256(language)));
-    return JSON_P
-        .createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", form.id())
         .add("version", form.version())
         .add("jurisdiction", form.jurisdiction())
@@ -257,7 +253,7 @@ public final class FormDocument {
   }
 
   private static JsonObjectBuilder byLanguage(Map<String, String> texts) {
-    JsonObjectBuilder json = JSON_P.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     texts.forEach(json::add);
     return json;
   }

@@ -1,9 +1,10 @@
 package eu.clinnova.consent.infrastructure;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormDocument;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +17,6 @@ import java.util.Optional;
 
 /** Form versions in {@code consent.form}; the document column holds the form as published. */
 public final class FormStore {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   public void insert(Connection connection, ConsentForm form, String by) throws SQLException {
     try (PreparedStatement insert =

@@ -1,5 +1,7 @@
 package eu.clinnova.consent.policy;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.domain.ConsentBasis;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.JurisdictionPolicy;
@@ -7,7 +9,6 @@ import eu.clinnova.consent.domain.PurposeNeed;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Period;
@@ -24,9 +25,6 @@ import java.util.regex.Pattern;
  * so that a policy change is a reviewed change of data, not of code.
  */
 public final class PolicyCatalogue {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final String RESOURCE = "/policies/jurisdictions.json";
 

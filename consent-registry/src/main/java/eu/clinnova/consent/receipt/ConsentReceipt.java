@@ -1,5 +1,7 @@
 package eu.clinnova.consent.receipt;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.application.ConsentQueries.ReceiptData;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.ConsentRecord;
@@ -9,7 +11,6 @@ import eu.clinnova.consent.form.FormModule;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,6 @@ import java.util.Locale;
  * language, withdrawal method and the hash of the text the signer saw.
  */
 public final class ConsentReceipt {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final String SCHEMA_VERSION = "ISO/IEC TS 27560:2023";
 

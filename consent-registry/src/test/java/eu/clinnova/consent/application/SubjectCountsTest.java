@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class SubjectCountsTest {
 
   private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
-  private static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent");
+  private static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent", Instant.now());
   private static TestDatabase database;
 
   @BeforeAll

@@ -25,7 +25,7 @@ class FormDocumentTest {
   @Test
   void theFourSeedFormsParseInEnglishFrenchAndGermanWithEveryNetworkModule() {
     for (String id : ConsentForms.SEED_FORMS) {
-      ConsentForm form = ConsentForms.seedForm(id);
+      ConsentForm form = ConsentForms.seedForm(id, Instant.now());
       assertEquals(1, form.version());
       assertEquals(FormChange.INITIAL, form.change());
       assertTrue(form.languages().containsAll(List.of("en", "fr", "de")), id);
@@ -35,7 +35,7 @@ class FormDocumentTest {
 
   @Test
   void theTextOfALanguageIsCanonicalJsonAndItsHashIsItsSha256() throws Exception {
-    ConsentForm form = ConsentForms.seedForm("de-broad-consent");
+    ConsentForm form = ConsentForms.seedForm("de-broad-consent", Instant.now());
     byte[] text = form.text("de");
     // Canonical (RFC 8785) by the strict reader of the audit log: anyone can recompute it.
     JsonReader.parseCanonical(new String(text, StandardCharsets.UTF_8));
@@ -47,7 +47,8 @@ class FormDocumentTest {
 
   @Test
   void changingOneCharacterOfOneModuleChangesTheHashOfThatLanguageOnly() {
-    JsonObject seed = FormDocument.json(ConsentForms.seedForm("lu-research-consent"));
+    JsonObject seed =
+        FormDocument.json(ConsentForms.seedForm("lu-research-consent", Instant.now()));
     String changed = seed.toString().replace("jamais votre nom.", "jamais votre nom !");
     ConsentForm before = parse(seed);
     ConsentForm after = parse(Json.createReader(new java.io.StringReader(changed)).readObject());

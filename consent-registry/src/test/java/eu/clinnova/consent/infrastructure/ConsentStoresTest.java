@@ -39,7 +39,7 @@ class ConsentStoresTest {
 
   static TestDatabase database;
   static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
-  static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent");
+  static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent", Instant.now());
 
   @BeforeAll
   static void start() throws Exception {
@@ -284,7 +284,7 @@ class ConsentStoresTest {
   @Test
   void aMajorVersionAsksOnlyThoseOnAnOlderVersionAndANewConsentAnswers() throws Exception {
     try (Connection connection = database.app().getConnection()) {
-      ConsentForm v1 = ConsentForms.seedForm("de-broad-consent");
+      ConsentForm v1 = ConsentForms.seedForm("de-broad-consent", Instant.now());
       new FormStore().insert(connection, v1, "admin");
       enrol(connection, "LU-3001");
       enrol(connection, "LU-3002");

@@ -83,7 +83,7 @@ class GateReadPathsPropertyTest {
               "fr-research-information",
               "de-broad-consent",
               "ch-general-consent")) {
-        ConsentForm form = ConsentForms.seedForm(id);
+        ConsentForm form = ConsentForms.seedForm(id, Instant.now());
         new FormStore().insert(connection, form, "admin-sub");
         // A major version 2, the same modules: records on either version decide alike.
         new FormStore()

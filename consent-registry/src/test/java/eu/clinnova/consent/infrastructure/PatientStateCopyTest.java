@@ -16,6 +16,7 @@ import eu.clinnova.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class PatientStateCopyTest {
 
   static TestDatabase database;
   static final List<String> PSNS = new ArrayList<>();
-  static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent");
+  static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent", Instant.now());
   static final int CAPACITY = 10_000;
 
   @BeforeAll

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -48,7 +49,7 @@ class SharedSnapshotReadTest {
 
   static TestDatabase database;
   static final List<String> PSNS = new ArrayList<>();
-  static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent");
+  static final ConsentForm LU = ConsentForms.seedForm("lu-research-consent", Instant.now());
   static final Function<PatientRecords, PatientRecords> AS_READ = Function.identity();
 
   @BeforeAll

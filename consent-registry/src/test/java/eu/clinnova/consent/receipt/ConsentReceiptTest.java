@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ConsentReceiptTest {
 
   static ConsentQueries.ReceiptData receipt(String language, SignerKind signer) {
-    ConsentForm form = ConsentForms.seedForm("de-broad-consent");
+    ConsentForm form = ConsentForms.seedForm("de-broad-consent", Instant.now());
     ConsentRecord record =
         new ConsentRecord(
             "6f1c2b9e-1111-4222-8333-944455556666",

@@ -10,6 +10,10 @@ import eu.clinnova.audit.verifier.VerifierLauncher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -148,18 +155,18 @@ class ReplayApiBenchmark {
     // A token per phase: the realm's access tokens live five minutes.
     String token = Tokens.user("compliance");
     String api = SystemTestEnvironment.portalUrl() + "/api/v1";
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newHttpClient();
     long size = treeSizeOfCheckpoint();
     long t0 = System.nanoTime();
     long bytes = 0;
     for (long start = 0; start < size; start += 1000) {
-      java.net.http.HttpResponse<String> page =
+      HttpResponse<String> page =
           http.send(
-              java.net.http.HttpRequest.newBuilder(
-                      java.net.URI.create(api + "/audit/entries?start=" + start + "&limit=1000"))
+              HttpRequest.newBuilder(
+                      URI.create(api + "/audit/entries?start=" + start + "&limit=1000"))
                   .header("Authorization", "Bearer " + token)
                   .build(),
-              java.net.http.HttpResponse.BodyHandlers.ofString());
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, page.statusCode());
       bytes += page.body().length();
     }
@@ -172,13 +179,12 @@ class ReplayApiBenchmark {
     long t2 = System.nanoTime();
     eu.clinnova.audit.verifier.HttpLogSource subjects =
         new eu.clinnova.audit.verifier.HttpLogSource(api, Tokens.user("compliance"));
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(4);
-    List<java.util.concurrent.Future<?>> reads = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> reads = new ArrayList<>();
     for (String id : log.releases().keySet()) {
       reads.add(pool.submit(() -> subjects.subjects(id)));
     }
-    for (java.util.concurrent.Future<?> read : reads) {
+    for (Future<?> read : reads) {
       read.get();
     }
     pool.shutdown();

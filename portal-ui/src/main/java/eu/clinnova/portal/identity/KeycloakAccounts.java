@@ -1,5 +1,7 @@
 package eu.clinnova.portal.identity;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.account.AccountDirectory;
 import eu.clinnova.consent.account.AccountDirectoryUnavailableException;
 import eu.clinnova.portal.config.Settings;
@@ -8,7 +10,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -26,9 +27,6 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class KeycloakAccounts implements AccountDirectory {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

@@ -64,9 +64,40 @@ class ArchitectureTest {
       classes()
           .that()
           .resideInAPackage("eu.clinnova.kernel..")
+          .and()
+          .resideOutsideOfPackage("eu.clinnova.kernel.json..")
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage("eu.clinnova.kernel..", "java..");
+
+  /** The kernel's one concession: the JSON-P provider, looked up once for everybody. */
+  @ArchTest
+  static final ArchRule theKernelsJsonHolderUsesOnlyJsonP =
+      classes()
+          .that()
+          .resideInAPackage("eu.clinnova.kernel.json..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("eu.clinnova.kernel..", "java..", "jakarta.json..");
+
+  /** Nobody looks the JSON-P provider up again (it searches the class path on every call). */
+  @ArchTest
+  static final ArchRule theJsonProviderIsLookedUpOnce =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("eu.clinnova.kernel.json..")
+          .should()
+          .callMethod(jakarta.json.spi.JsonProvider.class, "provider")
+          .orShould()
+          .callMethod(jakarta.json.Json.class, "createObjectBuilder")
+          .orShould()
+          .callMethod(jakarta.json.Json.class, "createArrayBuilder")
+          .orShould()
+          .callMethod(jakarta.json.Json.class, "createReader", java.io.Reader.class)
+          .orShould()
+          .callMethod(jakarta.json.Json.class, "createReader", java.io.InputStream.class)
+          .orShould()
+          .callMethod(jakarta.json.Json.class, "createValue", String.class);
 
   /** The audit log is generic: it knows no role, jurisdiction or context of the portal. */
   @ArchTest
@@ -130,6 +161,8 @@ class ArchitectureTest {
               "eu.clinnova.audit.note..",
               "eu.clinnova.audit.subjects..",
               "eu.clinnova.audit.compliance..")
+          .and()
+          .resideOutsideOfPackage("eu.clinnova.kernel.json..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(

@@ -1,5 +1,7 @@
 package eu.clinnova.workflow.application;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.workflow.duo.Diseases;
@@ -10,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,9 +31,6 @@ public record ApplicationDocument(
     List<String> datasets,
     List<TeamMember> team,
     Optional<Integer> durationMonths) {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final int MAX_TITLE = 200;
   public static final int MAX_SUMMARY = 4000;

@@ -189,7 +189,7 @@ public class Applications {
       String name = SafeFileName.of(fileName, mediaType);
       ApplicationAttachment attachment =
           new ApplicationAttachment(
-              UUID.randomUUID(), id, name, mediaType, content.length, sha256(content), now());
+              UUID.randomUUID(), id, name, mediaType, content.length, Sha256.hex(content), now());
       applications.insertAttachment(connection, attachment, content, caller.subject());
       return new Attached(
           attachment,
@@ -299,7 +299,7 @@ public class Applications {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("ethicsApprovalId", approval.id().toString());
       data.put("jurisdiction", jurisdiction);
-      data.put("referenceSha256", sha256(approval.reference()));
+      data.put("referenceSha256", Sha256.hex(approval.reference()));
       data.put("validFrom", from.toString());
       data.put("validUntil", until.toString());
       data.put("attachmentId", attachmentId.toString());
@@ -787,15 +787,7 @@ public class Applications {
   }
 
   static String sha256(ApplicationDocument document) {
-    return sha256(document.json().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  static String sha256(String text) {
-    return Sha256.hex(text);
-  }
-
-  static String sha256(byte[] bytes) {
-    return Sha256.hex(bytes);
+    return Sha256.hex(document.json().toString());
   }
 
   private Instant now() {

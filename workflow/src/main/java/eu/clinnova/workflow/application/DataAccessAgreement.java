@@ -22,14 +22,9 @@ public record DataAccessAgreement(int version, String text, String sha256) {
         throw new IllegalStateException("missing " + resource);
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new DataAccessAgreement(CURRENT_VERSION, text, sha256(text));
+      return new DataAccessAgreement(CURRENT_VERSION, text, Sha256.hex(text));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Hex SHA-256 of the UTF-8 bytes of a text. */
-  public static String sha256(String text) {
-    return Sha256.hex(text);
   }
 }

@@ -1,5 +1,7 @@
 package eu.clinnova.workflow.catalogue;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
@@ -8,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class DatasetCatalogue {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** What a publication did. */
   public sealed interface Outcome {

@@ -1,5 +1,7 @@
 package eu.clinnova.workflow.catalogue;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.workflow.duo.DataUse;
@@ -11,7 +13,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,9 +24,6 @@ import java.util.regex.Pattern;
 
 /** A dataset as JSON both ways; parsing says everything that is wrong at once. */
 public final class DatasetDocument {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{2,60}$");
   static final Set<String> COHORTS = Set.of("IBD", "RA", "MS");
@@ -134,13 +132,12 @@ public final class DatasetDocument {
   }
 
   public static JsonObject json(Dataset dataset) {
-    JsonArrayBuilder duo = JSON_P.createArrayBuilder();
+    JsonArrayBuilder duo = JSON.createArrayBuilder();
     dataset.duo().forEach(duo::add);
-    JsonArrayBuilder required = JSON_P.createArrayBuilder();
+    JsonArrayBuilder required = JSON.createArrayBuilder();
     dataset.requiredModules().forEach(required::add);
     JsonObjectBuilder json =
-        JSON_P
-            .createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", dataset.id())
             .add("title", dataset.title())
             .add("description", dataset.description())

@@ -1,7 +1,8 @@
 package eu.clinnova.workflow.review;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,9 +14,6 @@ import java.util.Map;
  * jurisdiction's committee.
  */
 public final class Committees {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final Map<String, Integer> quorums;
 

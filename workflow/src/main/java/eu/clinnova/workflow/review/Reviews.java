@@ -7,10 +7,10 @@ import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.kernel.Sha256;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationEvent;
 import eu.clinnova.workflow.application.ApplicationStore;
-import eu.clinnova.workflow.application.DataAccessAgreement;
 import eu.clinnova.workflow.application.JurisdictionReview;
 import eu.clinnova.workflow.notification.NotificationStore;
 import eu.clinnova.workflow.process.ReviewGroups;
@@ -412,10 +412,8 @@ public class Reviews {
       data.put("jurisdiction", jurisdiction);
     }
     data.put("outcome", input.outcome());
-    input.comment().ifPresent(text -> data.put("commentSha256", DataAccessAgreement.sha256(text)));
-    input
-        .conditions()
-        .ifPresent(text -> data.put("conditionsSha256", DataAccessAgreement.sha256(text)));
+    input.comment().ifPresent(text -> data.put("commentSha256", Sha256.hex(text)));
+    input.conditions().ifPresent(text -> data.put("conditionsSha256", Sha256.hex(text)));
     return data;
   }
 

@@ -9,6 +9,7 @@ import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormModule;
 import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoTerm;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ class ConsentFormDuoGrantsTest {
   void eachFormsGrantsCoverExactlyThePurposesTheGateReleasesFor() {
     List<String> disagreements = new ArrayList<>();
     for (Map.Entry<String, String> jurisdiction : FORMS.entrySet()) {
-      ConsentForm form = ConsentForms.seedForm(jurisdiction.getValue());
+      ConsentForm form = ConsentForms.seedForm(jurisdiction.getValue(), Instant.now());
       JurisdictionPolicy policy =
           ModulesNeededTest.POLICIES.of(jurisdiction.getKey()).orElseThrow();
       for (Set<ConsentModule> permitted :

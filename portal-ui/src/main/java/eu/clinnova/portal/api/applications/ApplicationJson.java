@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.applications;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.application.SubjectCounts;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationAttachment;
@@ -14,29 +16,24 @@ import eu.clinnova.workflow.review.ReviewTask;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Applications, tasks, entitlements and notifications as the API's JSON. */
 final class ApplicationJson {
 
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON_P = JsonProvider.provider();
-
   private ApplicationJson() {}
 
   /** The list entry: the document's title and where the application stands. */
   static JsonObject summary(Application application) {
     JsonObjectBuilder json =
-        JSON_P
-            .createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", application.id().toString())
             .add("state", application.state().code())
             .add("title", application.document().title().orElse(""))
             .add("owner", owner(application))
-            .add("jurisdictions", JSON_P.createArrayBuilder(application.jurisdictions()))
-            .add("datasets", JSON_P.createArrayBuilder(application.document().datasets()))
+            .add("jurisdictions", JSON.createArrayBuilder(application.jurisdictions()))
+            .add("datasets", JSON.createArrayBuilder(application.document().datasets()))
             .add("revision", application.revision())
             .add("createdAt", application.createdAt().toString())
             .add("updatedAt", application.updatedAt().toString());
@@ -45,40 +42,39 @@ final class ApplicationJson {
 
   static JsonObject file(ApplicationFile file) {
     Application application = file.application();
-    JsonObjectBuilder json = JSON_P.createObjectBuilder(application.document().json());
+    JsonObjectBuilder json = JSON.createObjectBuilder(application.document().json());
     json.add("id", application.id().toString())
         .add("state", application.state().code())
         .add("owner", owner(application))
         .add("revision", application.revision())
         .add("createdAt", application.createdAt().toString())
         .add("updatedAt", application.updatedAt().toString());
-    JsonArrayBuilder jurisdictions = JSON_P.createArrayBuilder();
+    JsonArrayBuilder jurisdictions = JSON.createArrayBuilder();
     if (file.reviews().isEmpty()) {
       application
           .jurisdictions()
           .forEach(
               code ->
                   jurisdictions.add(
-                      JSON_P.createObjectBuilder().add("code", code).add("state", "draft")));
+                      JSON.createObjectBuilder().add("code", code).add("state", "draft")));
     }
     file.reviews().forEach(review -> jurisdictions.add(review(review)));
     json.add("jurisdictions", jurisdictions);
-    JsonArrayBuilder events = JSON_P.createArrayBuilder();
+    JsonArrayBuilder events = JSON.createArrayBuilder();
     file.events().forEach(event -> events.add(event(event, file.votes().isPresent())));
     json.add("events", events);
-    JsonArrayBuilder attachments = JSON_P.createArrayBuilder();
+    JsonArrayBuilder attachments = JSON.createArrayBuilder();
     file.attachments().forEach(attachment -> attachments.add(attachment(attachment)));
     json.add("attachments", attachments);
-    JsonArrayBuilder ethics = JSON_P.createArrayBuilder();
+    JsonArrayBuilder ethics = JSON.createArrayBuilder();
     file.ethicsApprovals().forEach(approval -> ethics.add(ethics(approval)));
     json.add("ethicsApprovals", ethics);
-    JsonArrayBuilder matches = JSON_P.createArrayBuilder();
+    JsonArrayBuilder matches = JSON.createArrayBuilder();
     file.duoMatches()
         .forEach(
             (datasetId, match) ->
                 matches.add(
-                    JSON_P
-                        .createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("datasetId", datasetId)
                         .add(
                             "outcome",
@@ -87,26 +83,25 @@ final class ApplicationJson {
                                 .name()
                                 .toLowerCase(java.util.Locale.ROOT)
                                 .replace('_', '-'))
-                        .add("reasons", JSON_P.createArrayBuilder(match.reasons()))));
+                        .add("reasons", JSON.createArrayBuilder(match.reasons()))));
     json.add("duoMatches", matches);
     // Consent for the purpose (contract, "Additions to v1"): per dataset, the modules needed.
-    JsonObjectBuilder needed = JSON_P.createObjectBuilder();
+    JsonObjectBuilder needed = JSON.createObjectBuilder();
     file.modulesNeeded()
         .forEach(
             (datasetId, modules) -> {
-              JsonArrayBuilder codes = JSON_P.createArrayBuilder();
+              JsonArrayBuilder codes = JSON.createArrayBuilder();
               modules.forEach(module -> codes.add(module.code()));
               needed.add(datasetId, codes);
             });
     json.add("modulesNeeded", needed);
     // Beyond the contract: roughly how many of each dataset's subjects that leaves today.
-    JsonObjectBuilder today = JSON_P.createObjectBuilder();
+    JsonObjectBuilder today = JSON.createObjectBuilder();
     file.subjectsToday()
         .forEach(
             (datasetId, count) -> {
               JsonObjectBuilder figure =
-                  JSON_P
-                      .createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("permittingApprox", count.permittingShown())
                       .add("inCohortApprox", count.inCohortShown())
                       .add("asOf", count.asOf().toString());
@@ -116,23 +111,21 @@ final class ApplicationJson {
               today.add(datasetId, figure);
             });
     json.add("subjectsToday", today);
-    JsonArrayBuilder missing = JSON_P.createArrayBuilder();
+    JsonArrayBuilder missing = JSON.createArrayBuilder();
     file.missing()
         .forEach(
             problem ->
                 missing.add(
-                    JSON_P
-                        .createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("field", problem.field())
                         .add("message", problem.message())));
     json.add("missing", missing);
-    json.add(
-        "changedSinceLastRevision", JSON_P.createArrayBuilder(file.changedSinceLastRevision()));
+    json.add("changedSinceLastRevision", JSON.createArrayBuilder(file.changedSinceLastRevision()));
     file.previousRevision().ifPresent(previous -> json.add("previousRevision", previous.json()));
     file.votes()
         .ifPresent(
             votes -> {
-              JsonArrayBuilder all = JSON_P.createArrayBuilder();
+              JsonArrayBuilder all = JSON.createArrayBuilder();
               votes.forEach(vote -> all.add(vote(vote)));
               json.add("votes", all);
             });
@@ -141,8 +134,7 @@ final class ApplicationJson {
             agreement ->
                 json.add(
                     "agreement",
-                    JSON_P
-                        .createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("version", agreement.version())
                         .add("text", agreement.text())
                         .add("sha256", agreement.sha256())));
@@ -151,8 +143,7 @@ final class ApplicationJson {
             acceptance ->
                 json.add(
                     "agreementAccepted",
-                    JSON_P
-                        .createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("version", acceptance.version())
                         .add("sha256", acceptance.sha256())
                         .add("acceptedAt", acceptance.acceptedAt().toString())));
@@ -160,26 +151,24 @@ final class ApplicationJson {
     file.adds()
         .ifPresent(
             adds -> {
-              JsonArrayBuilder members = JSON_P.createArrayBuilder();
+              JsonArrayBuilder members = JSON.createArrayBuilder();
               adds.addedMembers().forEach(member -> members.add(member.name()));
               json.add(
                   "adds",
-                  JSON_P
-                      .createObjectBuilder()
-                      .add("datasets", JSON_P.createArrayBuilder(adds.addedDatasets()))
+                  JSON.createObjectBuilder()
+                      .add("datasets", JSON.createArrayBuilder(adds.addedDatasets()))
                       .add("team", members));
             });
-    JsonArrayBuilder amendments = JSON_P.createArrayBuilder();
+    JsonArrayBuilder amendments = JSON.createArrayBuilder();
     file.amendments()
         .forEach(
             amendment ->
                 amendments.add(
-                    JSON_P
-                        .createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("id", amendment.id().toString())
                         .add("state", amendment.state().code())));
     json.add("amendments", amendments);
-    JsonArrayBuilder entitlements = JSON_P.createArrayBuilder();
+    JsonArrayBuilder entitlements = JSON.createArrayBuilder();
     file.entitlements()
         .forEach(entitlement -> entitlements.add(entitlement(entitlement, Instant.now())));
     json.add("entitlements", entitlements);
@@ -187,8 +176,7 @@ final class ApplicationJson {
   }
 
   private static JsonObject owner(Application application) {
-    return JSON_P
-        .createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", application.ownerSub())
         .add("name", application.ownerName())
         .build();
@@ -196,8 +184,7 @@ final class ApplicationJson {
 
   private static JsonObject review(JurisdictionReview review) {
     JsonObjectBuilder json =
-        JSON_P
-            .createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("code", review.jurisdiction())
             .add("state", review.state())
             .add("round", review.round())
@@ -213,8 +200,7 @@ final class ApplicationJson {
    */
   private static JsonObject event(ApplicationEvent event, boolean reviewer) {
     JsonObjectBuilder json =
-        JSON_P
-            .createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("at", event.at().toString())
             .add("kind", event.kind())
             .add("actorRole", event.actorRole());
@@ -229,8 +215,7 @@ final class ApplicationJson {
   }
 
   static JsonObject attachment(ApplicationAttachment attachment) {
-    return JSON_P
-        .createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("attachmentId", attachment.id().toString())
         .add("fileName", attachment.fileName())
         .add("mediaType", attachment.mediaType())
@@ -241,8 +226,7 @@ final class ApplicationJson {
   }
 
   static JsonObject ethics(EthicsApproval approval) {
-    return JSON_P
-        .createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", approval.id().toString())
         .add("jurisdiction", approval.jurisdiction())
         .add("committee", approval.committee())
@@ -256,8 +240,7 @@ final class ApplicationJson {
 
   private static JsonObject vote(Vote vote) {
     JsonObjectBuilder json =
-        JSON_P
-            .createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("jurisdiction", vote.jurisdiction())
             .add("round", vote.round())
             .add("member", vote.memberName())
@@ -270,8 +253,7 @@ final class ApplicationJson {
 
   static JsonObject entitlement(Entitlement entitlement, Instant at) {
     JsonObjectBuilder json =
-        JSON_P
-            .createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", entitlement.id().toString())
             .add("applicationId", entitlement.applicationId().toString())
             .add("researcher", entitlement.researcher())
@@ -288,8 +270,7 @@ final class ApplicationJson {
 
   static JsonObject task(ReviewTask task, Instant now) {
     JsonObjectBuilder json =
-        JSON_P
-            .createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", task.id())
             .add("name", task.name())
             .add("taskKey", task.key())
@@ -309,8 +290,7 @@ final class ApplicationJson {
 
   static JsonObject notification(Notification notification) {
     JsonObjectBuilder json =
-        JSON_P
-            .createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", notification.id())
             .add("applicationId", notification.applicationId().toString())
             .add("kind", notification.kind())

@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.applications;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
@@ -18,7 +20,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -44,9 +45,6 @@ import java.util.UUID;
 @Path("v1/applications")
 @RequestScoped
 public class ApplicationResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
   static final long MAX_REQUEST_BYTES = Applications.MAX_ATTACHMENT_BYTES + 64 * 1024;

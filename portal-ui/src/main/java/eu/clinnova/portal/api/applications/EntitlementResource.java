@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.applications;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
@@ -9,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,9 +31,6 @@ import java.util.List;
 @Path("v1/entitlements")
 @RequestScoped
 public class EntitlementResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject Entitlements entitlements;
   @Inject RequestCaller requestCaller;

@@ -1,11 +1,12 @@
 package eu.clinnova.portal.api.applications;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,9 +19,6 @@ import jakarta.ws.rs.core.Response;
 @Path("v1/me/notifications")
 @RequestScoped
 public class NotificationResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final int LIMIT = 50;
 

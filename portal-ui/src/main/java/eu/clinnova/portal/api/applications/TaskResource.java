@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.applications;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.security.RequestCaller;
@@ -9,7 +11,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,9 +29,6 @@ import java.time.Instant;
 @RequestScoped
 @RolesAllowed({Role.Names.DATA_STEWARD, Role.Names.DAC_MEMBER, Role.Names.DAC_CHAIR})
 public class TaskResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject Reviews reviews;
   @Inject RequestCaller requestCaller;

@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.audit;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.audit.log.StoredEntry;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.kernel.Role;
@@ -11,7 +13,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,9 +35,6 @@ import java.util.List;
 @Path("v1/audit")
 @RequestScoped
 public class AuditLogResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final int MAX_PAGE = 1000;
   static final int DEFAULT_PAGE = 100;

@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.consent;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.Refusal;
@@ -15,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,9 +39,6 @@ import java.util.Comparator;
 @Path("v1/consent/forms")
 @RequestScoped
 public class ConsentFormResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 

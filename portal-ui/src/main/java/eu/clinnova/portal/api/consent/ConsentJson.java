@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.consent;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.ConsentRecord;
@@ -8,14 +10,10 @@ import eu.clinnova.consent.domain.RecordEntry;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.util.Locale;
 
 /** Consent state and records as the API writes them. */
 final class ConsentJson {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private ConsentJson() {}
 

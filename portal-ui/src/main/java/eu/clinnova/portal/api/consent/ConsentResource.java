@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.consent;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.ConsentRecording;
@@ -26,7 +28,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -56,9 +57,6 @@ import java.util.Map;
 @Path("v1/patients/{psn}/consents")
 @RequestScoped
 public class ConsentResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 

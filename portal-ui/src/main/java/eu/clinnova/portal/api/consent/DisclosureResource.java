@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.consent;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.domain.Disclosure;
 import eu.clinnova.kernel.Caller;
@@ -10,7 +12,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,9 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("v1/patients/{psn}/disclosures")
 @RequestScoped
 public class DisclosureResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject ConsentQueries queries;
   @Inject RequestCaller requestCaller;

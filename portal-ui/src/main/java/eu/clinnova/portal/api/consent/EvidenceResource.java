@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.consent;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.Refusal;
@@ -10,7 +12,6 @@ import eu.clinnova.portal.api.security.RequestCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,9 +31,6 @@ import java.util.List;
 @Path("v1/patients/{psn}/attachments")
 @RequestScoped
 public class EvidenceResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** Multipart framing around a 20 MB file stays far below this. */
   static final long MAX_REQUEST_BYTES = ConsentRecording.MAX_EVIDENCE_BYTES + 64 * 1024;

@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.datasets;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.kernel.Jurisdiction;
@@ -15,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,9 +40,6 @@ import java.util.Set;
 @Path("v1/datasets")
 @RequestScoped
 public class DatasetResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 

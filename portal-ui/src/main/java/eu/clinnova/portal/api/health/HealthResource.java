@@ -1,11 +1,12 @@
 package eu.clinnova.portal.api.health;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,9 +21,6 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 @PermitAll
 public class HealthResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject Instance<HealthCheck> checks;
 

@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.me;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.AccountActivation;
 import eu.clinnova.consent.application.Refusal;
@@ -12,7 +14,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,9 +31,6 @@ import java.time.Duration;
 @Path("v1/me/activation")
 @RequestScoped
 public class ActivationResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject AccountActivation activation;
   @Inject RequestCaller requestCaller;

@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.me;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.security.RequestCaller;
@@ -8,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,9 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("v1/me")
 @RequestScoped
 public class MeResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject RequestCaller requestCaller;
 

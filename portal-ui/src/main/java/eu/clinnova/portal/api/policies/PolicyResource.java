@@ -1,5 +1,7 @@
 package eu.clinnova.portal.api.policies;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
@@ -9,7 +11,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,9 +32,6 @@ import java.util.Map;
   Role.Names.DAC_MEMBER
 })
 public class PolicyResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
 

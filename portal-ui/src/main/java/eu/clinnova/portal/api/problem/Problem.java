@@ -1,8 +1,9 @@
 package eu.clinnova.portal.api.problem;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -14,9 +15,6 @@ import java.util.List;
  * #TYPE_BASE}, one per kind of problem, documented in the OpenAPI document.
  */
 public final class Problem {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final String TYPE_BASE = "https://clinnova.eu/problems/";
@@ -93,19 +91,17 @@ public final class Problem {
 
   public String toJson() {
     JsonObjectBuilder json =
-        JSON_P
-            .createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", type)
             .add("title", title)
             .add("status", status)
             .add("detail", detail);
     if (!errors.isEmpty()) {
-      JsonArrayBuilder array = JSON_P.createArrayBuilder();
+      JsonArrayBuilder array = JSON.createArrayBuilder();
       errors.forEach(
           error ->
               array.add(
-                  JSON_P
-                      .createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("field", error.field())
                       .add("message", error.message())));
       json.add("errors", array);

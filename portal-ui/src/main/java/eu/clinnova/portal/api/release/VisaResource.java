@@ -1,12 +1,13 @@
 package eu.clinnova.portal.api.release;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.config.PortalEnvironment;
 import eu.clinnova.release.VisaIssuer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,9 +23,6 @@ import java.net.URI;
 @Path("v1/ga4gh/visas")
 @RequestScoped
 public class VisaResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject VisaIssuer issuer;
   @Inject RequestCaller requestCaller;

@@ -1,12 +1,13 @@
 package eu.clinnova.portal.api.workflow;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import eu.clinnova.kernel.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,9 +23,6 @@ import org.flowable.engine.repository.ProcessDefinition;
 @RequestScoped
 @RolesAllowed({Role.Names.ADMIN, Role.Names.COMPLIANCE_OFFICER})
 public class ProcessDefinitionResource {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject RepositoryService repository;
 

@@ -1,5 +1,7 @@
 package eu.clinnova.portal.ui.applications;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
@@ -55,7 +57,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -75,9 +76,6 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.Names.RESEARCHER)
 public class ApplicationEditorView extends Main
     implements HasUrlParameter<String>, HasDynamicTitle {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final List<String> CATEGORIES = List.of("HMB", "DS", "POA");
   static final List<String> DISEASES =

@@ -1,5 +1,7 @@
 package eu.clinnova.portal.ui.applications;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -22,7 +24,6 @@ import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.Applications;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,9 +31,6 @@ import java.util.stream.Collectors;
 @Route(value = "research/applications", layout = MainLayout.class)
 @RolesAllowed(Role.Names.RESEARCHER)
 public class ApplicationsView extends Main implements HasDynamicTitle {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject
   public ApplicationsView(Applications applications, ApplicationQueries queries) {

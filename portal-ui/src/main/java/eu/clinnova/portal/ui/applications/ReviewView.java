@@ -1,5 +1,7 @@
 package eu.clinnova.portal.ui.applications;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -30,7 +32,6 @@ import eu.clinnova.workflow.review.Reviews;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,9 +43,6 @@ import java.util.UUID;
 @Route(value = "review/application", layout = MainLayout.class)
 @RolesAllowed({Role.Names.DATA_STEWARD, Role.Names.DAC_MEMBER, Role.Names.COMPLIANCE_OFFICER})
 public class ReviewView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
-
-  /** Looked up once: {@code Json.create...} searches the class path for a provider each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** The order in which outcomes are offered. */
   static final List<String> OUTCOMES =

@@ -1,11 +1,11 @@
 package eu.clinnova.portal.api.audit;
 
+import static eu.clinnova.kernel.json.Jsonp.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.clinnova.audit.log.StoredEntry;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** A page of entries written as bytes reads, with any JSON parser, as the contract's page. */
 class AuditLogResourceTest {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Test
   void eachEntryIsItsLeafParsedBesideTheLeafInBase64() throws Exception {

@@ -85,7 +85,7 @@ class ConsentMapperTest {
 
   @Test
   void consentsWithdrawalsAndInformationValidateAgainstR4() {
-    ConsentForm lu = ConsentForms.seedForm("lu-research-consent");
+    ConsentForm lu = ConsentForms.seedForm("lu-research-consent", Instant.now());
     Patient patient = new Patient("LU-0001", "LU", "CHL", Set.of(Patient.Cohort.IBD), false);
     ConsentRecord given =
         record(
@@ -116,7 +116,7 @@ class ConsentMapperTest {
     List<Consent> luConsents =
         ConsentMapper.toFhir(documents(patient, lu, List.of(given, withdrawal)), API);
 
-    ConsentForm fr = ConsentForms.seedForm("fr-research-information");
+    ConsentForm fr = ConsentForms.seedForm("fr-research-information", Instant.now());
     Patient frPatient = new Patient("FR-0001", "FR", "CHRU", Set.of(Patient.Cohort.RA), true);
     ConsentRecord informed =
         record(
