@@ -14,14 +14,11 @@ import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Disclosure;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Role;
-import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.ModulesNeeded;
 import eu.clinnova.workflow.catalogue.Dataset;
-import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.entitlement.Entitlement;
-import eu.clinnova.workflow.entitlement.EntitlementStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,9 +72,6 @@ public class ReleaseGate {
   @Inject ReleaseSigning signing;
 
   private final ApplicationStore applications = new ApplicationStore();
-  private final DatasetStore datasets = new DatasetStore();
-  private final EntitlementStore entitlements = new EntitlementStore();
-  private final AgreementStore agreements = new AgreementStore();
   private final ReleaseStore releases = new ReleaseStore();
   private final DisclosureRecording disclosures = new DisclosureRecording();
   @Inject Clock clock;
@@ -141,7 +135,7 @@ public class ReleaseGate {
           consent.startStatesOf(
               connection, request.subjects(), now, dataset.jurisdiction(), modules);
       try {
-        List<Entitlement> granted = entitlements.ofApplication(connection, application.id());
+        List<Entitlement> granted = SnapshotReads.entitlementsOf(connection, application.id());
         if (!concerns(application, granted, node.jurisdiction())) {
           throw Refusal.notFound("No such application.");
         }
@@ -149,7 +143,7 @@ public class ReleaseGate {
             new ReleaseRules.Grounds(
                 dataset,
                 entitlementFor(granted, dataset, request.recipient(), now),
-                agreements.find(connection, application.id()).isPresent(),
+                SnapshotReads.agreementAccepted(connection, application.id()),
                 applications.latestEthics(connection, application, dataset.jurisdiction()),
                 modules);
         Map<String, PatientState> states =
@@ -304,7 +298,9 @@ public class ReleaseGate {
   private Dataset dataset(Connection connection, String id) throws SQLException {
     Dataset known = published.get(id);
     if (known == null) {
-      known = datasets.find(connection, id).orElseThrow(() -> Refusal.notFound("No such dataset."));
+      known =
+          SnapshotReads.dataset(connection, id)
+              .orElseThrow(() -> Refusal.notFound("No such dataset."));
       published.put(id, known);
     }
     return known;

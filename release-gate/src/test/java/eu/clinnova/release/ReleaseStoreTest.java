@@ -4,15 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import eu.clinnova.testing.TestDatabase;
+import eu.clinnova.testing.TestPersistence;
+import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
+import eu.clinnova.workflow.application.ApplicationAttachment;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.ApplicationStoresTest;
+import eu.clinnova.workflow.application.DataAccessAgreement;
+import eu.clinnova.workflow.application.EthicsApproval;
 import eu.clinnova.workflow.application.SubmissionChecklistTest;
 import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.entitlement.Entitlement;
+import eu.clinnova.workflow.entitlement.EntitlementStore;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +46,95 @@ class ReleaseStoreTest {
   static void start() throws Exception {
     database = TestDatabase.migrated("workflow");
     application = ApplicationStoresTest.draft();
+    try (TestPersistence persistence = TestPersistence.unit("workflow", database)) {
+      persistence.run(
+          entities -> {
+            DatasetStore datasets = new DatasetStore(entities);
+            for (String jurisdiction : List.of("LU", "FR", "CH")) {
+              String id = jurisdiction.toLowerCase(java.util.Locale.ROOT) + "-set";
+              datasets.insert(SubmissionChecklistTest.dataset(id, jurisdiction), "admin");
+            }
+          });
+    }
     try (Connection connection = database.app().getConnection()) {
-      new DatasetStore()
-          .insert(connection, SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
-      new DatasetStore()
-          .insert(connection, SubmissionChecklistTest.dataset("fr-set", "FR"), "admin");
-      new DatasetStore()
-          .insert(connection, SubmissionChecklistTest.dataset("ch-set", "CH"), "admin");
       new ApplicationStore().insert(connection, application);
+    }
+  }
+
+  @Test
+  void theGateReadsTheDatasetTheCatalogueWrote() throws SQLException {
+    try (Connection connection = database.app().getConnection()) {
+      assertEquals(
+          Optional.of(SubmissionChecklistTest.dataset("fr-set", "FR")),
+          SnapshotReads.dataset(connection, "fr-set"));
+      assertEquals(Optional.empty(), SnapshotReads.dataset(connection, "no-such-set"));
+      assertEquals(false, SnapshotReads.agreementAccepted(connection, application.id()));
+    }
+  }
+
+  /** The gate's JDBC read and the workflow unit's read of the same rows say the same. */
+  @Test
+  void theGateReadsTheEntitlementsAndAgreementTheWorkflowWrote() throws SQLException {
+    Application granted = ApplicationStoresTest.draft();
+    UUID attachment = UUID.randomUUID();
+    UUID ethics = UUID.randomUUID();
+    try (Connection connection = database.app().getConnection()) {
+      ApplicationStore store = new ApplicationStore();
+      store.insert(connection, granted);
+      store.insertAttachment(
+          connection,
+          new ApplicationAttachment(
+              attachment, granted.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
+          "%PDF-".getBytes(StandardCharsets.US_ASCII),
+          "sub-1");
+      store.insertEthics(
+          connection,
+          new EthicsApproval(
+              ethics,
+              granted.id(),
+              "FR",
+              "CPP",
+              "CPP 2026-1",
+              LocalDate.of(2026, 1, 1),
+              LocalDate.of(2027, 6, 30),
+              attachment,
+              NOW),
+          "sub-1");
+    }
+    List<Entitlement> written;
+    try (TestPersistence persistence = TestPersistence.unit("workflow", database)) {
+      written =
+          persistence.inTransaction(
+              entities -> {
+                EntitlementStore entitlements = new EntitlementStore(entities);
+                for (String dataset : List.of("lu-set", "fr-set")) {
+                  entitlements.insert(
+                      new Entitlement(
+                          UUID.randomUUID(),
+                          granted.id(),
+                          "sub-1",
+                          dataset,
+                          "?",
+                          ethics,
+                          LocalDate.EPOCH,
+                          NOW,
+                          NOW.plusSeconds(86_400),
+                          Optional.empty(),
+                          Optional.empty()));
+                }
+                new AgreementStore(entities)
+                    .insert(granted.id(), DataAccessAgreement.current(), NOW, "sub-1");
+                return null;
+              });
+      written =
+          persistence.inTransaction(
+              entities -> new EntitlementStore(entities).ofApplication(granted.id()));
+    }
+    assertEquals(List.of("FR", "LU"), written.stream().map(Entitlement::jurisdiction).toList());
+    assertEquals(LocalDate.of(2027, 6, 30), written.get(0).ethicsValidUntil());
+    try (Connection connection = database.app().getConnection()) {
+      assertEquals(written, SnapshotReads.entitlementsOf(connection, granted.id()));
+      assertEquals(true, SnapshotReads.agreementAccepted(connection, granted.id()));
     }
   }
 

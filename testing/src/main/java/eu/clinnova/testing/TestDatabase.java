@@ -25,6 +25,9 @@ import org.flywaydb.core.Flyway;
  */
 public final class TestDatabase implements AutoCloseable {
 
+  @SuppressWarnings("deprecation")
+  private org.postgresql.ds.PGPoolingDataSource appPool;
+
   public static final String DATABASE = "clinnova";
   public static final String OWNER = "clinnova_owner";
   public static final String APP = "clinnova_app";
@@ -140,6 +143,25 @@ public final class TestDatabase implements AutoCloseable {
     return on(APP, DATABASE);
   }
 
+  /**
+   * The application role through a small pool, as WildFly's pool serves the portal: a persistence
+   * unit opens a connection per transaction, which unpooled costs a login each (about 20 ms).
+   */
+  @SuppressWarnings("deprecation") // the driver's own pool: enough for tests, never in the WAR
+  public synchronized DataSource appPooled() {
+    if (appPool == null) {
+      appPool = new org.postgresql.ds.PGPoolingDataSource();
+      appPool.setServerNames(new String[] {"localhost"});
+      appPool.setPortNumbers(new int[] {port()});
+      appPool.setDatabaseName(DATABASE);
+      appPool.setUser(APP);
+      appPool.setPassword("app");
+      appPool.setDataSourceName("clinnova-app-" + port());
+      appPool.setMaxConnections(8);
+    }
+    return appPool;
+  }
+
   public DataSource on(String user, String databaseName) {
     return postgres.getDatabase(user, databaseName);
   }
@@ -149,7 +171,11 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   @Override
+  @SuppressWarnings("deprecation")
   public void close() throws IOException {
+    if (appPool != null) {
+      appPool.close();
+    }
     postgres.close();
   }
 }

@@ -43,11 +43,11 @@ public class ApplicationQueries {
   private DataSource dataSource;
 
   private final ApplicationStore applications = new ApplicationStore();
-  private final DatasetStore datasets = new DatasetStore();
+  @Inject DatasetStore datasets;
   private final VoteStore votes = new VoteStore();
-  private final EntitlementStore entitlements = new EntitlementStore();
-  private final AgreementStore agreements = new AgreementStore();
-  private final NotificationStore notifications = new NotificationStore();
+  @Inject EntitlementStore entitlements;
+  @Inject AgreementStore agreements;
+  @Inject NotificationStore notifications;
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
   @Inject Clock clock;
 
@@ -144,7 +144,7 @@ public class ApplicationQueries {
       Application application = visible(connection, caller, id);
       Map<String, Dataset> known = new LinkedHashMap<>();
       for (String datasetId : application.document().datasets()) {
-        datasets.find(connection, datasetId).ifPresent(dataset -> known.put(datasetId, dataset));
+        datasets.find(datasetId).ifPresent(dataset -> known.put(datasetId, dataset));
       }
       Map<String, DuoMatch> matches = new LinkedHashMap<>();
       application
@@ -185,7 +185,7 @@ public class ApplicationQueries {
       }
       boolean approvedOnce =
           application.state() == ApplicationState.APPROVED
-              || !entitlements.ofApplication(connection, id).isEmpty();
+              || !entitlements.ofApplication(id).isEmpty();
       Map<String, Set<ConsentModule>> needed = modulesNeeded(connection, application, known);
       return new ApplicationFile(
           application,
@@ -199,8 +199,8 @@ public class ApplicationQueries {
           previous,
           reviewer ? Optional.of(votes.votes(connection, id)) : Optional.empty(),
           approvedOnce ? Optional.of(DataAccessAgreement.current()) : Optional.empty(),
-          agreements.find(connection, id),
-          entitlements.ofApplication(connection, id),
+          agreements.find(id),
+          entitlements.ofApplication(id),
           applications.amendmentsOf(connection, id),
           amended.map(approved -> Amendment.between(approved.document(), application.document())),
           needed,
@@ -237,7 +237,7 @@ public class ApplicationQueries {
     Set<String> recipients = new java.util.TreeSet<>(ReviewGroups.of(caller));
     recipients.add(caller.subject());
     try (Connection connection = dataSource.getConnection()) {
-      return notifications.to(connection, recipients, limit);
+      return notifications.to(recipients, limit);
     } catch (SQLException e) {
       throw new IllegalStateException("the notifications could not be read", e);
     }

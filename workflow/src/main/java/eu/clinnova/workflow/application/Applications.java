@@ -72,10 +72,11 @@ public class Applications {
   @Inject TaskService tasks;
 
   private final ApplicationStore applications = new ApplicationStore();
-  private final DatasetStore datasets = new DatasetStore();
-  private final EntitlementStore entitlements = new EntitlementStore();
-  private final NotificationStore notifications = new NotificationStore();
+  @Inject DatasetStore datasets;
+  @Inject EntitlementStore entitlements;
+  @Inject NotificationStore notifications;
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+  @Inject AgreementStore agreements;
   @Inject Clock clock;
 
   @Transactional
@@ -390,12 +391,7 @@ public class Applications {
         event(connection, submitted, "submitted", null, caller, Role.RESEARCHER, null, null);
         for (String jurisdiction : jurisdictions) {
           notifications.notify(
-              connection,
-              ReviewGroups.stewards(jurisdiction),
-              id,
-              "completeness-check-due",
-              jurisdiction,
-              now);
+              ReviewGroups.stewards(jurisdiction), id, "completeness-check-due", jurisdiction, now);
         }
         PendingAudit audit =
             audit(caller, Role.RESEARCHER, "application.submitted", submitted, data);
@@ -472,7 +468,7 @@ public class Applications {
         throw Refusal.conflict(
             "not-amendable", "Only an approved application (not an amendment) can be amended.");
       }
-      if (new AgreementStore().find(connection, id).isEmpty()) {
+      if (agreements.find(id).isEmpty()) {
         throw Refusal.conflict(
             "agreement-first",
             "Accept the data access agreement of the approved application before amending it.");
@@ -569,8 +565,8 @@ public class Applications {
         }
       }
       int revoked = 0;
-      for (var entitlement : entitlements.ofApplication(connection, id)) {
-        if (entitlements.revoke(connection, entitlement.id(), now, caller.subject(), "withdrawn")) {
+      for (var entitlement : entitlements.ofApplication(id)) {
+        if (entitlements.revoke(entitlement.id(), now, caller.subject(), "withdrawn")) {
           revoked++;
           // Each revocation is its own fact, as when a committee revokes.
           auditLog.record(
@@ -669,7 +665,7 @@ public class Applications {
                 : "The agreement is accepted once the application is approved.");
       }
       Instant now = now();
-      new AgreementStore().insert(connection, id, agreement, now, caller.subject());
+      agreements.insert(id, agreement, now, caller.subject());
       event(
           connection, application, "agreement-accepted", null, caller, Role.RESEARCHER, null, null);
       PendingAudit audit =
@@ -719,7 +715,7 @@ public class Applications {
     List<FieldProblem> unknown = new ArrayList<>();
     for (int i = 0; i < document.datasets().size(); i++) {
       String datasetId = document.datasets().get(i);
-      Optional<Dataset> dataset = datasets.find(connection, datasetId);
+      Optional<Dataset> dataset = datasets.find(datasetId);
       if (dataset.isPresent()) {
         known.put(datasetId, dataset.get());
       } else {

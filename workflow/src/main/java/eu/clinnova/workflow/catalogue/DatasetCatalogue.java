@@ -5,7 +5,6 @@ import static eu.clinnova.kernel.json.Jsonp.JSON;
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -14,15 +13,12 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The catalogue that researchers browse and administrators publish to. Publishing a dataset and its
@@ -40,12 +36,8 @@ public class DatasetCatalogue {
     record AlreadyExists() implements Outcome {}
   }
 
-  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
-  private DataSource dataSource;
-
   @Inject AuditLogService auditLog;
-
-  private final DatasetStore datasets = new DatasetStore();
+  @Inject DatasetStore datasets;
 
   /** An administrator publishes a dataset (the API checks the role). */
   @Transactional
@@ -55,21 +47,17 @@ public class DatasetCatalogue {
       return new Outcome.Invalid(invalid.problems());
     }
     Dataset dataset = ((DatasetDocument.Parsed.Valid) parsed).dataset();
-    try (Connection connection = dataSource.getConnection()) {
-      if (!datasets.insert(connection, dataset, actor.sub())) {
-        return new Outcome.AlreadyExists();
-      }
-      PendingAudit audit =
-          auditLog.record(
-              new AuditEvent(
-                  actor,
-                  "dataset.published",
-                  new AuditEvent.Subject("dataset", dataset.id()),
-                  DatasetDocument.auditData(dataset)));
-      return new Outcome.Published(dataset, audit);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the dataset could not be published", e);
+    if (!datasets.insert(dataset, actor.sub())) {
+      return new Outcome.AlreadyExists();
     }
+    PendingAudit audit =
+        auditLog.record(
+            new AuditEvent(
+                actor,
+                "dataset.published",
+                new AuditEvent.Subject("dataset", dataset.id()),
+                DatasetDocument.auditData(dataset)));
+    return new Outcome.Published(dataset, audit);
   }
 
   /** The seed catalogue (two datasets per node), published by the portal where missing. */
@@ -85,20 +73,12 @@ public class DatasetCatalogue {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Dataset> list(String jurisdiction, String cohort) {
-    try (Connection connection = dataSource.getConnection()) {
-      return datasets.list(connection, jurisdiction, cohort);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the catalogue could not be read", e);
-    }
+    return datasets.list(jurisdiction, cohort);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Dataset> find(String id) {
-    try (Connection connection = dataSource.getConnection()) {
-      return datasets.find(connection, id);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the catalogue could not be read", e);
-    }
+    return datasets.find(id);
   }
 
   /** The seed catalogue's documents. */

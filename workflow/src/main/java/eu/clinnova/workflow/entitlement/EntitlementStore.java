@@ -1,158 +1,129 @@
 package eu.clinnova.workflow.entitlement;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Entitlements in {@code workflow.entitlement}, with their dataset's jurisdiction and ethics end.
+ * Entitlements in {@code workflow.entitlement}, read with their dataset's jurisdiction and their
+ * ethics approval's end, through the workflow unit.
  */
-public final class EntitlementStore {
+@ApplicationScoped
+public class EntitlementStore {
 
+  /** An entitlement with what it is read with; the rows are joined by id, not by association. */
   private static final String SELECT =
-      "SELECT e.id, e.application_id, e.researcher, e.dataset_id, d.jurisdiction,"
-          + " e.ethics_approval_id, x.valid_until, e.valid_from, e.valid_until, e.revoked_at,"
-          + " e.revoke_reason FROM workflow.entitlement e"
-          + " JOIN workflow.dataset d ON d.id = e.dataset_id"
-          + " JOIN workflow.ethics_approval x ON x.id = e.ethics_approval_id";
+      "SELECT e, d.jurisdiction, x.validUntil FROM EntitlementRow e"
+          + " JOIN DatasetRow d ON d.id = e.datasetId"
+          + " JOIN EthicsApprovalRow x ON x.id = e.ethicsApprovalId";
 
-  public void insert(Connection connection, Entitlement entitlement) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO workflow.entitlement (id, application_id, researcher, dataset_id,"
-                + " ethics_approval_id, valid_from, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setObject(1, entitlement.id());
-      insert.setObject(2, entitlement.applicationId());
-      insert.setString(3, entitlement.researcher());
-      insert.setString(4, entitlement.datasetId());
-      insert.setObject(5, entitlement.ethicsApprovalId());
-      insert.setTimestamp(6, Timestamp.from(entitlement.validFrom()));
-      insert.setTimestamp(7, Timestamp.from(entitlement.validUntil()));
-      insert.executeUpdate();
-    }
+  /** The most one read answers, as before the unit; the lists that show more will page. */
+  static final int AT_MOST = 1000;
+
+  @PersistenceContext(unitName = "workflow")
+  private EntityManager entities;
+
+  protected EntitlementStore() {}
+
+  /** A store on the given entity manager (module tests; CDI injects the transaction's own). */
+  public EntitlementStore(EntityManager entities) {
+    this.entities = entities;
   }
 
-  /** False if it was already revoked. */
-  public boolean revoke(Connection connection, UUID id, Instant at, String by, String reason)
-      throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE workflow.entitlement SET revoked_at = ?, revoked_by = ?, revoke_reason = ?"
-                + " WHERE id = ? AND revoked_at IS NULL")) {
-      update.setTimestamp(1, Timestamp.from(at));
-      update.setString(2, by);
-      update.setString(3, reason);
-      update.setObject(4, id);
-      return update.executeUpdate() == 1;
+  public void insert(Entitlement entitlement) {
+    entities.persist(new EntitlementRow(entitlement));
+    entities.flush();
+  }
+
+  /**
+   * Revokes it, once: the row is read again under a lock, so that two revocations at the same
+   * instant cannot both succeed. False if it was already revoked (or does not exist).
+   */
+  public boolean revoke(UUID id, Instant at, String by, String reason) {
+    EntitlementRow row = entities.find(EntitlementRow.class, id);
+    if (row == null) {
+      return false;
     }
+    entities.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+    boolean revoked = row.revoke(at, by, reason);
+    entities.flush();
+    return revoked;
   }
 
   /**
    * Unrevoked entitlements that have lapsed by {@code now} (ended, or their ethics approval ended
-   * before {@code today}) and whose lapse has not been recorded with that status yet.
+   * before today, UTC) and whose lapse has not been recorded with that status yet.
    */
-  public List<Entitlement> unrecordedLapses(Connection connection, Instant now)
-      throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            SELECT
-                + " WHERE e.revoked_at IS NULL"
-                + " AND (e.valid_until <= ? OR x.valid_until < (?::timestamptz AT TIME ZONE 'UTC')::date)"
-                + " AND NOT EXISTS (SELECT 1 FROM workflow.entitlement_lapse l"
-                + "   WHERE l.entitlement_id = e.id"
-                + "   AND l.status = CASE WHEN x.valid_until < (?::timestamptz AT TIME ZONE 'UTC')::date"
-                + "     THEN 'suspended' ELSE 'expired' END)"
-                + " ORDER BY e.valid_until LIMIT 1000")) {
-      Timestamp at = Timestamp.from(now);
-      query.setTimestamp(1, at);
-      query.setString(2, now.toString());
-      query.setString(3, now.toString());
-      return read(query);
+  public List<Entitlement> unrecordedLapses(Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    return read(
+        query(
+                " WHERE e.revokedAt IS NULL AND (e.validUntil <= :now OR x.validUntil < :today)"
+                    + " AND NOT EXISTS (SELECT 1 FROM EntitlementLapseRow l"
+                    + "   WHERE l.entitlementId = e.id AND l.status ="
+                    + "   CASE WHEN x.validUntil < :today THEN 'suspended' ELSE 'expired' END)"
+                    + " ORDER BY e.validUntil")
+            .setParameter("now", now)
+            .setParameter("today", today)
+            .setMaxResults(AT_MOST));
+  }
+
+  /** Records a lapse with its status; nothing if it was recorded already. */
+  public void recordLapse(UUID id, String status, Instant at) {
+    if (entities.find(EntitlementLapseRow.class, new EntitlementLapseRow.Key(id, status)) == null) {
+      entities.persist(new EntitlementLapseRow(id, status, at));
+      entities.flush();
     }
   }
 
-  public void recordLapse(Connection connection, UUID id, String status, Instant at)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO workflow.entitlement_lapse (entitlement_id, status, observed_at)"
-                + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-      insert.setObject(1, id);
-      insert.setString(2, status);
-      insert.setTimestamp(3, Timestamp.from(at));
-      insert.executeUpdate();
+  public Optional<Entitlement> find(UUID id) {
+    return read(query(" WHERE e.id = :id").setParameter("id", id)).stream().findFirst();
+  }
+
+  public List<Entitlement> ofApplication(UUID applicationId) {
+    return read(
+        query(" WHERE e.applicationId = :application ORDER BY d.jurisdiction, e.datasetId")
+            .setParameter("application", applicationId));
+  }
+
+  public List<Entitlement> ofResearcher(String researcher) {
+    return read(
+        query(" WHERE e.researcher = :researcher ORDER BY e.validFrom DESC")
+            .setParameter("researcher", researcher));
+  }
+
+  /** Entitlements to datasets of the jurisdictions given, newest first. */
+  public List<Entitlement> inJurisdictions(Collection<String> jurisdictions) {
+    if (jurisdictions.isEmpty()) {
+      return List.of();
     }
+    return read(
+        query(" WHERE d.jurisdiction IN :jurisdictions ORDER BY e.validFrom DESC")
+            .setParameter("jurisdictions", jurisdictions)
+            .setMaxResults(AT_MOST));
   }
 
-  public Optional<Entitlement> find(Connection connection, UUID id) throws SQLException {
-    return list(connection, " WHERE e.id = ?", id).stream().findFirst();
+  /** All entitlements, newest first (compliance). */
+  public List<Entitlement> all() {
+    return read(query(" ORDER BY e.validFrom DESC").setMaxResults(AT_MOST));
   }
 
-  public List<Entitlement> ofApplication(Connection connection, UUID applicationId)
-      throws SQLException {
-    return list(
-        connection,
-        " WHERE e.application_id = ? ORDER BY d.jurisdiction, e.dataset_id",
-        applicationId);
+  private TypedQuery<Object[]> query(String rest) {
+    return entities.createQuery(SELECT + rest, Object[].class);
   }
 
-  public List<Entitlement> ofResearcher(Connection connection, String researcher)
-      throws SQLException {
-    return list(connection, " WHERE e.researcher = ? ORDER BY e.valid_from DESC", researcher);
-  }
-
-  /** Entitlements to datasets of the jurisdictions given, or all with {@code null}. */
-  public List<Entitlement> inJurisdictions(Connection connection, List<String> jurisdictions)
-      throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            SELECT
-                + " WHERE (?::text[] IS NULL OR d.jurisdiction = ANY (?::text[]))"
-                + " ORDER BY e.valid_from DESC LIMIT 1000")) {
-      var array =
-          jurisdictions == null ? null : connection.createArrayOf("text", jurisdictions.toArray());
-      query.setArray(1, array);
-      query.setArray(2, array);
-      return read(query);
-    }
-  }
-
-  private List<Entitlement> list(Connection connection, String where, Object parameter)
-      throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(SELECT + where)) {
-      query.setObject(1, parameter);
-      return read(query);
-    }
-  }
-
-  private static List<Entitlement> read(PreparedStatement query) throws SQLException {
-    List<Entitlement> entitlements = new ArrayList<>();
-    try (ResultSet row = query.executeQuery()) {
-      while (row.next()) {
-        Timestamp revoked = row.getTimestamp(10);
-        entitlements.add(
-            new Entitlement(
-                row.getObject(1, UUID.class),
-                row.getObject(2, UUID.class),
-                row.getString(3),
-                row.getString(4),
-                row.getString(5),
-                row.getObject(6, UUID.class),
-                row.getObject(7, LocalDate.class),
-                row.getTimestamp(8).toInstant(),
-                row.getTimestamp(9).toInstant(),
-                Optional.ofNullable(revoked).map(Timestamp::toInstant),
-                Optional.ofNullable(row.getString(11))));
-      }
-    }
-    return entitlements;
+  private static List<Entitlement> read(TypedQuery<Object[]> query) {
+    return query.getResultList().stream()
+        .map(row -> ((EntitlementRow) row[0]).entitlement((String) row[1], (LocalDate) row[2]))
+        .toList();
   }
 }

@@ -7,12 +7,10 @@ import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
-import jakarta.annotation.Resource;
+import eu.clinnova.workflow.notification.NotificationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * Reading entitlements (each caller sees their share: a researcher their own, a committee member or
@@ -34,33 +31,23 @@ public class Entitlements {
 
   public record Revoked(Entitlement entitlement, PendingAudit audit) {}
 
-  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
-  private DataSource dataSource;
-
   @Inject AuditLogService auditLog;
-
-  private final EntitlementStore entitlements = new EntitlementStore();
-  private final eu.clinnova.workflow.notification.NotificationStore notifications =
-      new eu.clinnova.workflow.notification.NotificationStore();
+  @Inject EntitlementStore entitlements;
+  @Inject NotificationStore notifications;
   @Inject Clock clock;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Entitlement> visibleTo(Caller caller) {
-    try (Connection connection = dataSource.getConnection()) {
-      Map<UUID, Entitlement> visible = new LinkedHashMap<>();
-      entitlements.ofResearcher(connection, caller.subject()).forEach(e -> visible.put(e.id(), e));
-      if (caller.has(Role.COMPLIANCE_OFFICER)) {
-        entitlements.inJurisdictions(connection, null).forEach(e -> visible.putIfAbsent(e.id(), e));
-      } else if ((caller.has(Role.DAC_MEMBER) || caller.has(Role.NODE))
-          && !caller.jurisdictionCodes().isEmpty()) {
-        entitlements
-            .inJurisdictions(connection, new ArrayList<>(caller.jurisdictionCodes()))
-            .forEach(e -> visible.putIfAbsent(e.id(), e));
-      }
-      return new ArrayList<>(visible.values());
-    } catch (SQLException e) {
-      throw new IllegalStateException("the entitlements could not be read", e);
+    Map<UUID, Entitlement> visible = new LinkedHashMap<>();
+    entitlements.ofResearcher(caller.subject()).forEach(e -> visible.put(e.id(), e));
+    if (caller.has(Role.COMPLIANCE_OFFICER)) {
+      entitlements.all().forEach(e -> visible.putIfAbsent(e.id(), e));
+    } else if (caller.has(Role.DAC_MEMBER) || caller.has(Role.NODE)) {
+      entitlements
+          .inJurisdictions(caller.jurisdictionCodes())
+          .forEach(e -> visible.putIfAbsent(e.id(), e));
     }
+    return new ArrayList<>(visible.values());
   }
 
   /**
@@ -72,84 +59,73 @@ public class Entitlements {
   @Transactional
   public int recordLapses() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    try (Connection connection = dataSource.getConnection()) {
-      List<Entitlement> lapsed = entitlements.unrecordedLapses(connection, now);
-      for (Entitlement entitlement : lapsed) {
-        Entitlement.Status status = entitlement.statusAt(now);
-        if (status != Entitlement.Status.EXPIRED && status != Entitlement.Status.SUSPENDED) {
-          continue;
-        }
-        entitlements.recordLapse(connection, entitlement.id(), status.code(), now);
-        auditLog.record(
-            new AuditEvent(
-                new AuditEvent.Actor("entitlement-watch", "system"),
-                "entitlement." + status.code(),
-                new AuditEvent.Subject("entitlement", entitlement.id().toString()),
-                Map.of(
-                    "applicationId", entitlement.applicationId().toString(),
-                    "datasetId", entitlement.datasetId(),
-                    "reason",
-                        status == Entitlement.Status.SUSPENDED
-                            ? "ethics-expired"
-                            : "entitlement-expired")));
-        notifications.notify(
-            connection,
-            entitlement.researcher(),
-            entitlement.applicationId(),
-            "entitlement-" + status.code(),
-            entitlement.jurisdiction(),
-            now);
+    List<Entitlement> lapsed = entitlements.unrecordedLapses(now);
+    for (Entitlement entitlement : lapsed) {
+      Entitlement.Status status = entitlement.statusAt(now);
+      if (status != Entitlement.Status.EXPIRED && status != Entitlement.Status.SUSPENDED) {
+        continue;
       }
-      return lapsed.size();
-    } catch (SQLException e) {
-      throw new IllegalStateException("the lapses could not be recorded", e);
+      entitlements.recordLapse(entitlement.id(), status.code(), now);
+      auditLog.record(
+          new AuditEvent(
+              new AuditEvent.Actor("entitlement-watch", "system"),
+              "entitlement." + status.code(),
+              new AuditEvent.Subject("entitlement", entitlement.id().toString()),
+              Map.of(
+                  "applicationId", entitlement.applicationId().toString(),
+                  "datasetId", entitlement.datasetId(),
+                  "reason",
+                      status == Entitlement.Status.SUSPENDED
+                          ? "ethics-expired"
+                          : "entitlement-expired")));
+      notifications.notify(
+          entitlement.researcher(),
+          entitlement.applicationId(),
+          "entitlement-" + status.code(),
+          entitlement.jurisdiction(),
+          now);
     }
+    return lapsed.size();
   }
 
   /** A committee member of the dataset's jurisdiction, or an admin, revokes an entitlement. */
   @Transactional
   public Revoked revoke(Caller caller, UUID id, String reason) {
-    try (Connection connection = dataSource.getConnection()) {
-      Entitlement entitlement =
-          entitlements
-              .find(connection, id)
-              .orElseThrow(() -> Refusal.notFound("No such entitlement."));
-      boolean committee = caller.has(Role.DAC_MEMBER) && caller.actsFor(entitlement.jurisdiction());
-      boolean admin = caller.has(Role.ADMIN);
-      if (!committee && !admin) {
-        boolean sees =
-            entitlement.researcher().equals(caller.subject())
-                || caller.has(Role.COMPLIANCE_OFFICER)
-                || caller.actsFor(entitlement.jurisdiction());
-        if (sees) {
-          throw Refusal.forbidden(
-              "Only the committee of the dataset's jurisdiction or an administrator may revoke.");
-        }
-        throw Refusal.notFound("No such entitlement.");
+    Entitlement entitlement =
+        entitlements.find(id).orElseThrow(() -> Refusal.notFound("No such entitlement."));
+    boolean committee = caller.has(Role.DAC_MEMBER) && caller.actsFor(entitlement.jurisdiction());
+    boolean admin = caller.has(Role.ADMIN);
+    if (!committee && !admin) {
+      boolean sees =
+          entitlement.researcher().equals(caller.subject())
+              || caller.has(Role.COMPLIANCE_OFFICER)
+              || caller.actsFor(entitlement.jurisdiction());
+      if (sees) {
+        throw Refusal.forbidden(
+            "Only the committee of the dataset's jurisdiction or an administrator may revoke.");
       }
-      // Checked once who may revoke is known: the input of a caller who may not says nothing.
-      if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-        throw Refusal.invalid(
-            "reason", "a reason of at most " + MAX_REASON + " characters is needed");
-      }
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      if (!entitlements.revoke(connection, id, now, caller.subject(), reason.strip())) {
-        throw Refusal.conflict("entitlement-revoked", "The entitlement is already revoked.");
-      }
-      Role role = committee ? Role.DAC_MEMBER : Role.ADMIN;
-      PendingAudit audit =
-          auditLog.record(
-              new AuditEvent(
-                  new AuditEvent.Actor(caller.subject(), role.tokenName()),
-                  "entitlement.revoked",
-                  new AuditEvent.Subject("entitlement", id.toString()),
-                  Map.of(
-                      "applicationId", entitlement.applicationId().toString(),
-                      "datasetId", entitlement.datasetId(),
-                      "reasonSha256", Sha256.hex(reason.strip()))));
-      return new Revoked(entitlements.find(connection, id).orElseThrow(), audit);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the entitlement could not be revoked", e);
+      throw Refusal.notFound("No such entitlement.");
     }
+    // Checked once who may revoke is known: the input of a caller who may not says nothing.
+    if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+      throw Refusal.invalid(
+          "reason", "a reason of at most " + MAX_REASON + " characters is needed");
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    if (!entitlements.revoke(id, now, caller.subject(), reason.strip())) {
+      throw Refusal.conflict("entitlement-revoked", "The entitlement is already revoked.");
+    }
+    Role role = committee ? Role.DAC_MEMBER : Role.ADMIN;
+    PendingAudit audit =
+        auditLog.record(
+            new AuditEvent(
+                new AuditEvent.Actor(caller.subject(), role.tokenName()),
+                "entitlement.revoked",
+                new AuditEvent.Subject("entitlement", id.toString()),
+                Map.of(
+                    "applicationId", entitlement.applicationId().toString(),
+                    "datasetId", entitlement.datasetId(),
+                    "reasonSha256", Sha256.hex(reason.strip()))));
+    return new Revoked(entitlements.find(id).orElseThrow(), audit);
   }
 }

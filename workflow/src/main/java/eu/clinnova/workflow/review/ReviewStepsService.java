@@ -49,9 +49,9 @@ public class ReviewStepsService implements ReviewSteps {
   @Inject AuditLogService auditLog;
 
   private final ApplicationStore applications = new ApplicationStore();
-  private final NotificationStore notifications = new NotificationStore();
-  private final DatasetStore datasets = new DatasetStore();
-  private final EntitlementStore entitlements = new EntitlementStore();
+  @Inject NotificationStore notifications;
+  @Inject DatasetStore datasets;
+  @Inject EntitlementStore entitlements;
   @Inject Clock clock;
 
   @Override
@@ -64,7 +64,6 @@ public class ReviewStepsService implements ReviewSteps {
           for (JurisdictionReview review : applications.reviews(connection, application.id())) {
             saveReview(connection, application, review, "ethics-check", now);
             notifications.notify(
-                connection,
                 ReviewGroups.stewards(review.jurisdiction()),
                 application.id(),
                 "ethics-check-due",
@@ -94,7 +93,7 @@ public class ReviewStepsService implements ReviewSteps {
                     jurisdiction, "returned", Optional.empty(), Optional.empty(), round, now));
           }
           notifications.notify(
-              connection, application.ownerSub(), application.id(), "returned", jurisdiction, now);
+              application.ownerSub(), application.id(), "returned", jurisdiction, now);
           step(connection, application, "returned", jurisdiction, Map.of());
         });
   }
@@ -150,8 +149,7 @@ public class ReviewStepsService implements ReviewSteps {
               saveReview(connection, application, review, "ended", now);
             }
           }
-          notifications.notify(
-              connection, application.ownerSub(), application.id(), "rejected", null, now);
+          notifications.notify(application.ownerSub(), application.id(), "rejected", null, now);
           step(connection, application, "rejected", null, Map.of());
         });
   }
@@ -163,8 +161,7 @@ public class ReviewStepsService implements ReviewSteps {
         applicationId,
         (connection, application, now) -> {
           setState(connection, application, ApplicationState.APPROVED, now);
-          notifications.notify(
-              connection, application.ownerSub(), application.id(), "approved", null, now);
+          notifications.notify(application.ownerSub(), application.id(), "approved", null, now);
           step(connection, application, "approved", null, Map.of());
         });
   }
@@ -188,13 +185,13 @@ public class ReviewStepsService implements ReviewSteps {
                       .addedDatasets()
                   : application.document().datasets();
           Instant start =
-              entitlements.ofApplication(connection, project.id()).stream()
+              entitlements.ofApplication(project.id()).stream()
                   .map(Entitlement::validFrom)
                   .min(Instant::compareTo)
                   .orElse(now);
           List<EthicsApproval> ethics = applications.ethicsInForce(connection, application);
           for (String datasetId : granted) {
-            Dataset dataset = datasets.find(connection, datasetId).orElseThrow();
+            Dataset dataset = datasets.find(datasetId).orElseThrow();
             EthicsApproval approval =
                 SubmissionChecklist.current(ethics, dataset.jurisdiction()).orElseThrow();
             Instant until =
@@ -219,7 +216,7 @@ public class ReviewStepsService implements ReviewSteps {
                     until,
                     Optional.empty(),
                     Optional.empty());
-            entitlements.insert(connection, entitlement);
+            entitlements.insert(entitlement);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("applicationId", project.id().toString());
             if (amended.isPresent()) {
@@ -265,12 +262,7 @@ public class ReviewStepsService implements ReviewSteps {
                 Map.of("amendmentId", application.id().toString(), "datasets", granted));
           }
           notifications.notify(
-              connection,
-              application.ownerSub(),
-              application.id(),
-              "entitlements-granted",
-              null,
-              now);
+              application.ownerSub(), application.id(), "entitlements-granted", null, now);
           applications.insertEvent(
               connection,
               application.id(),
@@ -293,7 +285,6 @@ public class ReviewStepsService implements ReviewSteps {
         applicationId,
         (connection, application, now) -> {
           notifications.notify(
-              connection,
               ReviewGroups.committee(jurisdiction),
               application.id(),
               "reminder",
@@ -310,12 +301,7 @@ public class ReviewStepsService implements ReviewSteps {
         applicationId,
         (connection, application, now) -> {
           notifications.notify(
-              connection,
-              ReviewGroups.chair(jurisdiction),
-              application.id(),
-              "escalation",
-              jurisdiction,
-              now);
+              ReviewGroups.chair(jurisdiction), application.id(), "escalation", jurisdiction, now);
           step(connection, application, "escalated", jurisdiction, Map.of());
         });
   }

@@ -65,7 +65,7 @@ public class Reviews {
 
   private final ApplicationStore applications = new ApplicationStore();
   private final VoteStore votes = new VoteStore();
-  private final NotificationStore notifications = new NotificationStore();
+  @Inject NotificationStore notifications;
   private final Committees committees = Committees.bundled();
   @Inject Clock clock;
 
@@ -176,7 +176,6 @@ public class Reviews {
                     review.round(),
                     now));
             notifications.notify(
-                connection,
                 ReviewGroups.committee(review.jurisdiction()),
                 applicationId,
                 "vote-due",
@@ -269,12 +268,7 @@ public class Reviews {
             review.round(),
             now));
     notifications.notify(
-        connection,
-        ReviewGroups.chair(jurisdiction),
-        application.id(),
-        "decision-due",
-        jurisdiction,
-        now);
+        ReviewGroups.chair(jurisdiction), application.id(), "decision-due", jurisdiction, now);
     taskService.complete(task.getId(), caller.subject(), null, Map.of());
     return new Completed(audit, true);
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.clinnova.testing.TestDatabase;
+import eu.clinnova.testing.TestPersistence;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,21 +30,29 @@ import org.junit.jupiter.api.Test;
 public class ApplicationStoresTest {
 
   private static TestDatabase database;
+  private static TestPersistence persistence;
   private static final ApplicationStore applications = new ApplicationStore();
   private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
   @BeforeAll
   static void start() throws Exception {
     database = TestDatabase.migrated("workflow");
-    try (Connection connection = database.app().getConnection()) {
-      new DatasetStore()
-          .insert(connection, SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
-    }
+    persistence = TestPersistence.unit("workflow", database);
+    persistence.run(
+        entities ->
+            new DatasetStore(entities)
+                .insert(SubmissionChecklistTest.dataset("lu-set", "LU"), "admin"));
   }
 
   @AfterAll
   static void stop() throws Exception {
+    persistence.close();
     database.close();
+  }
+
+  /** Entitlements read or written in a transaction of their own, as the portal's services do. */
+  private static <T> T entitlements(Function<EntitlementStore, T> work) {
+    return persistence.inTransaction(entities -> work.apply(new EntitlementStore(entities)));
   }
 
   public static Application draft() {
@@ -164,9 +174,7 @@ public class ApplicationStoresTest {
               attachment,
               NOW),
           "sub-1");
-      EntitlementStore entitlements = new EntitlementStore();
-      entitlements.insert(
-          connection,
+      Entitlement granted =
           new Entitlement(
               entitlementId,
               application.id(),
@@ -178,10 +186,15 @@ public class ApplicationStoresTest {
               NOW,
               NOW.plusSeconds(3600),
               Optional.empty(),
-              Optional.empty()));
+              Optional.empty());
+      entitlements(
+          store -> {
+            store.insert(granted);
+            return null;
+          });
       assertEquals(
           LocalDate.of(2027, 1, 1),
-          entitlements.find(connection, entitlementId).orElseThrow().ethicsValidUntil());
+          entitlements(store -> store.find(entitlementId)).orElseThrow().ethicsValidUntil());
 
       try (Statement statement = connection.createStatement()) {
         for (String change :
@@ -199,29 +212,41 @@ public class ApplicationStoresTest {
       }
       assertEquals(
           List.of(),
-          entitlements.unrecordedLapses(connection, NOW).stream()
+          entitlements(store -> store.unrecordedLapses(NOW)).stream()
               .filter(e -> e.id().equals(entitlementId))
               .toList(),
           "active: nothing lapsed");
       Instant later = NOW.plusSeconds(7200);
       assertEquals(
           List.of(entitlementId),
-          entitlements.unrecordedLapses(connection, later).stream()
+          entitlements(store -> store.unrecordedLapses(later)).stream()
               .map(Entitlement::id)
               .filter(entitlementId::equals)
               .toList(),
           "expired an hour after");
-      entitlements.recordLapse(connection, entitlementId, "expired", later);
+      entitlements(
+          store -> {
+            store.recordLapse(entitlementId, "expired", later);
+            store.recordLapse(entitlementId, "expired", later.plusSeconds(1));
+            return null;
+          });
       assertTrue(
-          entitlements.unrecordedLapses(connection, later).stream()
+          entitlements(store -> store.unrecordedLapses(later)).stream()
               .noneMatch(e -> e.id().equals(entitlementId)),
           "recorded once");
       assertTrue(
-          entitlements.unrecordedLapses(connection, Instant.parse("2027-01-02T00:00:00Z")).stream()
+          entitlements(store -> store.unrecordedLapses(Instant.parse("2027-01-02T00:00:00Z")))
+              .stream()
               .anyMatch(e -> e.id().equals(entitlementId)),
           "after the ethics approval's end it lapses again, as suspended");
-      assertTrue(entitlements.revoke(connection, entitlementId, NOW, "dac", "breach"));
-      assertEquals(false, entitlements.revoke(connection, entitlementId, NOW, "dac", "again"));
+      boolean first = entitlements(store -> store.revoke(entitlementId, NOW, "dac", "breach"));
+      boolean second = entitlements(store -> store.revoke(entitlementId, NOW, "dac", "again"));
+      assertTrue(first);
+      assertEquals(false, second);
+      Entitlement revoked = entitlements(store -> store.find(entitlementId)).orElseThrow();
+      assertEquals(Optional.of(NOW), revoked.revokedAt());
+      assertEquals(Optional.of("breach"), revoked.revokeReason(), "the first reason stays");
+      assertEquals(granted.validUntil(), revoked.validUntil());
     }
     try (Connection owner = database.owner().getConnection();
         Statement statement = owner.createStatement()) {

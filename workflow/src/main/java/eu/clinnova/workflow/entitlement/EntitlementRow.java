@@ -1,0 +1,87 @@
+package eu.clinnova.workflow.entitlement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A row of {@code workflow.entitlement}. Only its revocation may change: the application role may
+ * update no other column (V3), so every other column is not updatable here either.
+ */
+@Entity
+@Table(schema = "workflow", name = "entitlement")
+class EntitlementRow {
+
+  @Id private UUID id;
+
+  @Column(name = "application_id", nullable = false, updatable = false)
+  private UUID applicationId;
+
+  @Column(nullable = false, updatable = false)
+  private String researcher;
+
+  @Column(name = "dataset_id", nullable = false, updatable = false)
+  private String datasetId;
+
+  @Column(name = "ethics_approval_id", nullable = false, updatable = false)
+  private UUID ethicsApprovalId;
+
+  @Column(name = "valid_from", nullable = false, updatable = false)
+  private Instant validFrom;
+
+  @Column(name = "valid_until", nullable = false, updatable = false)
+  private Instant validUntil;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Column(name = "revoked_by")
+  private String revokedBy;
+
+  @Column(name = "revoke_reason")
+  private String revokeReason;
+
+  protected EntitlementRow() {}
+
+  EntitlementRow(Entitlement entitlement) {
+    this.id = entitlement.id();
+    this.applicationId = entitlement.applicationId();
+    this.researcher = entitlement.researcher();
+    this.datasetId = entitlement.datasetId();
+    this.ethicsApprovalId = entitlement.ethicsApprovalId();
+    this.validFrom = entitlement.validFrom();
+    this.validUntil = entitlement.validUntil();
+  }
+
+  /** False if it was revoked already. */
+  boolean revoke(Instant at, String by, String reason) {
+    if (revokedAt != null) {
+      return false;
+    }
+    this.revokedAt = at;
+    this.revokedBy = by;
+    this.revokeReason = reason;
+    return true;
+  }
+
+  /** The entitlement, given what it is read with: its dataset's jurisdiction and ethics end. */
+  Entitlement entitlement(String jurisdiction, LocalDate ethicsValidUntil) {
+    return new Entitlement(
+        id,
+        applicationId,
+        researcher,
+        datasetId,
+        jurisdiction,
+        ethicsApprovalId,
+        ethicsValidUntil,
+        validFrom,
+        validUntil,
+        Optional.ofNullable(revokedAt),
+        Optional.ofNullable(revokeReason));
+  }
+}

@@ -1,0 +1,77 @@
+package eu.clinnova.workflow.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import eu.clinnova.testing.TestDatabase;
+import eu.clinnova.testing.TestPersistence;
+import eu.clinnova.workflow.application.Application;
+import eu.clinnova.workflow.application.ApplicationStore;
+import eu.clinnova.workflow.application.ApplicationStoresTest;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Notifications through the workflow unit: a user reads what was sent to them and to their groups,
+ * newest first, at most as many as asked, and nobody else's.
+ */
+class NotificationStoreTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-04T09:00:00Z");
+  private static TestDatabase database;
+  private static TestPersistence persistence;
+  private static Application application;
+
+  @BeforeAll
+  static void start() throws Exception {
+    database = TestDatabase.migrated("workflow");
+    persistence = TestPersistence.unit("workflow", database);
+    application = ApplicationStoresTest.draft();
+    try (Connection connection = database.app().getConnection()) {
+      new ApplicationStore().insert(connection, application);
+    }
+    persistence.run(
+        entities -> {
+          NotificationStore store = new NotificationStore(entities);
+          store.notify("dac-LU", application.id(), "submitted", "LU", NOW);
+          store.notify("sub-1", application.id(), "returned", "LU", NOW.plusSeconds(1));
+          store.notify("sub-2", application.id(), "approved", null, NOW.plusSeconds(2));
+          store.notify("sub-1", application.id(), "approved", null, NOW.plusSeconds(3));
+        });
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    persistence.close();
+    database.close();
+  }
+
+  private static List<Notification> to(Set<String> recipients, int limit) {
+    return persistence.inTransaction(e -> new NotificationStore(e).to(recipients, limit));
+  }
+
+  @Test
+  void aUserReadsTheirsAndTheirGroupsNewestFirst() {
+    List<Notification> read = to(Set.of("sub-1", "dac-LU"), 10);
+    assertEquals(
+        List.of("approved", "returned", "submitted"),
+        read.stream().map(Notification::kind).toList());
+    assertEquals(Optional.empty(), read.get(0).jurisdiction());
+    assertEquals(Optional.of("LU"), read.get(1).jurisdiction());
+    assertEquals(NOW.plusSeconds(3), read.get(0).at());
+    assertEquals(application.id(), read.get(0).applicationId());
+  }
+
+  @Test
+  void atMostAsManyAsAskedAndNobodyElses() {
+    assertEquals(
+        List.of("approved"), to(Set.of("sub-1"), 1).stream().map(Notification::kind).toList());
+    assertEquals(List.of(), to(Set.of("sub-3"), 10));
+    assertEquals(List.of(), to(Set.of(), 10));
+  }
+}
