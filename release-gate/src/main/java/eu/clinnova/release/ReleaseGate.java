@@ -15,7 +15,6 @@ import eu.clinnova.consent.domain.Disclosure;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.workflow.application.Application;
-import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.ModulesNeeded;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.entitlement.Entitlement;
@@ -71,7 +70,6 @@ public class ReleaseGate {
   @Inject ConsentQueries consent;
   @Inject ReleaseSigning signing;
 
-  private final ApplicationStore applications = new ApplicationStore();
   private final ReleaseStore releases = new ReleaseStore();
   private final DisclosureRecording disclosures = new DisclosureRecording();
   @Inject Clock clock;
@@ -122,8 +120,7 @@ public class ReleaseGate {
             List.of());
       }
       Application application =
-          applications
-              .find(connection, request.applicationId())
+          SnapshotReads.application(connection, request.applicationId())
               .orElseThrow(() -> Refusal.notFound("No such application."));
       // The decision's instant is taken once the snapshot exists: every commit it sees happened
       // before this instant, so "as of the decision" and "in the snapshot" agree.
@@ -144,7 +141,7 @@ public class ReleaseGate {
                 dataset,
                 entitlementFor(granted, dataset, request.recipient(), now),
                 SnapshotReads.agreementAccepted(connection, application.id()),
-                applications.latestEthics(connection, application, dataset.jurisdiction()),
+                SnapshotReads.latestEthics(connection, application, dataset.jurisdiction()),
                 modules);
         Map<String, PatientState> states =
             ReleaseRules.wholeRequest(grounds, now).isEmpty()
@@ -345,7 +342,7 @@ public class ReleaseGate {
   /** The dataset's modules and the purpose's, under the policy of the dataset's jurisdiction. */
   private Set<ConsentModule> modulesNeeded(
       Connection connection, Application application, Dataset dataset) throws SQLException {
-    Optional<String> home = applications.applicantJurisdiction(connection, application.id());
+    Optional<String> home = SnapshotReads.applicantJurisdiction(connection, application.id());
     return ModulesNeeded.of(
         dataset,
         application.document().purpose(),

@@ -143,29 +143,28 @@ public final class GateReadsBenchmark {
                     "admin");
           }
         });
-    try (Connection connection = app.getConnection()) {
-      ApplicationStore store = new ApplicationStore();
-      store.insert(connection, application);
-      store.insertAttachment(
-          connection,
-          new ApplicationAttachment(
-              attachment, application.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
-          "%PDF-".getBytes(StandardCharsets.US_ASCII),
-          "sub-1");
-      store.insertEthics(
-          connection,
-          new EthicsApproval(
-              ethics,
-              application.id(),
-              "FR",
-              "CPP",
-              "CPP 2026-1",
-              LocalDate.of(2026, 1, 1),
-              LocalDate.of(2027, 6, 30),
-              attachment,
-              NOW),
-          "sub-1");
-    }
+    unit.run(
+        entities -> {
+          ApplicationStore store = new ApplicationStore(entities);
+          store.insert(application);
+          store.insertAttachment(
+              new ApplicationAttachment(
+                  attachment, application.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
+              "%PDF-".getBytes(StandardCharsets.US_ASCII),
+              "sub-1");
+          store.insertEthics(
+              new EthicsApproval(
+                  ethics,
+                  application.id(),
+                  "FR",
+                  "CPP",
+                  "CPP 2026-1",
+                  LocalDate.of(2026, 1, 1),
+                  LocalDate.of(2027, 6, 30),
+                  attachment,
+                  NOW),
+              "sub-1");
+        });
     unit.run(
         entities -> {
           for (String dataset : List.of("fr-set", "lu-set")) {

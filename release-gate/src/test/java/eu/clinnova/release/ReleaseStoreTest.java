@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class ReleaseStoreTest {
 
   private static TestDatabase database;
+  private static TestPersistence persistence;
   private static final ReleaseStore releases = new ReleaseStore();
   private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
   private static Application application;
@@ -46,19 +47,16 @@ class ReleaseStoreTest {
   static void start() throws Exception {
     database = TestDatabase.migrated("workflow");
     application = ApplicationStoresTest.draft();
-    try (TestPersistence persistence = TestPersistence.unit("workflow", database)) {
-      persistence.run(
-          entities -> {
-            DatasetStore datasets = new DatasetStore(entities);
-            for (String jurisdiction : List.of("LU", "FR", "CH")) {
-              String id = jurisdiction.toLowerCase(java.util.Locale.ROOT) + "-set";
-              datasets.insert(SubmissionChecklistTest.dataset(id, jurisdiction), "admin");
-            }
-          });
-    }
-    try (Connection connection = database.app().getConnection()) {
-      new ApplicationStore().insert(connection, application);
-    }
+    persistence = TestPersistence.unit("workflow", database);
+    persistence.run(
+        entities -> {
+          DatasetStore datasets = new DatasetStore(entities);
+          for (String jurisdiction : List.of("LU", "FR", "CH")) {
+            String id = jurisdiction.toLowerCase(java.util.Locale.ROOT) + "-set";
+            datasets.insert(SubmissionChecklistTest.dataset(id, jurisdiction), "admin");
+          }
+          new ApplicationStore(entities).insert(application);
+        });
   }
 
   @Test
@@ -78,68 +76,76 @@ class ReleaseStoreTest {
     Application granted = ApplicationStoresTest.draft();
     UUID attachment = UUID.randomUUID();
     UUID ethics = UUID.randomUUID();
-    try (Connection connection = database.app().getConnection()) {
-      ApplicationStore store = new ApplicationStore();
-      store.insert(connection, granted);
-      store.insertAttachment(
-          connection,
-          new ApplicationAttachment(
-              attachment, granted.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
-          "%PDF-".getBytes(StandardCharsets.US_ASCII),
-          "sub-1");
-      store.insertEthics(
-          connection,
-          new EthicsApproval(
-              ethics,
-              granted.id(),
-              "FR",
-              "CPP",
-              "CPP 2026-1",
-              LocalDate.of(2026, 1, 1),
-              LocalDate.of(2027, 6, 30),
-              attachment,
-              NOW),
-          "sub-1");
-    }
-    List<Entitlement> written;
-    try (TestPersistence persistence = TestPersistence.unit("workflow", database)) {
-      written =
-          persistence.inTransaction(
-              entities -> {
-                EntitlementStore entitlements = new EntitlementStore(entities);
-                for (String dataset : List.of("lu-set", "fr-set")) {
-                  entitlements.insert(
-                      new Entitlement(
-                          UUID.randomUUID(),
-                          granted.id(),
-                          "sub-1",
-                          dataset,
-                          "?",
-                          ethics,
-                          LocalDate.EPOCH,
-                          NOW,
-                          NOW.plusSeconds(86_400),
-                          Optional.empty(),
-                          Optional.empty()));
-                }
-                new AgreementStore(entities)
-                    .insert(granted.id(), DataAccessAgreement.current(), NOW, "sub-1");
-                return null;
-              });
-      written =
-          persistence.inTransaction(
-              entities -> new EntitlementStore(entities).ofApplication(granted.id()));
-    }
+    persistence.run(
+        entities -> {
+          ApplicationStore store = new ApplicationStore(entities);
+          store.insert(granted);
+          store.recordApplicantJurisdiction(granted.id(), "DE");
+          store.insertAttachment(
+              new ApplicationAttachment(
+                  attachment, granted.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
+              "%PDF-".getBytes(StandardCharsets.US_ASCII),
+              "sub-1");
+          store.insertEthics(
+              new EthicsApproval(
+                  ethics,
+                  granted.id(),
+                  "FR",
+                  "CPP",
+                  "CPP 2026-1",
+                  LocalDate.of(2026, 1, 1),
+                  LocalDate.of(2027, 6, 30),
+                  attachment,
+                  NOW),
+              "sub-1");
+        });
+    persistence.run(
+        entities -> {
+          EntitlementStore entitlements = new EntitlementStore(entities);
+          for (String dataset : List.of("lu-set", "fr-set")) {
+            entitlements.insert(
+                new Entitlement(
+                    UUID.randomUUID(),
+                    granted.id(),
+                    "sub-1",
+                    dataset,
+                    "?",
+                    ethics,
+                    LocalDate.EPOCH,
+                    NOW,
+                    NOW.plusSeconds(86_400),
+                    Optional.empty(),
+                    Optional.empty()));
+          }
+          new AgreementStore(entities)
+              .insert(granted.id(), DataAccessAgreement.current(), NOW, "sub-1");
+        });
+    List<Entitlement> written =
+        persistence.inTransaction(
+            entities -> new EntitlementStore(entities).ofApplication(granted.id()));
     assertEquals(List.of("FR", "LU"), written.stream().map(Entitlement::jurisdiction).toList());
     assertEquals(LocalDate.of(2027, 6, 30), written.get(0).ethicsValidUntil());
     try (Connection connection = database.app().getConnection()) {
       assertEquals(written, SnapshotReads.entitlementsOf(connection, granted.id()));
       assertEquals(true, SnapshotReads.agreementAccepted(connection, granted.id()));
+      Application read = SnapshotReads.application(connection, granted.id()).orElseThrow();
+      assertEquals(
+          persistence.inTransaction(e -> new ApplicationStore(e).find(granted.id())).orElseThrow(),
+          read);
+      assertEquals(granted, read);
+      assertEquals(
+          Optional.of("DE"), SnapshotReads.applicantJurisdiction(connection, granted.id()));
+      assertEquals(
+          Optional.of(LocalDate.of(2027, 6, 30)),
+          SnapshotReads.latestEthics(connection, read, "FR").map(EthicsApproval::validUntil));
+      assertEquals(Optional.empty(), SnapshotReads.latestEthics(connection, read, "LU"));
+      assertEquals(Optional.empty(), SnapshotReads.application(connection, UUID.randomUUID()));
     }
   }
 
   @AfterAll
   static void stop() throws Exception {
+    persistence.close();
     database.close();
   }
 

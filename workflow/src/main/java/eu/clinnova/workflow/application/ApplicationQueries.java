@@ -17,12 +17,9 @@ import eu.clinnova.workflow.notification.Notification;
 import eu.clinnova.workflow.notification.NotificationStore;
 import eu.clinnova.workflow.process.ReviewGroups;
 import eu.clinnova.workflow.process.VoteStore;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,18 +30,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** Reading applications, as each caller may see them. */
 @ApplicationScoped
 public class ApplicationQueries {
 
-  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
-  private DataSource dataSource;
-
-  private final ApplicationStore applications = new ApplicationStore();
+  @Inject ApplicationStore applications;
   @Inject DatasetStore datasets;
-  private final VoteStore votes = new VoteStore();
+  @Inject VoteStore votes;
   @Inject EntitlementStore entitlements;
   @Inject AgreementStore agreements;
   @Inject NotificationStore notifications;
@@ -60,21 +53,17 @@ public class ApplicationQueries {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Application> list(Caller caller) {
-    try (Connection connection = dataSource.getConnection()) {
-      Map<UUID, Application> visible = new LinkedHashMap<>();
-      applications.ownedBy(connection, caller.subject()).forEach(a -> visible.put(a.id(), a));
-      if (caller.has(Role.COMPLIANCE_OFFICER)) {
-        applications.concerning(connection, null).forEach(a -> visible.putIfAbsent(a.id(), a));
-      } else if ((caller.has(Role.DATA_STEWARD) || caller.has(Role.DAC_MEMBER))
-          && !caller.jurisdictionCodes().isEmpty()) {
-        applications
-            .concerning(connection, caller.jurisdictionCodes())
-            .forEach(a -> visible.putIfAbsent(a.id(), a));
-      }
-      return new ArrayList<>(visible.values());
-    } catch (SQLException e) {
-      throw new IllegalStateException("the applications could not be read", e);
+    Map<UUID, Application> visible = new LinkedHashMap<>();
+    applications.ownedBy(caller.subject()).forEach(a -> visible.put(a.id(), a));
+    if (caller.has(Role.COMPLIANCE_OFFICER)) {
+      applications.concerning(null).forEach(a -> visible.putIfAbsent(a.id(), a));
+    } else if ((caller.has(Role.DATA_STEWARD) || caller.has(Role.DAC_MEMBER))
+        && !caller.jurisdictionCodes().isEmpty()) {
+      applications
+          .concerning(caller.jurisdictionCodes())
+          .forEach(a -> visible.putIfAbsent(a.id(), a));
     }
+    return new ArrayList<>(visible.values());
   }
 
   /**
@@ -103,9 +92,8 @@ public class ApplicationQueries {
    * applicant works outside the dataset's jurisdiction).
    */
   private Map<String, Set<ConsentModule>> modulesNeeded(
-      Connection connection, Application application, Map<String, Dataset> datasets)
-      throws SQLException {
-    Optional<String> home = applications.applicantJurisdiction(connection, application.id());
+      Application application, Map<String, Dataset> datasets) {
+    Optional<String> home = applications.applicantJurisdiction(application.id());
     Map<String, Set<ConsentModule>> needed = new LinkedHashMap<>();
     for (Dataset dataset : datasets.values()) {
       policies
@@ -140,95 +128,85 @@ public class ApplicationQueries {
   }
 
   private ApplicationFile read(Caller caller, UUID id) {
-    try (Connection connection = dataSource.getConnection()) {
-      Application application = visible(connection, caller, id);
-      Map<String, Dataset> known = new LinkedHashMap<>();
-      for (String datasetId : application.document().datasets()) {
-        datasets.find(datasetId).ifPresent(dataset -> known.put(datasetId, dataset));
-      }
-      Map<String, DuoMatch> matches = new LinkedHashMap<>();
-      application
-          .document()
-          .purpose()
-          .flatMap(Purpose::research)
-          .ifPresent(
-              purpose ->
-                  known.forEach(
-                      (datasetId, dataset) ->
-                          matches.put(datasetId, DuoMatch.of(dataset.use(), purpose))));
-      List<EthicsApproval> ethics = applications.ethicsInForce(connection, application);
-      Optional<Application> amended =
-          application.amends().isEmpty()
-              ? Optional.empty()
-              : applications.find(connection, application.amends().get());
-      List<FieldProblem> missing = new ArrayList<>();
-      if (application.state().isEditable()) {
-        amended.ifPresent(
-            approved ->
-                missing.addAll(Amendment.problems(approved.document(), application.document())));
-        missing.addAll(
-            SubmissionChecklist.missing(
-                application.document(), known, ethics, policies.all(), today()));
-      }
-      boolean reviewer = ApplicationAccess.isReviewer(caller, application);
-      List<String> changed = List.of();
-      Optional<ApplicationDocument> previous = Optional.empty();
-      if (application.revision() > 1) {
-        Optional<ApplicationDocument> before =
-            applications.revision(connection, id, application.revision() - 1);
-        Optional<ApplicationDocument> after =
-            applications.revision(connection, id, application.revision());
-        if (before.isPresent() && after.isPresent()) {
-          changed = ApplicationDocument.changedFields(before.get(), after.get());
-          previous = before;
-        }
-      }
-      boolean approvedOnce =
-          application.state() == ApplicationState.APPROVED
-              || !entitlements.ofApplication(id).isEmpty();
-      Map<String, Set<ConsentModule>> needed = modulesNeeded(connection, application, known);
-      return new ApplicationFile(
-          application,
-          applications.reviews(connection, id),
-          applications.events(connection, id),
-          applications.attachments(connection, id),
-          ethics,
-          matches,
-          missing,
-          changed,
-          previous,
-          reviewer ? Optional.of(votes.votes(connection, id)) : Optional.empty(),
-          approvedOnce ? Optional.of(DataAccessAgreement.current()) : Optional.empty(),
-          agreements.find(id),
-          entitlements.ofApplication(id),
-          applications.amendmentsOf(connection, id),
-          amended.map(approved -> Amendment.between(approved.document(), application.document())),
-          needed,
-          subjectsToday(needed, known));
-    } catch (SQLException e) {
-      throw new IllegalStateException("the application could not be read", e);
+    Application application = visible(caller, id);
+    Map<String, Dataset> known = new LinkedHashMap<>();
+    for (String datasetId : application.document().datasets()) {
+      datasets.find(datasetId).ifPresent(dataset -> known.put(datasetId, dataset));
     }
+    Map<String, DuoMatch> matches = new LinkedHashMap<>();
+    application
+        .document()
+        .purpose()
+        .flatMap(Purpose::research)
+        .ifPresent(
+            purpose ->
+                known.forEach(
+                    (datasetId, dataset) ->
+                        matches.put(datasetId, DuoMatch.of(dataset.use(), purpose))));
+    List<EthicsApproval> ethics = applications.ethicsInForce(application);
+    Optional<Application> amended =
+        application.amends().isEmpty()
+            ? Optional.empty()
+            : applications.find(application.amends().get());
+    List<FieldProblem> missing = new ArrayList<>();
+    if (application.state().isEditable()) {
+      amended.ifPresent(
+          approved ->
+              missing.addAll(Amendment.problems(approved.document(), application.document())));
+      missing.addAll(
+          SubmissionChecklist.missing(
+              application.document(), known, ethics, policies.all(), today()));
+    }
+    boolean reviewer = ApplicationAccess.isReviewer(caller, application);
+    List<String> changed = List.of();
+    Optional<ApplicationDocument> previous = Optional.empty();
+    if (application.revision() > 1) {
+      Optional<ApplicationDocument> before = applications.revision(id, application.revision() - 1);
+      Optional<ApplicationDocument> after = applications.revision(id, application.revision());
+      if (before.isPresent() && after.isPresent()) {
+        changed = ApplicationDocument.changedFields(before.get(), after.get());
+        previous = before;
+      }
+    }
+    boolean approvedOnce =
+        application.state() == ApplicationState.APPROVED
+            || !entitlements.ofApplication(id).isEmpty();
+    Map<String, Set<ConsentModule>> needed = modulesNeeded(application, known);
+    return new ApplicationFile(
+        application,
+        applications.reviews(id),
+        applications.events(id),
+        applications.attachments(id),
+        ethics,
+        matches,
+        missing,
+        changed,
+        previous,
+        reviewer ? Optional.of(votes.votes(id)) : Optional.empty(),
+        approvedOnce ? Optional.of(DataAccessAgreement.current()) : Optional.empty(),
+        agreements.find(id),
+        entitlements.ofApplication(id),
+        applications.amendmentsOf(id),
+        amended.map(approved -> Amendment.between(approved.document(), application.document())),
+        needed,
+        subjectsToday(needed, known));
   }
 
   /** An attachment's bytes and description, for whoever may see the application. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Map.Entry<ApplicationAttachment, byte[]>> attachment(
       Caller caller, UUID id, UUID attachmentId) {
-    try (Connection connection = dataSource.getConnection()) {
-      visible(connection, caller, id);
-      Optional<ApplicationAttachment> described =
-          applications.attachments(connection, id).stream()
-              .filter(file -> file.id().equals(attachmentId))
-              .findFirst();
-      if (described.isEmpty()) {
-        return Optional.empty();
-      }
-      return applications
-          .attachmentContent(connection, id, attachmentId)
-          .map(content -> Map.entry(described.get(), content));
-    } catch (SQLException e) {
-      throw new IllegalStateException("the attachment could not be read", e);
+    visible(caller, id);
+    Optional<ApplicationAttachment> described =
+        applications.attachments(id).stream()
+            .filter(file -> file.id().equals(attachmentId))
+            .findFirst();
+    if (described.isEmpty()) {
+      return Optional.empty();
     }
+    return applications
+        .attachmentContent(id, attachmentId)
+        .map(content -> Map.entry(described.get(), content));
   }
 
   /** The caller's notifications: to them, and to their review groups. */
@@ -236,16 +214,12 @@ public class ApplicationQueries {
   public List<Notification> notifications(Caller caller, int limit) {
     Set<String> recipients = new java.util.TreeSet<>(ReviewGroups.of(caller));
     recipients.add(caller.subject());
-    try (Connection connection = dataSource.getConnection()) {
-      return notifications.to(recipients, limit);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the notifications could not be read", e);
-    }
+    return notifications.to(recipients, limit);
   }
 
-  private Application visible(Connection connection, Caller caller, UUID id) throws SQLException {
+  private Application visible(Caller caller, UUID id) {
     return applications
-        .find(connection, id)
+        .find(id)
         .filter(application -> ApplicationAccess.canSee(caller, application))
         .orElseThrow(() -> Refusal.notFound("No such application."));
   }

@@ -19,15 +19,12 @@ import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.notification.NotificationStore;
 import eu.clinnova.workflow.process.ReviewGroups;
 import eu.clinnova.workflow.process.ReviewProcess;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
@@ -64,14 +60,11 @@ public class Applications {
 
   public record EthicsAdded(EthicsApproval approval, PendingAudit audit) {}
 
-  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
-  private DataSource dataSource;
-
   @Inject AuditLogService auditLog;
   @Inject RuntimeService runtime;
   @Inject TaskService tasks;
 
-  private final ApplicationStore applications = new ApplicationStore();
+  @Inject ApplicationStore applications;
   @Inject DatasetStore datasets;
   @Inject EntitlementStore entitlements;
   @Inject NotificationStore notifications;
@@ -82,130 +75,118 @@ public class Applications {
   @Transactional
   public Changed create(Caller caller, String ownerName, JsonObject body) {
     ApplicationDocument document = parse(body);
-    try (Connection connection = dataSource.getConnection()) {
-      Map<String, Dataset> known = knownDatasets(connection, document);
-      Instant now = now();
-      Application application =
-          new Application(
-              UUID.randomUUID(),
-              caller.subject(),
-              ownerName,
-              ApplicationState.DRAFT,
-              document,
-              SubmissionChecklist.jurisdictions(document, known),
-              0,
-              Optional.empty(),
-              now,
-              now);
-      applications.insert(connection, application);
-      // Where the applicant works decides whether a release to them crosses a border (ADR 0012).
-      Optional<String> home = applicantJurisdiction(caller);
-      if (home.isPresent()) {
-        applications.recordApplicantJurisdiction(connection, application.id(), home.get());
-      }
-      event(connection, application, "created", null, caller, Role.RESEARCHER, null, null);
-      return new Changed(
-          application,
-          audit(
-              caller,
-              Role.RESEARCHER,
-              "application.created",
-              application,
-              home.<Map<String, Object>>map(code -> Map.of("applicantJurisdiction", code))
-                  .orElse(Map.of())));
-    } catch (SQLException e) {
-      throw new IllegalStateException("the application could not be saved", e);
+    Map<String, Dataset> known = knownDatasets(document);
+    Instant now = now();
+    Application application =
+        new Application(
+            UUID.randomUUID(),
+            caller.subject(),
+            ownerName,
+            ApplicationState.DRAFT,
+            document,
+            SubmissionChecklist.jurisdictions(document, known),
+            0,
+            Optional.empty(),
+            now,
+            now);
+    applications.insert(application);
+    // Where the applicant works decides whether a release to them crosses a border (ADR 0012).
+    Optional<String> home = applicantJurisdiction(caller);
+    if (home.isPresent()) {
+      applications.recordApplicantJurisdiction(application.id(), home.get());
     }
+    event(application, "created", null, caller, Role.RESEARCHER, null, null);
+    return new Changed(
+        application,
+        audit(
+            caller,
+            Role.RESEARCHER,
+            "application.created",
+            application,
+            home.<Map<String, Object>>map(code -> Map.of("applicantJurisdiction", code))
+                .orElse(Map.of())));
   }
 
   /** Saves the draft as it is typed: any shape-valid content, complete or not. */
   @Transactional
   public Changed update(Caller caller, UUID id, JsonObject body) {
-    try (Connection connection = dataSource.getConnection()) {
-      // Whose it is and whether it can change come first: someone else's input says nothing.
-      Application application = ownApplication(connection, caller, id);
-      if (!application.state().isEditable()) {
-        throw Refusal.conflict(
-            "application-not-editable",
-            "The application is " + application.state().code() + ": it can no longer be edited.");
-      }
-      ApplicationDocument document = parse(body);
-      Map<String, Dataset> known = knownDatasets(connection, document);
-      Application saved =
-          new Application(
-              application.id(),
-              application.ownerSub(),
-              application.ownerName(),
-              application.state(),
-              document,
-              application.revision() == 0
-                  ? SubmissionChecklist.jurisdictions(document, known)
-                  : application.jurisdictions(),
-              application.revision(),
-              application.processInstanceId(),
-              application.createdAt(),
-              now(),
-              application.amends());
-      applications.update(connection, saved);
-      return new Changed(
-          saved,
-          audit(
-              caller,
-              Role.RESEARCHER,
-              "application.edited",
-              saved,
-              Map.of("documentSha256", sha256(document))));
-    } catch (SQLException e) {
-      throw new IllegalStateException("the application could not be saved", e);
+    // Whose it is and whether it can change come first: someone else's input says nothing.
+    Application application = ownApplication(caller, id);
+    if (!application.state().isEditable()) {
+      throw Refusal.conflict(
+          "application-not-editable",
+          "The application is " + application.state().code() + ": it can no longer be edited.");
     }
+    ApplicationDocument document = parse(body);
+    Map<String, Dataset> known = knownDatasets(document);
+    Application saved =
+        new Application(
+            application.id(),
+            application.ownerSub(),
+            application.ownerName(),
+            application.state(),
+            document,
+            application.revision() == 0
+                ? SubmissionChecklist.jurisdictions(document, known)
+                : application.jurisdictions(),
+            application.revision(),
+            application.processInstanceId(),
+            application.createdAt(),
+            now(),
+            application.amends());
+    applications.update(saved);
+    return new Changed(
+        saved,
+        audit(
+            caller,
+            Role.RESEARCHER,
+            "application.edited",
+            saved,
+            Map.of("documentSha256", sha256(document))));
   }
 
   @Transactional
   public Attached attach(
       Caller caller, UUID id, String fileName, String declaredType, byte[] content) {
-    try (Connection connection = dataSource.getConnection()) {
-      Application application = ownApplication(connection, caller, id);
-      if (!application.state().isEditable() && application.state() != ApplicationState.APPROVED) {
-        throw Refusal.conflict(
-            "application-not-editable",
-            "The application is " + application.state().code() + ": nothing can be attached.");
-      }
-      if (content.length == 0) {
-        throw Refusal.invalid("file", "is empty");
-      }
-      if (content.length > MAX_ATTACHMENT_BYTES) {
-        throw tooLarge();
-      }
-      String mediaType =
-          EvidenceType.of(content)
-              .filter(type -> declaredType == null || type.equals(declaredType))
-              .orElseThrow(
-                  () ->
-                      new Refusal(
-                          Refusal.Kind.UNSUPPORTED_TYPE,
-                          "attachment-type",
-                          "An attachment must be a PDF, PNG or JPEG file, declared as such.",
-                          List.of()));
-      // Stored under a name that cannot pass for another type or a path (issue 16).
-      String name = SafeFileName.of(fileName, mediaType);
-      ApplicationAttachment attachment =
-          new ApplicationAttachment(
-              UUID.randomUUID(), id, name, mediaType, content.length, Sha256.hex(content), now());
-      applications.insertAttachment(connection, attachment, content, caller.subject());
-      return new Attached(
-          attachment,
-          audit(
-              caller,
-              Role.RESEARCHER,
-              "application.attachment-added",
-              application,
-              Map.of(
-                  "attachmentId", attachment.id().toString(),
-                  "sha256", attachment.sha256(),
-                  "size", attachment.size())));
-    } catch (SQLException e) {
-      throw new IllegalStateException("the attachment could not be saved", e);
+    Application application = ownApplication(caller, id);
+    if (!application.state().isEditable() && application.state() != ApplicationState.APPROVED) {
+      throw Refusal.conflict(
+          "application-not-editable",
+          "The application is " + application.state().code() + ": nothing can be attached.");
     }
+    if (content.length == 0) {
+      throw Refusal.invalid("file", "is empty");
+    }
+    if (content.length > MAX_ATTACHMENT_BYTES) {
+      throw tooLarge();
+    }
+    String mediaType =
+        EvidenceType.of(content)
+            .filter(type -> declaredType == null || type.equals(declaredType))
+            .orElseThrow(
+                () ->
+                    new Refusal(
+                        Refusal.Kind.UNSUPPORTED_TYPE,
+                        "attachment-type",
+                        "An attachment must be a PDF, PNG or JPEG file, declared as such.",
+                        List.of()));
+    // Stored under a name that cannot pass for another type or a path (issue 16).
+    String name = SafeFileName.of(fileName, mediaType);
+    ApplicationAttachment attachment =
+        new ApplicationAttachment(
+            UUID.randomUUID(), id, name, mediaType, content.length, Sha256.hex(content), now());
+    applications.insertAttachment(attachment, content, caller.subject());
+    return new Attached(
+        attachment,
+        audit(
+            caller,
+            Role.RESEARCHER,
+            "application.attachment-added",
+            application,
+            Map.of(
+                "attachmentId", attachment.id().toString(),
+                "sha256", attachment.sha256(),
+                "size", attachment.size())));
   }
 
   public static Refusal tooLarge() {
@@ -222,94 +203,81 @@ public class Applications {
    */
   @Transactional
   public EthicsAdded addEthicsApproval(Caller caller, UUID id, JsonObject body) {
-    try (Connection connection = dataSource.getConnection()) {
-      Application application = ownApplication(connection, caller, id);
-      if (!application.state().isEditable() && application.state() != ApplicationState.APPROVED) {
-        throw Refusal.conflict(
-            "application-not-editable",
-            "The application is " + application.state().code() + ": approvals cannot be added.");
-      }
-      List<FieldProblem> problems = new ArrayList<>();
-      String jurisdiction = string(body, "jurisdiction");
-      Optional<JurisdictionPolicy> policy =
-          jurisdiction == null ? Optional.empty() : policies.of(jurisdiction);
-      if (policy.isEmpty()) {
-        problems.add(new FieldProblem("jurisdiction", "must be one of LU, FR, DE, CH"));
-      }
-      String committee = string(body, "committee");
-      if (committee == null || committee.isBlank() || committee.length() > 200) {
-        problems.add(
-            new FieldProblem("committee", "must name the committee (at most 200 characters)"));
-      }
-      String reference = string(body, "reference");
-      if (reference == null || reference.isBlank() || reference.length() > 60) {
-        problems.add(new FieldProblem("reference", "must be given (at most 60 characters)"));
-      } else if (policy.isPresent() && !policy.get().acceptsEthicsReference(reference.strip())) {
-        problems.add(
-            new FieldProblem(
-                "reference",
-                "does not have the form of a reference of " + policy.get().ethicsBody()));
-      }
-      LocalDate from = date(body, "validFrom", problems);
-      LocalDate until = date(body, "validUntil", problems);
-      if (from != null && until != null && until.isBefore(from)) {
-        problems.add(new FieldProblem("validUntil", "must not be before validFrom"));
-      }
-      if (until != null && until.isBefore(today())) {
-        problems.add(new FieldProblem("validUntil", "the approval has already ended"));
-      }
-      UUID attachmentId = null;
-      String attachment = string(body, "attachmentId");
-      try {
-        attachmentId = attachment == null ? null : UUID.fromString(attachment);
-      } catch (IllegalArgumentException e) {
-        attachmentId = null;
-      }
-      UUID wanted = attachmentId;
-      if (wanted == null
-          || applications.attachments(connection, id).stream()
-              .noneMatch(file -> file.id().equals(wanted))) {
-        problems.add(
-            new FieldProblem(
-                "attachmentId", "must be the id of a file attached to this application"));
-      }
-      if (!problems.isEmpty()) {
-        throw Refusal.invalid("The ethics approval is invalid.", problems);
-      }
-      EthicsApproval approval =
-          new EthicsApproval(
-              UUID.randomUUID(),
-              id,
-              jurisdiction,
-              committee.strip(),
-              reference.strip(),
-              from,
-              until,
-              attachmentId,
-              now());
-      applications.insertEthics(connection, approval, caller.subject());
-      event(
-          connection,
-          application,
-          "ethics-approval-added",
-          jurisdiction,
-          caller,
-          Role.RESEARCHER,
-          null,
-          null);
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("ethicsApprovalId", approval.id().toString());
-      data.put("jurisdiction", jurisdiction);
-      data.put("referenceSha256", Sha256.hex(approval.reference()));
-      data.put("validFrom", from.toString());
-      data.put("validUntil", until.toString());
-      data.put("attachmentId", attachmentId.toString());
-      return new EthicsAdded(
-          approval,
-          audit(caller, Role.RESEARCHER, "application.ethics-approval-added", application, data));
-    } catch (SQLException e) {
-      throw new IllegalStateException("the ethics approval could not be saved", e);
+    Application application = ownApplication(caller, id);
+    if (!application.state().isEditable() && application.state() != ApplicationState.APPROVED) {
+      throw Refusal.conflict(
+          "application-not-editable",
+          "The application is " + application.state().code() + ": approvals cannot be added.");
     }
+    List<FieldProblem> problems = new ArrayList<>();
+    String jurisdiction = string(body, "jurisdiction");
+    Optional<JurisdictionPolicy> policy =
+        jurisdiction == null ? Optional.empty() : policies.of(jurisdiction);
+    if (policy.isEmpty()) {
+      problems.add(new FieldProblem("jurisdiction", "must be one of LU, FR, DE, CH"));
+    }
+    String committee = string(body, "committee");
+    if (committee == null || committee.isBlank() || committee.length() > 200) {
+      problems.add(
+          new FieldProblem("committee", "must name the committee (at most 200 characters)"));
+    }
+    String reference = string(body, "reference");
+    if (reference == null || reference.isBlank() || reference.length() > 60) {
+      problems.add(new FieldProblem("reference", "must be given (at most 60 characters)"));
+    } else if (policy.isPresent() && !policy.get().acceptsEthicsReference(reference.strip())) {
+      problems.add(
+          new FieldProblem(
+              "reference",
+              "does not have the form of a reference of " + policy.get().ethicsBody()));
+    }
+    LocalDate from = date(body, "validFrom", problems);
+    LocalDate until = date(body, "validUntil", problems);
+    if (from != null && until != null && until.isBefore(from)) {
+      problems.add(new FieldProblem("validUntil", "must not be before validFrom"));
+    }
+    if (until != null && until.isBefore(today())) {
+      problems.add(new FieldProblem("validUntil", "the approval has already ended"));
+    }
+    UUID attachmentId = null;
+    String attachment = string(body, "attachmentId");
+    try {
+      attachmentId = attachment == null ? null : UUID.fromString(attachment);
+    } catch (IllegalArgumentException e) {
+      attachmentId = null;
+    }
+    UUID wanted = attachmentId;
+    if (wanted == null
+        || applications.attachments(id).stream().noneMatch(file -> file.id().equals(wanted))) {
+      problems.add(
+          new FieldProblem(
+              "attachmentId", "must be the id of a file attached to this application"));
+    }
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid("The ethics approval is invalid.", problems);
+    }
+    EthicsApproval approval =
+        new EthicsApproval(
+            UUID.randomUUID(),
+            id,
+            jurisdiction,
+            committee.strip(),
+            reference.strip(),
+            from,
+            until,
+            attachmentId,
+            now());
+    applications.insertEthics(approval, caller.subject());
+    event(application, "ethics-approval-added", jurisdiction, caller, Role.RESEARCHER, null, null);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("ethicsApprovalId", approval.id().toString());
+    data.put("jurisdiction", jurisdiction);
+    data.put("referenceSha256", Sha256.hex(approval.reference()));
+    data.put("validFrom", from.toString());
+    data.put("validUntil", until.toString());
+    data.put("attachmentId", attachmentId.toString());
+    return new EthicsAdded(
+        approval,
+        audit(caller, Role.RESEARCHER, "application.ethics-approval-added", application, data));
   }
 
   /**
@@ -318,97 +286,89 @@ public class Applications {
    */
   @Transactional
   public Changed submit(Caller caller, UUID id) {
-    try (Connection connection = dataSource.getConnection()) {
-      Application application = ownApplication(connection, caller, id);
-      if (!application.state().isEditable()) {
-        throw Refusal.conflict(
-            "application-not-editable",
-            "The application is " + application.state().code() + ": it cannot be submitted.");
-      }
-      Map<String, Dataset> known = knownDatasets(connection, application.document());
-      List<FieldProblem> missing = new ArrayList<>();
-      Optional<Application> amended = amended(connection, application);
-      amended.ifPresent(
-          approved ->
-              missing.addAll(Amendment.problems(approved.document(), application.document())));
-      missing.addAll(
-          SubmissionChecklist.missing(
-              application.document(),
-              known,
-              applications.ethicsInForce(connection, application),
-              policies.all(),
-              today()));
-      if (!missing.isEmpty()) {
-        throw new Refusal(
-            Refusal.Kind.CONFLICT,
-            "application-incomplete",
-            "The application cannot be submitted yet: " + missing.size() + " thing(s) missing.",
-            missing);
-      }
-      List<String> jurisdictions =
-          amended.isPresent()
-              ? Amendment.between(amended.get().document(), application.document())
-                  .jurisdictions(known, amended.get().jurisdictions())
-              : SubmissionChecklist.jurisdictions(application.document(), known);
-      boolean first = application.state() == ApplicationState.DRAFT;
-      if (!first && !jurisdictions.equals(application.jurisdictions())) {
-        throw Refusal.conflict(
-            "jurisdictions-changed",
-            "A returned application must keep the jurisdictions it was submitted for ("
-                + String.join(", ", application.jurisdictions())
-                + "); ask for datasets of other jurisdictions in a new application.");
-      }
-      Instant now = now();
-      int revision = application.revision() + 1;
-      applications.insertRevision(connection, id, revision, application.document(), now);
-      Application submitted =
-          new Application(
-              id,
-              application.ownerSub(),
-              application.ownerName(),
-              ApplicationState.SUBMITTED,
-              application.document(),
-              jurisdictions,
-              revision,
-              application.processInstanceId(),
-              application.createdAt(),
-              now,
-              application.amends());
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("revision", revision);
-      data.put("jurisdictions", jurisdictions);
-      data.put("datasets", application.document().datasets());
-      data.put("documentSha256", sha256(application.document()));
-      if (first) {
-        for (String jurisdiction : jurisdictions) {
-          applications.saveReview(
-              connection,
-              id,
-              new JurisdictionReview(
-                  jurisdiction, "waiting", Optional.empty(), Optional.empty(), 1, now));
-        }
-        applications.update(connection, submitted);
-        event(connection, submitted, "submitted", null, caller, Role.RESEARCHER, null, null);
-        for (String jurisdiction : jurisdictions) {
-          notifications.notify(
-              ReviewGroups.stewards(jurisdiction), id, "completeness-check-due", jurisdiction, now);
-        }
-        PendingAudit audit =
-            audit(caller, Role.RESEARCHER, "application.submitted", submitted, data);
-        String processId = startReview(submitted);
-        submitted = withProcess(submitted, processId);
-        applications.update(connection, submitted);
-        return new Changed(submitted, audit);
-      }
-      return resubmit(connection, caller, submitted, data);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the application could not be submitted", e);
+    Application application = ownApplication(caller, id);
+    if (!application.state().isEditable()) {
+      throw Refusal.conflict(
+          "application-not-editable",
+          "The application is " + application.state().code() + ": it cannot be submitted.");
     }
+    Map<String, Dataset> known = knownDatasets(application.document());
+    List<FieldProblem> missing = new ArrayList<>();
+    Optional<Application> amended = amended(application);
+    amended.ifPresent(
+        approved ->
+            missing.addAll(Amendment.problems(approved.document(), application.document())));
+    missing.addAll(
+        SubmissionChecklist.missing(
+            application.document(),
+            known,
+            applications.ethicsInForce(application),
+            policies.all(),
+            today()));
+    if (!missing.isEmpty()) {
+      throw new Refusal(
+          Refusal.Kind.CONFLICT,
+          "application-incomplete",
+          "The application cannot be submitted yet: " + missing.size() + " thing(s) missing.",
+          missing);
+    }
+    List<String> jurisdictions =
+        amended.isPresent()
+            ? Amendment.between(amended.get().document(), application.document())
+                .jurisdictions(known, amended.get().jurisdictions())
+            : SubmissionChecklist.jurisdictions(application.document(), known);
+    boolean first = application.state() == ApplicationState.DRAFT;
+    if (!first && !jurisdictions.equals(application.jurisdictions())) {
+      throw Refusal.conflict(
+          "jurisdictions-changed",
+          "A returned application must keep the jurisdictions it was submitted for ("
+              + String.join(", ", application.jurisdictions())
+              + "); ask for datasets of other jurisdictions in a new application.");
+    }
+    Instant now = now();
+    int revision = application.revision() + 1;
+    applications.insertRevision(id, revision, application.document(), now);
+    Application submitted =
+        new Application(
+            id,
+            application.ownerSub(),
+            application.ownerName(),
+            ApplicationState.SUBMITTED,
+            application.document(),
+            jurisdictions,
+            revision,
+            application.processInstanceId(),
+            application.createdAt(),
+            now,
+            application.amends());
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("revision", revision);
+    data.put("jurisdictions", jurisdictions);
+    data.put("datasets", application.document().datasets());
+    data.put("documentSha256", sha256(application.document()));
+    if (first) {
+      for (String jurisdiction : jurisdictions) {
+        applications.saveReview(
+            id,
+            new JurisdictionReview(
+                jurisdiction, "waiting", Optional.empty(), Optional.empty(), 1, now));
+      }
+      applications.update(submitted);
+      event(submitted, "submitted", null, caller, Role.RESEARCHER, null, null);
+      for (String jurisdiction : jurisdictions) {
+        notifications.notify(
+            ReviewGroups.stewards(jurisdiction), id, "completeness-check-due", jurisdiction, now);
+      }
+      PendingAudit audit = audit(caller, Role.RESEARCHER, "application.submitted", submitted, data);
+      String processId = startReview(submitted);
+      submitted = withProcess(submitted, processId);
+      applications.update(submitted);
+      return new Changed(submitted, audit);
+    }
+    return resubmit(caller, submitted, data);
   }
 
-  private Changed resubmit(
-      Connection connection, Caller caller, Application submitted, Map<String, Object> data)
-      throws SQLException {
+  private Changed resubmit(Caller caller, Application submitted, Map<String, Object> data) {
     List<Task> revisions =
         tasks
             .createTaskQuery()
@@ -425,11 +385,10 @@ public class Applications {
     Application resumed =
         submitted.with(
             completeness ? ApplicationState.SUBMITTED : ApplicationState.UNDER_REVIEW, now);
-    applications.update(connection, resumed);
-    for (JurisdictionReview review : applications.reviews(connection, submitted.id())) {
+    applications.update(resumed);
+    for (JurisdictionReview review : applications.reviews(submitted.id())) {
       if ("returned".equals(review.state())) {
         applications.saveReview(
-            connection,
             submitted.id(),
             new JurisdictionReview(
                 review.jurisdiction(),
@@ -440,7 +399,7 @@ public class Applications {
                 now));
       }
     }
-    event(connection, resumed, "resubmitted", null, caller, Role.RESEARCHER, null, null);
+    event(resumed, "resubmitted", null, caller, Role.RESEARCHER, null, null);
     PendingAudit audit = audit(caller, Role.RESEARCHER, "application.resubmitted", resumed, data);
     for (Task revision : revisions) {
       tasks.complete(revision.getId());
@@ -448,12 +407,11 @@ public class Applications {
     return new Changed(resumed, audit);
   }
 
-  private Optional<Application> amended(Connection connection, Application application)
-      throws SQLException {
+  private Optional<Application> amended(Application application) {
     if (application.amends().isEmpty()) {
       return Optional.empty();
     }
-    return applications.find(connection, application.amends().get());
+    return applications.find(application.amends().get());
   }
 
   /**
@@ -462,50 +420,46 @@ public class Applications {
    */
   @Transactional
   public Changed amend(Caller caller, UUID id) {
-    try (Connection connection = dataSource.getConnection()) {
-      Application approved = ownApplication(connection, caller, id);
-      if (approved.state() != ApplicationState.APPROVED || approved.isAmendment()) {
-        throw Refusal.conflict(
-            "not-amendable", "Only an approved application (not an amendment) can be amended.");
-      }
-      if (agreements.find(id).isEmpty()) {
-        throw Refusal.conflict(
-            "agreement-first",
-            "Accept the data access agreement of the approved application before amending it.");
-      }
-      if (applications.amendmentsOf(connection, id).stream()
-          .anyMatch(open -> !open.state().isFinal() && open.state() != ApplicationState.APPROVED)) {
-        throw Refusal.conflict(
-            "amendment-open", "An amendment of this application is already in progress.");
-      }
-      Instant now = now();
-      Application amendment =
-          new Application(
-              UUID.randomUUID(),
-              approved.ownerSub(),
-              approved.ownerName(),
-              ApplicationState.DRAFT,
-              approved.document(),
-              approved.jurisdictions(),
-              0,
-              Optional.empty(),
-              now,
-              now,
-              Optional.of(id));
-      applications.insert(connection, amendment);
-      event(connection, amendment, "created", null, caller, Role.RESEARCHER, null, null);
-      event(connection, approved, "amendment-started", null, caller, Role.RESEARCHER, null, null);
-      return new Changed(
-          amendment,
-          audit(
-              caller,
-              Role.RESEARCHER,
-              "application.amendment-created",
-              amendment,
-              Map.of("amends", id.toString())));
-    } catch (SQLException e) {
-      throw new IllegalStateException("the amendment could not be started", e);
+    Application approved = ownApplication(caller, id);
+    if (approved.state() != ApplicationState.APPROVED || approved.isAmendment()) {
+      throw Refusal.conflict(
+          "not-amendable", "Only an approved application (not an amendment) can be amended.");
     }
+    if (agreements.find(id).isEmpty()) {
+      throw Refusal.conflict(
+          "agreement-first",
+          "Accept the data access agreement of the approved application before amending it.");
+    }
+    if (applications.amendmentsOf(id).stream()
+        .anyMatch(open -> !open.state().isFinal() && open.state() != ApplicationState.APPROVED)) {
+      throw Refusal.conflict(
+          "amendment-open", "An amendment of this application is already in progress.");
+    }
+    Instant now = now();
+    Application amendment =
+        new Application(
+            UUID.randomUUID(),
+            approved.ownerSub(),
+            approved.ownerName(),
+            ApplicationState.DRAFT,
+            approved.document(),
+            approved.jurisdictions(),
+            0,
+            Optional.empty(),
+            now,
+            now,
+            Optional.of(id));
+    applications.insert(amendment);
+    event(amendment, "created", null, caller, Role.RESEARCHER, null, null);
+    event(approved, "amendment-started", null, caller, Role.RESEARCHER, null, null);
+    return new Changed(
+        amendment,
+        audit(
+            caller,
+            Role.RESEARCHER,
+            "application.amendment-created",
+            amendment,
+            Map.of("amends", id.toString())));
   }
 
   private String startReview(Application application) {
@@ -541,72 +495,67 @@ public class Applications {
   /** The applicant withdraws: the review ends; entitlements already granted are revoked. */
   @Transactional
   public Changed withdraw(Caller caller, UUID id) {
-    try (Connection connection = dataSource.getConnection()) {
-      Application application = ownApplication(connection, caller, id);
-      if (application.state().isFinal()) {
-        throw Refusal.conflict(
-            "application-ended", "The application is already " + application.state().code() + ".");
-      }
-      Instant now = now();
-      Application withdrawn = application.with(ApplicationState.WITHDRAWN, now);
-      applications.update(connection, withdrawn);
-      for (JurisdictionReview review : applications.reviews(connection, id)) {
-        if (!"approved".equals(review.state()) && !"rejected".equals(review.state())) {
-          applications.saveReview(
-              connection,
-              id,
-              new JurisdictionReview(
-                  review.jurisdiction(),
-                  "ended",
-                  review.decision(),
-                  review.conditions(),
-                  review.round(),
-                  now));
-        }
-      }
-      int revoked = 0;
-      for (var entitlement : entitlements.ofApplication(id)) {
-        if (entitlements.revoke(entitlement.id(), now, caller.subject(), "withdrawn")) {
-          revoked++;
-          // Each revocation is its own fact, as when a committee revokes.
-          auditLog.record(
-              new AuditEvent(
-                  new AuditEvent.Actor(caller.subject(), Role.RESEARCHER.tokenName()),
-                  "entitlement.revoked",
-                  new AuditEvent.Subject("entitlement", entitlement.id().toString()),
-                  Map.of(
-                      "applicationId", id.toString(),
-                      "datasetId", entitlement.datasetId(),
-                      "reason", "application-withdrawn")));
-        }
-      }
-      for (Application amendment : applications.amendmentsOf(connection, id)) {
-        if (!amendment.state().isFinal() && amendment.state() != ApplicationState.APPROVED) {
-          // An amendment in progress ends with the application it amends.
-          applications.update(connection, amendment.with(ApplicationState.WITHDRAWN, now));
-          event(connection, amendment, "withdrawn", null, caller, Role.RESEARCHER, null, null);
-          audit(
-              caller,
-              Role.RESEARCHER,
-              "application.withdrawn",
-              amendment.with(ApplicationState.WITHDRAWN, now),
-              Map.of("previousState", amendment.state().code(), "withAmended", id.toString()));
-          endProcess(amendment);
-        }
-      }
-      event(connection, withdrawn, "withdrawn", null, caller, Role.RESEARCHER, null, null);
-      PendingAudit audit =
-          audit(
-              caller,
-              Role.RESEARCHER,
-              "application.withdrawn",
-              withdrawn,
-              Map.of("previousState", application.state().code(), "entitlementsRevoked", revoked));
-      endProcess(application);
-      return new Changed(withdrawn, audit);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the application could not be withdrawn", e);
+    Application application = ownApplication(caller, id);
+    if (application.state().isFinal()) {
+      throw Refusal.conflict(
+          "application-ended", "The application is already " + application.state().code() + ".");
     }
+    Instant now = now();
+    Application withdrawn = application.with(ApplicationState.WITHDRAWN, now);
+    applications.update(withdrawn);
+    for (JurisdictionReview review : applications.reviews(id)) {
+      if (!"approved".equals(review.state()) && !"rejected".equals(review.state())) {
+        applications.saveReview(
+            id,
+            new JurisdictionReview(
+                review.jurisdiction(),
+                "ended",
+                review.decision(),
+                review.conditions(),
+                review.round(),
+                now));
+      }
+    }
+    int revoked = 0;
+    for (var entitlement : entitlements.ofApplication(id)) {
+      if (entitlements.revoke(entitlement.id(), now, caller.subject(), "withdrawn")) {
+        revoked++;
+        // Each revocation is its own fact, as when a committee revokes.
+        auditLog.record(
+            new AuditEvent(
+                new AuditEvent.Actor(caller.subject(), Role.RESEARCHER.tokenName()),
+                "entitlement.revoked",
+                new AuditEvent.Subject("entitlement", entitlement.id().toString()),
+                Map.of(
+                    "applicationId", id.toString(),
+                    "datasetId", entitlement.datasetId(),
+                    "reason", "application-withdrawn")));
+      }
+    }
+    for (Application amendment : applications.amendmentsOf(id)) {
+      if (!amendment.state().isFinal() && amendment.state() != ApplicationState.APPROVED) {
+        // An amendment in progress ends with the application it amends.
+        applications.update(amendment.with(ApplicationState.WITHDRAWN, now));
+        event(amendment, "withdrawn", null, caller, Role.RESEARCHER, null, null);
+        audit(
+            caller,
+            Role.RESEARCHER,
+            "application.withdrawn",
+            amendment.with(ApplicationState.WITHDRAWN, now),
+            Map.of("previousState", amendment.state().code(), "withAmended", id.toString()));
+        endProcess(amendment);
+      }
+    }
+    event(withdrawn, "withdrawn", null, caller, Role.RESEARCHER, null, null);
+    PendingAudit audit =
+        audit(
+            caller,
+            Role.RESEARCHER,
+            "application.withdrawn",
+            withdrawn,
+            Map.of("previousState", application.state().code(), "entitlementsRevoked", revoked));
+    endProcess(application);
+    return new Changed(withdrawn, audit);
   }
 
   private void endProcess(Application application) {
@@ -626,71 +575,62 @@ public class Applications {
    */
   @Transactional
   public Changed acceptAgreement(Caller caller, UUID id, JsonObject body) {
-    try (Connection connection = dataSource.getConnection()) {
-      Application application = ownApplication(connection, caller, id);
-      List<FieldProblem> problems = new ArrayList<>();
-      if (body.get("accepted") != JsonValue.TRUE) {
-        problems.add(new FieldProblem("accepted", "must be true to accept the agreement"));
-      }
-      Optional<Integer> version =
-          WholeNumber.within(body.get("agreementVersion"), 1, Integer.MAX_VALUE);
-      if (version.isEmpty()) {
-        problems.add(
-            new FieldProblem("agreementVersion", "must be the version shown, a whole number"));
-      }
-      if (!problems.isEmpty()) {
-        throw Refusal.invalid("The acceptance is invalid.", problems);
-      }
-      DataAccessAgreement agreement = DataAccessAgreement.current();
-      if (version.get() != agreement.version()) {
-        throw Refusal.conflict(
-            "agreement-version-outdated",
-            "Version " + agreement.version() + " of the agreement is the one to accept.");
-      }
-      Optional<Task> task =
-          application.processInstanceId().isEmpty()
-              ? Optional.empty()
-              : tasks
-                  .createTaskQuery()
-                  .processInstanceId(application.processInstanceId().get())
-                  .taskDefinitionKey(ReviewProcess.ACCEPT_AGREEMENT)
-                  .list()
-                  .stream()
-                  .findFirst();
-      if (application.state() != ApplicationState.APPROVED || task.isEmpty()) {
-        throw Refusal.conflict(
-            "agreement-not-expected",
-            application.state() == ApplicationState.APPROVED
-                ? "The agreement has already been accepted."
-                : "The agreement is accepted once the application is approved.");
-      }
-      Instant now = now();
-      agreements.insert(id, agreement, now, caller.subject());
-      event(
-          connection, application, "agreement-accepted", null, caller, Role.RESEARCHER, null, null);
-      PendingAudit audit =
-          audit(
-              caller,
-              Role.RESEARCHER,
-              "application.agreement-accepted",
-              application,
-              Map.of(
-                  "agreementVersion", agreement.version(), "agreementSha256", agreement.sha256()));
-      tasks.complete(task.get().getId());
-      return new Changed(application, audit);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the agreement could not be recorded", e);
+    Application application = ownApplication(caller, id);
+    List<FieldProblem> problems = new ArrayList<>();
+    if (body.get("accepted") != JsonValue.TRUE) {
+      problems.add(new FieldProblem("accepted", "must be true to accept the agreement"));
     }
+    Optional<Integer> version =
+        WholeNumber.within(body.get("agreementVersion"), 1, Integer.MAX_VALUE);
+    if (version.isEmpty()) {
+      problems.add(
+          new FieldProblem("agreementVersion", "must be the version shown, a whole number"));
+    }
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid("The acceptance is invalid.", problems);
+    }
+    DataAccessAgreement agreement = DataAccessAgreement.current();
+    if (version.get() != agreement.version()) {
+      throw Refusal.conflict(
+          "agreement-version-outdated",
+          "Version " + agreement.version() + " of the agreement is the one to accept.");
+    }
+    Optional<Task> task =
+        application.processInstanceId().isEmpty()
+            ? Optional.empty()
+            : tasks
+                .createTaskQuery()
+                .processInstanceId(application.processInstanceId().get())
+                .taskDefinitionKey(ReviewProcess.ACCEPT_AGREEMENT)
+                .list()
+                .stream()
+                .findFirst();
+    if (application.state() != ApplicationState.APPROVED || task.isEmpty()) {
+      throw Refusal.conflict(
+          "agreement-not-expected",
+          application.state() == ApplicationState.APPROVED
+              ? "The agreement has already been accepted."
+              : "The agreement is accepted once the application is approved.");
+    }
+    Instant now = now();
+    agreements.insert(id, agreement, now, caller.subject());
+    event(application, "agreement-accepted", null, caller, Role.RESEARCHER, null, null);
+    PendingAudit audit =
+        audit(
+            caller,
+            Role.RESEARCHER,
+            "application.agreement-accepted",
+            application,
+            Map.of("agreementVersion", agreement.version(), "agreementSha256", agreement.sha256()));
+    tasks.complete(task.get().getId());
+    return new Changed(application, audit);
   }
 
   // --- helpers ---------------------------------------------------------------------------
 
-  private Application ownApplication(Connection connection, Caller caller, UUID id)
-      throws SQLException {
+  private Application ownApplication(Caller caller, UUID id) {
     Application application =
-        applications
-            .lock(connection, id)
-            .orElseThrow(() -> Refusal.notFound("No such application."));
+        applications.lock(id).orElseThrow(() -> Refusal.notFound("No such application."));
     if (!application.isOwnedBy(caller.subject())) {
       if (ApplicationAccess.canSee(caller, application)) {
         throw Refusal.forbidden("Only the applicant may change an application.");
@@ -709,8 +649,7 @@ public class Applications {
   }
 
   /** The catalogue's datasets named by the document; an unknown id is refused. */
-  private Map<String, Dataset> knownDatasets(Connection connection, ApplicationDocument document)
-      throws SQLException {
+  private Map<String, Dataset> knownDatasets(ApplicationDocument document) {
     Map<String, Dataset> known = new LinkedHashMap<>();
     List<FieldProblem> unknown = new ArrayList<>();
     for (int i = 0; i < document.datasets().size(); i++) {
@@ -729,17 +668,14 @@ public class Applications {
   }
 
   private void event(
-      Connection connection,
       Application application,
       String kind,
       String jurisdiction,
       Caller caller,
       Role role,
       String outcome,
-      String comment)
-      throws SQLException {
+      String comment) {
     applications.insertEvent(
-        connection,
         application.id(),
         new ApplicationEvent(
             0,

@@ -9,11 +9,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/**
- * A row of {@code workflow.ethics_approval} (append-only). Mapped so that entitlements can be read
- * with their approval's end; the application's own store still writes it over JDBC until the
- * application aggregate moves to the unit (ADR 0020).
- */
+/** A row of {@code workflow.ethics_approval}: an approval declared on an application, kept. */
 @Entity
 @Immutable
 @Table(schema = "workflow", name = "ethics_approval")
@@ -49,6 +45,19 @@ class EthicsApprovalRow {
   private String addedBy;
 
   protected EthicsApprovalRow() {}
+
+  EthicsApprovalRow(EthicsApproval approval, String by) {
+    this.id = approval.id();
+    this.applicationId = approval.applicationId();
+    this.jurisdiction = approval.jurisdiction();
+    this.committee = approval.committee();
+    this.reference = approval.reference();
+    this.validFrom = approval.validFrom();
+    this.validUntil = approval.validUntil();
+    this.attachmentId = approval.attachmentId();
+    this.addedAt = approval.addedAt();
+    this.addedBy = by;
+  }
 
   EthicsApproval approval() {
     return new EthicsApproval(

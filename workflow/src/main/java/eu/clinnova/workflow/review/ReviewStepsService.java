@@ -17,12 +17,9 @@ import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.entitlement.EntitlementTerms;
 import eu.clinnova.workflow.notification.NotificationStore;
 import eu.clinnova.workflow.process.ReviewGroups;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * The review process's service tasks: each moves the application (or one jurisdiction's review) to
@@ -43,12 +39,9 @@ public class ReviewStepsService implements ReviewSteps {
 
   private static final AuditEvent.Actor PROCESS = new AuditEvent.Actor("review-process", "system");
 
-  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
-  private DataSource dataSource;
-
   @Inject AuditLogService auditLog;
 
-  private final ApplicationStore applications = new ApplicationStore();
+  @Inject ApplicationStore applications;
   @Inject NotificationStore notifications;
   @Inject DatasetStore datasets;
   @Inject EntitlementStore entitlements;
@@ -59,10 +52,10 @@ public class ReviewStepsService implements ReviewSteps {
   public void underReview(String applicationId) {
     run(
         applicationId,
-        (connection, application, now) -> {
-          setState(connection, application, ApplicationState.UNDER_REVIEW, now);
-          for (JurisdictionReview review : applications.reviews(connection, application.id())) {
-            saveReview(connection, application, review, "ethics-check", now);
+        (application, now) -> {
+          setState(application, ApplicationState.UNDER_REVIEW, now);
+          for (JurisdictionReview review : applications.reviews(application.id())) {
+            saveReview(application, review, "ethics-check", now);
             notifications.notify(
                 ReviewGroups.stewards(review.jurisdiction()),
                 application.id(),
@@ -70,7 +63,7 @@ public class ReviewStepsService implements ReviewSteps {
                 review.jurisdiction(),
                 now);
           }
-          step(connection, application, "under-review", null, Map.of());
+          step(application, "under-review", null, Map.of());
         });
   }
 
@@ -79,22 +72,21 @@ public class ReviewStepsService implements ReviewSteps {
   public void returned(String applicationId, String jurisdiction) {
     run(
         applicationId,
-        (connection, application, now) -> {
-          setState(connection, application, ApplicationState.RETURNED, now);
+        (application, now) -> {
+          setState(application, ApplicationState.RETURNED, now);
           if (jurisdiction != null) {
-            JurisdictionReview review = review(connection, application, jurisdiction);
+            JurisdictionReview review = review(application, jurisdiction);
             // A return by the committee opens a new voting round after the resubmission.
             int round =
                 "chair-decision".equals(review.state()) ? review.round() + 1 : review.round();
             applications.saveReview(
-                connection,
                 application.id(),
                 new JurisdictionReview(
                     jurisdiction, "returned", Optional.empty(), Optional.empty(), round, now));
           }
           notifications.notify(
               application.ownerSub(), application.id(), "returned", jurisdiction, now);
-          step(connection, application, "returned", jurisdiction, Map.of());
+          step(application, "returned", jurisdiction, Map.of());
         });
   }
 
@@ -103,11 +95,10 @@ public class ReviewStepsService implements ReviewSteps {
   public void jurisdictionApproved(String applicationId, String jurisdiction) {
     run(
         applicationId,
-        (connection, application, now) -> {
-          JurisdictionReview review = review(connection, application, jurisdiction);
-          saveReview(connection, application, review, "approved", now);
+        (application, now) -> {
+          JurisdictionReview review = review(application, jurisdiction);
+          saveReview(application, review, "approved", now);
           step(
-              connection,
               application,
               "jurisdiction-approved",
               jurisdiction,
@@ -120,10 +111,9 @@ public class ReviewStepsService implements ReviewSteps {
   public boolean jurisdictionRejected(String applicationId, String jurisdiction) {
     run(
         applicationId,
-        (connection, application, now) -> {
-          JurisdictionReview review = review(connection, application, jurisdiction);
+        (application, now) -> {
+          JurisdictionReview review = review(application, jurisdiction);
           applications.saveReview(
-              connection,
               application.id(),
               new JurisdictionReview(
                   jurisdiction,
@@ -132,7 +122,7 @@ public class ReviewStepsService implements ReviewSteps {
                   Optional.empty(),
                   review.round(),
                   now));
-          step(connection, application, "jurisdiction-rejected", jurisdiction, Map.of());
+          step(application, "jurisdiction-rejected", jurisdiction, Map.of());
         });
     return true;
   }
@@ -142,15 +132,15 @@ public class ReviewStepsService implements ReviewSteps {
   public void rejected(String applicationId) {
     run(
         applicationId,
-        (connection, application, now) -> {
-          setState(connection, application, ApplicationState.REJECTED, now);
-          for (JurisdictionReview review : applications.reviews(connection, application.id())) {
+        (application, now) -> {
+          setState(application, ApplicationState.REJECTED, now);
+          for (JurisdictionReview review : applications.reviews(application.id())) {
             if (!"approved".equals(review.state()) && !"rejected".equals(review.state())) {
-              saveReview(connection, application, review, "ended", now);
+              saveReview(application, review, "ended", now);
             }
           }
           notifications.notify(application.ownerSub(), application.id(), "rejected", null, now);
-          step(connection, application, "rejected", null, Map.of());
+          step(application, "rejected", null, Map.of());
         });
   }
 
@@ -159,10 +149,10 @@ public class ReviewStepsService implements ReviewSteps {
   public void approved(String applicationId) {
     run(
         applicationId,
-        (connection, application, now) -> {
-          setState(connection, application, ApplicationState.APPROVED, now);
+        (application, now) -> {
+          setState(application, ApplicationState.APPROVED, now);
           notifications.notify(application.ownerSub(), application.id(), "approved", null, now);
-          step(connection, application, "approved", null, Map.of());
+          step(application, "approved", null, Map.of());
         });
   }
 
@@ -171,13 +161,13 @@ public class ReviewStepsService implements ReviewSteps {
   public void grantEntitlements(String applicationId) {
     run(
         applicationId,
-        (connection, application, now) -> {
+        (application, now) -> {
           // An amendment's entitlements cover what it adds and belong to the approved
           // application it amends, within that application's duration.
           Optional<Application> amended =
               application.amends().isEmpty()
                   ? Optional.empty()
-                  : applications.lock(connection, application.amends().get());
+                  : applications.lock(application.amends().get());
           Application project = amended.orElse(application);
           List<String> granted =
               amended.isPresent()
@@ -189,7 +179,7 @@ public class ReviewStepsService implements ReviewSteps {
                   .map(Entitlement::validFrom)
                   .min(Instant::compareTo)
                   .orElse(now);
-          List<EthicsApproval> ethics = applications.ethicsInForce(connection, application);
+          List<EthicsApproval> ethics = applications.ethicsInForce(application);
           for (String datasetId : granted) {
             Dataset dataset = datasets.find(datasetId).orElseThrow();
             EthicsApproval approval =
@@ -241,7 +231,6 @@ public class ReviewStepsService implements ReviewSteps {
                 .filter(code -> !jurisdictions.contains(code))
                 .forEach(jurisdictions::add);
             applications.update(
-                connection,
                 new Application(
                     project.id(),
                     project.ownerSub(),
@@ -255,7 +244,6 @@ public class ReviewStepsService implements ReviewSteps {
                     now,
                     project.amends()));
             step(
-                connection,
                 project,
                 "amended",
                 null,
@@ -264,7 +252,6 @@ public class ReviewStepsService implements ReviewSteps {
           notifications.notify(
               application.ownerSub(), application.id(), "entitlements-granted", null, now);
           applications.insertEvent(
-              connection,
               application.id(),
               new ApplicationEvent(
                   0,
@@ -283,14 +270,14 @@ public class ReviewStepsService implements ReviewSteps {
   public void remind(String applicationId, String jurisdiction) {
     run(
         applicationId,
-        (connection, application, now) -> {
+        (application, now) -> {
           notifications.notify(
               ReviewGroups.committee(jurisdiction),
               application.id(),
               "reminder",
               jurisdiction,
               now);
-          step(connection, application, "reminder-sent", jurisdiction, Map.of());
+          step(application, "reminder-sent", jurisdiction, Map.of());
         });
   }
 
@@ -299,54 +286,41 @@ public class ReviewStepsService implements ReviewSteps {
   public void escalate(String applicationId, String jurisdiction) {
     run(
         applicationId,
-        (connection, application, now) -> {
+        (application, now) -> {
           notifications.notify(
               ReviewGroups.chair(jurisdiction), application.id(), "escalation", jurisdiction, now);
-          step(connection, application, "escalated", jurisdiction, Map.of());
+          step(application, "escalated", jurisdiction, Map.of());
         });
   }
 
   // --- helpers ---------------------------------------------------------------------------
 
   private interface Step {
-    void take(Connection connection, Application application, Instant now) throws SQLException;
+    void take(Application application, Instant now);
   }
 
   private void run(String applicationId, Step step) {
-    try (Connection connection = dataSource.getConnection()) {
-      Application application =
-          applications
-              .lock(connection, UUID.fromString(applicationId))
-              .orElseThrow(() -> new IllegalStateException("no application " + applicationId));
-      step.take(connection, application, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    } catch (SQLException e) {
-      throw new IllegalStateException("the review step could not be recorded", e);
-    }
+    Application application =
+        applications
+            .lock(UUID.fromString(applicationId))
+            .orElseThrow(() -> new IllegalStateException("no application " + applicationId));
+    step.take(application, clock.instant().truncatedTo(ChronoUnit.MILLIS));
   }
 
-  private void setState(
-      Connection connection, Application application, ApplicationState state, Instant now)
-      throws SQLException {
-    applications.update(connection, application.with(state, now));
+  private void setState(Application application, ApplicationState state, Instant now) {
+    applications.update(application.with(state, now));
   }
 
-  private JurisdictionReview review(
-      Connection connection, Application application, String jurisdiction) throws SQLException {
-    return applications.reviews(connection, application.id()).stream()
+  private JurisdictionReview review(Application application, String jurisdiction) {
+    return applications.reviews(application.id()).stream()
         .filter(review -> review.jurisdiction().equals(jurisdiction))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no review in " + jurisdiction));
   }
 
   private void saveReview(
-      Connection connection,
-      Application application,
-      JurisdictionReview review,
-      String state,
-      Instant now)
-      throws SQLException {
+      Application application, JurisdictionReview review, String state, Instant now) {
     applications.saveReview(
-        connection,
         application.id(),
         new JurisdictionReview(
             review.jurisdiction(),
@@ -359,15 +333,9 @@ public class ReviewStepsService implements ReviewSteps {
 
   /** The event on the timeline and its audit entry {@code application.<kind>}. */
   private void step(
-      Connection connection,
-      Application application,
-      String kind,
-      String jurisdiction,
-      Map<String, Object> facts)
-      throws SQLException {
+      Application application, String kind, String jurisdiction, Map<String, Object> facts) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     applications.insertEvent(
-        connection,
         application.id(),
         new ApplicationEvent(
             0,

@@ -17,15 +17,12 @@ import eu.clinnova.workflow.process.ReviewGroups;
 import eu.clinnova.workflow.process.ReviewProcess;
 import eu.clinnova.workflow.process.Vote;
 import eu.clinnova.workflow.process.VoteStore;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
@@ -56,15 +52,12 @@ public class Reviews {
   /** What completing did: the audit entry, and whether the task is closed (a vote may not be). */
   public record Completed(PendingAudit audit, boolean taskClosed) {}
 
-  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
-  private DataSource dataSource;
-
   @Inject AuditLogService auditLog;
   @Inject TaskService taskService;
   @Inject RuntimeService runtime;
 
-  private final ApplicationStore applications = new ApplicationStore();
-  private final VoteStore votes = new VoteStore();
+  @Inject ApplicationStore applications;
+  @Inject VoteStore votes;
   @Inject NotificationStore notifications;
   private final Committees committees = Committees.bundled();
   @Inject Clock clock;
@@ -77,48 +70,44 @@ public class Reviews {
       return List.of();
     }
     List<ReviewTask> open = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection()) {
-      Map<UUID, Optional<Application>> seen = new HashMap<>();
-      Map<UUID, List<Vote>> votesSeen = new HashMap<>();
-      for (Task task :
-          taskService
-              .createTaskQuery()
-              .processDefinitionKey(ReviewProcess.KEY)
-              .taskCandidateGroupIn(List.copyOf(groups))
-              .list()) {
-        UUID applicationId = applicationOf(task);
-        Optional<Application> application =
-            seen.computeIfAbsent(applicationId, id -> find(connection, id));
-        if (application.isEmpty() || application.get().isOwnedBy(caller.subject())) {
+    Map<UUID, Optional<Application>> seen = new HashMap<>();
+    Map<UUID, List<Vote>> votesSeen = new HashMap<>();
+    for (Task task :
+        taskService
+            .createTaskQuery()
+            .processDefinitionKey(ReviewProcess.KEY)
+            .taskCandidateGroupIn(List.copyOf(groups))
+            .list()) {
+      UUID applicationId = applicationOf(task);
+      Optional<Application> application = seen.computeIfAbsent(applicationId, applications::find);
+      if (application.isEmpty() || application.get().isOwnedBy(caller.subject())) {
+        continue;
+      }
+      Optional<String> jurisdiction = jurisdictionOf(task);
+      if (ReviewProcess.DAC_VOTE.equals(task.getTaskDefinitionKey())) {
+        List<Vote> cast = votesSeen.computeIfAbsent(applicationId, votes::votes);
+        int round = round(applicationId, jurisdiction.orElseThrow());
+        if (cast.stream()
+            .anyMatch(
+                vote ->
+                    vote.memberSub().equals(caller.subject())
+                        && vote.jurisdiction().equals(jurisdiction.get())
+                        && (vote.round() == round || vote.conflict()))) {
           continue;
         }
-        Optional<String> jurisdiction = jurisdictionOf(task);
-        if (ReviewProcess.DAC_VOTE.equals(task.getTaskDefinitionKey())) {
-          List<Vote> cast = votesSeen.computeIfAbsent(applicationId, id -> votesOf(connection, id));
-          int round = round(connection, applicationId, jurisdiction.orElseThrow());
-          if (cast.stream()
-              .anyMatch(
-                  vote ->
-                      vote.memberSub().equals(caller.subject())
-                          && vote.jurisdiction().equals(jurisdiction.get())
-                          && (vote.round() == round || vote.conflict()))) {
-            continue;
-          }
-        }
-        open.add(
-            new ReviewTask(
-                task.getId(),
-                task.getTaskDefinitionKey(),
-                task.getName(),
-                applicationId,
-                application.get().document().title().orElse(""),
-                jurisdiction,
-                task.getCreateTime().toInstant(),
-                Optional.ofNullable(task.getDueDate()).map(java.util.Date::toInstant)));
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("the tasks could not be read", e);
+      open.add(
+          new ReviewTask(
+              task.getId(),
+              task.getTaskDefinitionKey(),
+              task.getName(),
+              applicationId,
+              application.get().document().title().orElse(""),
+              jurisdiction,
+              task.getCreateTime().toInstant(),
+              Optional.ofNullable(task.getDueDate()).map(java.util.Date::toInstant)));
     }
+
     open.sort(
         Comparator.comparing((ReviewTask task) -> task.due().orElse(Instant.MAX))
             .thenComparing(ReviewTask::created));
@@ -141,90 +130,65 @@ public class Reviews {
       throw Refusal.notFound("No such task among yours.");
     }
     String key = task.getTaskDefinitionKey();
-    try (Connection connection = dataSource.getConnection()) {
-      UUID applicationId = applicationOf(task);
-      Application application =
-          applications
-              .lock(connection, applicationId)
-              .orElseThrow(() -> Refusal.notFound("No such task among yours."));
-      if (application.isOwnedBy(caller.subject())) {
-        throw new Refusal(
-            Refusal.Kind.FORBIDDEN,
-            "self-review",
-            "Nobody may review or vote on their own application.",
-            List.of());
-      }
-      Optional<String> jurisdiction = jurisdictionOf(task);
-      TaskInput input = TaskInput.parse(body, key);
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      switch (key) {
-        case ReviewProcess.COMPLETENESS_CHECK:
-          return close(
-              connection, caller, task, application, null, "completeness-checked", input, now);
-        case ReviewProcess.ETHICS_CHECK:
-          if ("approve".equals(input.outcome())) {
-            JurisdictionReview review =
-                review(connection, applicationId, jurisdiction.orElseThrow());
-            applications.saveReview(
-                connection,
-                applicationId,
-                new JurisdictionReview(
-                    review.jurisdiction(),
-                    "dac-review",
-                    Optional.empty(),
-                    Optional.empty(),
-                    review.round(),
-                    now));
-            notifications.notify(
-                ReviewGroups.committee(review.jurisdiction()),
-                applicationId,
-                "vote-due",
-                review.jurisdiction(),
-                now);
-          }
-          return close(
-              connection,
-              caller,
-              task,
-              application,
-              jurisdiction.orElseThrow(),
-              "ethics-checked",
-              input,
+    UUID applicationId = applicationOf(task);
+    Application application =
+        applications
+            .lock(applicationId)
+            .orElseThrow(() -> Refusal.notFound("No such task among yours."));
+    if (application.isOwnedBy(caller.subject())) {
+      throw new Refusal(
+          Refusal.Kind.FORBIDDEN,
+          "self-review",
+          "Nobody may review or vote on their own application.",
+          List.of());
+    }
+    Optional<String> jurisdiction = jurisdictionOf(task);
+    TaskInput input = TaskInput.parse(body, key);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    switch (key) {
+      case ReviewProcess.COMPLETENESS_CHECK:
+        return close(caller, task, application, null, "completeness-checked", input, now);
+      case ReviewProcess.ETHICS_CHECK:
+        if ("approve".equals(input.outcome())) {
+          JurisdictionReview review = review(applicationId, jurisdiction.orElseThrow());
+          applications.saveReview(
+              applicationId,
+              new JurisdictionReview(
+                  review.jurisdiction(),
+                  "dac-review",
+                  Optional.empty(),
+                  Optional.empty(),
+                  review.round(),
+                  now));
+          notifications.notify(
+              ReviewGroups.committee(review.jurisdiction()),
+              applicationId,
+              "vote-due",
+              review.jurisdiction(),
               now);
-        case ReviewProcess.DAC_VOTE:
-          return vote(
-              connection,
-              caller,
-              memberName,
-              task,
-              application,
-              jurisdiction.orElseThrow(),
-              input,
-              now);
-        case ReviewProcess.CHAIR_DECISION:
-          return decide(
-              connection, caller, task, application, jurisdiction.orElseThrow(), input, now);
-        default:
-          throw Refusal.conflict(
-              "not-a-review-task", "This task is completed by the applicant, not here.");
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("the task could not be completed", e);
+        }
+        return close(
+            caller, task, application, jurisdiction.orElseThrow(), "ethics-checked", input, now);
+      case ReviewProcess.DAC_VOTE:
+        return vote(caller, memberName, task, application, jurisdiction.orElseThrow(), input, now);
+      case ReviewProcess.CHAIR_DECISION:
+        return decide(caller, task, application, jurisdiction.orElseThrow(), input, now);
+      default:
+        throw Refusal.conflict(
+            "not-a-review-task", "This task is completed by the applicant, not here.");
     }
   }
 
   private Completed vote(
-      Connection connection,
       Caller caller,
       String memberName,
       Task task,
       Application application,
       String jurisdiction,
       TaskInput input,
-      Instant now)
-      throws SQLException {
-    List<Vote> cast = votes.votes(connection, application.id());
-    int round = round(connection, application.id(), jurisdiction);
+      Instant now) {
+    List<Vote> cast = votes.votes(application.id());
+    int round = round(application.id(), jurisdiction);
     Vote vote =
         new Vote(
             jurisdiction,
@@ -236,12 +200,11 @@ public class Reviews {
             input.comment(),
             now);
     boolean quorumReached = Ballot.cast(cast, vote, committees.quorum(jurisdiction));
-    if (!votes.insert(connection, application.id(), vote)) {
+    if (!votes.insert(application.id(), vote)) {
       throw Refusal.conflict("already-voted", "You have already voted in this round.");
     }
     String kind = input.conflictOfInterest() ? "conflict-declared" : "vote-cast";
     event(
-        connection,
         application,
         kind,
         jurisdiction,
@@ -256,9 +219,8 @@ public class Reviews {
     if (!quorumReached) {
       return new Completed(audit, false);
     }
-    JurisdictionReview review = review(connection, application.id(), jurisdiction);
+    JurisdictionReview review = review(application.id(), jurisdiction);
     applications.saveReview(
-        connection,
         application.id(),
         new JurisdictionReview(
             jurisdiction,
@@ -274,20 +236,16 @@ public class Reviews {
   }
 
   private Completed decide(
-      Connection connection,
       Caller caller,
       Task task,
       Application application,
       String jurisdiction,
       TaskInput input,
-      Instant now)
-      throws SQLException {
-    Ballot.requireNoConflict(
-        votes.votes(connection, application.id()), caller.subject(), jurisdiction);
-    JurisdictionReview review = review(connection, application.id(), jurisdiction);
+      Instant now) {
+    Ballot.requireNoConflict(votes.votes(application.id()), caller.subject(), jurisdiction);
+    JurisdictionReview review = review(application.id(), jurisdiction);
     if (!"return".equals(input.outcome())) {
       applications.saveReview(
-          connection,
           application.id(),
           new JurisdictionReview(
               jurisdiction,
@@ -297,26 +255,22 @@ public class Reviews {
               review.round(),
               now));
     }
-    return close(
-        connection, caller, task, application, jurisdiction, "committee-decided", input, now);
+    return close(caller, task, application, jurisdiction, "committee-decided", input, now);
   }
 
   private Completed close(
-      Connection connection,
       Caller caller,
       Task task,
       Application application,
       String jurisdiction,
       String kind,
       TaskInput input,
-      Instant now)
-      throws SQLException {
+      Instant now) {
     Role role =
         ReviewProcess.CHAIR_DECISION.equals(task.getTaskDefinitionKey())
             ? Role.DAC_CHAIR
             : Role.DATA_STEWARD;
     event(
-        connection,
         application,
         kind,
         jurisdiction,
@@ -412,7 +366,6 @@ public class Reviews {
   }
 
   private void event(
-      Connection connection,
       Application application,
       String kind,
       String jurisdiction,
@@ -420,10 +373,8 @@ public class Reviews {
       Role role,
       Optional<String> outcome,
       Optional<String> comment,
-      Instant now)
-      throws SQLException {
+      Instant now) {
     applications.insertEvent(
-        connection,
         application.id(),
         new ApplicationEvent(
             0,
@@ -456,32 +407,14 @@ public class Reviews {
         (String) runtime.getVariable(task.getExecutionId(), ReviewProcess.JURISDICTION));
   }
 
-  private int round(Connection connection, UUID applicationId, String jurisdiction)
-      throws SQLException {
-    return review(connection, applicationId, jurisdiction).round();
+  private int round(UUID applicationId, String jurisdiction) {
+    return review(applicationId, jurisdiction).round();
   }
 
-  private JurisdictionReview review(Connection connection, UUID applicationId, String jurisdiction)
-      throws SQLException {
-    return applications.reviews(connection, applicationId).stream()
+  private JurisdictionReview review(UUID applicationId, String jurisdiction) {
+    return applications.reviews(applicationId).stream()
         .filter(review -> review.jurisdiction().equals(jurisdiction))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no review in " + jurisdiction));
-  }
-
-  private Optional<Application> find(Connection connection, UUID id) {
-    try {
-      return applications.find(connection, id);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private List<Vote> votesOf(Connection connection, UUID id) {
-    try {
-      return votes.votes(connection, id);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

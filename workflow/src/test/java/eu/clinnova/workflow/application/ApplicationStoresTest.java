@@ -31,7 +31,6 @@ public class ApplicationStoresTest {
 
   private static TestDatabase database;
   private static TestPersistence persistence;
-  private static final ApplicationStore applications = new ApplicationStore();
   private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
   @BeforeAll
@@ -50,11 +49,17 @@ public class ApplicationStoresTest {
     database.close();
   }
 
+  /** Applications read or written in a transaction of their own, as the portal's services do. */
+  private static <T> T applications(Function<ApplicationStore, T> work) {
+    return persistence.inTransaction(entities -> work.apply(new ApplicationStore(entities)));
+  }
+
   /** Entitlements read or written in a transaction of their own, as the portal's services do. */
   private static <T> T entitlements(Function<EntitlementStore, T> work) {
     return persistence.inTransaction(entities -> work.apply(new EntitlementStore(entities)));
   }
 
+  /** A draft by {@code sub-1} asking for a dataset of Luxembourg. */
   public static Application draft() {
     return new Application(
         UUID.randomUUID(),
@@ -70,69 +75,96 @@ public class ApplicationStoresTest {
   }
 
   @Test
-  void anApplicationAndWhatIsAppendedToItReadBack() throws SQLException {
+  void anApplicationAndWhatIsAppendedToItReadBack() {
     Application application = draft();
-    try (Connection connection = database.app().getConnection()) {
-      applications.insert(connection, application);
-      Application submitted =
-          new Application(
+    Application submitted =
+        new Application(
+            application.id(),
+            "sub-1",
+            "researcher",
+            ApplicationState.SUBMITTED,
+            application.document(),
+            List.of("LU", "CH"),
+            1,
+            Optional.of("proc-1"),
+            NOW,
+            NOW.plusSeconds(5),
+            Optional.empty());
+    applications(
+        applications -> {
+          applications.insert(application);
+          applications.update(submitted);
+          applications.insertRevision(application.id(), 1, application.document(), NOW);
+          applications.insertEvent(
               application.id(),
-              "sub-1",
-              "researcher",
-              ApplicationState.SUBMITTED,
-              application.document(),
-              List.of("LU", "CH"),
+              new ApplicationEvent(
+                  0,
+                  NOW,
+                  "submitted",
+                  Optional.empty(),
+                  "sub-1",
+                  "researcher",
+                  Optional.empty(),
+                  Optional.of("note")));
+          applications.saveReview(
+              application.id(),
+              new JurisdictionReview("CH", "waiting", Optional.empty(), Optional.empty(), 1, NOW));
+          applications.saveReview(
+              application.id(),
+              new JurisdictionReview(
+                  "LU", "dac-review", Optional.empty(), Optional.empty(), 1, NOW));
+          return null;
+        });
+    applications(
+        applications -> {
+          applications.saveReview(
+              application.id(),
+              new JurisdictionReview(
+                  "LU",
+                  "approved",
+                  Optional.of("approve-with-conditions"),
+                  Optional.of("c"),
+                  2,
+                  NOW.plusSeconds(9)));
+          return null;
+        });
+    applications(
+        applications -> {
+          assertEquals(submitted, applications.find(application.id()).orElseThrow());
+          assertEquals(
+              application.document(), applications.revision(application.id(), 1).orElseThrow());
+          assertEquals(Optional.empty(), applications.revision(application.id(), 2));
+          assertEquals(
+              "note", applications.events(application.id()).get(0).comment().orElseThrow());
+          List<JurisdictionReview> reviews = applications.reviews(application.id());
+          assertEquals(
+              List.of("LU", "CH"), reviews.stream().map(JurisdictionReview::jurisdiction).toList());
+          assertEquals(
+              new JurisdictionReview(
+                  "LU",
+                  "approved",
+                  Optional.of("approve-with-conditions"),
+                  Optional.of("c"),
+                  2,
+                  NOW.plusSeconds(9)),
+              reviews.get(0),
+              "a review moves on in place");
+          assertTrue(
+              applications.concerning(List.of("CH")).stream()
+                  .anyMatch(a -> a.id().equals(application.id())));
+          assertTrue(
+              applications.concerning(List.of("FR")).stream()
+                  .noneMatch(a -> a.id().equals(application.id())));
+          assertTrue(
+              applications.concerning(null).stream()
+                  .anyMatch(a -> a.id().equals(application.id())));
+          assertEquals(
               1,
-              Optional.of("proc-1"),
-              NOW,
-              NOW.plusSeconds(5));
-      applications.update(connection, submitted);
-      applications.insertRevision(connection, application.id(), 1, application.document(), NOW);
-      applications.insertEvent(
-          connection,
-          application.id(),
-          new ApplicationEvent(
-              0,
-              NOW,
-              "submitted",
-              Optional.empty(),
-              "sub-1",
-              "researcher",
-              Optional.empty(),
-              Optional.of("note")));
-      applications.saveReview(
-          connection,
-          application.id(),
-          new JurisdictionReview("CH", "waiting", Optional.empty(), Optional.empty(), 1, NOW));
-      applications.saveReview(
-          connection,
-          application.id(),
-          new JurisdictionReview(
-              "LU", "approved", Optional.of("approve-with-conditions"), Optional.of("c"), 2, NOW));
-
-      assertEquals(submitted, applications.find(connection, application.id()).orElseThrow());
-      assertEquals(
-          application.document(),
-          applications.revision(connection, application.id(), 1).orElseThrow());
-      assertEquals(
-          "note", applications.events(connection, application.id()).get(0).comment().orElseThrow());
-      assertEquals(
-          List.of("LU", "CH"),
-          applications.reviews(connection, application.id()).stream()
-              .map(JurisdictionReview::jurisdiction)
-              .toList());
-      assertTrue(
-          applications.concerning(connection, List.of("CH")).stream()
-              .anyMatch(a -> a.id().equals(application.id())));
-      assertTrue(
-          applications.concerning(connection, List.of("FR")).stream()
-              .noneMatch(a -> a.id().equals(application.id())));
-      assertEquals(
-          1,
-          applications.ownedBy(connection, "sub-1").stream()
-              .filter(a -> a.id().equals(application.id()))
-              .count());
-    }
+              applications.ownedBy("sub-1").stream()
+                  .filter(a -> a.id().equals(application.id()))
+                  .count());
+          return null;
+        });
   }
 
   @Test
@@ -141,39 +173,40 @@ public class ApplicationStoresTest {
     UUID attachment = UUID.randomUUID();
     UUID ethics = UUID.randomUUID();
     UUID entitlementId = UUID.randomUUID();
-    try (Connection connection = database.app().getConnection()) {
-      applications.insert(connection, application);
-      applications.insertEvent(
-          connection,
-          application.id(),
-          new ApplicationEvent(
-              0,
-              NOW,
-              "created",
-              Optional.empty(),
-              "sub-1",
-              "researcher",
-              Optional.empty(),
-              Optional.empty()));
-      applications.insertAttachment(
-          connection,
-          new ApplicationAttachment(
-              attachment, application.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
-          "%PDF-".getBytes(),
-          "sub-1");
-      applications.insertEthics(
-          connection,
-          new EthicsApproval(
-              ethics,
+    applications(
+        applications -> {
+          applications.insert(application);
+          applications.insertEvent(
               application.id(),
-              "LU",
-              "CNER",
-              "CNER 202301",
-              LocalDate.of(2026, 1, 1),
-              LocalDate.of(2027, 1, 1),
-              attachment,
-              NOW),
-          "sub-1");
+              new ApplicationEvent(
+                  0,
+                  NOW,
+                  "created",
+                  Optional.empty(),
+                  "sub-1",
+                  "researcher",
+                  Optional.empty(),
+                  Optional.empty()));
+          applications.insertAttachment(
+              new ApplicationAttachment(
+                  attachment, application.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
+              "%PDF-".getBytes(),
+              "sub-1");
+          applications.insertEthics(
+              new EthicsApproval(
+                  ethics,
+                  application.id(),
+                  "LU",
+                  "CNER",
+                  "CNER 202301",
+                  LocalDate.of(2026, 1, 1),
+                  LocalDate.of(2027, 1, 1),
+                  attachment,
+                  NOW),
+              "sub-1");
+          return null;
+        });
+    try (Connection connection = database.app().getConnection()) {
       Entitlement granted =
           new Entitlement(
               entitlementId,

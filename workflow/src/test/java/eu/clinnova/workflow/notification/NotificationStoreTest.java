@@ -7,7 +7,6 @@ import eu.clinnova.testing.TestPersistence;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.ApplicationStoresTest;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +31,9 @@ class NotificationStoreTest {
     database = TestDatabase.migrated("workflow");
     persistence = TestPersistence.unit("workflow", database);
     application = ApplicationStoresTest.draft();
-    try (Connection connection = database.app().getConnection()) {
-      new ApplicationStore().insert(connection, application);
-    }
     persistence.run(
         entities -> {
+          new ApplicationStore(entities).insert(application);
           NotificationStore store = new NotificationStore(entities);
           store.notify("dac-LU", application.id(), "submitted", "LU", NOW);
           store.notify("sub-1", application.id(), "returned", "LU", NOW.plusSeconds(1));
