@@ -57,7 +57,7 @@ public class ConsentForms {
 
   @Inject AuditLogService auditLog;
 
-  private final FormStore forms = new FormStore();
+  @Inject FormStore forms;
   private final ReconsentStore reconsent = new ReconsentStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
 
@@ -87,8 +87,8 @@ public class ConsentForms {
 
   private Published publish(ConsentForm form, AuditEvent.Actor actor) {
     try (Connection connection = dataSource.getConnection()) {
-      forms.lockForPublishing(connection, form.id());
-      Optional<ConsentForm> latest = forms.latest(connection, form.id());
+      forms.lockForPublishing(form.id());
+      Optional<ConsentForm> latest = forms.latest(form.id());
       int expected = latest.map(previous -> previous.version() + 1).orElse(1);
       if (form.version() != expected) {
         throw Refusal.conflict(
@@ -105,7 +105,7 @@ public class ConsentForms {
             "jurisdiction",
             "form " + form.id() + " belongs to " + latest.get().jurisdiction() + "; use a new id");
       }
-      forms.insert(connection, form, actor.sub());
+      forms.insert(form, actor.sub());
       int requests = 0;
       if (form.change() == FormChange.MAJOR
           && policies.of(form.jurisdiction()).orElseThrow().reconsentOnMajorVersion()) {
@@ -137,17 +137,17 @@ public class ConsentForms {
   /** The current version of every form. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ConsentForm> active() {
-    return read(connection -> forms.active(connection));
+    return forms.active();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ConsentForm> latest(String id) {
-    return read(connection -> forms.latest(connection, id));
+    return forms.latest(id);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ConsentForm> find(String id, int version) {
-    return read(connection -> forms.find(connection, id, version));
+    return forms.find(id, version);
   }
 
   /** A seed form from the portal's resources, as version 1 published at the given instant. */
@@ -169,9 +169,5 @@ public class ConsentForms {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private <T> T read(Reads.Read<T> read) {
-    return Reads.on(dataSource, "the consent forms", read);
   }
 }

@@ -89,7 +89,7 @@ public class ConsentQueries {
 
   private final PatientStore patients = new PatientStore();
   private final RecordStore records = new RecordStore();
-  private final FormStore forms = new FormStore();
+  @Inject FormStore forms;
   private final ReconsentStore reconsent = new ReconsentStore();
   private final DisclosureStore disclosures = new DisclosureStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
@@ -138,22 +138,17 @@ public class ConsentQueries {
   public ConsentDocuments documents(Caller caller, String psn) {
     PatientConsent consent = state(caller, psn, clock.instant(), PatientAccess.INTEROPERABLE);
     reads.read(caller, consent.patient(), PersonalDataReads.View.FHIR_CONSENT, Map.of());
-    return read(
-        connection -> {
-          Map<String, ConsentForm> used = new LinkedHashMap<>();
-          for (RecordEntry entry : consent.history()) {
-            ConsentRecord record = entry.record();
-            if (record.formId() != null) {
-              String key = record.formId() + "/" + record.formVersion();
-              if (!used.containsKey(key)) {
-                forms
-                    .find(connection, record.formId(), record.formVersion())
-                    .ifPresent(form -> used.put(key, form));
-              }
-            }
-          }
-          return new ConsentDocuments(consent, used);
-        });
+    Map<String, ConsentForm> used = new LinkedHashMap<>();
+    for (RecordEntry entry : consent.history()) {
+      ConsentRecord record = entry.record();
+      if (record.formId() != null) {
+        String key = record.formId() + "/" + record.formVersion();
+        if (!used.containsKey(key)) {
+          forms.find(record.formId(), record.formVersion()).ifPresent(form -> used.put(key, form));
+        }
+      }
+    }
+    return new ConsentDocuments(consent, used);
   }
 
   /** A patient's consent with the forms ({@code id/version}) its records rest on. */
@@ -216,7 +211,7 @@ public class ConsentQueries {
           Optional<ConsentForm> form =
               entry.record().formId() == null
                   ? Optional.empty()
-                  : forms.find(connection, entry.record().formId(), entry.record().formVersion());
+                  : forms.find(entry.record().formId(), entry.record().formVersion());
           return new ReceiptData(patient, policy(patient), entry, form);
         });
   }

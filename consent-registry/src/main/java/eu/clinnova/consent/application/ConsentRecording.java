@@ -69,7 +69,7 @@ public class ConsentRecording {
 
   @Inject AuditLogService auditLog;
 
-  private final FormStore forms = new FormStore();
+  @Inject FormStore forms;
   private final RecordStore records = new RecordStore();
   private final AttachmentStore attachments = new AttachmentStore();
   private final PolicyCatalogue policies = PolicyCatalogue.bundled();
@@ -270,7 +270,7 @@ public class ConsentRecording {
     try (Connection connection = dataSource.getConnection()) {
       Optional<Patient> patient =
           new eu.clinnova.consent.infrastructure.PatientStore().find(connection, psn);
-      Optional<ConsentForm> form = forms.latest(connection, formId);
+      Optional<ConsentForm> form = forms.latest(formId);
       if (patient.isEmpty()
           || form.isEmpty()
           || policy(patient.get()).basis() != ConsentBasis.NON_OPPOSITION
@@ -454,7 +454,7 @@ public class ConsentRecording {
       problems.add(new FieldProblem("formId", "must name a consent form"));
       return null;
     }
-    Optional<ConsentForm> latest = forms.latest(connection, request.formId());
+    Optional<ConsentForm> latest = forms.latest(request.formId());
     if (latest.isEmpty()) {
       problems.add(new FieldProblem("formId", "no form " + request.formId()));
       return null;

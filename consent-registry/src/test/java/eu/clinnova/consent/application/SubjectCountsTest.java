@@ -12,7 +12,7 @@ import eu.clinnova.consent.domain.RecordEntry;
 import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.domain.SignerKind;
 import eu.clinnova.consent.form.ConsentForm;
-import eu.clinnova.consent.infrastructure.FormStore;
+import eu.clinnova.consent.infrastructure.Forms;
 import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
 import eu.clinnova.testing.TestDatabase;
@@ -43,7 +43,7 @@ class SubjectCountsTest {
   static void start() throws Exception {
     database = TestDatabase.migrated("consent");
     try (Connection connection = database.app().getConnection()) {
-      new FormStore().insert(connection, LU, "admin-sub");
+      Forms.publish(database, "admin-sub", LU);
       for (int i = 0; i < 40; i++) {
         String psn = String.format("LU-C%04d", i);
         Set<Patient.Cohort> cohorts =

@@ -45,7 +45,7 @@ class ConsentStoresTest {
   static void start() throws Exception {
     database = TestDatabase.migrated("consent");
     try (Connection connection = database.app().getConnection()) {
-      new FormStore().insert(connection, LU, "admin-sub");
+      Forms.publish(database, "admin-sub", LU);
     }
   }
 
@@ -285,7 +285,7 @@ class ConsentStoresTest {
   void aMajorVersionAsksOnlyThoseOnAnOlderVersionAndANewConsentAnswers() throws Exception {
     try (Connection connection = database.app().getConnection()) {
       ConsentForm v1 = ConsentForms.seedForm("de-broad-consent", Instant.now());
-      new FormStore().insert(connection, v1, "admin");
+      Forms.publish(database, "admin", v1);
       enrol(connection, "LU-3001");
       enrol(connection, "LU-3002");
       new RecordStore().insert(connection, entry(consent("LU-3001", v1, Decision.PERMIT, T0)));
@@ -300,7 +300,7 @@ class ConsentStoresTest {
               v1.intro(),
               v1.modules(),
               T0.plusSeconds(60));
-      new FormStore().insert(connection, v2, "admin");
+      Forms.publish(database, "admin", v2);
       ReconsentStore reconsent = new ReconsentStore();
       assertEquals(1, reconsent.requestForOlderVersions(connection, v1.id(), 2, v2.publishedAt()));
       assertEquals(1, reconsent.open(connection, "LU-3001").size());

@@ -84,22 +84,21 @@ class GateReadPathsPropertyTest {
               "de-broad-consent",
               "ch-general-consent")) {
         ConsentForm form = ConsentForms.seedForm(id, Instant.now());
-        new FormStore().insert(connection, form, "admin-sub");
         // A major version 2, the same modules: records on either version decide alike.
-        new FormStore()
-            .insert(
-                connection,
-                new ConsentForm(
-                    form.id(),
-                    form.version() + 1,
-                    form.jurisdiction(),
-                    eu.clinnova.consent.form.FormChange.MAJOR,
-                    form.languages(),
-                    form.title(),
-                    form.intro(),
-                    form.modules(),
-                    form.publishedAt().plusSeconds(1)),
-                "admin-sub");
+        Forms.publish(
+            database,
+            "admin-sub",
+            form,
+            new ConsentForm(
+                form.id(),
+                form.version() + 1,
+                form.jurisdiction(),
+                eu.clinnova.consent.form.FormChange.MAJOR,
+                form.languages(),
+                form.title(),
+                form.intro(),
+                form.modules(),
+                form.publishedAt().plusSeconds(1)));
         FORMS.put(form.jurisdiction(), form);
       }
       Random random = new Random(2026);

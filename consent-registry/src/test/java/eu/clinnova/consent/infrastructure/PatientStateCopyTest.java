@@ -46,7 +46,7 @@ class PatientStateCopyTest {
   static void start() throws Exception {
     database = TestDatabase.migrated("consent");
     try (Connection connection = database.app().getConnection()) {
-      new FormStore().insert(connection, LU, "admin-sub");
+      Forms.publish(database, "admin-sub", LU);
       for (int i = 0; i < 600; i++) {
         String psn = String.format("LU-7%04d", i);
         Patient patient =

@@ -56,7 +56,7 @@ class SharedSnapshotReadTest {
   static void start() throws Exception {
     database = TestDatabase.migrated("consent");
     try (Connection connection = database.app().getConnection()) {
-      new FormStore().insert(connection, LU, "admin-sub");
+      Forms.publish(database, "admin-sub", LU);
       RecordStore records = new RecordStore();
       ConsentModule[] modules = ConsentModule.values();
       for (int i = 0; i < ConsentParallelism.FROM + 500; i++) {
