@@ -4,7 +4,6 @@ import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.log.TransactionIds;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
-import eu.clinnova.consent.domain.Attachment;
 import eu.clinnova.consent.domain.ConsentBasis;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.ConsentRecord;
@@ -23,7 +22,6 @@ import eu.clinnova.consent.infrastructure.RecordStore;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
-import eu.clinnova.kernel.Sha256;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,21 +46,16 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Records what patients decide: consents, withdrawals, objections (FR), the information of a
- * patient (FR), and the scans of paper forms. Each is appended with its audit entry in one
- * transaction; anything refused is refused before or instead of a write, and rolled back if not.
+ * Records what patients decide: consents and withdrawals (objections, in FR), by the patient, a
+ * guardian, or a steward from a signed paper form. What stewards record besides is {@link
+ * StaffRecords}'. Each is appended with its audit entry in one transaction; anything refused is
+ * refused before or instead of a write, and rolled back if not.
  */
 @ApplicationScoped
 public class ConsentRecording {
 
-  /** Largest evidence scan accepted: 20 MB. */
-  public static final int MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
-
   /** A record made, with its audit entry (logged once the transaction commits). */
   public record Recorded(String recordId, PendingAudit audit) {}
-
-  /** An evidence scan stored. */
-  public record Attached(Attachment attachment, PendingAudit audit) {}
 
   @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
   private DataSource dataSource;
@@ -80,7 +73,12 @@ public class ConsentRecording {
     try (Connection connection = dataSource.getConnection()) {
       Patient patient = PatientAccess.SIGN.check(connection, caller, psn);
       List<FieldProblem> problems = new ArrayList<>();
-      ConsentForm form = form(connection, patient, request, problems);
+      ConsentForm form =
+          RequestedForm.check(
+              request.formId() == null ? Optional.empty() : forms.latest(request.formId()),
+              patient,
+              request,
+              problems);
       boolean firstOnForm =
           form == null
               || records.history(connection, patient.psn()).stream()
@@ -233,269 +231,6 @@ public class ConsentRecording {
   }
 
   /**
-   * Records that a steward informed the patient with a form's text (non-opposition jurisdictions):
-   * from then on, the modules the policy lists are permitted unless the patient objects.
-   */
-  @Transactional
-  public Recorded inform(
-      Caller caller, String psn, String formId, Integer formVersion, String language) {
-    try (Connection connection = dataSource.getConnection()) {
-      Patient patient = PatientAccess.STAFF.check(connection, caller, psn);
-      if (policy(patient).basis() != ConsentBasis.NON_OPPOSITION) {
-        throw Refusal.conflict(
-            "not-non-opposition",
-            patient.jurisdiction() + " does not rest on non-opposition: record a consent instead.");
-      }
-      List<FieldProblem> problems = new ArrayList<>();
-      ConsentRequest request =
-          new ConsentRequest(formId, formVersion, language, Map.of(), null, null, null);
-      ConsentForm form = form(connection, patient, request, problems);
-      if (!problems.isEmpty()) {
-        throw Refusal.invalid("The information record is invalid.", problems);
-      }
-      return appendInformation(
-          connection, patient, form, language, Actors.of(caller, Role.DATA_STEWARD));
-    } catch (SQLException e) {
-      throw new IllegalStateException("the information could not be recorded", e);
-    }
-  }
-
-  /**
-   * Demo data: the hospital informed a patient of a non-opposition jurisdiction with the current
-   * version of {@code formId}, recorded by the portal itself; once (nothing if the patient has any
-   * record already).
-   */
-  @Transactional
-  public void informForDemo(String psn, String formId) {
-    try (Connection connection = dataSource.getConnection()) {
-      Optional<Patient> patient =
-          new eu.clinnova.consent.infrastructure.PatientStore().find(connection, psn);
-      Optional<ConsentForm> form = forms.latest(formId);
-      if (patient.isEmpty()
-          || form.isEmpty()
-          || policy(patient.get()).basis() != ConsentBasis.NON_OPPOSITION
-          || !records.history(connection, psn).isEmpty()) {
-        return;
-      }
-      String language = form.get().offers("fr") ? "fr" : "en";
-      appendInformation(connection, patient.get(), form.get(), language, AuditEvent.Actor.system());
-    } catch (SQLException e) {
-      throw new IllegalStateException("the demo information could not be recorded", e);
-    }
-  }
-
-  /** The INFORMATION record (FR) and its audit entry, in the caller's transaction. */
-  private Recorded appendInformation(
-      Connection connection,
-      Patient patient,
-      ConsentForm form,
-      String language,
-      AuditEvent.Actor actor)
-      throws SQLException {
-    ConsentRecord record =
-        new ConsentRecord(
-            UUID.randomUUID().toString(),
-            patient.psn(),
-            RecordKind.INFORMATION,
-            form.id(),
-            form.version(),
-            language,
-            form.textSha256(language),
-            Map.of(),
-            Set.of(),
-            SignerKind.STAFF_PAPER,
-            now(),
-            Map.of());
-    appendByStaff(connection, record, actor);
-    return new Recorded(
-        record.id(),
-        auditLog.record(
-            new AuditEvent(
-                actor,
-                "consent.informed",
-                new AuditEvent.Subject("patient", patient.psn()),
-                Map.of(
-                    "recordId", record.id(),
-                    "formId", form.id(),
-                    "formVersion", form.version(),
-                    "language", language,
-                    "textSha256", record.textSha256(),
-                    // What being informed permits unless the patient objects (FR's policy): the
-                    // module decisions this entry stands for, as consent entries carry theirs.
-                    "modules",
-                        policy(patient).nonOppositionModules().stream()
-                            .map(ConsentModule::code)
-                            .sorted()
-                            .toList(),
-                    "tx", TransactionIds.current(connection)))));
-  }
-
-  /**
-   * Records that a patient whose consent a legal representative gave has regained capacity (a
-   * steward of the patient's jurisdiction, CH): from now on the representative's permits count as
-   * the policy's {@code whileRenewalDue} says, and the patient is asked to decide themself.
-   *
-   * @throws Refusal 409 {@code not-a-trigger} where the policy knows no such trigger, {@code
-   *     already-recorded} the second time
-   */
-  @Transactional
-  public Recorded capacityRegained(Caller caller, String psn) {
-    try (Connection connection = dataSource.getConnection()) {
-      Patient patient = PatientAccess.STAFF.check(connection, caller, psn);
-      JurisdictionPolicy policy = policy(patient);
-      if (!policy.renewAtCapacity()) {
-        throw Refusal.conflict(
-            "not-a-trigger",
-            patient.jurisdiction() + " knows no consent by a legal representative to renew.");
-      }
-      if (regainedCapacity(connection, psn)) {
-        throw Refusal.conflict(
-            "already-recorded", "That this patient regained capacity is recorded already.");
-      }
-      ConsentRecord record =
-          ConsentRecord.capacityRegained(UUID.randomUUID().toString(), patient.psn(), now());
-      appendByStaff(connection, record, Actors.of(caller, Role.DATA_STEWARD));
-      return new Recorded(
-          record.id(),
-          audit(
-              caller,
-              Role.Names.DATA_STEWARD,
-              "consent.capacity-regained",
-              patient,
-              Map.of(
-                  "recordId", record.id(),
-                  // What the representative's permits mean from here, as the policy said then:
-                  // the replay applies it without the policy.
-                  "representativePermits", policy.whileRenewalDue().code(),
-                  "tx", TransactionIds.current(connection))));
-    } catch (SQLException e) {
-      throw new IllegalStateException("the regained capacity could not be recorded", e);
-    }
-  }
-
-  /** A record a steward (or the portal itself) appends: no signer's name, evidence or reason. */
-  private void appendByStaff(Connection connection, ConsentRecord record, AuditEvent.Actor actor)
-      throws SQLException {
-    records.insert(
-        connection,
-        new RecordEntry(
-            record,
-            Optional.empty(),
-            actor.sub(),
-            actor.role(),
-            Optional.empty(),
-            Optional.empty()));
-  }
-
-  private boolean regainedCapacity(Connection connection, String psn) throws SQLException {
-    return records.history(connection, psn).stream()
-        .anyMatch(entry -> entry.record().kind() == RecordKind.CAPACITY);
-  }
-
-  /** Stores a scan of a paper consent form (a steward of the patient's jurisdiction). */
-  @Transactional
-  public Attached attach(Caller caller, String psn, String declaredType, byte[] content) {
-    try (Connection connection = dataSource.getConnection()) {
-      Patient patient = PatientAccess.STAFF.check(connection, caller, psn);
-      if (content.length == 0) {
-        throw Refusal.invalid("file", "is empty");
-      }
-      if (content.length > MAX_EVIDENCE_BYTES) {
-        throw new Refusal(
-            Refusal.Kind.TOO_LARGE,
-            "evidence-too-large",
-            "A scan may be at most 20 MB.",
-            List.of());
-      }
-      String mediaType =
-          EvidenceType.of(content)
-              .filter(type -> declaredType == null || type.equals(declaredType))
-              .orElseThrow(
-                  () ->
-                      new Refusal(
-                          Refusal.Kind.UNSUPPORTED_TYPE,
-                          "evidence-type",
-                          "A scan must be a PDF, PNG or JPEG file, declared as such.",
-                          List.of()));
-      Attachment attachment =
-          new Attachment(
-              UUID.randomUUID(),
-              patient.psn(),
-              mediaType,
-              content.length,
-              Sha256.hex(content),
-              now());
-      attachments.insert(connection, attachment, content, caller.subject());
-      PendingAudit audit =
-          audit(
-              caller,
-              Role.Names.DATA_STEWARD,
-              "consent.evidence-attached",
-              patient,
-              Map.of(
-                  "attachmentId",
-                  attachment.id().toString(),
-                  "mediaType",
-                  mediaType,
-                  "size",
-                  content.length,
-                  "sha256",
-                  attachment.sha256()));
-      return new Attached(attachment, audit);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the scan could not be stored", e);
-    }
-  }
-
-  private ConsentForm form(
-      Connection connection, Patient patient, ConsentRequest request, List<FieldProblem> problems)
-      throws SQLException {
-    if (request.formId() == null) {
-      problems.add(new FieldProblem("formId", "must name a consent form"));
-      return null;
-    }
-    Optional<ConsentForm> latest = forms.latest(request.formId());
-    if (latest.isEmpty()) {
-      problems.add(new FieldProblem("formId", "no form " + request.formId()));
-      return null;
-    }
-    ConsentForm form = latest.get();
-    if (!form.jurisdiction().equals(patient.jurisdiction())) {
-      problems.add(
-          new FieldProblem(
-              "formId",
-              "form "
-                  + form.id()
-                  + " is for "
-                  + form.jurisdiction()
-                  + ", the patient is in "
-                  + patient.jurisdiction()));
-    }
-    if (request.formVersion() == null) {
-      problems.add(new FieldProblem("formVersion", "must be given"));
-    } else if (request.formVersion() != form.version()) {
-      if (request.formVersion() > 0 && request.formVersion() < form.version()) {
-        throw Refusal.conflict(
-            "form-version-outdated",
-            "Version "
-                + request.formVersion()
-                + " of form "
-                + form.id()
-                + " has been replaced: the current version is "
-                + form.version()
-                + ".");
-      }
-      problems.add(
-          new FieldProblem(
-              "formVersion", "form " + form.id() + " has no version " + request.formVersion()));
-    }
-    if (request.language() == null || !form.offers(request.language())) {
-      problems.add(new FieldProblem("language", "must be one of " + form.languages()));
-    }
-    return form;
-  }
-
-  /**
    * The decisions given, checked against the form. The form's required modules must be answered in
    * the patient's first consent on the form; later records may change single modules.
    */
@@ -602,7 +337,8 @@ public class ConsentRecording {
           new FieldProblem(
               "signer.kind", "legal representatives sign in CH only (general consent rules)"));
     }
-    if (kind.get() == SignerKind.REPRESENTATIVE && regainedCapacity(connection, patient.psn())) {
+    if (kind.get() == SignerKind.REPRESENTATIVE
+        && StaffRecords.regainedCapacity(records, connection, patient.psn())) {
       problems.add(
           new FieldProblem(
               "signer.kind", "the patient has regained capacity: they decide themself"));

@@ -4,8 +4,8 @@ import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.AuditLogSettings;
 import eu.clinnova.consent.application.ConsentForms;
-import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.PatientEnrolment;
+import eu.clinnova.consent.application.StaffRecords;
 import eu.clinnova.portal.config.PortalEnvironment;
 import eu.clinnova.portal.config.ProductionReadiness;
 import eu.clinnova.portal.config.Settings;
@@ -37,7 +37,7 @@ public class PortalStartup {
   @Inject AuditLogService auditLog;
   @Inject PatientEnrolment enrolment;
   @Inject ConsentForms consentForms;
-  @Inject ConsentRecording recording;
+  @Inject StaffRecords recording;
   @Inject DatasetCatalogue catalogue;
   @Inject EntitlementWatch entitlementWatch;
   @Inject DisclosureIndexUpkeep disclosureIndexUpkeep;

@@ -13,8 +13,11 @@ import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.http.ContentDisposition;
+import eu.clinnova.workflow.application.AgreementAcceptance;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.Applications;
+import eu.clinnova.workflow.application.Submissions;
+import eu.clinnova.workflow.application.Withdrawals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -50,6 +53,9 @@ public class ApplicationResource {
   static final long MAX_REQUEST_BYTES = Applications.MAX_ATTACHMENT_BYTES + 64 * 1024;
 
   @Inject Applications applications;
+  @Inject Submissions submissions;
+  @Inject Withdrawals withdrawals;
+  @Inject AgreementAcceptance acceptance;
   @Inject ApplicationQueries queries;
   @Inject RequestCaller requestCaller;
   @Context UriInfo uri;
@@ -163,14 +169,14 @@ public class ApplicationResource {
   @Path("{id}/submit")
   @Produces(MediaType.APPLICATION_JSON)
   public Response submit(@PathParam("id") String id) {
-    return ok(applications.submit(requestCaller.get(), uuid(id)));
+    return ok(submissions.submit(requestCaller.get(), uuid(id)));
   }
 
   @POST
   @Path("{id}/amendments")
   @Produces(MediaType.APPLICATION_JSON)
   public Response amend(@PathParam("id") String id) {
-    Applications.Changed amendment = applications.amend(requestCaller.get(), uuid(id));
+    Applications.Changed amendment = submissions.amend(requestCaller.get(), uuid(id));
     long index = logged(amendment.audit());
     return Response.created(
             uri.getBaseUriBuilder()
@@ -186,7 +192,7 @@ public class ApplicationResource {
   @Path("{id}/withdraw")
   @Produces(MediaType.APPLICATION_JSON)
   public Response withdraw(@PathParam("id") String id) {
-    return ok(applications.withdraw(requestCaller.get(), uuid(id)));
+    return ok(withdrawals.withdraw(requestCaller.get(), uuid(id)));
   }
 
   @POST
@@ -195,7 +201,7 @@ public class ApplicationResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response acceptAgreement(@PathParam("id") String id, JsonObject body) {
     Applications.Changed accepted =
-        applications.acceptAgreement(requestCaller.get(), uuid(id), required(body));
+        acceptance.acceptAgreement(requestCaller.get(), uuid(id), required(body));
     long index = logged(accepted.audit());
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON)

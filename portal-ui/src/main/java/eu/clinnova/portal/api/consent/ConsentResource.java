@@ -8,6 +8,7 @@ import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.ConsentRequest;
 import eu.clinnova.consent.application.PersonalDataReads;
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.StaffRecords;
 import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
@@ -63,6 +64,7 @@ public class ConsentResource {
   @Inject ConsentQueries queries;
   @Inject PersonalDataReads personalDataReads;
   @Inject ConsentRecording recording;
+  @Inject StaffRecords staffRecords;
   @Inject RequestCaller requestCaller;
   @Context UriInfo uri;
 
@@ -140,7 +142,7 @@ public class ConsentResource {
     ConsentRequest request = parseConsent(body, false);
     return created(
         psn(psn),
-        recording.inform(
+        staffRecords.inform(
             requestCaller.get(),
             psn(psn),
             request.formId(),

@@ -3,8 +3,8 @@ package eu.clinnova.portal.api.consent;
 import static eu.clinnova.kernel.json.Jsonp.JSON;
 
 import eu.clinnova.audit.log.LoggedEntry;
-import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.StaffRecords;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.UploadedFile;
@@ -33,9 +33,9 @@ import java.util.List;
 public class EvidenceResource {
 
   /** Multipart framing around a 20 MB file stays far below this. */
-  static final long MAX_REQUEST_BYTES = ConsentRecording.MAX_EVIDENCE_BYTES + 64 * 1024;
+  static final long MAX_REQUEST_BYTES = StaffRecords.MAX_EVIDENCE_BYTES + 64 * 1024;
 
-  @Inject ConsentRecording recording;
+  @Inject StaffRecords recording;
   @Inject RequestCaller requestCaller;
 
   @POST
@@ -50,11 +50,11 @@ public class EvidenceResource {
       throw tooLarge();
     }
     UploadedFile file =
-        UploadedFile.of(parts, ConsentRecording.MAX_EVIDENCE_BYTES, EvidenceResource::tooLarge)
+        UploadedFile.of(parts, StaffRecords.MAX_EVIDENCE_BYTES, EvidenceResource::tooLarge)
             .orElseThrow(() -> Refusal.invalid("file", "the scan goes in a part named file"));
     Caller caller = requestCaller.get();
     String patient = "me".equals(psn) ? caller.psn().orElse("") : psn;
-    ConsentRecording.Attached attached =
+    StaffRecords.Attached attached =
         recording.attach(caller, patient, file.declaredType(), file.content());
     LoggedEntry logged = attached.audit().awaitLogged(ConsentResource.AUDIT_WAIT);
     return Response.status(201)

@@ -24,6 +24,7 @@ import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.ConsentRequest;
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.StaffRecords;
 import eu.clinnova.consent.domain.ConsentBasis;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Decision;
@@ -61,6 +62,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
 
   private final ConsentQueries queries;
   private final ConsentRecording recording;
+  private final StaffRecords staffRecords;
   private final ConsentForms forms;
   private final AccountActivation activation;
   private final Caller caller;
@@ -70,10 +72,12 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
   public StewardPatientView(
       ConsentQueries queries,
       ConsentRecording recording,
+      StaffRecords staffRecords,
       ConsentForms forms,
       AccountActivation activation) {
     this.queries = queries;
     this.recording = recording;
+    this.staffRecords = staffRecords;
     this.forms = forms;
     this.activation = activation;
     this.caller = SignedInUser.current().orElseThrow();
@@ -197,7 +201,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     record.addClickListener(
         event -> {
           try {
-            recording.capacityRegained(caller, psn);
+            staffRecords.capacityRegained(caller, psn);
             refresh();
           } catch (Refusal refusal) {
             section.add(new Paragraph(refusal.getMessage()));
@@ -216,7 +220,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     inform.addClickListener(
         event -> {
           try {
-            recording.inform(caller, psn, form.id(), form.version(), language.getValue());
+            staffRecords.inform(caller, psn, form.id(), form.version(), language.getValue());
             refresh();
           } catch (Refusal refusal) {
             section.add(new Paragraph(refusal.getMessage()));
@@ -242,8 +246,8 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
                     ui.access(
                         () -> {
                           try {
-                            ConsentRecording.Attached attached =
-                                recording.attach(caller, psn, metadata.contentType(), data);
+                            StaffRecords.Attached attached =
+                                staffRecords.attach(caller, psn, metadata.contentType(), data);
                             attachment[0] = attached.attachment().id().toString();
                             scanned.setText(
                                 getTranslation(
@@ -255,7 +259,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
                         })));
     upload.setId("scan-upload");
     upload.setMaxFiles(1);
-    upload.setMaxFileSize(ConsentRecording.MAX_EVIDENCE_BYTES);
+    upload.setMaxFileSize(StaffRecords.MAX_EVIDENCE_BYTES);
     upload.setAcceptedFileTypes(
         "application/pdf", "image/png", "image/jpeg", ".pdf", ".png", ".jpg", ".jpeg");
     upload.addFileRejectedListener(event -> scanned.setText(event.getErrorMessage()));

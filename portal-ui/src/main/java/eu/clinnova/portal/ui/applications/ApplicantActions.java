@@ -1,0 +1,156 @@
+package eu.clinnova.portal.ui.applications;
+
+import static eu.clinnova.kernel.json.Jsonp.JSON;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Section;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.portal.ui.base.Confirmation;
+import eu.clinnova.portal.ui.base.Sections;
+import eu.clinnova.workflow.application.AgreementAcceptance;
+import eu.clinnova.workflow.application.ApplicationFile;
+import eu.clinnova.workflow.application.Submissions;
+import eu.clinnova.workflow.application.Withdrawals;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * An applicant's decisive steps on the application page: submit, accept the data access agreement,
+ * start an amendment, withdraw. Part of {@link ApplicationEditorView}; a step shows the page again
+ * (or the amendment's).
+ */
+final class ApplicantActions {
+
+  private final Component host;
+  private final Submissions submissions;
+  private final AgreementAcceptance acceptance;
+  private final Withdrawals withdrawals;
+  private final Caller caller;
+  private final UUID id;
+  private final Runnable rerender;
+
+  ApplicantActions(
+      Component host,
+      Submissions submissions,
+      AgreementAcceptance acceptance,
+      Withdrawals withdrawals,
+      Caller caller,
+      UUID id,
+      Runnable rerender) {
+    this.host = host;
+    this.submissions = submissions;
+    this.acceptance = acceptance;
+    this.withdrawals = withdrawals;
+    this.caller = caller;
+    this.id = id;
+    this.rerender = rerender;
+  }
+
+  /** Submits once {@code ready} says the page's own questions are answered. */
+  Div submit(BooleanSupplier ready) {
+    Paragraph result = Sections.status("submit-result");
+    Button submit = new Button(host.getTranslation("application.submit"));
+    submit.setId("app-submit");
+    submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    submit.addClickListener(
+        event -> {
+          if (!ready.getAsBoolean()) {
+            return;
+          }
+          try {
+            submissions.submit(caller, id);
+            rerender.run();
+          } catch (Refusal refusal) {
+            result.setText(ApplicationTexts.refusal(host, refusal));
+          }
+        });
+    return new Div(submit, result);
+  }
+
+  Section agreement(ApplicationFile file) {
+    var agreement = file.agreement().orElseThrow();
+    Section section = Sections.labelled("agreement", host.getTranslation("application.agreement"));
+    Pre text = new Pre(agreement.text());
+    text.setId("agreement-text");
+    text.addClassName("portal-agreement");
+    Paragraph digest =
+        new Paragraph(
+            host.getTranslation(
+                "application.agreement.digest", agreement.version(), agreement.sha256()));
+    Checkbox accept = new Checkbox(host.getTranslation("application.agreement.accept"));
+    accept.setId("agreement-accept");
+    Paragraph result = Sections.status("agreement-result");
+    Button confirm = new Button(host.getTranslation("application.agreement.confirm"));
+    confirm.setId("agreement-confirm");
+    confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    confirm.addClickListener(
+        event -> {
+          try {
+            acceptance.acceptAgreement(
+                caller,
+                id,
+                JSON.createObjectBuilder()
+                    .add("accepted", accept.getValue())
+                    .add("agreementVersion", agreement.version())
+                    .build());
+            rerender.run();
+          } catch (Refusal refusal) {
+            result.setText(
+                accept.getValue()
+                    ? ApplicationTexts.refusal(host, refusal)
+                    : host.getTranslation("application.agreement.tick"));
+          }
+        });
+    section.add(
+        new Paragraph(host.getTranslation("application.agreement.intro")),
+        text,
+        digest,
+        accept,
+        confirm,
+        result);
+    return section;
+  }
+
+  Div amend() {
+    Paragraph result = Sections.status("amend-result");
+    Button amend = new Button(host.getTranslation("application.amend"));
+    amend.setId("app-amend");
+    amend.addClickListener(
+        event -> {
+          try {
+            UUID amendment = submissions.amend(caller, id).application().id();
+            host.getUI()
+                .ifPresent(ui -> ui.navigate(ApplicationEditorView.class, amendment.toString()));
+          } catch (Refusal refusal) {
+            result.setText(ApplicationTexts.refusal(host, refusal));
+          }
+        });
+    return new Div(new Paragraph(host.getTranslation("application.amend.intro")), amend, result);
+  }
+
+  Div withdraw() {
+    Button withdraw = new Button(host.getTranslation("application.withdraw"));
+    withdraw.setId("app-withdraw");
+    withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    withdraw.addClickListener(
+        event ->
+            Confirmation.open(
+                host.getTranslation("application.withdraw.title"),
+                new Paragraph(host.getTranslation("application.withdraw.body")),
+                host.getTranslation("application.withdraw.confirm"),
+                true,
+                host.getTranslation("application.withdraw.cancel"),
+                () -> {
+                  withdrawals.withdraw(caller, id);
+                  rerender.run();
+                }));
+    return new Div(withdraw);
+  }
+}

@@ -1,0 +1,88 @@
+package eu.clinnova.workflow.application;
+
+import eu.clinnova.audit.service.PendingAudit;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.application.WholeNumber;
+import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
+import eu.clinnova.workflow.process.ReviewProcess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+
+/** An applicant accepts the data access agreement of an approved application. */
+@ApplicationScoped
+public class AgreementAcceptance {
+
+  @Inject ApplicantChanges changes;
+  @Inject AgreementStore agreements;
+  @Inject TaskService tasks;
+
+  /**
+   * The applicant accepts the agreement shown to them (its version must be the current one); the
+   * process then grants the entitlements, in this transaction.
+   */
+  @Transactional
+  public Applications.Changed acceptAgreement(Caller caller, UUID id, JsonObject body) {
+    Application application = changes.ownApplication(caller, id);
+    List<FieldProblem> problems = new ArrayList<>();
+    if (body.get("accepted") != JsonValue.TRUE) {
+      problems.add(new FieldProblem("accepted", "must be true to accept the agreement"));
+    }
+    Optional<Integer> version =
+        WholeNumber.within(body.get("agreementVersion"), 1, Integer.MAX_VALUE);
+    if (version.isEmpty()) {
+      problems.add(
+          new FieldProblem("agreementVersion", "must be the version shown, a whole number"));
+    }
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid("The acceptance is invalid.", problems);
+    }
+    DataAccessAgreement agreement = DataAccessAgreement.current();
+    if (version.get() != agreement.version()) {
+      throw Refusal.conflict(
+          "agreement-version-outdated",
+          "Version " + agreement.version() + " of the agreement is the one to accept.");
+    }
+    Optional<Task> task =
+        application.processInstanceId().isEmpty()
+            ? Optional.empty()
+            : tasks
+                .createTaskQuery()
+                .processInstanceId(application.processInstanceId().get())
+                .taskDefinitionKey(ReviewProcess.ACCEPT_AGREEMENT)
+                .list()
+                .stream()
+                .findFirst();
+    if (application.state() != ApplicationState.APPROVED || task.isEmpty()) {
+      throw Refusal.conflict(
+          "agreement-not-expected",
+          application.state() == ApplicationState.APPROVED
+              ? "The agreement has already been accepted."
+              : "The agreement is accepted once the application is approved.");
+    }
+    Instant now = changes.now();
+    agreements.insert(id, agreement, now, caller.subject());
+    changes.event(application, "agreement-accepted", null, caller, Role.RESEARCHER, null, null);
+    PendingAudit audit =
+        changes.audit(
+            caller,
+            Role.RESEARCHER,
+            "application.agreement-accepted",
+            application,
+            Map.of("agreementVersion", agreement.version(), "agreementSha256", agreement.sha256()));
+    tasks.complete(task.get().getId());
+    return new Applications.Changed(application, audit);
+  }
+}
