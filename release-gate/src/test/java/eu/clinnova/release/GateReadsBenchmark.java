@@ -4,17 +4,14 @@ import eu.clinnova.testing.TestDatabase;
 import eu.clinnova.testing.TestPersistence;
 import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
-import eu.clinnova.workflow.application.ApplicationAttachment;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.ApplicationStoresTest;
 import eu.clinnova.workflow.application.DataAccessAgreement;
-import eu.clinnova.workflow.application.EthicsApproval;
 import eu.clinnova.workflow.application.SubmissionChecklistTest;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.notification.NotificationStore;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -131,8 +128,6 @@ public final class GateReadsBenchmark {
   /** Four datasets, one application with an ethics approval, two entitlements, an agreement. */
   private static Application seed(DataSource app, TestPersistence unit) throws SQLException {
     Application application = ApplicationStoresTest.draft();
-    UUID attachment = UUID.randomUUID();
-    UUID ethics = UUID.randomUUID();
     unit.run(
         entities -> {
           for (String jurisdiction : List.of("LU", "FR", "DE", "CH")) {
@@ -143,28 +138,14 @@ public final class GateReadsBenchmark {
                     "admin");
           }
         });
-    unit.run(
-        entities -> {
-          ApplicationStore store = new ApplicationStore(entities);
-          store.insert(application);
-          store.insertAttachment(
-              new ApplicationAttachment(
-                  attachment, application.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
-              "%PDF-".getBytes(StandardCharsets.US_ASCII),
-              "sub-1");
-          store.insertEthics(
-              new EthicsApproval(
-                  ethics,
-                  application.id(),
-                  "FR",
-                  "CPP",
-                  "CPP 2026-1",
-                  LocalDate.of(2026, 1, 1),
-                  LocalDate.of(2027, 6, 30),
-                  attachment,
-                  NOW),
-              "sub-1");
-        });
+    UUID ethics =
+        unit.inTransaction(
+            entities -> {
+              ApplicationStore store = new ApplicationStore(entities);
+              store.insert(application);
+              return ApplicationStoresTest.declareEthics(
+                  store, application.id(), "FR", "CPP 2026-1", LocalDate.of(2027, 6, 30), NOW);
+            });
     unit.run(
         entities -> {
           for (String dataset : List.of("fr-set", "lu-set")) {

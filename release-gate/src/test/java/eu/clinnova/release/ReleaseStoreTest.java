@@ -7,7 +7,6 @@ import eu.clinnova.testing.TestDatabase;
 import eu.clinnova.testing.TestPersistence;
 import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
-import eu.clinnova.workflow.application.ApplicationAttachment;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.ApplicationStoresTest;
 import eu.clinnova.workflow.application.DataAccessAgreement;
@@ -16,7 +15,6 @@ import eu.clinnova.workflow.application.SubmissionChecklistTest;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,31 +72,15 @@ class ReleaseStoreTest {
   @Test
   void theGateReadsTheEntitlementsAndAgreementTheWorkflowWrote() throws SQLException {
     Application granted = ApplicationStoresTest.draft();
-    UUID attachment = UUID.randomUUID();
-    UUID ethics = UUID.randomUUID();
-    persistence.run(
-        entities -> {
-          ApplicationStore store = new ApplicationStore(entities);
-          store.insert(granted);
-          store.recordApplicantJurisdiction(granted.id(), "DE");
-          store.insertAttachment(
-              new ApplicationAttachment(
-                  attachment, granted.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
-              "%PDF-".getBytes(StandardCharsets.US_ASCII),
-              "sub-1");
-          store.insertEthics(
-              new EthicsApproval(
-                  ethics,
-                  granted.id(),
-                  "FR",
-                  "CPP",
-                  "CPP 2026-1",
-                  LocalDate.of(2026, 1, 1),
-                  LocalDate.of(2027, 6, 30),
-                  attachment,
-                  NOW),
-              "sub-1");
-        });
+    UUID ethics =
+        persistence.inTransaction(
+            entities -> {
+              ApplicationStore store = new ApplicationStore(entities);
+              store.insert(granted);
+              store.recordApplicantJurisdiction(granted.id(), "DE");
+              return ApplicationStoresTest.declareEthics(
+                  store, granted.id(), "FR", "CPP 2026-1", LocalDate.of(2027, 6, 30), NOW);
+            });
     persistence.run(
         entities -> {
           EntitlementStore entitlements = new EntitlementStore(entities);

@@ -1,6 +1,5 @@
 package eu.clinnova.consent.application;
 
-import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.log.TransactionIds;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
@@ -19,7 +18,6 @@ import eu.clinnova.consent.form.FormModule;
 import eu.clinnova.consent.infrastructure.AttachmentStore;
 import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
-import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import jakarta.annotation.Resource;
@@ -28,11 +26,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -61,12 +57,11 @@ public class ConsentRecording {
   private DataSource dataSource;
 
   @Inject AuditLogService auditLog;
+  @Inject PatientChanges changes;
 
   @Inject FormStore forms;
   private final RecordStore records = new RecordStore();
   private final AttachmentStore attachments = new AttachmentStore();
-  private final PolicyCatalogue policies = PolicyCatalogue.bundled();
-  @Inject Clock clock;
 
   @Transactional
   public Recorded consent(Caller caller, String psn, ConsentRequest request) {
@@ -92,8 +87,8 @@ public class ConsentRecording {
       if (!problems.isEmpty()) {
         throw Refusal.invalid("The consent is invalid.", problems);
       }
-      Instant now = now();
-      JurisdictionPolicy policy = policy(patient);
+      Instant now = changes.now();
+      JurisdictionPolicy policy = changes.policy(patient);
       Map<ConsentModule, Instant> validUntil = new EnumMap<>(ConsentModule.class);
       decisions.forEach(
           (module, decision) -> {
@@ -146,7 +141,7 @@ public class ConsentRecording {
       }
       data.put("tx", TransactionIds.current(connection));
       return new Recorded(
-          record.id(), audit(caller, signer.role(), "consent.recorded", patient, data));
+          record.id(), changes.audit(caller, signer.role(), "consent.recorded", patient, data));
     } catch (SQLException e) {
       throw new IllegalStateException("the consent could not be recorded", e);
     }
@@ -177,7 +172,7 @@ public class ConsentRecording {
         throw Refusal.invalid("The withdrawal is invalid.", problems);
       }
       boolean objection =
-          modules.isEmpty() && policy(patient).basis() == ConsentBasis.NON_OPPOSITION;
+          modules.isEmpty() && changes.policy(patient).basis() == ConsentBasis.NON_OPPOSITION;
       String role =
           caller.isPatient(patient.psn())
               ? Role.Names.PATIENT
@@ -198,7 +193,7 @@ public class ConsentRecording {
                 case "guardian" -> SignerKind.GUARDIAN;
                 default -> SignerKind.STAFF_PAPER;
               },
-              now(),
+              changes.now(),
               Map.of());
       records.insert(
           connection,
@@ -211,7 +206,7 @@ public class ConsentRecording {
               Optional.ofNullable(reason == null || reason.isBlank() ? null : reason.strip())));
       return new Recorded(
           record.id(),
-          audit(
+          changes.audit(
               caller,
               role,
               objection ? "consent.objected" : "consent.withdrawn",
@@ -289,7 +284,7 @@ public class ConsentRecording {
         problems.add(
             new FieldProblem("evidenceAttachmentId", "is for staff recording a paper form"));
       }
-      if (patient.isMinorOn(LocalDate.ofInstant(now(), ZoneOffset.UTC))) {
+      if (patient.isMinorOn(LocalDate.ofInstant(changes.now(), ZoneOffset.UTC))) {
         throw Refusal.conflict(
             "minor",
             "A minor's consent is given by their guardians until they come of age; a data"
@@ -332,7 +327,7 @@ public class ConsentRecording {
     if (kind.get() == SignerKind.GUARDIAN && !patient.minor()) {
       problems.add(new FieldProblem("signer.kind", "guardians sign for minors only"));
     }
-    if (kind.get() == SignerKind.REPRESENTATIVE && !policy(patient).renewAtCapacity()) {
+    if (kind.get() == SignerKind.REPRESENTATIVE && !changes.policy(patient).renewAtCapacity()) {
       problems.add(
           new FieldProblem(
               "signer.kind", "legal representatives sign in CH only (general consent rules)"));
@@ -370,23 +365,5 @@ public class ConsentRecording {
       return null;
     }
     return uuid;
-  }
-
-  private JurisdictionPolicy policy(Patient patient) {
-    return policies.of(patient.jurisdiction()).orElseThrow();
-  }
-
-  private PendingAudit audit(
-      Caller caller, String role, String action, Patient patient, Map<String, Object> data) {
-    return auditLog.record(
-        new AuditEvent(
-            Actors.of(caller, role),
-            action,
-            new AuditEvent.Subject("patient", patient.psn()),
-            data));
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -1,5 +1,6 @@
 package eu.clinnova.consent.application;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,23 @@ public final class EvidenceType {
       return Optional.of("image/jpeg");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The type of an uploaded file as its bytes say, if it is what the client declared (or it
+   * declared nothing); otherwise refused (415) with {@code code}, naming the file as {@code what}
+   * ("An attachment", "A scan").
+   */
+  public static String required(byte[] content, String declaredType, String code, String what) {
+    return of(content)
+        .filter(type -> declaredType == null || type.equals(declaredType))
+        .orElseThrow(
+            () ->
+                new Refusal(
+                    Refusal.Kind.UNSUPPORTED_TYPE,
+                    code,
+                    what + " must be a PDF, PNG or JPEG file, declared as such.",
+                    List.of()));
   }
 
   private static boolean startsWith(byte[] content, byte[] magic) {

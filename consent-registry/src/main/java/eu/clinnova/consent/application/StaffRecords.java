@@ -18,7 +18,6 @@ import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.infrastructure.AttachmentStore;
 import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
-import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
@@ -28,9 +27,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +53,10 @@ public class StaffRecords {
   private DataSource dataSource;
 
   @Inject AuditLogService auditLog;
+  @Inject PatientChanges changes;
   @Inject FormStore forms;
-  @Inject Clock clock;
   private final RecordStore records = new RecordStore();
   private final AttachmentStore attachments = new AttachmentStore();
-  private final PolicyCatalogue policies = PolicyCatalogue.bundled();
 
   /**
    * Records that a steward informed the patient with a form's text (non-opposition jurisdictions):
@@ -72,7 +67,7 @@ public class StaffRecords {
       Caller caller, String psn, String formId, Integer formVersion, String language) {
     try (Connection connection = dataSource.getConnection()) {
       Patient patient = PatientAccess.STAFF.check(connection, caller, psn);
-      if (policy(patient).basis() != ConsentBasis.NON_OPPOSITION) {
+      if (changes.policy(patient).basis() != ConsentBasis.NON_OPPOSITION) {
         throw Refusal.conflict(
             "not-non-opposition",
             patient.jurisdiction() + " does not rest on non-opposition: record a consent instead.");
@@ -104,7 +99,7 @@ public class StaffRecords {
       Optional<ConsentForm> form = forms.latest(formId);
       if (patient.isEmpty()
           || form.isEmpty()
-          || policy(patient.get()).basis() != ConsentBasis.NON_OPPOSITION
+          || changes.policy(patient.get()).basis() != ConsentBasis.NON_OPPOSITION
           || !records.history(connection, psn).isEmpty()) {
         return;
       }
@@ -135,7 +130,7 @@ public class StaffRecords {
             Map.of(),
             Set.of(),
             SignerKind.STAFF_PAPER,
-            now(),
+            changes.now(),
             Map.of());
     appendByStaff(connection, record, actor);
     return new ConsentRecording.Recorded(
@@ -154,7 +149,7 @@ public class StaffRecords {
                     // What being informed permits unless the patient objects (FR's policy): the
                     // module decisions this entry stands for, as consent entries carry theirs.
                     "modules",
-                        policy(patient).nonOppositionModules().stream()
+                        changes.policy(patient).nonOppositionModules().stream()
                             .map(ConsentModule::code)
                             .sorted()
                             .toList(),
@@ -173,7 +168,7 @@ public class StaffRecords {
   public ConsentRecording.Recorded capacityRegained(Caller caller, String psn) {
     try (Connection connection = dataSource.getConnection()) {
       Patient patient = PatientAccess.STAFF.check(connection, caller, psn);
-      JurisdictionPolicy policy = policy(patient);
+      JurisdictionPolicy policy = changes.policy(patient);
       if (!policy.renewAtCapacity()) {
         throw Refusal.conflict(
             "not-a-trigger",
@@ -184,11 +179,12 @@ public class StaffRecords {
             "already-recorded", "That this patient regained capacity is recorded already.");
       }
       ConsentRecord record =
-          ConsentRecord.capacityRegained(UUID.randomUUID().toString(), patient.psn(), now());
+          ConsentRecord.capacityRegained(
+              UUID.randomUUID().toString(), patient.psn(), changes.now());
       appendByStaff(connection, record, Actors.of(caller, Role.DATA_STEWARD));
       return new ConsentRecording.Recorded(
           record.id(),
-          audit(
+          changes.audit(
               caller,
               Role.Names.DATA_STEWARD,
               "consent.capacity-regained",
@@ -240,16 +236,7 @@ public class StaffRecords {
             "A scan may be at most 20 MB.",
             List.of());
       }
-      String mediaType =
-          EvidenceType.of(content)
-              .filter(type -> declaredType == null || type.equals(declaredType))
-              .orElseThrow(
-                  () ->
-                      new Refusal(
-                          Refusal.Kind.UNSUPPORTED_TYPE,
-                          "evidence-type",
-                          "A scan must be a PDF, PNG or JPEG file, declared as such.",
-                          List.of()));
+      String mediaType = EvidenceType.required(content, declaredType, "evidence-type", "A scan");
       Attachment attachment =
           new Attachment(
               UUID.randomUUID(),
@@ -257,10 +244,10 @@ public class StaffRecords {
               mediaType,
               content.length,
               Sha256.hex(content),
-              now());
+              changes.now());
       attachments.insert(connection, attachment, content, caller.subject());
       PendingAudit audit =
-          audit(
+          changes.audit(
               caller,
               Role.Names.DATA_STEWARD,
               "consent.evidence-attached",
@@ -278,23 +265,5 @@ public class StaffRecords {
     } catch (SQLException e) {
       throw new IllegalStateException("the scan could not be stored", e);
     }
-  }
-
-  private JurisdictionPolicy policy(Patient patient) {
-    return policies.of(patient.jurisdiction()).orElseThrow();
-  }
-
-  private PendingAudit audit(
-      Caller caller, String role, String action, Patient patient, Map<String, Object> data) {
-    return auditLog.record(
-        new AuditEvent(
-            Actors.of(caller, role),
-            action,
-            new AuditEvent.Subject("patient", patient.psn()),
-            data));
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

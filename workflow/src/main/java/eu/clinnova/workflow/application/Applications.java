@@ -137,15 +137,7 @@ public class Applications {
       throw tooLarge();
     }
     String mediaType =
-        EvidenceType.of(content)
-            .filter(type -> declaredType == null || type.equals(declaredType))
-            .orElseThrow(
-                () ->
-                    new Refusal(
-                        Refusal.Kind.UNSUPPORTED_TYPE,
-                        "attachment-type",
-                        "An attachment must be a PDF, PNG or JPEG file, declared as such.",
-                        List.of()));
+        EvidenceType.required(content, declaredType, "attachment-type", "An attachment");
     // Stored under a name that cannot pass for another type or a path (issue 16).
     String name = SafeFileName.of(fileName, mediaType);
     ApplicationAttachment attachment =

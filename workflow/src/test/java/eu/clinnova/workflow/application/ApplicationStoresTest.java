@@ -59,6 +59,39 @@ public class ApplicationStoresTest {
     return persistence.inTransaction(entities -> work.apply(new EntitlementStore(entities)));
   }
 
+  /**
+   * Declares an ethics approval of {@code jurisdiction} valid from 1 January 2026 to {@code until}
+   * on the application, resting on a small PDF attached to it, by {@code sub-1}; answers its id.
+   */
+  public static UUID declareEthics(
+      ApplicationStore store,
+      UUID applicationId,
+      String jurisdiction,
+      String reference,
+      LocalDate until,
+      Instant at) {
+    UUID attachment = UUID.randomUUID();
+    store.insertAttachment(
+        new ApplicationAttachment(
+            attachment, applicationId, "a.pdf", "application/pdf", 5, "0".repeat(64), at),
+        "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "sub-1");
+    UUID ethics = UUID.randomUUID();
+    store.insertEthics(
+        new EthicsApproval(
+            ethics,
+            applicationId,
+            jurisdiction,
+            "committee of " + jurisdiction,
+            reference,
+            LocalDate.of(2026, 1, 1),
+            until,
+            attachment,
+            at),
+        "sub-1");
+    return ethics;
+  }
+
   /** A draft by {@code sub-1} asking for a dataset of Luxembourg. */
   public static Application draft() {
     return new Application(
@@ -170,42 +203,30 @@ public class ApplicationStoresTest {
   @Test
   void appendedRowsCannotBeChangedEvenByTheOwnerAndEntitlementsOnlyRevoked() throws SQLException {
     Application application = draft();
-    UUID attachment = UUID.randomUUID();
-    UUID ethics = UUID.randomUUID();
     UUID entitlementId = UUID.randomUUID();
-    applications(
-        applications -> {
-          applications.insert(application);
-          applications.insertEvent(
-              application.id(),
-              new ApplicationEvent(
-                  0,
-                  NOW,
-                  "created",
-                  Optional.empty(),
-                  "sub-1",
-                  "researcher",
-                  Optional.empty(),
-                  Optional.empty()));
-          applications.insertAttachment(
-              new ApplicationAttachment(
-                  attachment, application.id(), "a.pdf", "application/pdf", 5, "0".repeat(64), NOW),
-              "%PDF-".getBytes(),
-              "sub-1");
-          applications.insertEthics(
-              new EthicsApproval(
-                  ethics,
+    UUID ethics =
+        applications(
+            applications -> {
+              applications.insert(application);
+              applications.insertEvent(
+                  application.id(),
+                  new ApplicationEvent(
+                      0,
+                      NOW,
+                      "created",
+                      Optional.empty(),
+                      "sub-1",
+                      "researcher",
+                      Optional.empty(),
+                      Optional.empty()));
+              return declareEthics(
+                  applications,
                   application.id(),
                   "LU",
-                  "CNER",
                   "CNER 202301",
-                  LocalDate.of(2026, 1, 1),
                   LocalDate.of(2027, 1, 1),
-                  attachment,
-                  NOW),
-              "sub-1");
-          return null;
-        });
+                  NOW);
+            });
     try (Connection connection = database.app().getConnection()) {
       Entitlement granted =
           new Entitlement(
