@@ -2,6 +2,7 @@ package eu.clinnova.workflow.application;
 
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import java.util.Set;
 
 /**
  * Who may see an application: its owner always; once submitted, the stewards and committee members
@@ -12,8 +13,42 @@ public final class ApplicationAccess {
 
   private ApplicationAccess() {}
 
+  /**
+   * Which applications a caller may see, as a query: their own ({@code owner}), and of the others
+   * only submitted ones (never drafts): all of them ({@code allSubmitted}, compliance) or those
+   * concerning one of {@code jurisdictions} (stewards and committee members). The same rule as
+   * {@link #canSee}, which {@link #includes} states for one application; the store's listing states
+   * it in SQL, and a module test holds the two to the same answers.
+   */
+  public record Scope(String owner, boolean allSubmitted, Set<String> jurisdictions) {
+
+    public Scope {
+      jurisdictions = Set.copyOf(jurisdictions);
+    }
+
+    public boolean includes(Application application) {
+      if (application.isOwnedBy(owner)) {
+        return true;
+      }
+      return application.state() != ApplicationState.DRAFT
+          && (allSubmitted
+              || application.jurisdictions().stream().anyMatch(jurisdictions::contains));
+    }
+  }
+
+  /** What {@code caller} may list. */
+  public static Scope scope(Caller caller) {
+    if (caller.has(Role.COMPLIANCE_OFFICER)) {
+      return new Scope(caller.subject(), true, Set.of());
+    }
+    if (caller.has(Role.DATA_STEWARD) || caller.has(Role.DAC_MEMBER)) {
+      return new Scope(caller.subject(), false, caller.jurisdictionCodes());
+    }
+    return new Scope(caller.subject(), false, Set.of());
+  }
+
   public static boolean canSee(Caller caller, Application application) {
-    return application.isOwnedBy(caller.subject()) || isReviewer(caller, application);
+    return scope(caller).includes(application);
   }
 
   /**
@@ -22,15 +57,7 @@ public final class ApplicationAccess {
    * own application (a committee member who applies does not read the votes on it).
    */
   public static boolean isReviewer(Caller caller, Application application) {
-    if (application.state() == ApplicationState.DRAFT || application.isOwnedBy(caller.subject())) {
-      return false;
-    }
-    if (caller.has(Role.COMPLIANCE_OFFICER)) {
-      return true;
-    }
-    boolean staff = caller.has(Role.DATA_STEWARD) || caller.has(Role.DAC_MEMBER);
-    return staff
-        && application.jurisdictions().stream().anyMatch(caller.jurisdictionCodes()::contains);
+    return !application.isOwnedBy(caller.subject()) && scope(caller).includes(application);
   }
 
   /**

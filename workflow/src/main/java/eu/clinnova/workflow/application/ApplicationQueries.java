@@ -8,7 +8,6 @@ import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
-import eu.clinnova.kernel.Role;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.duo.DuoMatch;
@@ -47,23 +46,39 @@ public class ApplicationQueries {
   @Inject AuditLogService auditLog;
   @Inject SubjectCounts subjectCounts;
 
+  /** A page of a listing, and where the next one starts if there may be one. */
+  public record Page(List<Application> applications, Optional<ApplicationStore.PageEnd> next) {}
+
+  /** The most a page holds; also the default. */
+  public static final int MAX_PAGE = 500;
+
   /**
-   * Researchers: their own; stewards and committee members: those of their jurisdictions;
-   * compliance: all submitted.
+   * The applications {@code caller} may see ({@link ApplicationAccess#scope}: their own, and the
+   * submitted ones they review), most recently changed first, a page at a time: {@code after} the
+   * end of the previous page (empty for the first), at most {@code limit} (1 to {@value
+   * #MAX_PAGE}).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Application> list(Caller caller) {
-    Map<UUID, Application> visible = new LinkedHashMap<>();
-    applications.ownedBy(caller.subject()).forEach(a -> visible.put(a.id(), a));
-    if (caller.has(Role.COMPLIANCE_OFFICER)) {
-      applications.concerning(null).forEach(a -> visible.putIfAbsent(a.id(), a));
-    } else if ((caller.has(Role.DATA_STEWARD) || caller.has(Role.DAC_MEMBER))
-        && !caller.jurisdictionCodes().isEmpty()) {
-      applications
-          .concerning(caller.jurisdictionCodes())
-          .forEach(a -> visible.putIfAbsent(a.id(), a));
+  public Page list(Caller caller, Optional<ApplicationStore.PageEnd> after, int limit) {
+    int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    // One more than asked says whether another page follows, without counting.
+    List<Application> found =
+        applications.visible(
+            ApplicationAccess.scope(caller),
+            after.orElse(ApplicationStore.PageEnd.START),
+            size + 1);
+    if (found.size() <= size) {
+      return new Page(found, Optional.empty());
     }
-    return new ArrayList<>(visible.values());
+    List<Application> page = found.subList(0, size);
+    return new Page(
+        List.copyOf(page), Optional.of(ApplicationStore.PageEnd.after(page.get(size - 1))));
+  }
+
+  /** The caller's own applications, most recently changed first (at most {@value #MAX_PAGE}). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Application> own(Caller caller) {
+    return applications.ownedBy(caller.subject());
   }
 
   /**

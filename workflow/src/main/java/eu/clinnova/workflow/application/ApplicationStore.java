@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -109,21 +108,41 @@ public class ApplicationStore {
             .getResultList());
   }
 
+  /** Where a page of a listing ended: the next page starts after this application. */
+  public record PageEnd(Instant updatedAt, UUID id) {
+
+    /** Before everything: the first page. */
+    static final PageEnd START =
+        new PageEnd(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1L, -1L));
+
+    public static PageEnd after(Application last) {
+      return new PageEnd(last.updatedAt(), last.id());
+    }
+  }
+
   /**
-   * Submitted applications (never drafts) concerning any of the jurisdictions, or all of them with
-   * {@code null}. The overlap of two arrays has no JPQL: PostgreSQL's {@code &&}, on the GIN index.
+   * The applications {@code scope} includes, most recently changed first, from after {@code end},
+   * at most {@code limit}. {@link ApplicationAccess.Scope#includes} in SQL: whether an application
+   * concerns one of the jurisdictions is PostgreSQL's array overlap {@code &&} (the GIN index),
+   * which JPQL has no word for.
    */
   @SuppressWarnings("unchecked")
-  public List<Application> concerning(Collection<String> jurisdictions) {
+  public List<Application> visible(ApplicationAccess.Scope scope, PageEnd end, int limit) {
     return applications(
         entities
             .createNativeQuery(
-                "SELECT * FROM workflow.application WHERE state <> 'draft'"
-                    + " AND (cast(?1 as text) IS NULL OR jurisdictions && string_to_array(?1, ','))"
-                    + " ORDER BY updated_at DESC",
+                "SELECT * FROM workflow.application"
+                    + " WHERE (owner_sub = ?1 OR (state <> 'draft'"
+                    + "   AND (?2 OR jurisdictions && string_to_array(?3, ','))))"
+                    + " AND (updated_at, id) < (?4, ?5)"
+                    + " ORDER BY updated_at DESC, id DESC",
                 ApplicationRow.class)
-            .setParameter(1, jurisdictions == null ? null : String.join(",", jurisdictions))
-            .setMaxResults(AT_MOST)
+            .setParameter(1, scope.owner())
+            .setParameter(2, scope.allSubmitted())
+            .setParameter(3, String.join(",", scope.jurisdictions()))
+            .setParameter(4, end.updatedAt())
+            .setParameter(5, end.id())
+            .setMaxResults(limit)
             .getResultList());
   }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -183,13 +184,28 @@ public class ApplicationStoresTest {
               reviews.get(0),
               "a review moves on in place");
           assertTrue(
-              applications.concerning(List.of("CH")).stream()
+              applications
+                  .visible(
+                      new ApplicationAccess.Scope("steward", false, Set.of("CH")),
+                      ApplicationStore.PageEnd.START,
+                      500)
+                  .stream()
                   .anyMatch(a -> a.id().equals(application.id())));
           assertTrue(
-              applications.concerning(List.of("FR")).stream()
+              applications
+                  .visible(
+                      new ApplicationAccess.Scope("steward", false, Set.of("FR")),
+                      ApplicationStore.PageEnd.START,
+                      500)
+                  .stream()
                   .noneMatch(a -> a.id().equals(application.id())));
           assertTrue(
-              applications.concerning(null).stream()
+              applications
+                  .visible(
+                      new ApplicationAccess.Scope("auditor", true, Set.of()),
+                      ApplicationStore.PageEnd.START,
+                      500)
+                  .stream()
                   .anyMatch(a -> a.id().equals(application.id())));
           assertEquals(
               1,

@@ -8,6 +8,7 @@ import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.application.SafeFileName;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.api.QueryParameters;
 import eu.clinnova.portal.api.UploadedFile;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
@@ -15,6 +16,7 @@ import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.http.ContentDisposition;
 import eu.clinnova.workflow.application.AgreementAcceptance;
 import eu.clinnova.workflow.application.ApplicationQueries;
+import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.Applications;
 import eu.clinnova.workflow.application.Submissions;
 import eu.clinnova.workflow.application.Withdrawals;
@@ -31,13 +33,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,14 +66,54 @@ public class ApplicationResource {
   @Inject RequestCaller requestCaller;
   @Context UriInfo uri;
 
+  /**
+   * The applications the caller may see, most recently changed first, a page at a time: {@code
+   * limit} (1 to 500, default 500), and for the next page {@code before} and {@code beforeId} (the
+   * {@code updatedAt} and {@code id} of the last one shown), which the {@code Link} header's {@code
+   * rel="next"} carries whenever another page may follow.
+   */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Response list() {
+  public Response list(
+      @QueryParam("before") String before,
+      @QueryParam("beforeId") String beforeId,
+      @QueryParam("limit") String limit) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    Optional<Instant> beforeAt = QueryParameters.instant("before", before, errors);
+    Optional<UUID> beforeApplication =
+        QueryParameters.uuid("beforeId", beforeId, "an application id", errors);
+    if (beforeAt.isPresent() != beforeApplication.isPresent()) {
+      errors.add(
+          new Problem.FieldError(
+              beforeAt.isPresent() ? "beforeId" : "before",
+              "before and beforeId go together: the updatedAt and id of the last one shown"));
+    }
+    int size =
+        QueryParameters.limit(
+            limit, ApplicationQueries.MAX_PAGE, ApplicationQueries.MAX_PAGE, errors);
+    if (!errors.isEmpty()) {
+      throw new ProblemException(Problem.invalid("Invalid listing.", errors));
+    }
+    ApplicationQueries.Page page =
+        queries.list(
+            requestCaller.get(),
+            beforeAt.map(at -> new ApplicationStore.PageEnd(at, beforeApplication.orElseThrow())),
+            size);
     JsonArrayBuilder all = JSON.createArrayBuilder();
-    queries
-        .list(requestCaller.get())
-        .forEach(application -> all.add(ApplicationJson.summary(application)));
-    return Response.ok(all.build().toString(), MediaType.APPLICATION_JSON).build();
+    page.applications().forEach(application -> all.add(ApplicationJson.summary(application)));
+    Response.ResponseBuilder response =
+        Response.ok(all.build().toString(), MediaType.APPLICATION_JSON);
+    page.next()
+        .ifPresent(
+            end ->
+                response.link(
+                    uri.getAbsolutePathBuilder()
+                        .queryParam("before", end.updatedAt().toString())
+                        .queryParam("beforeId", end.id().toString())
+                        .queryParam("limit", size)
+                        .build(),
+                    "next"));
+    return response.build();
   }
 
   @POST

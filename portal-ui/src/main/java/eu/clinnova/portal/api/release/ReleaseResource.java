@@ -1,5 +1,10 @@
 package eu.clinnova.portal.api.release;
 
+import static eu.clinnova.portal.api.QueryParameters.instant;
+import static eu.clinnova.portal.api.QueryParameters.limit;
+import static eu.clinnova.portal.api.QueryParameters.text;
+import static eu.clinnova.portal.api.QueryParameters.uuid;
+
 import eu.clinnova.audit.subjects.SubjectLeaf;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
@@ -36,7 +41,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -106,28 +110,17 @@ public class ReleaseResource {
       @QueryParam("beforeReleaseId") String beforeReleaseId,
       @QueryParam("limit") String limit) {
     List<Problem.FieldError> errors = new ArrayList<>();
-    Optional<UUID> application = uuid("applicationId", applicationId, errors);
+    Optional<UUID> application = uuid("applicationId", applicationId, "an application id", errors);
     Optional<Instant> fromAt = instant("from", from, errors);
     Optional<Instant> toAt = instant("to", to, errors);
     Optional<Instant> beforeAt = instant("before", before, errors);
-    Optional<UUID> beforeRelease = uuid("beforeReleaseId", beforeReleaseId, errors);
+    Optional<UUID> beforeRelease = uuid("beforeReleaseId", beforeReleaseId, "a release id", errors);
     if (beforeRelease.isPresent() && text(before).isEmpty()) {
       errors.add(
           new Problem.FieldError(
               "beforeReleaseId", "only with before (the decidedAt of the same release)"));
     }
-    // Read as text: JAX-RS answers a query parameter it cannot convert with 404, not 400.
-    int pageSize = 100;
-    if (text(limit).isPresent()) {
-      try {
-        pageSize = Integer.parseInt(limit.strip());
-      } catch (NumberFormatException e) {
-        pageSize = -1;
-      }
-    }
-    if (pageSize < 1 || pageSize > MAX_LIMIT) {
-      errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-    }
+    int pageSize = limit(limit, 100, MAX_LIMIT, errors);
     if (!errors.isEmpty()) {
       throw new ProblemException(Problem.invalid("Invalid search.", errors));
     }
@@ -299,35 +292,6 @@ public class ReleaseResource {
       return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
       throw new ProblemException(Problem.notFound("No such release."));
-    }
-  }
-
-  private static Optional<String> text(String value) {
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-  }
-
-  private static Optional<UUID> uuid(String field, String value, List<Problem.FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(UUID.fromString(value.strip()));
-    } catch (IllegalArgumentException e) {
-      errors.add(new Problem.FieldError(field, "must be an application id (a UUID)"));
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Instant> instant(
-      String field, String value, List<Problem.FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(value.strip()));
-    } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(field, "must be an RFC 3339 instant in UTC"));
-      return Optional.empty();
     }
   }
 }

@@ -59,8 +59,7 @@ public class ApplicationsView extends Main implements HasDynamicTitle {
         });
     add(create, result);
     add(NotificationsPanel.of(this, queries, caller, false));
-    List<Application> own =
-        queries.list(caller).stream().filter(a -> a.isOwnedBy(caller.subject())).toList();
+    List<Application> own = queries.own(caller);
     H2 heading = new H2(getTranslation("applications.mine", own.size()));
     heading.setId("applications-heading");
     UnorderedList cards = new UnorderedList();
