@@ -44,7 +44,7 @@ public final class GateReadsBenchmark {
     try (TestDatabase database = TestDatabase.migrated("workflow");
         TestPersistence unit = TestPersistence.unit("workflow", database)) {
       DataSource app = database.app();
-      Application application = seed(app, unit);
+      Application application = seed(unit);
       UUID id = application.id();
       System.out.printf(
           Locale.ROOT,
@@ -126,7 +126,7 @@ public final class GateReadsBenchmark {
   }
 
   /** Four datasets, one application with an ethics approval, two entitlements, an agreement. */
-  private static Application seed(DataSource app, TestPersistence unit) throws SQLException {
+  private static Application seed(TestPersistence unit) {
     Application application = ApplicationStoresTest.draft();
     unit.run(
         entities -> {

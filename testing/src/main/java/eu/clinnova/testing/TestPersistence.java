@@ -42,11 +42,6 @@ public final class TestPersistence implements AutoCloseable {
     return new TestPersistence(Persistence.createEntityManagerFactory(name, settings));
   }
 
-  /** An entity manager of one's own (closed by the caller), as a store is given one in a test. */
-  public EntityManager entityManager() {
-    return factory.createEntityManager();
-  }
-
   /** Runs {@code work} in one transaction on a new entity manager, committing if it returns. */
   public <T> T inTransaction(Function<EntityManager, T> work) {
     EntityManager manager = factory.createEntityManager();
