@@ -43,7 +43,7 @@ import javax.sql.DataSource;
  * which returns only once the entry is committed to the log.
  */
 @ApplicationScoped
-public class AuditLogService {
+public class AuditLogService implements AuditTrail {
 
   /** How long a durable append may take before the caller must assume the log is down. */
   static final Duration DURABLE_TIMEOUT = Duration.ofSeconds(5);
@@ -84,6 +84,7 @@ public class AuditLogService {
   }
 
   /** Records {@code event} in the current JTA transaction; it is logged after the commit. */
+  @Override
   public PendingAudit record(AuditEvent event) {
     LogSequencer current = running();
     if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {

@@ -17,7 +17,11 @@ public final class PendingAudit {
   private final long pendingId;
   private final CompletableFuture<LoggedEntry> logged;
 
-  PendingAudit(long pendingId, CompletableFuture<LoggedEntry> logged) {
+  /**
+   * An entry recorded as {@code pendingId}, logged when {@code logged} completes. Public for other
+   * {@link AuditTrail}s (a unit test's); the portal's are made by {@link AuditLogService}.
+   */
+  public PendingAudit(long pendingId, CompletableFuture<LoggedEntry> logged) {
     this.pendingId = pendingId;
     this.logged = logged;
   }

@@ -1,7 +1,7 @@
 package eu.clinnova.consent.application;
 
 import eu.clinnova.audit.log.AuditEvent;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.account.AccountDirectory;
 import eu.clinnova.consent.account.ActivationCode;
@@ -47,7 +47,7 @@ public class AccountActivation {
   @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
   private DataSource dataSource;
 
-  @Inject AuditLogService auditLog;
+  @Inject AuditTrail auditLog;
   @Inject AccountDirectory directory;
   @Inject ActivationAttempts attempts;
 

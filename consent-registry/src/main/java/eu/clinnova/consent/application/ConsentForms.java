@@ -3,7 +3,7 @@ package eu.clinnova.consent.application;
 import static eu.clinnova.kernel.json.Jsonp.JSON;
 
 import eu.clinnova.audit.log.AuditEvent;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormChange;
@@ -55,7 +55,7 @@ public class ConsentForms {
   @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
   private DataSource dataSource;
 
-  @Inject AuditLogService auditLog;
+  @Inject AuditTrail auditLog;
 
   @Inject FormStore forms;
   private final ReconsentStore reconsent = new ReconsentStore();

@@ -1,7 +1,6 @@
 package eu.clinnova.consent.application;
 
 import eu.clinnova.audit.log.TransactionIds;
-import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.domain.ConsentBasis;
 import eu.clinnova.consent.domain.ConsentModule;
@@ -20,7 +19,6 @@ import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,15 +51,23 @@ public class ConsentRecording {
   /** A record made, with its audit entry (logged once the transaction commits). */
   public record Recorded(String recordId, PendingAudit audit) {}
 
-  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
-  private DataSource dataSource;
-
-  @Inject AuditLogService auditLog;
-  @Inject PatientChanges changes;
-
-  @Inject FormStore forms;
+  private final DataSource dataSource;
+  private final PatientChanges changes;
+  private final FormStore forms;
   private final RecordStore records = new RecordStore();
   private final AttachmentStore attachments = new AttachmentStore();
+
+  @Inject
+  public ConsentRecording(DataSource dataSource, PatientChanges changes, FormStore forms) {
+    this.dataSource = dataSource;
+    this.changes = changes;
+    this.forms = forms;
+  }
+
+  /** For CDI's client proxy only. */
+  protected ConsentRecording() {
+    this(null, null, null);
+  }
 
   @Transactional
   public Recorded consent(Caller caller, String psn, ConsentRequest request) {

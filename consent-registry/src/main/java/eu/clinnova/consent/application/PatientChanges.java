@@ -1,7 +1,7 @@
 package eu.clinnova.consent.application;
 
 import eu.clinnova.audit.log.AuditEvent;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.domain.JurisdictionPolicy;
 import eu.clinnova.consent.domain.Patient;
@@ -24,8 +24,19 @@ public class PatientChanges {
 
   private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
 
-  @Inject AuditLogService auditLog;
-  @Inject Clock clock;
+  private final AuditTrail auditLog;
+  private final Clock clock;
+
+  @Inject
+  public PatientChanges(AuditTrail auditLog, Clock clock) {
+    this.auditLog = auditLog;
+    this.clock = clock;
+  }
+
+  /** For CDI's client proxy only. */
+  protected PatientChanges() {
+    this(null, null);
+  }
 
   /** Now, to the millisecond (as records and audit entries keep it). */
   public Instant now() {

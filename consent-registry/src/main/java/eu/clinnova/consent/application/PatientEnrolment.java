@@ -1,7 +1,7 @@
 package eu.clinnova.consent.application;
 
 import eu.clinnova.audit.log.AuditEvent;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.infrastructure.PatientStore;
@@ -44,7 +44,7 @@ public class PatientEnrolment {
   @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
   private DataSource dataSource;
 
-  @Inject AuditLogService auditLog;
+  @Inject AuditTrail auditLog;
   @Inject Clock clock;
   @Inject AccountActivation activation;
 

@@ -2,7 +2,7 @@ package eu.clinnova.consent.application;
 
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.log.TransactionIds;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.domain.Attachment;
 import eu.clinnova.consent.domain.ConsentBasis;
@@ -52,7 +52,7 @@ public class StaffRecords {
   @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
   private DataSource dataSource;
 
-  @Inject AuditLogService auditLog;
+  @Inject AuditTrail auditLog;
   @Inject PatientChanges changes;
   @Inject FormStore forms;
   private final RecordStore records = new RecordStore();

@@ -2,15 +2,12 @@ package eu.clinnova.workflow.application;
 
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.workflow.process.ReviewProcess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +22,12 @@ import org.flowable.task.api.Task;
 @ApplicationScoped
 public class AgreementAcceptance {
 
+  /**
+   * The applicant's answer: whether they accept, and the version of the agreement they were shown
+   * (empty where it was not a whole number from 1).
+   */
+  public record Answer(boolean accepted, Optional<Integer> agreementVersion) {}
+
   @Inject ApplicantChanges changes;
   @Inject AgreementStore agreements;
   @Inject TaskService tasks;
@@ -34,14 +37,13 @@ public class AgreementAcceptance {
    * process then grants the entitlements, in this transaction.
    */
   @Transactional
-  public Applications.Changed acceptAgreement(Caller caller, UUID id, JsonObject body) {
+  public Applications.Changed acceptAgreement(Caller caller, UUID id, Answer answer) {
     Application application = changes.ownApplication(caller, id);
     List<FieldProblem> problems = new ArrayList<>();
-    if (body.get("accepted") != JsonValue.TRUE) {
+    if (!answer.accepted()) {
       problems.add(new FieldProblem("accepted", "must be true to accept the agreement"));
     }
-    Optional<Integer> version =
-        WholeNumber.within(body.get("agreementVersion"), 1, Integer.MAX_VALUE);
+    Optional<Integer> version = answer.agreementVersion();
     if (version.isEmpty()) {
       problems.add(
           new FieldProblem("agreementVersion", "must be the version shown, a whole number"));

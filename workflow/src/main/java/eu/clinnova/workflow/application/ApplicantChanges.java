@@ -1,7 +1,7 @@
 package eu.clinnova.workflow.application;
 
 import eu.clinnova.audit.log.AuditEvent;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.FieldProblem;
@@ -32,10 +32,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApplicantChanges {
 
-  @Inject AuditLogService auditLog;
-  @Inject ApplicationStore applications;
-  @Inject DatasetStore datasets;
-  @Inject Clock clock;
+  private final AuditTrail auditLog;
+  private final ApplicationStore applications;
+  private final DatasetStore datasets;
+  private final Clock clock;
+
+  @Inject
+  public ApplicantChanges(
+      AuditTrail auditLog, ApplicationStore applications, DatasetStore datasets, Clock clock) {
+    this.auditLog = auditLog;
+    this.applications = applications;
+    this.datasets = datasets;
+    this.clock = clock;
+  }
+
+  /** For CDI's client proxy only. */
+  protected ApplicantChanges() {
+    this(null, null, null, null);
+  }
 
   /**
    * The caller's own application, locked until the transaction ends. Someone who may see it but not

@@ -13,8 +13,6 @@ import eu.clinnova.kernel.Sha256;
 import eu.clinnova.workflow.catalogue.Dataset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,13 +42,26 @@ public class Applications {
 
   public record EthicsAdded(EthicsApproval approval, PendingAudit audit) {}
 
-  @Inject ApplicantChanges changes;
-  @Inject ApplicationStore applications;
-  private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+  private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
 
+  private final ApplicantChanges changes;
+  private final ApplicationStore applications;
+
+  @Inject
+  public Applications(ApplicantChanges changes, ApplicationStore applications) {
+    this.changes = changes;
+    this.applications = applications;
+  }
+
+  /** For CDI's client proxy only. */
+  protected Applications() {
+    this(null, null);
+  }
+
+  /** A new draft of {@code draft} (parsed at the edge; refused here if it did not parse). */
   @Transactional
-  public Changed create(Caller caller, String ownerName, JsonObject body) {
-    ApplicationDocument document = parse(body);
+  public Changed create(Caller caller, String ownerName, ApplicationDocument.Parsed draft) {
+    ApplicationDocument document = valid(draft);
     Map<String, Dataset> known = changes.knownDatasets(document);
     Instant now = changes.now();
     Application application =
@@ -85,7 +96,7 @@ public class Applications {
 
   /** Saves the draft as it is typed: any shape-valid content, complete or not. */
   @Transactional
-  public Changed update(Caller caller, UUID id, JsonObject body) {
+  public Changed update(Caller caller, UUID id, ApplicationDocument.Parsed draft) {
     // Whose it is and whether it can change come first: someone else's input says nothing.
     Application application = changes.ownApplication(caller, id);
     if (!application.state().isEditable()) {
@@ -93,7 +104,7 @@ public class Applications {
           "application-not-editable",
           "The application is " + application.state().code() + ": it can no longer be edited.");
     }
-    ApplicationDocument document = parse(body);
+    ApplicationDocument document = valid(draft);
     Map<String, Dataset> known = changes.knownDatasets(document);
     Application saved =
         new Application(
@@ -176,7 +187,7 @@ public class Applications {
    * while the application can be edited, and after approval (a renewal).
    */
   @Transactional
-  public EthicsAdded addEthicsApproval(Caller caller, UUID id, JsonObject body) {
+  public EthicsAdded addEthicsApproval(Caller caller, UUID id, EthicsDeclaration declared) {
     Application application = changes.ownApplication(caller, id);
     if (!application.state().isEditable() && application.state() != ApplicationState.APPROVED) {
       throw Refusal.conflict(
@@ -184,18 +195,18 @@ public class Applications {
           "The application is " + application.state().code() + ": approvals cannot be added.");
     }
     List<FieldProblem> problems = new ArrayList<>();
-    String jurisdiction = string(body, "jurisdiction");
+    String jurisdiction = declared.jurisdiction();
     Optional<JurisdictionPolicy> policy =
-        jurisdiction == null ? Optional.empty() : policies.of(jurisdiction);
+        jurisdiction == null ? Optional.empty() : POLICIES.of(jurisdiction);
     if (policy.isEmpty()) {
       problems.add(new FieldProblem("jurisdiction", "must be one of LU, FR, DE, CH"));
     }
-    String committee = string(body, "committee");
+    String committee = declared.committee();
     if (committee == null || committee.isBlank() || committee.length() > 200) {
       problems.add(
           new FieldProblem("committee", "must name the committee (at most 200 characters)"));
     }
-    String reference = string(body, "reference");
+    String reference = declared.reference();
     if (reference == null || reference.isBlank() || reference.length() > 60) {
       problems.add(new FieldProblem("reference", "must be given (at most 60 characters)"));
     } else if (policy.isPresent() && !policy.get().acceptsEthicsReference(reference.strip())) {
@@ -204,8 +215,8 @@ public class Applications {
               "reference",
               "does not have the form of a reference of " + policy.get().ethicsBody()));
     }
-    LocalDate from = date(body, "validFrom", problems);
-    LocalDate until = date(body, "validUntil", problems);
+    LocalDate from = date(declared.validFrom(), "validFrom", problems);
+    LocalDate until = date(declared.validUntil(), "validUntil", problems);
     if (from != null && until != null && until.isBefore(from)) {
       problems.add(new FieldProblem("validUntil", "must not be before validFrom"));
     }
@@ -213,7 +224,7 @@ public class Applications {
       problems.add(new FieldProblem("validUntil", "the approval has already ended"));
     }
     UUID attachmentId = null;
-    String attachment = string(body, "attachmentId");
+    String attachment = declared.attachmentId();
     try {
       attachmentId = attachment == null ? null : UUID.fromString(attachment);
     } catch (IllegalArgumentException e) {
@@ -258,20 +269,14 @@ public class Applications {
 
   // --- helpers ---------------------------------------------------------------------------
 
-  private static ApplicationDocument parse(JsonObject body) {
-    ApplicationDocument.Parsed parsed = ApplicationDocument.parse(body);
-    if (parsed instanceof ApplicationDocument.Parsed.Invalid invalid) {
+  private static ApplicationDocument valid(ApplicationDocument.Parsed draft) {
+    if (draft instanceof ApplicationDocument.Parsed.Invalid invalid) {
       throw Refusal.invalid("The application is invalid.", invalid.problems());
     }
-    return ((ApplicationDocument.Parsed.Valid) parsed).document();
+    return ((ApplicationDocument.Parsed.Valid) draft).document();
   }
 
-  private static String string(JsonObject body, String field) {
-    return body.get(field) instanceof JsonString text ? text.getString() : null;
-  }
-
-  private static LocalDate date(JsonObject body, String field, List<FieldProblem> problems) {
-    String text = string(body, field);
+  private static LocalDate date(String text, String field, List<FieldProblem> problems) {
     if (text == null) {
       problems.add(new FieldProblem(field, "must be a date (YYYY-MM-DD)"));
       return null;

@@ -1,7 +1,7 @@
 package eu.clinnova.workflow.application;
 
 import eu.clinnova.audit.log.AuditEvent;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Caller;
@@ -25,7 +25,7 @@ public class Withdrawals {
   @Inject ApplicantChanges changes;
   @Inject ApplicationStore applications;
   @Inject EntitlementStore entitlements;
-  @Inject AuditLogService auditLog;
+  @Inject AuditTrail auditLog;
   @Inject RuntimeService runtime;
 
   /** The applicant withdraws: the review ends; entitlements already granted are revoked. */

@@ -3,7 +3,7 @@ package eu.clinnova.workflow.catalogue;
 import static eu.clinnova.kernel.json.Jsonp.JSON;
 
 import eu.clinnova.audit.log.AuditEvent;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class DatasetCatalogue {
     record AlreadyExists() implements Outcome {}
   }
 
-  @Inject AuditLogService auditLog;
+  @Inject AuditTrail auditLog;
   @Inject DatasetStore datasets;
 
   /** An administrator publishes a dataset (the API checks the role). */

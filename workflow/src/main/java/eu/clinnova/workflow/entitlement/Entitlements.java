@@ -1,7 +1,7 @@
 package eu.clinnova.workflow.entitlement;
 
 import eu.clinnova.audit.log.AuditEvent;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Caller;
@@ -31,7 +31,7 @@ public class Entitlements {
 
   public record Revoked(Entitlement entitlement, PendingAudit audit) {}
 
-  @Inject AuditLogService auditLog;
+  @Inject AuditTrail auditLog;
   @Inject EntitlementStore entitlements;
   @Inject NotificationStore notifications;
   @Inject Clock clock;

@@ -1,7 +1,7 @@
 package eu.clinnova.workflow.review;
 
 import eu.clinnova.audit.log.AuditEvent;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.workflow.application.Amendment;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationEvent;
@@ -39,7 +39,7 @@ public class ReviewStepsService implements ReviewSteps {
 
   private static final AuditEvent.Actor PROCESS = new AuditEvent.Actor("review-process", "system");
 
-  @Inject AuditLogService auditLog;
+  @Inject AuditTrail auditLog;
 
   @Inject ApplicationStore applications;
   @Inject NotificationStore notifications;

@@ -1,7 +1,7 @@
 package eu.clinnova.workflow.review;
 
 import eu.clinnova.audit.log.AuditEvent;
-import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.FieldProblem;
@@ -52,7 +52,7 @@ public class Reviews {
   /** What completing did: the audit entry, and whether the task is closed (a vote may not be). */
   public record Completed(PendingAudit audit, boolean taskClosed) {}
 
-  @Inject AuditLogService auditLog;
+  @Inject AuditTrail auditLog;
   @Inject TaskService taskService;
   @Inject RuntimeService runtime;
 

@@ -122,7 +122,8 @@ public class ApplicationResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response create(JsonObject body) {
     Caller caller = requestCaller.get();
-    Applications.Changed created = applications.create(caller, caller.username(), required(body));
+    Applications.Changed created =
+        applications.create(caller, caller.username(), ApplicationCommands.draft(body));
     long index = logged(created.audit());
     return Response.created(
             uri.getBaseUriBuilder()
@@ -146,7 +147,8 @@ public class ApplicationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response update(@PathParam("id") String id, JsonObject body) {
-    Applications.Changed saved = applications.update(requestCaller.get(), uuid(id), required(body));
+    Applications.Changed saved =
+        applications.update(requestCaller.get(), uuid(id), ApplicationCommands.draft(body));
     return ok(saved);
   }
 
@@ -203,7 +205,8 @@ public class ApplicationResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response addEthicsApproval(@PathParam("id") String id, JsonObject body) {
     Applications.EthicsAdded added =
-        applications.addEthicsApproval(requestCaller.get(), uuid(id), required(body));
+        applications.addEthicsApproval(
+            requestCaller.get(), uuid(id), ApplicationCommands.ethicsDeclaration(body));
     long index = logged(added.audit());
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON)
@@ -247,7 +250,8 @@ public class ApplicationResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response acceptAgreement(@PathParam("id") String id, JsonObject body) {
     Applications.Changed accepted =
-        acceptance.acceptAgreement(requestCaller.get(), uuid(id), required(body));
+        acceptance.acceptAgreement(
+            requestCaller.get(), uuid(id), ApplicationCommands.agreementAnswer(body));
     long index = logged(accepted.audit());
     return Response.status(201)
         .type(MediaType.APPLICATION_JSON)

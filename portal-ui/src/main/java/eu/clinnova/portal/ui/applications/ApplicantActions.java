@@ -1,7 +1,5 @@
 package eu.clinnova.portal.ui.applications;
 
-import static eu.clinnova.kernel.json.Jsonp.JSON;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,6 +16,7 @@ import eu.clinnova.workflow.application.AgreementAcceptance;
 import eu.clinnova.workflow.application.ApplicationFile;
 import eu.clinnova.workflow.application.Submissions;
 import eu.clinnova.workflow.application.Withdrawals;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -96,10 +95,8 @@ final class ApplicantActions {
             acceptance.acceptAgreement(
                 caller,
                 id,
-                JSON.createObjectBuilder()
-                    .add("accepted", accept.getValue())
-                    .add("agreementVersion", agreement.version())
-                    .build());
+                new AgreementAcceptance.Answer(
+                    accept.getValue(), Optional.of(agreement.version())));
             rerender.run();
           } catch (Refusal refusal) {
             result.setText(

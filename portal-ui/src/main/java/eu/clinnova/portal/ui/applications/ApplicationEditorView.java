@@ -361,7 +361,7 @@ public class ApplicationEditorView extends Main
     }
     clearErrors();
     try {
-      applications.update(caller, id, document());
+      applications.update(caller, id, ApplicationDocument.parse(document()));
       saved.setText(
           getTranslation(
               "application.saved",

@@ -1,7 +1,5 @@
 package eu.clinnova.portal.ui.applications;
 
-import static eu.clinnova.kernel.json.Jsonp.JSON;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -20,10 +18,12 @@ import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.application.Application;
+import eu.clinnova.workflow.application.ApplicationDocument;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.Applications;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -49,7 +49,10 @@ public class ApplicationsView extends Main implements HasDynamicTitle {
           try {
             Application draft =
                 applications
-                    .create(caller, caller.username(), JSON.createObjectBuilder().build())
+                    .create(
+                        caller,
+                        caller.username(),
+                        ApplicationDocument.parse(JsonValue.EMPTY_JSON_OBJECT))
                     .application();
             getUI()
                 .ifPresent(ui -> ui.navigate(ApplicationEditorView.class, draft.id().toString()));

@@ -1,7 +1,5 @@
 package eu.clinnova.portal.ui.applications;
 
-import static eu.clinnova.kernel.json.Jsonp.JSON;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -23,7 +21,7 @@ import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.workflow.application.ApplicationAttachment;
 import eu.clinnova.workflow.application.ApplicationFile;
 import eu.clinnova.workflow.application.Applications;
-import jakarta.json.JsonObjectBuilder;
+import eu.clinnova.workflow.application.EthicsDeclaration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -142,18 +140,16 @@ final class EvidenceSections {
     add.setId("app-ethics-add");
     add.addClickListener(
         event -> {
-          JsonObjectBuilder body = JSON.createObjectBuilder();
-          put(body, "jurisdiction", jurisdiction.getValue());
-          put(body, "committee", committee.getValue());
-          put(body, "reference", reference.getValue());
-          put(body, "validFrom", from.getValue() == null ? null : from.getValue().toString());
-          put(body, "validUntil", until.getValue() == null ? null : until.getValue().toString());
-          put(
-              body,
-              "attachmentId",
-              document.getValue() == null ? null : document.getValue().id().toString());
+          EthicsDeclaration declaration =
+              new EthicsDeclaration(
+                  given(jurisdiction.getValue()),
+                  given(committee.getValue()),
+                  given(reference.getValue()),
+                  from.getValue() == null ? null : from.getValue().toString(),
+                  until.getValue() == null ? null : until.getValue().toString(),
+                  document.getValue() == null ? null : document.getValue().id().toString());
           try {
-            applications.addEthicsApproval(caller, id, body.build());
+            applications.addEthicsApproval(caller, id, declaration);
             rerender.run();
           } catch (Refusal refusal) {
             result.setText(
@@ -177,9 +173,8 @@ final class EvidenceSections {
     return section;
   }
 
-  private static void put(JsonObjectBuilder body, String field, String value) {
-    if (value != null && !value.isBlank()) {
-      body.add(field, value);
-    }
+  /** What was typed, or null for nothing (blank is not an answer). */
+  private static String given(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

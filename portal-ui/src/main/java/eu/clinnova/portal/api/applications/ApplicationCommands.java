@@ -1,0 +1,49 @@
+package eu.clinnova.portal.api.applications;
+
+import eu.clinnova.consent.application.WholeNumber;
+import eu.clinnova.workflow.application.AgreementAcceptance;
+import eu.clinnova.workflow.application.ApplicationDocument;
+import eu.clinnova.workflow.application.EthicsDeclaration;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * The API's request bodies read into the services' typed commands. Only the JSON is read here: what
+ * a value means, and whether the caller may give it, the service decides (after it knows whose
+ * application it is).
+ */
+final class ApplicationCommands {
+
+  private ApplicationCommands() {}
+
+  /** The body of POST and PUT /applications: the document, parsed, or what is wrong with it. */
+  static ApplicationDocument.Parsed draft(JsonObject body) {
+    return ApplicationDocument.parse(ApplicationResource.required(body));
+  }
+
+  /** The body of POST /applications/{id}/ethics-approvals. */
+  static EthicsDeclaration ethicsDeclaration(JsonObject body) {
+    JsonObject json = ApplicationResource.required(body);
+    return new EthicsDeclaration(
+        text(json, "jurisdiction"),
+        text(json, "committee"),
+        text(json, "reference"),
+        text(json, "validFrom"),
+        text(json, "validUntil"),
+        text(json, "attachmentId"));
+  }
+
+  /** The body of POST /applications/{id}/agreement. */
+  static AgreementAcceptance.Answer agreementAnswer(JsonObject body) {
+    JsonObject json = ApplicationResource.required(body);
+    return new AgreementAcceptance.Answer(
+        json.get("accepted") == JsonValue.TRUE,
+        WholeNumber.within(json.get("agreementVersion"), 1, Integer.MAX_VALUE));
+  }
+
+  /** A text field's value; null where it is absent or not text (the service says what is due). */
+  private static String text(JsonObject json, String field) {
+    return json.get(field) instanceof JsonString value ? value.getString() : null;
+  }
+}

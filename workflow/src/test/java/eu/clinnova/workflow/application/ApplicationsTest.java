@@ -1,0 +1,244 @@
+package eu.clinnova.workflow.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.RecordedAudit;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Jurisdiction;
+import eu.clinnova.kernel.Role;
+import eu.clinnova.kernel.Sha256;
+import eu.clinnova.testing.TestDatabase;
+import eu.clinnova.testing.TestPersistence;
+import eu.clinnova.workflow.catalogue.DatasetStore;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The applicant's use cases on drafts, without a server: the real stores on a real PostgreSQL, a
+ * clock set by the test, and an audit trail that keeps what the service put on the record. Each
+ * call runs in a transaction of its own, as the container runs it.
+ */
+class ApplicationsTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-28T10:15:30.123Z");
+  private static final Caller APPLICANT =
+      Caller.staff("sub-applicant", Role.RESEARCHER, Jurisdiction.LU);
+  private static final Caller OTHER = Caller.staff("sub-other", Role.RESEARCHER);
+  private static final byte[] LETTER = "%PDF-1.7 approval".getBytes(StandardCharsets.US_ASCII);
+
+  private static TestDatabase database;
+  private static TestPersistence persistence;
+  private final RecordedAudit audit = new RecordedAudit();
+
+  @BeforeAll
+  static void start() throws Exception {
+    database = TestDatabase.migrated("workflow");
+    persistence = TestPersistence.unit("workflow", database);
+    persistence.run(
+        entities -> {
+          DatasetStore datasets = new DatasetStore(entities);
+          datasets.insert(SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
+          datasets.insert(SubmissionChecklistTest.dataset("ch-set", "CH"), "admin");
+        });
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    persistence.close();
+    database.close();
+  }
+
+  @BeforeEach
+  void forget() {
+    audit.clear();
+  }
+
+  /** The service as the container wires it, over this transaction's entity manager. */
+  private <T> T applications(Function<Applications, T> work) {
+    return persistence.inTransaction(
+        entities ->
+            work.apply(new Applications(changes(entities), new ApplicationStore(entities))));
+  }
+
+  private ApplicantChanges changes(EntityManager entities) {
+    return new ApplicantChanges(
+        audit,
+        new ApplicationStore(entities),
+        new DatasetStore(entities),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private static ApplicationDocument.Parsed parsed(String json) {
+    return ApplicationDocument.parse(
+        eu.clinnova.kernel.json.Jsonp.JSON
+            .createReader(new java.io.StringReader(json))
+            .readObject());
+  }
+
+  private static ApplicationDocument.Parsed complete() {
+    return new ApplicationDocument.Parsed.Valid(SubmissionChecklistTest.complete());
+  }
+
+  private static Application stored(UUID id) {
+    return persistence.inTransaction(
+        entities -> new ApplicationStore(entities).find(id).orElseThrow());
+  }
+
+  @Test
+  void aDraftIsStoredAtTheClocksInstantWithItsEntryAndWhereTheApplicantWorks() {
+    Application created =
+        applications(service -> service.create(APPLICANT, "Ada", complete())).application();
+
+    Application read = stored(created.id());
+    assertEquals(ApplicationState.DRAFT, read.state());
+    assertEquals("sub-applicant", read.ownerSub());
+    assertEquals(List.of("LU", "CH"), read.jurisdictions());
+    assertEquals(NOW.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), read.createdAt());
+    AuditEvent entry = audit.only("application.created");
+    assertEquals(new AuditEvent.Subject("application", created.id().toString()), entry.subject());
+    assertEquals(new AuditEvent.Actor("sub-applicant", "researcher"), entry.actor());
+    assertEquals(Map.of("applicantJurisdiction", "LU", "state", "draft"), entry.data());
+  }
+
+  @Test
+  void anUnknownDatasetIsRefusedAtItsFieldAndNothingIsKept() {
+    Refusal refusal =
+        assertThrows(
+            Refusal.class,
+            () ->
+                applications(
+                    service ->
+                        service.create(
+                            APPLICANT, "Ada", parsed("{\"datasets\":[\"lu-set\",\"nowhere\"]}"))));
+
+    assertEquals(Refusal.Kind.INVALID, refusal.kind());
+    assertEquals(
+        List.of(new FieldProblem("datasets[1]", "is not in the catalogue")), refusal.problems());
+    assertTrue(audit.events().isEmpty());
+  }
+
+  @Test
+  void someoneElsesDraftIsNotFoundWhateverTheyAskToWrite() {
+    UUID id =
+        applications(service -> service.create(APPLICANT, "Ada", complete())).application().id();
+    ApplicationDocument.Parsed malformed = parsed("{\"durationMonths\":\"forever\"}");
+    assertTrue(malformed instanceof ApplicationDocument.Parsed.Invalid);
+
+    Refusal refusal =
+        assertThrows(
+            Refusal.class, () -> applications(service -> service.update(OTHER, id, malformed)));
+    assertEquals(Refusal.Kind.NOT_FOUND, refusal.kind());
+    // The owner sending the same is told what is wrong, field by field.
+    Refusal own =
+        assertThrows(
+            Refusal.class, () -> applications(service -> service.update(APPLICANT, id, malformed)));
+    assertEquals(Refusal.Kind.INVALID, own.kind());
+    assertEquals("durationMonths", own.problems().get(0).field());
+    assertEquals(List.of("application.created"), audit.actions());
+  }
+
+  @Test
+  void savingADraftRecordsTheDigestOfWhatWasSaved() {
+    UUID id =
+        applications(service -> service.create(APPLICANT, "Ada", complete())).application().id();
+    ApplicationDocument.Parsed changed =
+        parsed("{\"title\":\"A new title\",\"datasets\":[\"ch-set\"]}");
+
+    applications(service -> service.update(APPLICANT, id, changed));
+
+    Application read = stored(id);
+    assertEquals("A new title", read.document().title().orElseThrow());
+    assertEquals(List.of("CH"), read.jurisdictions());
+    assertEquals(
+        Applications.sha256(((ApplicationDocument.Parsed.Valid) changed).document()),
+        audit.only("application.edited").data().get("documentSha256"));
+  }
+
+  @Test
+  void anEthicsApprovalIsCheckedFieldByFieldAndKeptWithoutItsReferenceInTheLog() {
+    UUID id =
+        applications(service -> service.create(APPLICANT, "Ada", complete())).application().id();
+    UUID letter =
+        applications(
+                service -> service.attach(APPLICANT, id, "letter.pdf", "application/pdf", LETTER))
+            .attachment()
+            .id();
+
+    Refusal refusal =
+        assertThrows(
+            Refusal.class,
+            () ->
+                applications(
+                    service ->
+                        service.addEthicsApproval(
+                            APPLICANT,
+                            id,
+                            new EthicsDeclaration(
+                                "XX",
+                                " ",
+                                "CNER 202301",
+                                "2026-01-01",
+                                "2025-12-31",
+                                UUID.randomUUID().toString()))));
+    assertEquals(
+        List.of("jurisdiction", "committee", "validUntil", "validUntil", "attachmentId"),
+        refusal.problems().stream().map(FieldProblem::field).toList());
+    Refusal luForm =
+        assertThrows(
+            Refusal.class,
+            () ->
+                applications(
+                    service ->
+                        service.addEthicsApproval(
+                            APPLICANT,
+                            id,
+                            new EthicsDeclaration(
+                                "LU", "CNER", "BASEC 17", "2026-01-01", "27/01/2028", null))));
+    assertEquals(
+        List.of("reference", "validUntil", "attachmentId"),
+        luForm.problems().stream().map(FieldProblem::field).toList());
+
+    EthicsApproval approval =
+        applications(
+                service ->
+                    service.addEthicsApproval(
+                        APPLICANT,
+                        id,
+                        new EthicsDeclaration(
+                            "LU",
+                            " Comité National d'Éthique de Recherche ",
+                            "CNER 202301",
+                            "2026-01-01",
+                            "2028-01-27",
+                            letter.toString())))
+            .approval();
+
+    assertEquals("Comité National d'Éthique de Recherche", approval.committee());
+    assertEquals(
+        List.of(approval.id()),
+        persistence.inTransaction(entities -> new ApplicationStore(entities).ethics(id)).stream()
+            .map(EthicsApproval::id)
+            .toList());
+    Map<String, Object> facts = audit.only("application.ethics-approval-added").data();
+    assertEquals(Sha256.hex("CNER 202301"), facts.get("referenceSha256"));
+    assertFalse(facts.containsValue("CNER 202301"));
+    assertEquals(letter.toString(), facts.get("attachmentId"));
+  }
+}
