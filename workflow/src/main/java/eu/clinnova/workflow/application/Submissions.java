@@ -32,13 +32,35 @@ import org.flowable.task.api.Task;
 @ApplicationScoped
 public class Submissions {
 
-  @Inject ApplicantChanges changes;
-  @Inject ApplicationStore applications;
-  @Inject NotificationStore notifications;
-  @Inject AgreementStore agreements;
-  @Inject RuntimeService runtime;
-  @Inject TaskService tasks;
-  private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+  private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
+
+  private final ApplicantChanges changes;
+  private final ApplicationStore applications;
+  private final NotificationStore notifications;
+  private final AgreementStore agreements;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+
+  @Inject
+  public Submissions(
+      ApplicantChanges changes,
+      ApplicationStore applications,
+      NotificationStore notifications,
+      AgreementStore agreements,
+      RuntimeService runtime,
+      TaskService tasks) {
+    this.changes = changes;
+    this.applications = applications;
+    this.notifications = notifications;
+    this.agreements = agreements;
+    this.runtime = runtime;
+    this.tasks = tasks;
+  }
+
+  /** For CDI's client proxy only. */
+  protected Submissions() {
+    this(null, null, null, null, null, null);
+  }
 
   /**
    * Submits a draft (starting the review) or resubmits a returned application (completing the
@@ -63,7 +85,7 @@ public class Submissions {
             application.document(),
             known,
             applications.ethicsInForce(application),
-            policies.all(),
+            POLICIES.all(),
             changes.today()));
     if (!missing.isEmpty()) {
       throw new Refusal(

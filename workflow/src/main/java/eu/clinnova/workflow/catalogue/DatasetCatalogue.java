@@ -36,8 +36,21 @@ public class DatasetCatalogue {
     record AlreadyExists() implements Outcome {}
   }
 
-  @Inject AuditTrail auditLog;
-  @Inject DatasetStore datasets;
+  private final AuditTrail auditLog;
+  private final DatasetStore datasets;
+  private final Clock clock;
+
+  @Inject
+  public DatasetCatalogue(AuditTrail auditLog, DatasetStore datasets, Clock clock) {
+    this.auditLog = auditLog;
+    this.datasets = datasets;
+    this.clock = clock;
+  }
+
+  /** For CDI's client proxy only. */
+  protected DatasetCatalogue() {
+    this(null, null, null);
+  }
 
   /** An administrator publishes a dataset (the API checks the role). */
   @Transactional
@@ -90,8 +103,6 @@ public class DatasetCatalogue {
       throw new UncheckedIOException(e);
     }
   }
-
-  @Inject Clock clock;
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);

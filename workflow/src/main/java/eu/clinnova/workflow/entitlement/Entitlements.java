@@ -31,10 +31,27 @@ public class Entitlements {
 
   public record Revoked(Entitlement entitlement, PendingAudit audit) {}
 
-  @Inject AuditTrail auditLog;
-  @Inject EntitlementStore entitlements;
-  @Inject NotificationStore notifications;
-  @Inject Clock clock;
+  private final AuditTrail auditLog;
+  private final EntitlementStore entitlements;
+  private final NotificationStore notifications;
+  private final Clock clock;
+
+  @Inject
+  public Entitlements(
+      AuditTrail auditLog,
+      EntitlementStore entitlements,
+      NotificationStore notifications,
+      Clock clock) {
+    this.auditLog = auditLog;
+    this.entitlements = entitlements;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  /** For CDI's client proxy only. */
+  protected Entitlements() {
+    this(null, null, null, null);
+  }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Entitlement> visibleTo(Caller caller) {

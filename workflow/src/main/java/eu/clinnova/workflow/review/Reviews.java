@@ -4,7 +4,6 @@ import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
-import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
@@ -19,9 +18,6 @@ import eu.clinnova.workflow.process.Vote;
 import eu.clinnova.workflow.process.VoteStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,8 +42,6 @@ import org.flowable.task.api.Task;
  */
 @ApplicationScoped
 public class Reviews {
-
-  public static final int MAX_COMMENT = 4000;
 
   /** What completing did: the audit entry, and whether the task is closed (a vote may not be). */
   public record Completed(PendingAudit audit, boolean taskClosed) {}
@@ -116,7 +110,7 @@ public class Reviews {
 
   /** Completes one of the caller's tasks with an outcome (the contract's task body). */
   @Transactional
-  public Completed complete(Caller caller, String memberName, String taskId, JsonObject body) {
+  public Completed complete(Caller caller, String memberName, String taskId, TaskOutcome given) {
     Set<String> groups = ReviewGroups.of(caller);
     Task task =
         groups.isEmpty()
@@ -143,7 +137,7 @@ public class Reviews {
           List.of());
     }
     Optional<String> jurisdiction = jurisdictionOf(task);
-    TaskInput input = TaskInput.parse(body, key);
+    TaskOutcome.Checked input = given.checkedFor(key);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     switch (key) {
       case ReviewProcess.COMPLETENESS_CHECK:
@@ -185,7 +179,7 @@ public class Reviews {
       Task task,
       Application application,
       String jurisdiction,
-      TaskInput input,
+      TaskOutcome.Checked input,
       Instant now) {
     List<Vote> cast = votes.votes(application.id());
     int round = round(application.id(), jurisdiction);
@@ -240,7 +234,7 @@ public class Reviews {
       Task task,
       Application application,
       String jurisdiction,
-      TaskInput input,
+      TaskOutcome.Checked input,
       Instant now) {
     Ballot.requireNoConflict(votes.votes(application.id()), caller.subject(), jurisdiction);
     JurisdictionReview review = review(application.id(), jurisdiction);
@@ -264,7 +258,7 @@ public class Reviews {
       Application application,
       String jurisdiction,
       String kind,
-      TaskInput input,
+      TaskOutcome.Checked input,
       Instant now) {
     Role role =
         ReviewProcess.CHAIR_DECISION.equals(task.getTaskDefinitionKey())
@@ -286,75 +280,9 @@ public class Reviews {
     return new Completed(audit, true);
   }
 
-  /** The task body: outcome, comment, conditions, conflictOfInterest, checked for this task. */
-  record TaskInput(
-      String outcome,
-      Optional<String> comment,
-      Optional<String> conditions,
-      boolean conflictOfInterest) {
-
-    static TaskInput parse(JsonObject body, String taskKey) {
-      List<FieldProblem> problems = new ArrayList<>();
-      boolean conflict = body.get("conflictOfInterest") == JsonValue.TRUE;
-      if (body.containsKey("conflictOfInterest")
-          && body.get("conflictOfInterest") != JsonValue.TRUE
-          && body.get("conflictOfInterest") != JsonValue.FALSE
-          && body.get("conflictOfInterest") != JsonValue.NULL) {
-        problems.add(new FieldProblem("conflictOfInterest", "must be true or false"));
-      }
-      if (conflict && !ReviewProcess.DAC_VOTE.equals(taskKey)) {
-        problems.add(
-            new FieldProblem("conflictOfInterest", "is declared on the vote, not on this task"));
-      }
-      String outcome = body.get("outcome") instanceof JsonString text ? text.getString() : null;
-      Set<String> allowed = ReviewProcess.outcomes(taskKey);
-      if (!conflict && (outcome == null || !allowed.contains(outcome))) {
-        problems.add(
-            new FieldProblem(
-                "outcome",
-                "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
-      }
-      int before = problems.size();
-      Optional<String> comment = text(body, "comment", problems);
-      boolean commentMalformed = problems.size() > before;
-      Optional<String> conditions = text(body, "conditions", problems);
-      boolean needsReason =
-          !conflict
-              && outcome != null
-              && (!"approve".equals(outcome) || ReviewProcess.DAC_VOTE.equals(taskKey));
-      if (needsReason
-          && comment.isEmpty()
-          && !commentMalformed
-          && !"approve-with-conditions".equals(outcome)) {
-        problems.add(new FieldProblem("comment", "a reason is needed for this outcome"));
-      }
-      if ("approve-with-conditions".equals(outcome) && conditions.isEmpty()) {
-        problems.add(new FieldProblem("conditions", "the conditions are needed"));
-      }
-      if (!problems.isEmpty()) {
-        throw Refusal.invalid("The task cannot be completed so.", problems);
-      }
-      return new TaskInput(conflict ? "conflict" : outcome, comment, conditions, conflict);
-    }
-
-    private static Optional<String> text(
-        JsonObject body, String field, List<FieldProblem> problems) {
-      JsonValue value = body.get(field);
-      if (value == null || value == JsonValue.NULL) {
-        return Optional.empty();
-      }
-      if (!(value instanceof JsonString text) || text.getString().length() > MAX_COMMENT) {
-        problems.add(
-            new FieldProblem(field, "must be text of at most " + MAX_COMMENT + " characters"));
-        return Optional.empty();
-      }
-      return text.getString().isBlank() ? Optional.empty() : Optional.of(text.getString().strip());
-    }
-  }
-
   // --- helpers ---------------------------------------------------------------------------
 
-  private static Map<String, Object> facts(String jurisdiction, TaskInput input) {
+  private static Map<String, Object> facts(String jurisdiction, TaskOutcome.Checked input) {
     Map<String, Object> data = new LinkedHashMap<>();
     if (jurisdiction != null) {
       data.put("jurisdiction", jurisdiction);

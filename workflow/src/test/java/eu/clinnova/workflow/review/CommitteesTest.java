@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.workflow.process.ReviewProcess;
 import eu.clinnova.workflow.process.Vote;
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -59,44 +58,54 @@ class CommitteesTest {
     assertFalse(Ballot.cast(List.of(vote("a", 1, false)), vote("a", 2, false), 2), "a new round");
   }
 
-  static Reviews.TaskInput input(String json, String task) {
-    try (var reader = Json.createReader(new StringReader(json))) {
-      return Reviews.TaskInput.parse(reader.readObject(), task);
-    }
+  static TaskOutcome.Checked input(String outcome, String comment, String task) {
+    return TaskOutcome.given(outcome, false, comment, null).checkedFor(task);
   }
 
   @Test
   void eachTaskTakesItsOwnOutcomesAndReasons() {
-    assertEquals(
-        "approve", input("{\"outcome\":\"approve\"}", ReviewProcess.COMPLETENESS_CHECK).outcome());
+    assertEquals("approve", input("approve", null, ReviewProcess.COMPLETENESS_CHECK).outcome());
+    assertThrows(Refusal.class, () -> input("reject", "c", ReviewProcess.COMPLETENESS_CHECK));
     assertThrows(
         Refusal.class,
-        () ->
-            input("{\"outcome\":\"reject\",\"comment\":\"c\"}", ReviewProcess.COMPLETENESS_CHECK));
-    assertThrows(
-        Refusal.class,
-        () -> input("{\"outcome\":\"return\"}", ReviewProcess.ETHICS_CHECK),
+        () -> input("return", null, ReviewProcess.ETHICS_CHECK),
         "a return needs a reason");
     assertThrows(
         Refusal.class,
-        () -> input("{\"outcome\":\"approve\"}", ReviewProcess.DAC_VOTE),
-        "a vote needs a reason");
-    assertTrue(input("{\"conflictOfInterest\":true}", ReviewProcess.DAC_VOTE).conflictOfInterest());
-    assertThrows(
-        Refusal.class, () -> input("{\"conflictOfInterest\":true}", ReviewProcess.CHAIR_DECISION));
+        () -> input("approve", "  ", ReviewProcess.DAC_VOTE),
+        "a vote needs a reason, and blank is none");
+    assertTrue(
+        TaskOutcome.given(null, true, null, null)
+            .checkedFor(ReviewProcess.DAC_VOTE)
+            .conflictOfInterest());
     assertThrows(
         Refusal.class,
-        () -> input("{\"outcome\":\"approve-with-conditions\"}", ReviewProcess.CHAIR_DECISION));
-    Reviews.TaskInput conditional =
-        input(
-            "{\"outcome\":\"approve-with-conditions\",\"conditions\":\"Publish.\"}",
-            ReviewProcess.CHAIR_DECISION);
+        () -> TaskOutcome.given(null, true, null, null).checkedFor(ReviewProcess.CHAIR_DECISION));
+    assertThrows(
+        Refusal.class, () -> input("approve-with-conditions", null, ReviewProcess.CHAIR_DECISION));
+    TaskOutcome.Checked conditional =
+        TaskOutcome.given("approve-with-conditions", false, null, " Publish. ")
+            .checkedFor(ReviewProcess.CHAIR_DECISION);
     assertEquals("Publish.", conditional.conditions().orElseThrow());
+    // What the edge could not read comes first at its field, and stands for the missing reason.
     Refusal refusal =
         assertThrows(
             Refusal.class,
-            () -> input("{\"outcome\":\"maybe\",\"comment\":7}", ReviewProcess.ETHICS_CHECK));
+            () ->
+                new TaskOutcome(
+                        "maybe",
+                        false,
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(new FieldProblem("comment", TaskOutcome.textRule())))
+                    .checkedFor(ReviewProcess.ETHICS_CHECK));
     assertEquals(
         List.of("outcome", "comment"), refusal.problems().stream().map(p -> p.field()).toList());
+    Refusal tooLong =
+        assertThrows(
+            Refusal.class,
+            () ->
+                input("return", "x".repeat(TaskOutcome.MAX_TEXT + 1), ReviewProcess.ETHICS_CHECK));
+    assertEquals(List.of(new FieldProblem("comment", TaskOutcome.textRule())), tooLong.problems());
   }
 }

@@ -1,12 +1,17 @@
 package eu.clinnova.portal.api.applications;
 
 import eu.clinnova.consent.application.WholeNumber;
+import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.workflow.application.AgreementAcceptance;
 import eu.clinnova.workflow.application.ApplicationDocument;
 import eu.clinnova.workflow.application.EthicsDeclaration;
+import eu.clinnova.workflow.review.TaskOutcome;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The API's request bodies read into the services' typed commands. Only the JSON is read here: what
@@ -40,6 +45,39 @@ final class ApplicationCommands {
     return new AgreementAcceptance.Answer(
         json.get("accepted") == JsonValue.TRUE,
         WholeNumber.within(json.get("agreementVersion"), 1, Integer.MAX_VALUE));
+  }
+
+  /** The body of POST /tasks/{id}/complete. */
+  static TaskOutcome taskOutcome(JsonObject body) {
+    JsonObject json = ApplicationResource.required(body);
+    List<FieldProblem> malformed = new ArrayList<>();
+    JsonValue conflict = json.get("conflictOfInterest");
+    if (conflict != null
+        && conflict != JsonValue.TRUE
+        && conflict != JsonValue.FALSE
+        && conflict != JsonValue.NULL) {
+      malformed.add(new FieldProblem("conflictOfInterest", "must be true or false"));
+    }
+    return new TaskOutcome(
+        text(json, "outcome"),
+        conflict == JsonValue.TRUE,
+        optionalText(json, "comment", malformed),
+        optionalText(json, "conditions", malformed),
+        malformed);
+  }
+
+  /** An optional text: absent or null is none; anything but text is malformed. */
+  private static Optional<String> optionalText(
+      JsonObject json, String field, List<FieldProblem> malformed) {
+    JsonValue value = json.get(field);
+    if (value == null || value == JsonValue.NULL) {
+      return Optional.empty();
+    }
+    if (value instanceof JsonString text) {
+      return Optional.of(text.getString());
+    }
+    malformed.add(new FieldProblem(field, TaskOutcome.textRule()));
+    return Optional.empty();
   }
 
   /** A text field's value; null where it is absent or not text (the service says what is due). */

@@ -51,7 +51,7 @@ public class TaskResource {
   public Response complete(@PathParam("id") String id, JsonObject body) {
     Caller caller = requestCaller.get();
     Reviews.Completed completed =
-        reviews.complete(caller, caller.username(), id, ApplicationResource.required(body));
+        reviews.complete(caller, caller.username(), id, ApplicationCommands.taskOutcome(body));
     long index = ApplicationResource.logged(completed.audit());
     return Response.ok(
             JSON.createObjectBuilder()

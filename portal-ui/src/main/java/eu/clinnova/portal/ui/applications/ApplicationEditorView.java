@@ -3,15 +3,11 @@ package eu.clinnova.portal.ui.applications;
 import static eu.clinnova.kernel.json.Jsonp.JSON;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -33,12 +29,10 @@ import eu.clinnova.workflow.application.ApplicationFile;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.ApplicationState;
 import eu.clinnova.workflow.application.Applications;
-import eu.clinnova.workflow.application.Purpose;
 import eu.clinnova.workflow.application.Submissions;
 import eu.clinnova.workflow.application.Withdrawals;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetCatalogue;
-import eu.clinnova.workflow.duo.Diseases;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -64,15 +58,6 @@ import java.util.stream.Collectors;
 public class ApplicationEditorView extends Main
     implements HasUrlParameter<String>, HasDynamicTitle {
 
-  static final List<String> CATEGORIES = List.of("HMB", "DS", "POA");
-  static final List<String> DISEASES =
-      List.of(
-          Diseases.IBD,
-          Diseases.CROHN,
-          Diseases.ULCERATIVE_COLITIS,
-          Diseases.RHEUMATOID_ARTHRITIS,
-          Diseases.MULTIPLE_SCLEROSIS);
-
   private final Applications applications;
   private final Submissions submissions;
   private final AgreementAcceptance acceptance;
@@ -85,17 +70,7 @@ public class ApplicationEditorView extends Main
   // The editor's fields, read together on each save.
   private final TextField title = new TextField();
   private final TextArea summary = new TextArea();
-  private final Select<String> category = new Select<>();
-  private final Select<String> disease = new Select<>();
-  private final TextArea description = new TextArea();
-  private final Checkbox commercial = new Checkbox();
-  private final Checkbox forProfit = new Checkbox();
-  private final Checkbox genetic = new Checkbox();
-  private final Checkbox methods = new Checkbox();
-
-  /** Asked explicitly, unanswered in a new draft: patients decide about AI training separately. */
-  private final RadioButtonGroup<Boolean> aiTraining = new RadioButtonGroup<>();
-
+  private PurposeFields purpose;
   private final CheckboxGroup<Dataset> datasets = new CheckboxGroup<>();
   private TeamEditor team;
   private final IntegerField duration = new IntegerField();
@@ -143,7 +118,9 @@ public class ApplicationEditorView extends Main
     EvidenceSections evidence = new EvidenceSections(this, applications, caller, id, this::render);
     ApplicantActions actions =
         new ApplicantActions(this, submissions, acceptance, withdrawals, caller, id, this::render);
-    summaryView.amendment(file, ApplicationEditorView.class).ifPresent(this::add);
+    new ApplicationRevisions(this)
+        .amendment(file, ApplicationEditorView.class)
+        .ifPresent(this::add);
     add(summaryView.status(file));
     if (file.application().state().isEditable()) {
       if (file.application().state() == ApplicationState.RETURNED) {
@@ -155,7 +132,7 @@ public class ApplicationEditorView extends Main
           checklist,
           evidence.files(file),
           evidence.ethics(file),
-          actions.submit(this::aiQuestionAnswered));
+          actions.submit(() -> purpose.aiQuestionAnswered()));
     } else {
       add(summaryView.document(file), summaryView.evidence(file));
       if (file.agreement().isPresent()
@@ -200,56 +177,7 @@ public class ApplicationEditorView extends Main
     text(summary, "app-summary", "application.field.laySummary", ApplicationDocument.MAX_SUMMARY);
     summary.setHelperText(getTranslation("application.help.laySummary"));
     summary.setValue(document.laySummary().orElse(""));
-    Optional<Purpose> purpose = document.purpose();
-    category.setId("app-category");
-    category.setLabel(getTranslation("application.field.purpose.duo"));
-    category.setItems(CATEGORIES);
-    category.setItemLabelGenerator(code -> code == null ? "" : getTranslation("duo." + code));
-    category.setEmptySelectionAllowed(true);
-    category.setValue(
-        purpose
-            .flatMap(p -> p.research())
-            .map(r -> r.category().name())
-            .orElseGet(
-                () ->
-                    purpose
-                        .flatMap(p -> p.duo().stream().findFirst())
-                        .flatMap(eu.clinnova.workflow.duo.DuoTerm::of)
-                        .map(Enum::name)
-                        .filter(CATEGORIES::contains)
-                        .orElse(null)));
-    disease.setId("app-disease");
-    disease.setLabel(getTranslation("application.field.purpose.disease"));
-    disease.setItems(DISEASES);
-    disease.setItemLabelGenerator(
-        term ->
-            term == null ? "" : getTranslation("disease." + term.substring(6)) + " (" + term + ")");
-    disease.setEmptySelectionAllowed(true);
-    disease.setValue(purpose.flatMap(Purpose::disease).orElse(null));
-    disease.setVisible("DS".equals(category.getValue()));
-    category.addValueChangeListener(event -> disease.setVisible("DS".equals(event.getValue())));
-    text(
-        description,
-        "app-description",
-        "application.field.purpose.description",
-        ApplicationDocument.MAX_DESCRIPTION);
-    description.setValue(purpose.map(Purpose::description).orElse(""));
-    flag(
-        commercial, "app-commercial", "commercial", purpose.map(Purpose::commercial).orElse(false));
-    flag(forProfit, "app-forprofit", "forProfit", purpose.map(Purpose::forProfit).orElse(false));
-    flag(genetic, "app-genetic", "genetic", purpose.map(Purpose::genetic).orElse(false));
-    flag(
-        methods,
-        "app-methods",
-        "methodsDevelopment",
-        purpose.map(Purpose::methodsDevelopment).orElse(false));
-    aiTraining.setId("app-ai-training");
-    aiTraining.setLabel(getTranslation("application.aiTraining"));
-    aiTraining.setHelperText(getTranslation("application.aiTraining.help"));
-    aiTraining.setItems(Boolean.TRUE, Boolean.FALSE);
-    aiTraining.setItemLabelGenerator(
-        yes -> getTranslation(yes ? "application.aiTraining.yes" : "application.aiTraining.no"));
-    aiTraining.setValue(purpose.flatMap(Purpose::aiTrainingAnswer).orElse(null));
+    purpose = new PurposeFields(this, document.purpose(), this::save);
     datasets.setId("app-datasets");
     datasets.setLabel(getTranslation("application.field.datasets"));
     List<Dataset> all = catalogue.list(null, null);
@@ -271,26 +199,9 @@ public class ApplicationEditorView extends Main
     duration.setValue(document.durationMonths().orElse(null));
     duration.setValueChangeMode(ValueChangeMode.LAZY);
     duration.addValueChangeListener(event -> save());
-    for (HasValue<?, ?> field :
-        List.<HasValue<?, ?>>of(
-            category, disease, commercial, forProfit, genetic, methods, aiTraining)) {
-      field.addValueChangeListener(event -> save());
-    }
-    section.add(
-        title,
-        summary,
-        category,
-        disease,
-        description,
-        commercial,
-        forProfit,
-        genetic,
-        methods,
-        aiTraining,
-        datasets,
-        team,
-        duration,
-        saved);
+    section.add(title, summary);
+    section.add(purpose.components());
+    section.add(datasets, team, duration, saved);
     loading = false;
     return section;
   }
@@ -315,35 +226,11 @@ public class ApplicationEditorView extends Main
     }
   }
 
-  private void flag(Checkbox box, String id, String key, boolean value) {
-    box.setId(id);
-    box.setLabel(getTranslation("application.flag." + key));
-    box.setValue(value);
-  }
-
   private JsonObject document() {
     JsonObjectBuilder json = JSON.createObjectBuilder();
     json.add("title", title.getValue());
     json.add("laySummary", summary.getValue());
-    JsonObjectBuilder purpose = JSON.createObjectBuilder();
-    JsonArrayBuilder duo = JSON.createArrayBuilder();
-    if (category.getValue() != null) {
-      duo.add(category.getValue());
-    }
-    purpose.add("duo", duo);
-    if ("DS".equals(category.getValue()) && disease.getValue() != null) {
-      purpose.add("disease", disease.getValue());
-    }
-    purpose
-        .add("description", description.getValue())
-        .add("commercial", commercial.getValue())
-        .add("forProfit", forProfit.getValue())
-        .add("genetic", genetic.getValue())
-        .add("methodsDevelopment", methods.getValue());
-    if (aiTraining.getValue() != null) {
-      purpose.add("aiTraining", aiTraining.getValue());
-    }
-    json.add("purpose", purpose);
+    json.add("purpose", purpose.json());
     JsonArrayBuilder ids = JSON.createArrayBuilder();
     datasets.getValue().stream().map(Dataset::id).sorted().forEach(ids::add);
     json.add("datasets", ids);
@@ -374,7 +261,8 @@ public class ApplicationEditorView extends Main
   }
 
   private void clearErrors() {
-    List<Component> fields = new ArrayList<>(List.of(title, summary, description, duration));
+    purpose.clearErrors();
+    List<Component> fields = new ArrayList<>(List.of(title, summary, duration));
     fields.addAll(team.fields());
     for (Component field : fields) {
       if (field instanceof com.vaadin.flow.component.HasValidation validation) {
@@ -388,7 +276,7 @@ public class ApplicationEditorView extends Main
         switch (problem.field().replaceAll("\\[\\d+\\].*", "")) {
           case "title" -> Optional.of(title);
           case "laySummary" -> Optional.of(summary);
-          case "purpose.description" -> Optional.of(description);
+          case "purpose.description" -> purpose.field(problem.field());
           case "durationMonths" -> Optional.of(duration);
           case "team" -> team.field(problem.field());
           default -> Optional.empty();
@@ -401,21 +289,6 @@ public class ApplicationEditorView extends Main
   }
 
   // --- what is missing, files, ethics, submission ---------------------------------------
-
-  /** The AI question is answered explicitly before anything is submitted from here. */
-  private boolean aiQuestionAnswered() {
-    if (aiTraining.getValue() != null) {
-      return true;
-    }
-    aiTraining.setErrorMessage(getTranslation("application.aiTraining.required"));
-    aiTraining.setInvalid(true);
-    aiTraining.scrollIntoView();
-    aiTraining
-        .getElement()
-        .executeJs(
-            "const first = this.querySelector('vaadin-radio-button'); if (first) first.focus();");
-    return false;
-  }
 
   @Override
   public String getPageTitle() {

@@ -1,7 +1,5 @@
 package eu.clinnova.portal.ui.applications;
 
-import static eu.clinnova.kernel.json.Jsonp.JSON;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -29,9 +27,9 @@ import eu.clinnova.workflow.entitlement.Entitlements;
 import eu.clinnova.workflow.process.ReviewProcess;
 import eu.clinnova.workflow.review.ReviewTask;
 import eu.clinnova.workflow.review.Reviews;
+import eu.clinnova.workflow.review.TaskOutcome;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.UUID;
 
@@ -92,10 +90,10 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
         add(taskForm(task));
       }
     }
-    summary.amendment(file, ReviewView.class).ifPresent(this::add);
+    new ApplicationRevisions(this).amendment(file, ReviewView.class).ifPresent(this::add);
     add(summary.status(file));
     if (!file.changedSinceLastRevision().isEmpty()) {
-      add(summary.changes(file));
+      add(new ApplicationRevisions(this).changes(file));
     }
     add(summary.document(file), summary.evidence(file));
     file.votes().ifPresent(votes -> add(summary.votes(votes)));
@@ -124,7 +122,7 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     outcome.setItemLabelGenerator(code -> getTranslation("application.outcome." + code));
     TextArea comment = new TextArea(getTranslation("task.comment"));
     comment.setId("task-comment");
-    comment.setMaxLength(Reviews.MAX_COMMENT);
+    comment.setMaxLength(TaskOutcome.MAX_TEXT);
     comment.setWidthFull();
     TextArea conditions = new TextArea(getTranslation("application.conditions"));
     conditions.setId("task-conditions");
@@ -144,20 +142,14 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     error.getElement().setAttribute("role", "alert");
     send.addClickListener(
         event -> {
-          JsonObjectBuilder body = JSON.createObjectBuilder();
-          if (conflict.getValue()) {
-            body.add("conflictOfInterest", true);
-          } else if (outcome.getValue() != null) {
-            body.add("outcome", outcome.getValue());
-          }
-          if (!comment.getValue().isBlank()) {
-            body.add("comment", comment.getValue());
-          }
-          if (conditions.isVisible() && !conditions.getValue().isBlank()) {
-            body.add("conditions", conditions.getValue());
-          }
+          TaskOutcome given =
+              TaskOutcome.given(
+                  conflict.getValue() ? null : outcome.getValue(),
+                  conflict.getValue(),
+                  comment.getValue(),
+                  conditions.isVisible() ? conditions.getValue() : null);
           try {
-            reviews.complete(caller, caller.username(), task.id(), body.build());
+            reviews.complete(caller, caller.username(), task.id(), given);
             lastResult = getTranslation("task.recorded");
             render();
           } catch (Refusal refusal) {

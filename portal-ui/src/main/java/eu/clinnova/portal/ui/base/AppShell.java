@@ -56,6 +56,10 @@ public class AppShell implements AppShellConfigurator {
       section#editor > vaadin-select, section#editor > vaadin-checkbox-group,
       section#editor > vaadin-integer-field { display: flex; max-width: 48rem; margin-bottom: var(--lumo-space-s); }
       section#editor > vaadin-checkbox { display: flex; }
+      main.portal-page vaadin-button { max-width: 100%; height: auto;
+        min-height: var(--lumo-button-size); white-space: normal; }
+      main.portal-page vaadin-button::part(label) { white-space: normal;
+        padding-block: var(--lumo-space-xs); }
       .portal-row { display: flex; flex-wrap: wrap; gap: var(--lumo-space-s); align-items: flex-end;
         margin-bottom: var(--lumo-space-s); }
       .portal-notice { border-inline-start: 4px solid var(--lumo-warning-color, #b45309);

@@ -1,0 +1,209 @@
+package eu.clinnova.workflow.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.RecordedAudit;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
+import eu.clinnova.testing.TestDatabase;
+import eu.clinnova.testing.TestPersistence;
+import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.engine.ProcessDeployer;
+import eu.clinnova.workflow.engine.WorkflowEngine;
+import eu.clinnova.workflow.engine.WorkflowEngineSettings;
+import eu.clinnova.workflow.notification.Notification;
+import eu.clinnova.workflow.notification.NotificationStore;
+import eu.clinnova.workflow.process.ReviewProcess;
+import eu.clinnova.workflow.review.ReviewSteps;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.task.api.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Submitting an application without a server: the real stores on a real PostgreSQL, the production
+ * review process on a real Flowable engine (its steps only recorded: their own behaviour is the
+ * system tests'), a clock set by the test, and an audit trail that keeps what was put on the
+ * record.
+ */
+class SubmissionsTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+  private static final Caller APPLICANT = Caller.staff("sub-1", Role.RESEARCHER);
+
+  private static TestDatabase database;
+  private static TestPersistence persistence;
+  private static EmbeddedPostgres engineDatabase;
+  private static ProcessEngine engine;
+  private static final List<String> steps = Collections.synchronizedList(new ArrayList<>());
+  private final RecordedAudit audit = new RecordedAudit();
+
+  @BeforeAll
+  static void start() throws Exception {
+    database = TestDatabase.migrated("workflow");
+    persistence = TestPersistence.unit("workflow", database);
+    persistence.run(
+        entities -> {
+          DatasetStore datasets = new DatasetStore(entities);
+          datasets.insert(SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
+          datasets.insert(SubmissionChecklistTest.dataset("ch-set", "CH"), "admin");
+        });
+    ReviewSteps recorded =
+        (ReviewSteps)
+            Proxy.newProxyInstance(
+                ReviewSteps.class.getClassLoader(),
+                new Class<?>[] {ReviewSteps.class},
+                (proxy, method, arguments) -> {
+                  steps.add(method.getName());
+                  return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                });
+    engineDatabase = EmbeddedPostgres.builder().start();
+    engine =
+        WorkflowEngineSettings.standalone(
+                engineDatabase.getPostgresDatabase(), Map.of(ReviewSteps.BEAN, recorded))
+            .buildProcessEngine();
+    ProcessDeployer.deploy(engine.getRepositoryService(), WorkflowEngine.PROCESS_RESOURCES);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    engine.close();
+    engineDatabase.close();
+    persistence.close();
+    database.close();
+  }
+
+  private <T> T submissions(Function<Submissions, T> work) {
+    return persistence.inTransaction(
+        entities -> {
+          ApplicationStore applications = new ApplicationStore(entities);
+          return work.apply(
+              new Submissions(
+                  new ApplicantChanges(
+                      audit,
+                      applications,
+                      new DatasetStore(entities),
+                      Clock.fixed(NOW, ZoneOffset.UTC)),
+                  applications,
+                  new NotificationStore(entities),
+                  new AgreementStore(entities),
+                  engine.getRuntimeService(),
+                  engine.getTaskService()));
+        });
+  }
+
+  /** A draft of sub-1 asking for datasets of LU and CH, stored as the editor leaves it. */
+  private static Application draft() {
+    Application draft = ApplicationStoresTest.draft();
+    Application both =
+        new Application(
+            draft.id(),
+            draft.ownerSub(),
+            draft.ownerName(),
+            ApplicationState.DRAFT,
+            draft.document(),
+            List.of("LU", "CH"),
+            0,
+            java.util.Optional.empty(),
+            draft.createdAt(),
+            draft.updatedAt());
+    persistence.run(entities -> new ApplicationStore(entities).insert(both));
+    return both;
+  }
+
+  @Test
+  void aDraftWithoutEthicsApprovalsIsRefusedWithWhatIsMissingAndNothingStarts() {
+    Application draft = draft();
+
+    Refusal refusal =
+        assertThrows(Refusal.class, () -> submissions(s -> s.submit(APPLICANT, draft.id())));
+
+    assertEquals("application-incomplete", refusal.code());
+    assertEquals(
+        List.of("ethicsApprovals.LU", "ethicsApprovals.CH"),
+        refusal.problems().stream().map(FieldProblem::field).toList());
+    assertTrue(audit.events().isEmpty());
+    assertEquals(
+        0,
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(draft.id().toString())
+            .count());
+  }
+
+  @Test
+  void aCompleteDraftStartsTheReviewAtEachJurisdictionsStewards() {
+    Application draft = draft();
+    persistence.run(
+        entities -> {
+          ApplicationStore applications = new ApplicationStore(entities);
+          ApplicationStoresTest.declareEthics(
+              applications, draft.id(), "LU", "CNER 202301", LocalDate.of(2027, 6, 30), NOW);
+          ApplicationStoresTest.declareEthics(
+              applications, draft.id(), "CH", "2023-00123", LocalDate.of(2027, 6, 30), NOW);
+        });
+
+    Application submitted = submissions(s -> s.submit(APPLICANT, draft.id())).application();
+
+    Application stored =
+        persistence.inTransaction(
+            entities -> new ApplicationStore(entities).find(draft.id()).orElseThrow());
+    assertEquals(ApplicationState.SUBMITTED, stored.state());
+    assertEquals(1, stored.revision());
+    assertEquals(submitted.processInstanceId(), stored.processInstanceId());
+    Task check =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(stored.processInstanceId().orElseThrow())
+            .singleResult();
+    assertEquals(ReviewProcess.COMPLETENESS_CHECK, check.getTaskDefinitionKey());
+    assertEquals(
+        Set.of("steward-LU", "steward-CH"),
+        Set.copyOf(
+            engine.getTaskService().getIdentityLinksForTask(check.getId()).stream()
+                .map(IdentityLink::getGroupId)
+                .filter(group -> group != null)
+                .toList()));
+    assertTrue(steps.isEmpty(), "no step runs before the stewards' check: " + steps);
+    List<Notification> notices =
+        persistence.inTransaction(
+            entities -> new NotificationStore(entities).to(Set.of("steward-LU", "steward-CH"), 10));
+    assertEquals(
+        Set.of("steward-LU", "steward-CH"),
+        Set.copyOf(
+            notices.stream()
+                .filter(notice -> notice.applicationId().equals(draft.id()))
+                .map(Notification::recipient)
+                .toList()));
+    AuditEvent entry = audit.only("application.submitted");
+    assertEquals(1, entry.data().get("revision"));
+    assertEquals(List.of("LU", "CH"), entry.data().get("jurisdictions"));
+    assertEquals("submitted", entry.data().get("state"));
+    assertEquals(Applications.sha256(draft.document()), entry.data().get("documentSha256"));
+
+    Refusal again =
+        assertThrows(Refusal.class, () -> submissions(s -> s.submit(APPLICANT, draft.id())));
+    assertEquals("application-not-editable", again.code());
+  }
+}
