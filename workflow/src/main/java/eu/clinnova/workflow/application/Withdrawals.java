@@ -22,11 +22,30 @@ import org.flowable.engine.RuntimeService;
 @ApplicationScoped
 public class Withdrawals {
 
-  @Inject ApplicantChanges changes;
-  @Inject ApplicationStore applications;
-  @Inject EntitlementStore entitlements;
-  @Inject AuditTrail auditLog;
-  @Inject RuntimeService runtime;
+  private final ApplicantChanges changes;
+  private final ApplicationStore applications;
+  private final EntitlementStore entitlements;
+  private final AuditTrail auditLog;
+  private final RuntimeService runtime;
+
+  @Inject
+  public Withdrawals(
+      ApplicantChanges changes,
+      ApplicationStore applications,
+      EntitlementStore entitlements,
+      AuditTrail auditLog,
+      RuntimeService runtime) {
+    this.changes = changes;
+    this.applications = applications;
+    this.entitlements = entitlements;
+    this.auditLog = auditLog;
+    this.runtime = runtime;
+  }
+
+  /** For CDI's client proxy only. */
+  protected Withdrawals() {
+    this(null, null, null, null, null);
+  }
 
   /** The applicant withdraws: the review ends; entitlements already granted are revoked. */
   @Transactional

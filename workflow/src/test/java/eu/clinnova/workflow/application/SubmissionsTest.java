@@ -16,6 +16,7 @@ import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.engine.ProcessDeployer;
 import eu.clinnova.workflow.engine.WorkflowEngine;
 import eu.clinnova.workflow.engine.WorkflowEngineSettings;
+import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.notification.Notification;
 import eu.clinnova.workflow.notification.NotificationStore;
 import eu.clinnova.workflow.process.ReviewProcess;
@@ -40,10 +41,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Submitting an application without a server: the real stores on a real PostgreSQL, the production
- * review process on a real Flowable engine (its steps only recorded: their own behaviour is the
- * system tests'), a clock set by the test, and an audit trail that keeps what was put on the
- * record.
+ * Submitting and withdrawing an application without a server: the real stores on a real PostgreSQL,
+ * the production review process on a real Flowable engine (its steps only recorded: their own
+ * behaviour is the system tests'), a clock set by the test, and an audit trail that keeps what was
+ * put on the record.
  */
 class SubmissionsTest {
 
@@ -111,6 +112,24 @@ class SubmissionsTest {
         });
   }
 
+  private <T> T withdrawals(Function<Withdrawals, T> work) {
+    return persistence.inTransaction(
+        entities -> {
+          ApplicationStore applications = new ApplicationStore(entities);
+          return work.apply(
+              new Withdrawals(
+                  new ApplicantChanges(
+                      audit,
+                      applications,
+                      new DatasetStore(entities),
+                      Clock.fixed(NOW, ZoneOffset.UTC)),
+                  applications,
+                  new EntitlementStore(entities),
+                  audit,
+                  engine.getRuntimeService()));
+        });
+  }
+
   /** A draft of sub-1 asking for datasets of LU and CH, stored as the editor leaves it. */
   private static Application draft() {
     Application draft = ApplicationStoresTest.draft();
@@ -151,8 +170,8 @@ class SubmissionsTest {
             .count());
   }
 
-  @Test
-  void aCompleteDraftStartsTheReviewAtEachJurisdictionsStewards() {
+  /** A draft with a current ethics approval for each of its jurisdictions. */
+  private static Application complete() {
     Application draft = draft();
     persistence.run(
         entities -> {
@@ -162,6 +181,12 @@ class SubmissionsTest {
           ApplicationStoresTest.declareEthics(
               applications, draft.id(), "CH", "2023-00123", LocalDate.of(2027, 6, 30), NOW);
         });
+    return draft;
+  }
+
+  @Test
+  void aCompleteDraftStartsTheReviewAtEachJurisdictionsStewards() {
+    Application draft = complete();
 
     Application submitted = submissions(s -> s.submit(APPLICANT, draft.id())).application();
 
@@ -205,5 +230,43 @@ class SubmissionsTest {
     Refusal again =
         assertThrows(Refusal.class, () -> submissions(s -> s.submit(APPLICANT, draft.id())));
     assertEquals("application-not-editable", again.code());
+  }
+
+  @Test
+  void withdrawingEndsTheReviewAndTheProcessOnce() {
+    Application draft = complete();
+    String process =
+        submissions(s -> s.submit(APPLICANT, draft.id()))
+            .application()
+            .processInstanceId()
+            .orElseThrow();
+    audit.clear();
+
+    Refusal stranger =
+        assertThrows(
+            Refusal.class,
+            () -> withdrawals(w -> w.withdraw(Caller.staff("sub-2", Role.RESEARCHER), draft.id())));
+    assertEquals(Refusal.Kind.NOT_FOUND, stranger.kind());
+    Application withdrawn = withdrawals(w -> w.withdraw(APPLICANT, draft.id())).application();
+
+    assertEquals(ApplicationState.WITHDRAWN, withdrawn.state());
+    assertEquals(
+        0,
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(process).count());
+    assertEquals(
+        Set.of("ended"),
+        Set.copyOf(
+            persistence
+                .inTransaction(entities -> new ApplicationStore(entities).reviews(draft.id()))
+                .stream()
+                .map(JurisdictionReview::state)
+                .toList()));
+    AuditEvent entry = audit.only("application.withdrawn");
+    assertEquals("submitted", entry.data().get("previousState"));
+    assertEquals(0, entry.data().get("entitlementsRevoked"));
+    assertEquals("withdrawn", entry.data().get("state"));
+    Refusal again =
+        assertThrows(Refusal.class, () -> withdrawals(w -> w.withdraw(APPLICANT, draft.id())));
+    assertEquals("application-ended", again.code());
   }
 }
