@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.clinnova.audit.log.AuditEvent;
+import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.RecordedAudit;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.FieldProblem;
@@ -78,11 +79,21 @@ class ApplicationsTest {
   }
 
   private ApplicantChanges changes(EntityManager entities) {
+    return changes(audit, entities, NOW);
+  }
+
+  /** What the applicant's use cases share, over {@code entities}, at {@code now}. */
+  static ApplicantChanges changes(AuditTrail audit, EntityManager entities, Instant now) {
     return new ApplicantChanges(
         audit,
         new ApplicationStore(entities),
         new DatasetStore(entities),
-        Clock.fixed(NOW, ZoneOffset.UTC));
+        Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  /** The refusal of {@code work}; fails the test if it is not refused. */
+  private Refusal refused(Function<Applications, ?> work) {
+    return assertThrows(Refusal.class, () -> applications(work));
   }
 
   private static ApplicationDocument.Parsed parsed(String json) {
@@ -120,13 +131,10 @@ class ApplicationsTest {
   @Test
   void anUnknownDatasetIsRefusedAtItsFieldAndNothingIsKept() {
     Refusal refusal =
-        assertThrows(
-            Refusal.class,
-            () ->
-                applications(
-                    service ->
-                        service.create(
-                            APPLICANT, "Ada", parsed("{\"datasets\":[\"lu-set\",\"nowhere\"]}"))));
+        refused(
+            service ->
+                service.create(
+                    APPLICANT, "Ada", parsed("{\"datasets\":[\"lu-set\",\"nowhere\"]}")));
 
     assertEquals(Refusal.Kind.INVALID, refusal.kind());
     assertEquals(
@@ -141,14 +149,10 @@ class ApplicationsTest {
     ApplicationDocument.Parsed malformed = parsed("{\"durationMonths\":\"forever\"}");
     assertTrue(malformed instanceof ApplicationDocument.Parsed.Invalid);
 
-    Refusal refusal =
-        assertThrows(
-            Refusal.class, () -> applications(service -> service.update(OTHER, id, malformed)));
+    Refusal refusal = refused(service -> service.update(OTHER, id, malformed));
     assertEquals(Refusal.Kind.NOT_FOUND, refusal.kind());
     // The owner sending the same is told what is wrong, field by field.
-    Refusal own =
-        assertThrows(
-            Refusal.class, () -> applications(service -> service.update(APPLICANT, id, malformed)));
+    Refusal own = refused(service -> service.update(APPLICANT, id, malformed));
     assertEquals(Refusal.Kind.INVALID, own.kind());
     assertEquals("durationMonths", own.problems().get(0).field());
     assertEquals(List.of("application.created"), audit.actions());
@@ -182,35 +186,29 @@ class ApplicationsTest {
             .id();
 
     Refusal refusal =
-        assertThrows(
-            Refusal.class,
-            () ->
-                applications(
-                    service ->
-                        service.addEthicsApproval(
-                            APPLICANT,
-                            id,
-                            new EthicsDeclaration(
-                                "XX",
-                                " ",
-                                "CNER 202301",
-                                "2026-01-01",
-                                "2025-12-31",
-                                UUID.randomUUID().toString()))));
+        refused(
+            service ->
+                service.addEthicsApproval(
+                    APPLICANT,
+                    id,
+                    new EthicsDeclaration(
+                        "XX",
+                        " ",
+                        "CNER 202301",
+                        "2026-01-01",
+                        "2025-12-31",
+                        UUID.randomUUID().toString())));
     assertEquals(
         List.of("jurisdiction", "committee", "validUntil", "validUntil", "attachmentId"),
         refusal.problems().stream().map(FieldProblem::field).toList());
     Refusal luForm =
-        assertThrows(
-            Refusal.class,
-            () ->
-                applications(
-                    service ->
-                        service.addEthicsApproval(
-                            APPLICANT,
-                            id,
-                            new EthicsDeclaration(
-                                "LU", "CNER", "BASEC 17", "2026-01-01", "27/01/2028", null))));
+        refused(
+            service ->
+                service.addEthicsApproval(
+                    APPLICANT,
+                    id,
+                    new EthicsDeclaration(
+                        "LU", "CNER", "BASEC 17", "2026-01-01", "27/01/2028", null)));
     assertEquals(
         List.of("reference", "validUntil", "attachmentId"),
         luForm.problems().stream().map(FieldProblem::field).toList());

@@ -23,10 +23,8 @@ import eu.clinnova.workflow.process.ReviewProcess;
 import eu.clinnova.workflow.review.ReviewSteps;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -99,11 +97,7 @@ class SubmissionsTest {
           ApplicationStore applications = new ApplicationStore(entities);
           return work.apply(
               new Submissions(
-                  new ApplicantChanges(
-                      audit,
-                      applications,
-                      new DatasetStore(entities),
-                      Clock.fixed(NOW, ZoneOffset.UTC)),
+                  ApplicationsTest.changes(audit, entities, NOW),
                   applications,
                   new NotificationStore(entities),
                   new AgreementStore(entities),
@@ -118,11 +112,7 @@ class SubmissionsTest {
           ApplicationStore applications = new ApplicationStore(entities);
           return work.apply(
               new Withdrawals(
-                  new ApplicantChanges(
-                      audit,
-                      applications,
-                      new DatasetStore(entities),
-                      Clock.fixed(NOW, ZoneOffset.UTC)),
+                  ApplicationsTest.changes(audit, entities, NOW),
                   applications,
                   new EntitlementStore(entities),
                   audit,
