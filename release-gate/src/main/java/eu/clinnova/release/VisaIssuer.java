@@ -5,6 +5,7 @@ import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.workflow.entitlement.Entitlement;
+import eu.clinnova.workflow.entitlement.EntitlementScope;
 import eu.clinnova.workflow.entitlement.Entitlements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * GA4GH {@code ControlledAccessGrants} visas: one per active entitlement of the user. A researcher
  * gets their own; a node names the user and gets the visas of its own jurisdiction's datasets (what
- * {@link Entitlements#visibleTo} shows it); nobody else asks for another user's.
+ * {@link EntitlementScope} lets it see); nobody else asks for another user's.
  */
 @ApplicationScoped
 public class VisaIssuer {
@@ -37,9 +38,10 @@ public class VisaIssuer {
     var now = clock.instant();
     URI jwks = URI.create(api + "/keys");
     List<String> visas = new ArrayList<>();
-    for (Entitlement entitlement : entitlements.visibleTo(caller)) {
-      if (entitlement.researcher().equals(subject)
-          && entitlement.statusAt(now) == Entitlement.Status.ACTIVE) {
+    // A node sees only its jurisdiction's datasets: the listing's rule decides here too.
+    EntitlementScope seen = EntitlementScope.of(caller);
+    for (Entitlement entitlement : entitlements.heldBy(subject)) {
+      if (seen.includes(entitlement) && entitlement.statusAt(now) == Entitlement.Status.ACTIVE) {
         visas.add(
             Visas.sign(
                 signing.current(),

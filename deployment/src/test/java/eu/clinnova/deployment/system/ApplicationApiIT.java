@@ -127,7 +127,7 @@ class ApplicationApiIT {
     assertEquals(200, Api.get(path, Tokens.user("compliance")).statusCode());
     assertTrue(listed(Tokens.user("steward-ch"), "/api/v1/applications", id));
     assertFalse(listed(Tokens.user("researcher2"), "/api/v1/applications", id));
-    assertPagesAreTheListing(Tokens.user("compliance"));
+    assertPagesAreTheListing(Tokens.user("compliance"), "/api/v1/applications");
     assertFalse(taskOf(Tokens.user("steward-fr"), id, "completenessCheck").isPresent());
     assertTrue(
         Api.json(Api.get("/api/v1/me/notifications", Tokens.user("steward-ch")))
@@ -297,6 +297,7 @@ class ApplicationApiIT {
         "suspended",
         statusAsOf(researcher, luEntitlement, LocalDate.now().plusYears(1) + "T00:00:00Z"),
         "after the ethics approval's end");
+    assertPagesAreTheListing(Tokens.user("compliance"), "/api/v1/entitlements");
     String revoke = "/api/v1/entitlements/" + luEntitlement + "/revoke";
     assertProblem(Api.post(revoke, researcher, "{\"reason\":\"x\"}"), 403, "forbidden");
     assertProblem(Api.post(revoke, Tokens.user("dac-fr"), "{\"reason\":\"x\"}"), 404, "not-found");
@@ -670,35 +671,33 @@ class ApplicationApiIT {
   }
 
   /**
-   * Read one at a time by following the Link header, the listing is the whole listing read at once;
-   * a page parameter out of shape is a 400 at its field.
+   * Read one at a time by following the Link header, {@code listing} (its path) is the whole
+   * listing read at once; a page parameter out of shape is a 400 at its field.
    */
-  static void assertPagesAreTheListing(String token) {
+  static void assertPagesAreTheListing(String token, String listing) {
     List<String> whole = new ArrayList<>();
-    HttpResponse<String> all = Api.get("/api/v1/applications", token);
+    HttpResponse<String> all = Api.get(listing, token);
     assertEquals(200, all.statusCode(), all.body());
     assertTrue(all.headers().firstValue("Link").isEmpty(), "everything on one page");
-    Api.json(all).forEach(application -> whole.add(application.get("id").asText()));
+    Api.json(all).forEach(item -> whole.add(item.get("id").asText()));
     assertTrue(whole.size() >= 1, "something to page through");
     List<String> paged = new ArrayList<>();
-    String next = "/api/v1/applications?limit=1";
+    String next = listing + "?limit=1";
     while (next != null && paged.size() <= whole.size()) {
       HttpResponse<String> page = Api.get(next, token);
       assertEquals(200, page.statusCode(), page.body());
       JsonNode items = Api.json(page);
       assertTrue(items.size() <= 1);
-      items.forEach(application -> paged.add(application.get("id").asText()));
+      items.forEach(item -> paged.add(item.get("id").asText()));
       java.util.regex.Matcher link =
-          java.util.regex.Pattern.compile("<[^>]*(/api/v1/applications[^>]*)>;\\s*rel=\"next\"")
+          java.util.regex.Pattern.compile("<[^>]*(" + listing + "[^>]*)>;\\s*rel=\"next\"")
               .matcher(page.headers().firstValue("Link").orElse(""));
       next = link.find() ? link.group(1) : null;
     }
     assertEquals(whole, paged);
-    assertProblem(Api.get("/api/v1/applications?limit=0", token), 400, "invalid-request");
-    assertProblem(
-        Api.get("/api/v1/applications?before=2026-12-01T00:00:00Z", token), 400, "invalid-request");
-    assertProblem(
-        Api.get("/api/v1/applications?before=yesterday&beforeId=x", token), 400, "invalid-request");
+    assertProblem(Api.get(listing + "?limit=0", token), 400, "invalid-request");
+    assertProblem(Api.get(listing + "?before=2026-12-01T00:00:00Z", token), 400, "invalid-request");
+    assertProblem(Api.get(listing + "?before=yesterday&beforeId=x", token), 400, "invalid-request");
   }
 
   static boolean listed(String token, String path, String id) {

@@ -1,6 +1,8 @@
 package eu.clinnova.portal.api;
 
 import eu.clinnova.portal.api.problem.Problem;
+import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -64,5 +66,38 @@ public final class QueryParameters {
       return byDefault;
     }
     return limit;
+  }
+
+  /**
+   * Where the page before ended, as a listing's {@code before} (the instant it is ordered by) and
+   * {@code beforeId} (the last one's id, naming {@code what}) give it: both or neither.
+   */
+  public record PageEnd(Instant before, UUID beforeId) {
+
+    public static Optional<PageEnd> of(
+        String before, String beforeId, String what, List<Problem.FieldError> errors) {
+      Optional<Instant> at = instant("before", before, errors);
+      Optional<UUID> id = uuid("beforeId", beforeId, what, errors);
+      if (at.isPresent() != id.isPresent()) {
+        errors.add(
+            new Problem.FieldError(
+                at.isPresent() ? "beforeId" : "before",
+                "before and beforeId go together: the last one shown's instant and id"));
+        return Optional.empty();
+      }
+      return at.map(instant -> new PageEnd(instant, id.orElseThrow()));
+    }
+
+    /** The {@code Link: <…>; rel="next"} of a page that ended here, {@code size} a page. */
+    public Link next(UriInfo uri, int size) {
+      return Link.fromUri(
+              uri.getAbsolutePathBuilder()
+                  .replaceQueryParam("before", before.toString())
+                  .replaceQueryParam("beforeId", beforeId.toString())
+                  .replaceQueryParam("limit", size)
+                  .build())
+          .rel("next")
+          .build();
+    }
   }
 }

@@ -8,9 +8,9 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,7 +26,7 @@ public class EntitlementStore {
           + " JOIN DatasetRow d ON d.id = e.datasetId"
           + " JOIN EthicsApprovalRow x ON x.id = e.ethicsApprovalId";
 
-  /** The most one read answers, as before the unit; the lists that show more will page. */
+  /** The most lapses the entitlement watch records at once; the rest at its next run. */
   static final int AT_MOST = 1000;
 
   @PersistenceContext(unitName = "workflow")
@@ -101,20 +101,38 @@ public class EntitlementStore {
             .setParameter("researcher", researcher));
   }
 
-  /** Entitlements to datasets of the jurisdictions given, newest first. */
-  public List<Entitlement> inJurisdictions(Collection<String> jurisdictions) {
-    if (jurisdictions.isEmpty()) {
-      return List.of();
+  /** Where a page of a listing ended: the next page starts after this entitlement. */
+  public record PageEnd(Instant validFrom, UUID id) {
+
+    /** Before everything: the first page. */
+    static final PageEnd START =
+        new PageEnd(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1L, -1L));
+
+    public static PageEnd after(Entitlement last) {
+      return new PageEnd(last.validFrom(), last.id());
     }
-    return read(
-        query(" WHERE d.jurisdiction IN :jurisdictions ORDER BY e.validFrom DESC")
-            .setParameter("jurisdictions", jurisdictions)
-            .setMaxResults(AT_MOST));
   }
 
-  /** All entitlements, newest first (compliance). */
-  public List<Entitlement> all() {
-    return read(query(" ORDER BY e.validFrom DESC").setMaxResults(AT_MOST));
+  /**
+   * The entitlements {@code scope} includes, newest first, from after {@code end}, at most {@code
+   * limit}: {@link EntitlementScope#includes} in a query.
+   */
+  public List<Entitlement> visible(EntitlementScope scope, PageEnd end, int limit) {
+    return read(
+        query(
+                " WHERE (e.researcher = :researcher OR :everything = TRUE"
+                    + "   OR d.jurisdiction IN :jurisdictions)"
+                    + " AND (e.validFrom < :from OR (e.validFrom = :from AND e.id < :id))"
+                    + " ORDER BY e.validFrom DESC, e.id DESC")
+            .setParameter("researcher", scope.researcher())
+            .setParameter("everything", scope.everything())
+            // IN () is not SQL: a code no dataset has stands for none.
+            .setParameter(
+                "jurisdictions",
+                scope.jurisdictions().isEmpty() ? Set.of("-") : scope.jurisdictions())
+            .setParameter("from", end.validFrom())
+            .setParameter("id", end.id())
+            .setMaxResults(limit));
   }
 
   private TypedQuery<Object[]> query(String rest) {

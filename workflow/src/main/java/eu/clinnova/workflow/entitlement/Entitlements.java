@@ -14,10 +14,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,18 +52,34 @@ public class Entitlements {
     this(null, null, null, null);
   }
 
+  /** A page of a listing, and where the next one starts if there is more. */
+  public record Page(List<Entitlement> entitlements, Optional<EntitlementStore.PageEnd> next) {}
+
+  /** The longest page of a listing. */
+  public static final int MAX_PAGE = 500;
+
+  /**
+   * The entitlements the caller sees ({@link EntitlementScope}), newest first, a page of at most
+   * {@code limit} (1 to {@value #MAX_PAGE}) after {@code after}.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Entitlement> visibleTo(Caller caller) {
-    Map<UUID, Entitlement> visible = new LinkedHashMap<>();
-    entitlements.ofResearcher(caller.subject()).forEach(e -> visible.put(e.id(), e));
-    if (caller.has(Role.COMPLIANCE_OFFICER)) {
-      entitlements.all().forEach(e -> visible.putIfAbsent(e.id(), e));
-    } else if (caller.has(Role.DAC_MEMBER) || caller.has(Role.NODE)) {
-      entitlements
-          .inJurisdictions(caller.jurisdictionCodes())
-          .forEach(e -> visible.putIfAbsent(e.id(), e));
+  public Page visible(Caller caller, Optional<EntitlementStore.PageEnd> after, int limit) {
+    int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    List<Entitlement> found =
+        entitlements.visible(
+            EntitlementScope.of(caller), after.orElse(EntitlementStore.PageEnd.START), size + 1);
+    if (found.size() <= size) {
+      return new Page(found, Optional.empty());
     }
-    return new ArrayList<>(visible.values());
+    List<Entitlement> page = found.subList(0, size);
+    return new Page(
+        List.copyOf(page), Optional.of(EntitlementStore.PageEnd.after(page.get(size - 1))));
+  }
+
+  /** The entitlements {@code researcher} holds, newest first (their visas are made of them). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Entitlement> heldBy(String researcher) {
+    return entitlements.ofResearcher(researcher);
   }
 
   /**

@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,9 @@ class EntitlementsTest {
   private static final LocalDate ETHICS_END = LocalDate.of(2026, 12, 31);
   private static final String RESEARCHER = "sub-1";
 
+  /** Every entitlement this class granted: the whole table, what each listing is checked on. */
+  private static final List<Entitlement> GRANTS = new ArrayList<>();
+
   private static TestDatabase database;
   private static TestPersistence persistence;
   private final RecordedAudit audit = new RecordedAudit();
@@ -54,9 +59,11 @@ class EntitlementsTest {
     database = TestDatabase.migrated("workflow");
     persistence = TestPersistence.unit("workflow", database);
     persistence.run(
-        entities ->
-            new DatasetStore(entities)
-                .insert(SubmissionChecklistTest.dataset("lu-set", "LU"), "admin"));
+        entities -> {
+          DatasetStore datasets = new DatasetStore(entities);
+          datasets.insert(SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
+          datasets.insert(SubmissionChecklistTest.dataset("ch-set", "CH"), "admin");
+        });
   }
 
   @AfterAll
@@ -76,31 +83,42 @@ class EntitlementsTest {
                     Clock.fixed(now, ZoneOffset.UTC))));
   }
 
-  /** Access to lu-set until {@code until}, on an application of its own (one per dataset). */
+  /** Access to lu-set for sub-1 until {@code until}, its ethics approval ending with 2026. */
   private static Entitlement grant(Instant until) {
+    return grant(RESEARCHER, "LU", GRANTED, until, ETHICS_END);
+  }
+
+  /**
+   * Access for {@code researcher} to the dataset of {@code jurisdiction} from {@code from} until
+   * {@code until}, on an application of its own (one entitlement per application and dataset).
+   */
+  private static Entitlement grant(
+      String researcher, String jurisdiction, Instant from, Instant until, LocalDate ethicsEnd) {
     Application application = ApplicationStoresTest.draft();
+    String reference = "LU".equals(jurisdiction) ? "CNER 202301" : "2023-00123";
     UUID ethics =
         persistence.inTransaction(
             entities -> {
               ApplicationStore applications = new ApplicationStore(entities);
               applications.insert(application);
               return ApplicationStoresTest.declareEthics(
-                  applications, application.id(), "LU", "CNER 202301", ETHICS_END, GRANTED);
+                  applications, application.id(), jurisdiction, reference, ethicsEnd, GRANTED);
             });
     Entitlement granted =
         new Entitlement(
             UUID.randomUUID(),
             application.id(),
-            RESEARCHER,
-            "lu-set",
-            "LU",
+            researcher,
+            jurisdiction.toLowerCase(java.util.Locale.ROOT) + "-set",
+            jurisdiction,
             ethics,
-            ETHICS_END,
-            GRANTED,
+            ethicsEnd,
+            from,
             until,
             Optional.empty(),
             Optional.empty());
     persistence.run(entities -> new EntitlementStore(entities).insert(granted));
+    GRANTS.add(granted);
     return granted;
   }
 
@@ -182,5 +200,59 @@ class EntitlementsTest {
     Refusal twice =
         assertThrows(Refusal.class, () -> at(now, s -> s.revoke(luCommittee, id, "again")));
     assertEquals("entitlement-revoked", twice.code());
+  }
+
+  @Test
+  void eachCallerListsWhatTheirScopeIncludesPageByPage() {
+    Instant from = Instant.parse("2026-06-01T00:00:00Z");
+    Instant until = Instant.parse("2029-06-01T00:00:00Z");
+    LocalDate ethicsEnd = LocalDate.of(2030, 1, 1);
+    for (int i = 0; i < 3; i++) {
+      // Three granted at the same instant: the id orders them.
+      grant("sub-lu-" + i, "LU", from, until, ethicsEnd);
+      grant("sub-ch-" + i, "CH", from.plusSeconds(i), until, ethicsEnd);
+    }
+    grant(RESEARCHER, "CH", from.minusSeconds(60), until, ethicsEnd);
+    List<Caller> callers =
+        List.of(
+            Caller.staff(RESEARCHER, Role.RESEARCHER, Jurisdiction.LU),
+            Caller.staff("sub-ch-1", Role.RESEARCHER),
+            Caller.staff("sub-lu-dac", Role.DAC_MEMBER, Jurisdiction.LU),
+            Caller.staff("node-ch", Role.NODE, Jurisdiction.CH),
+            Caller.staff("sub-compliance", Role.COMPLIANCE_OFFICER),
+            Caller.staff("sub-admin", Role.ADMIN));
+    // PostgreSQL orders UUIDs as unsigned bytes, as their text sorts (Java's compareTo is signed).
+    Comparator<Entitlement> newestFirst =
+        Comparator.comparing(Entitlement::validFrom)
+            .thenComparing(entitlement -> entitlement.id().toString())
+            .reversed();
+    for (Caller caller : callers) {
+      List<UUID> expected =
+          GRANTS.stream()
+              .filter(EntitlementScope.of(caller)::includes)
+              .sorted(newestFirst)
+              .map(Entitlement::id)
+              .toList();
+      List<UUID> paged = new ArrayList<>();
+      Optional<EntitlementStore.PageEnd> after = Optional.empty();
+      int pages = 0;
+      do {
+        Optional<EntitlementStore.PageEnd> start = after;
+        Entitlements.Page page = at(GRANTED, s -> s.visible(caller, start, 2));
+        page.entitlements().forEach(entitlement -> paged.add(entitlement.id()));
+        after = page.next();
+        pages++;
+      } while (after.isPresent() && pages < 100);
+      assertEquals(expected, paged, caller.subject());
+      assertEquals(
+          expected,
+          at(GRANTED, s -> s.visible(caller, Optional.empty(), 500)).entitlements().stream()
+              .map(Entitlement::id)
+              .toList(),
+          caller.subject() + ", one page");
+    }
+    assertTrue(
+        at(GRANTED, s -> s.visible(callers.get(5), Optional.empty(), 500)).entitlements().isEmpty(),
+        "an administrator holds no entitlement and sees none listed");
   }
 }

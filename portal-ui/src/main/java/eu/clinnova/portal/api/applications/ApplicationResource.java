@@ -40,7 +40,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,15 +78,8 @@ public class ApplicationResource {
       @QueryParam("beforeId") String beforeId,
       @QueryParam("limit") String limit) {
     List<Problem.FieldError> errors = new ArrayList<>();
-    Optional<Instant> beforeAt = QueryParameters.instant("before", before, errors);
-    Optional<UUID> beforeApplication =
-        QueryParameters.uuid("beforeId", beforeId, "an application id", errors);
-    if (beforeAt.isPresent() != beforeApplication.isPresent()) {
-      errors.add(
-          new Problem.FieldError(
-              beforeAt.isPresent() ? "beforeId" : "before",
-              "before and beforeId go together: the updatedAt and id of the last one shown"));
-    }
+    Optional<QueryParameters.PageEnd> after =
+        QueryParameters.PageEnd.of(before, beforeId, "an application id", errors);
     int size =
         QueryParameters.limit(
             limit, ApplicationQueries.MAX_PAGE, ApplicationQueries.MAX_PAGE, errors);
@@ -97,7 +89,7 @@ public class ApplicationResource {
     ApplicationQueries.Page page =
         queries.list(
             requestCaller.get(),
-            beforeAt.map(at -> new ApplicationStore.PageEnd(at, beforeApplication.orElseThrow())),
+            after.map(end -> new ApplicationStore.PageEnd(end.before(), end.beforeId())),
             size);
     JsonArrayBuilder all = JSON.createArrayBuilder();
     page.applications().forEach(application -> all.add(ApplicationJson.summary(application)));
@@ -106,13 +98,8 @@ public class ApplicationResource {
     page.next()
         .ifPresent(
             end ->
-                response.link(
-                    uri.getAbsolutePathBuilder()
-                        .queryParam("before", end.updatedAt().toString())
-                        .queryParam("beforeId", end.id().toString())
-                        .queryParam("limit", size)
-                        .build(),
-                    "next"));
+                response.links(
+                    new QueryParameters.PageEnd(end.updatedAt(), end.id()).next(uri, size)));
     return response.build();
   }
 
