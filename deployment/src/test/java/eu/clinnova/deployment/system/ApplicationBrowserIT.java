@@ -64,6 +64,16 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     PortalPages.screenshot(page, "application-editor-en");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
 
+    // A file that only claims to be a PDF is refused where the upload is, and does not stay
+    // listed as done or block the next try.
+    page.locator("#app-upload input[type=file]")
+        .setInputFiles(
+            new FilePayload(
+                "not-a-letter.pdf",
+                "application/pdf",
+                "hello".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(page.locator("#upload-result")).containsText("must be a PDF, PNG or JPEG");
+    assertThat(page.locator("#app-upload vaadin-upload-file")).hasCount(0);
     page.locator("#app-upload input[type=file]")
         .setInputFiles(
             new FilePayload(

@@ -1,7 +1,6 @@
 package eu.clinnova.portal.ui.applications;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
@@ -12,11 +11,11 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Jurisdiction;
+import eu.clinnova.portal.ui.base.EvidenceUpload;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.workflow.application.ApplicationAttachment;
 import eu.clinnova.workflow.application.ApplicationFile;
@@ -65,31 +64,23 @@ final class EvidenceSections {
                                 attachment.size(),
                                 attachment.sha256().substring(0, 16)))));
     Paragraph result = Sections.status("upload-result");
-    UI ui = UI.getCurrent();
     Upload upload =
-        new Upload(
-            UploadHandler.inMemory(
-                (metadata, data) ->
-                    ui.access(
-                        () -> {
-                          try {
-                            Applications.Attached attached =
-                                applications.attach(
-                                    caller, id, metadata.fileName(), metadata.contentType(), data);
-                            result.setText(
-                                host.getTranslation(
-                                    "application.uploaded", attached.attachment().fileName()));
-                            rerender.run();
-                          } catch (Refusal refusal) {
-                            result.setText(ApplicationTexts.refusal(host, refusal));
-                          }
-                        })));
-    upload.setId("app-upload");
-    upload.setMaxFiles(1);
-    upload.setMaxFileSize(Applications.MAX_ATTACHMENT_BYTES);
-    upload.setAcceptedFileTypes(
-        "application/pdf", "image/png", "image/jpeg", ".pdf", ".png", ".jpg", ".jpeg");
-    upload.addFileRejectedListener(event -> result.setText(event.getErrorMessage()));
+        EvidenceUpload.of(
+            "app-upload",
+            Applications.MAX_ATTACHMENT_BYTES,
+            result,
+            (metadata, data) -> {
+              try {
+                Applications.Attached attached =
+                    applications.attach(
+                        caller, id, metadata.fileName(), metadata.contentType(), data);
+                result.setText(
+                    host.getTranslation("application.uploaded", attached.attachment().fileName()));
+                rerender.run();
+              } catch (Refusal refusal) {
+                result.setText(ApplicationTexts.refusal(host, refusal));
+              }
+            });
     section.add(list, upload, result);
     return section;
   }

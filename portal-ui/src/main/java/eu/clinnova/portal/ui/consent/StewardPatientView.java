@@ -1,6 +1,5 @@
 package eu.clinnova.portal.ui.consent;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -17,7 +16,6 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import eu.clinnova.consent.application.AccountActivation;
 import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.ConsentQueries;
@@ -36,6 +34,7 @@ import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormModule;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.ui.base.EvidenceUpload;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
@@ -238,31 +237,23 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     scanned.setId("scan-result");
     scanned.getElement().setAttribute("role", "status");
     String[] attachment = new String[1];
-    UI ui = UI.getCurrent();
     Upload upload =
-        new Upload(
-            UploadHandler.inMemory(
-                (metadata, data) ->
-                    ui.access(
-                        () -> {
-                          try {
-                            StaffRecords.Attached attached =
-                                staffRecords.attach(caller, psn, metadata.contentType(), data);
-                            attachment[0] = attached.attachment().id().toString();
-                            scanned.setText(
-                                getTranslation(
-                                    "steward.paper.scanned", attached.attachment().sha256()));
-                          } catch (Refusal refusal) {
-                            attachment[0] = null;
-                            scanned.setText(refusal.getMessage());
-                          }
-                        })));
-    upload.setId("scan-upload");
-    upload.setMaxFiles(1);
-    upload.setMaxFileSize(StaffRecords.MAX_EVIDENCE_BYTES);
-    upload.setAcceptedFileTypes(
-        "application/pdf", "image/png", "image/jpeg", ".pdf", ".png", ".jpg", ".jpeg");
-    upload.addFileRejectedListener(event -> scanned.setText(event.getErrorMessage()));
+        EvidenceUpload.of(
+            "scan-upload",
+            StaffRecords.MAX_EVIDENCE_BYTES,
+            scanned,
+            (metadata, data) -> {
+              try {
+                StaffRecords.Attached attached =
+                    staffRecords.attach(caller, psn, metadata.contentType(), data);
+                attachment[0] = attached.attachment().id().toString();
+                scanned.setText(
+                    getTranslation("steward.paper.scanned", attached.attachment().sha256()));
+              } catch (Refusal refusal) {
+                attachment[0] = null;
+                scanned.setText(refusal.getMessage());
+              }
+            });
     Select<SignerKind> signer = new Select<>();
     signer.setId("paper-signer");
     signer.setLabel(getTranslation("history.signer"));
