@@ -3,11 +3,16 @@ package eu.clinnova.testing;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.hibernate.Session;
 
 /**
  * A context's persistence unit in a module test: the unit its {@code META-INF/persistence.xml}
@@ -65,6 +70,41 @@ public final class TestPersistence implements AutoCloseable {
           work.accept(manager);
           return null;
         });
+  }
+
+  /**
+   * The JDBC connection of {@code entities}' transaction as a data source (closing what it hands
+   * out does nothing): a service's JDBC stores then write in the unit's transaction, as both join
+   * the one JTA transaction in the portal. A foreign key from a JDBC row to an entity written in
+   * the same transaction holds only so.
+   */
+  public static DataSource sameTransaction(EntityManager entities) {
+    Connection connection = entities.unwrap(Session.class).doReturningWork(jdbc -> jdbc);
+    Connection kept =
+        (Connection)
+            Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, arguments) ->
+                    "close".equals(method.getName()) ? null : call(connection, method, arguments));
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, arguments) -> {
+              if ("getConnection".equals(method.getName())) {
+                return kept;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+
+  private static Object call(Object target, Method method, Object[] arguments) throws Throwable {
+    try {
+      return method.invoke(target, arguments);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   @Override

@@ -13,7 +13,6 @@ import eu.clinnova.consent.infrastructure.ReconsentStore;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -52,14 +51,26 @@ public class ConsentForms {
   /** A published version and how many patients were asked to consent again. */
   public record Published(ConsentForm form, int reconsentRequests, PendingAudit audit) {}
 
-  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
-  private DataSource dataSource;
+  private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
 
-  @Inject AuditTrail auditLog;
-
-  @Inject FormStore forms;
+  private final DataSource dataSource;
+  private final AuditTrail auditLog;
+  private final FormStore forms;
+  private final Clock clock;
   private final ReconsentStore reconsent = new ReconsentStore();
-  private final PolicyCatalogue policies = PolicyCatalogue.bundled();
+
+  @Inject
+  public ConsentForms(DataSource dataSource, AuditTrail auditLog, FormStore forms, Clock clock) {
+    this.dataSource = dataSource;
+    this.auditLog = auditLog;
+    this.forms = forms;
+    this.clock = clock;
+  }
+
+  /** For CDI's client proxy only. */
+  protected ConsentForms() {
+    this(null, null, null, null);
+  }
 
   @Transactional
   public Published publish(Caller caller, JsonObject document) {
@@ -108,7 +119,7 @@ public class ConsentForms {
       forms.insert(form, actor.sub());
       int requests = 0;
       if (form.change() == FormChange.MAJOR
-          && policies.of(form.jurisdiction()).orElseThrow().reconsentOnMajorVersion()) {
+          && POLICIES.of(form.jurisdiction()).orElseThrow().reconsentOnMajorVersion()) {
         requests =
             reconsent.requestForOlderVersions(
                 connection, form.id(), form.version(), form.publishedAt());
@@ -164,8 +175,6 @@ public class ConsentForms {
       throw new UncheckedIOException(e);
     }
   }
-
-  @Inject Clock clock;
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);

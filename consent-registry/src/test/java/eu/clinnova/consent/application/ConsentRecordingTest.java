@@ -101,7 +101,7 @@ class ConsentRecordingTest {
         entities ->
             work.apply(
                 new ConsentRecording(
-                    database.app(),
+                    TestPersistence.sameTransaction(entities),
                     new PatientChanges(audit, Clock.fixed(NOW, ZoneOffset.UTC)),
                     new FormStore(entities))));
   }
