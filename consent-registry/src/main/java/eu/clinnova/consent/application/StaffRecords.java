@@ -17,11 +17,11 @@ import eu.clinnova.consent.domain.SignerKind;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.infrastructure.AttachmentStore;
 import eu.clinnova.consent.infrastructure.FormStore;
+import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,14 +49,26 @@ public class StaffRecords {
   /** An evidence scan stored. */
   public record Attached(Attachment attachment, PendingAudit audit) {}
 
-  @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
-  private DataSource dataSource;
-
-  @Inject AuditTrail auditLog;
-  @Inject PatientChanges changes;
-  @Inject FormStore forms;
+  private final DataSource dataSource;
+  private final AuditTrail auditLog;
+  private final PatientChanges changes;
+  private final FormStore forms;
   private final RecordStore records = new RecordStore();
   private final AttachmentStore attachments = new AttachmentStore();
+
+  @Inject
+  public StaffRecords(
+      DataSource dataSource, AuditTrail auditLog, PatientChanges changes, FormStore forms) {
+    this.dataSource = dataSource;
+    this.auditLog = auditLog;
+    this.changes = changes;
+    this.forms = forms;
+  }
+
+  /** For CDI's client proxy only. */
+  protected StaffRecords() {
+    this(null, null, null, null);
+  }
 
   /**
    * Records that a steward informed the patient with a form's text (non-opposition jurisdictions):
@@ -94,8 +106,7 @@ public class StaffRecords {
   @Transactional
   public void informForDemo(String psn, String formId) {
     try (Connection connection = dataSource.getConnection()) {
-      Optional<Patient> patient =
-          new eu.clinnova.consent.infrastructure.PatientStore().find(connection, psn);
+      Optional<Patient> patient = new PatientStore().find(connection, psn);
       Optional<ConsentForm> form = forms.latest(formId);
       if (patient.isEmpty()
           || form.isEmpty()
