@@ -46,15 +46,37 @@ public class Reviews {
   /** What completing did: the audit entry, and whether the task is closed (a vote may not be). */
   public record Completed(PendingAudit audit, boolean taskClosed) {}
 
-  @Inject AuditTrail auditLog;
-  @Inject TaskService taskService;
-  @Inject RuntimeService runtime;
-
-  @Inject ApplicationStore applications;
-  @Inject VoteStore votes;
-  @Inject NotificationStore notifications;
+  private final AuditTrail auditLog;
+  private final TaskService taskService;
+  private final RuntimeService runtime;
+  private final ApplicationStore applications;
+  private final VoteStore votes;
+  private final NotificationStore notifications;
+  private final Clock clock;
   private final Committees committees = Committees.bundled();
-  @Inject Clock clock;
+
+  @Inject
+  public Reviews(
+      AuditTrail auditLog,
+      TaskService taskService,
+      RuntimeService runtime,
+      ApplicationStore applications,
+      VoteStore votes,
+      NotificationStore notifications,
+      Clock clock) {
+    this.auditLog = auditLog;
+    this.taskService = taskService;
+    this.runtime = runtime;
+    this.applications = applications;
+    this.votes = votes;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  /** For CDI's client proxy only. */
+  protected Reviews() {
+    this(null, null, null, null, null, null, null);
+  }
 
   /** The caller's open tasks, overdue and soonest due first, without their own applications. */
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -13,22 +13,14 @@ import eu.clinnova.kernel.Role;
 import eu.clinnova.testing.TestDatabase;
 import eu.clinnova.testing.TestPersistence;
 import eu.clinnova.workflow.catalogue.DatasetStore;
-import eu.clinnova.workflow.engine.ProcessDeployer;
-import eu.clinnova.workflow.engine.WorkflowEngine;
-import eu.clinnova.workflow.engine.WorkflowEngineSettings;
+import eu.clinnova.workflow.engine.RecordedStepsEngine;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.notification.Notification;
 import eu.clinnova.workflow.notification.NotificationStore;
 import eu.clinnova.workflow.process.ReviewProcess;
-import eu.clinnova.workflow.review.ReviewSteps;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.flowable.engine.ProcessEngine;
@@ -51,9 +43,8 @@ class SubmissionsTest {
 
   private static TestDatabase database;
   private static TestPersistence persistence;
-  private static EmbeddedPostgres engineDatabase;
+  private static RecordedStepsEngine process;
   private static ProcessEngine engine;
-  private static final List<String> steps = Collections.synchronizedList(new ArrayList<>());
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
@@ -66,27 +57,13 @@ class SubmissionsTest {
           datasets.insert(SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
           datasets.insert(SubmissionChecklistTest.dataset("ch-set", "CH"), "admin");
         });
-    ReviewSteps recorded =
-        (ReviewSteps)
-            Proxy.newProxyInstance(
-                ReviewSteps.class.getClassLoader(),
-                new Class<?>[] {ReviewSteps.class},
-                (proxy, method, arguments) -> {
-                  steps.add(method.getName());
-                  return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
-                });
-    engineDatabase = EmbeddedPostgres.builder().start();
-    engine =
-        WorkflowEngineSettings.standalone(
-                engineDatabase.getPostgresDatabase(), Map.of(ReviewSteps.BEAN, recorded))
-            .buildProcessEngine();
-    ProcessDeployer.deploy(engine.getRepositoryService(), WorkflowEngine.PROCESS_RESOURCES);
+    process = RecordedStepsEngine.start();
+    engine = process.engine();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    engine.close();
-    engineDatabase.close();
+    process.close();
     persistence.close();
     database.close();
   }
@@ -200,7 +177,8 @@ class SubmissionsTest {
                 .map(IdentityLink::getGroupId)
                 .filter(group -> group != null)
                 .toList()));
-    assertTrue(steps.isEmpty(), "no step runs before the stewards' check: " + steps);
+    assertTrue(
+        process.steps().isEmpty(), "no step runs before the stewards' check: " + process.steps());
     List<Notification> notices =
         persistence.inTransaction(
             entities -> new NotificationStore(entities).to(Set.of("steward-LU", "steward-CH"), 10));
@@ -225,7 +203,7 @@ class SubmissionsTest {
   @Test
   void withdrawingEndsTheReviewAndTheProcessOnce() {
     Application draft = complete();
-    String process =
+    String processId =
         submissions(s -> s.submit(APPLICANT, draft.id()))
             .application()
             .processInstanceId()
@@ -242,7 +220,11 @@ class SubmissionsTest {
     assertEquals(ApplicationState.WITHDRAWN, withdrawn.state());
     assertEquals(
         0,
-        engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(process).count());
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(processId)
+            .count());
     assertEquals(
         Set.of("ended"),
         Set.copyOf(

@@ -1,0 +1,60 @@
+package eu.clinnova.workflow.engine;
+
+import eu.clinnova.workflow.review.ReviewSteps;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.flowable.engine.ProcessEngine;
+
+/**
+ * The production review process on a real Flowable engine with its own embedded PostgreSQL, for a
+ * service's unit test. The process's steps only say they were taken (their own behaviour is the
+ * system tests'), so the test sees what the service made the process do.
+ */
+public final class RecordedStepsEngine implements AutoCloseable {
+
+  private final EmbeddedPostgres database;
+  private final ProcessEngine engine;
+  private final List<String> steps = Collections.synchronizedList(new ArrayList<>());
+
+  private RecordedStepsEngine() throws IOException {
+    ReviewSteps recorded =
+        (ReviewSteps)
+            Proxy.newProxyInstance(
+                ReviewSteps.class.getClassLoader(),
+                new Class<?>[] {ReviewSteps.class},
+                (proxy, method, arguments) -> {
+                  steps.add(method.getName() + (arguments == null ? "" : List.of(arguments)));
+                  return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                });
+    database = EmbeddedPostgres.builder().start();
+    engine =
+        WorkflowEngineSettings.standalone(
+                database.getPostgresDatabase(), Map.of(ReviewSteps.BEAN, recorded))
+            .buildProcessEngine();
+    ProcessDeployer.deploy(engine.getRepositoryService(), WorkflowEngine.PROCESS_RESOURCES);
+  }
+
+  public static RecordedStepsEngine start() throws IOException {
+    return new RecordedStepsEngine();
+  }
+
+  public ProcessEngine engine() {
+    return engine;
+  }
+
+  /** The steps taken so far, each as {@code name[arguments]}, in order. */
+  public List<String> steps() {
+    return List.copyOf(steps);
+  }
+
+  @Override
+  public void close() throws IOException {
+    engine.close();
+    database.close();
+  }
+}
