@@ -28,9 +28,22 @@ public class AgreementAcceptance {
    */
   public record Answer(boolean accepted, Optional<Integer> agreementVersion) {}
 
-  @Inject ApplicantChanges changes;
-  @Inject AgreementStore agreements;
-  @Inject TaskService tasks;
+  private final ApplicantChanges changes;
+  private final AgreementStore agreements;
+  private final TaskService tasks;
+
+  @Inject
+  public AgreementAcceptance(
+      ApplicantChanges changes, AgreementStore agreements, TaskService tasks) {
+    this.changes = changes;
+    this.agreements = agreements;
+    this.tasks = tasks;
+  }
+
+  /** For CDI's client proxy only. */
+  protected AgreementAcceptance() {
+    this(null, null, null);
+  }
 
   /**
    * The applicant accepts the agreement shown to them (its version must be the current one); the

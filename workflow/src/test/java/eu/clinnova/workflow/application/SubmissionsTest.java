@@ -21,6 +21,7 @@ import eu.clinnova.workflow.process.ReviewProcess;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.flowable.engine.ProcessEngine;
@@ -31,10 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Submitting and withdrawing an application without a server: the real stores on a real PostgreSQL,
- * the production review process on a real Flowable engine (its steps only recorded: their own
- * behaviour is the system tests'), a clock set by the test, and an audit trail that keeps what was
- * put on the record.
+ * Submitting and withdrawing an application, and when its agreement is accepted, without a server:
+ * the real stores on a real PostgreSQL, the production review process on a real Flowable engine
+ * (its steps only recorded: their own behaviour is the system tests'), a clock set by the test, and
+ * an audit trail that keeps what was put on the record.
  */
 class SubmissionsTest {
 
@@ -109,7 +110,7 @@ class SubmissionsTest {
             draft.document(),
             List.of("LU", "CH"),
             0,
-            java.util.Optional.empty(),
+            Optional.empty(),
             draft.createdAt(),
             draft.updatedAt());
     persistence.run(entities -> new ApplicationStore(entities).insert(both));
@@ -240,5 +241,40 @@ class SubmissionsTest {
     Refusal again =
         assertThrows(Refusal.class, () -> withdrawals(w -> w.withdraw(APPLICANT, draft.id())));
     assertEquals("application-ended", again.code());
+  }
+
+  @Test
+  void theAgreementIsAcceptedOnlyAsShownAndOnceApproved() {
+    Application draft = complete();
+    submissions(s -> s.submit(APPLICANT, draft.id()));
+    Function<AgreementAcceptance.Answer, Refusal> refusal =
+        answer ->
+            assertThrows(
+                Refusal.class,
+                () ->
+                    persistence.inTransaction(
+                        entities ->
+                            new AgreementAcceptance(
+                                    ApplicationsTest.changes(audit, entities, NOW),
+                                    new AgreementStore(entities),
+                                    engine.getTaskService())
+                                .acceptAgreement(APPLICANT, draft.id(), answer)));
+    int version = DataAccessAgreement.current().version();
+
+    assertEquals(
+        List.of("accepted", "agreementVersion"),
+        refusal.apply(new AgreementAcceptance.Answer(false, Optional.empty())).problems().stream()
+            .map(FieldProblem::field)
+            .toList());
+    assertEquals(
+        "agreement-version-outdated",
+        refusal.apply(new AgreementAcceptance.Answer(true, Optional.of(version + 1))).code());
+    assertEquals(
+        "agreement-not-expected",
+        refusal.apply(new AgreementAcceptance.Answer(true, Optional.of(version))).code(),
+        "submitted, not approved");
+    assertTrue(
+        audit.events().stream()
+            .noneMatch(e -> e.action().equals("application.agreement-accepted")));
   }
 }
