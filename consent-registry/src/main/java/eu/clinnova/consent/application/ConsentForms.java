@@ -15,7 +15,6 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,16 +71,21 @@ public class ConsentForms {
     this(null, null, null, null);
   }
 
+  /**
+   * An administrator publishes a form version, parsed at the edge; it is published now, by this
+   * service's clock. Who publishes is checked before what.
+   */
   @Transactional
-  public Published publish(Caller caller, JsonObject document) {
+  public Published publish(Caller caller, FormDocument.Parsed parsed) {
     if (!caller.has(Role.ADMIN)) {
       throw Refusal.forbidden("Only an administrator publishes consent forms.");
     }
-    FormDocument.Parsed parsed = FormDocument.parse(document, now());
     if (parsed instanceof FormDocument.Parsed.Invalid invalid) {
       throw Refusal.invalid("The form is invalid.", invalid.problems());
     }
-    return publish(((FormDocument.Parsed.Valid) parsed).form(), Actors.of(caller, Role.ADMIN));
+    return publish(
+        ((FormDocument.Parsed.Valid) parsed).form().publishedAt(now()),
+        Actors.of(caller, Role.ADMIN));
   }
 
   /** The seed forms that are not published yet, published by the portal itself. */

@@ -34,6 +34,11 @@ public record ConsentForm(
     modules = List.copyOf(modules);
   }
 
+  /** This version as published at {@code at}. */
+  public ConsentForm publishedAt(Instant at) {
+    return new ConsentForm(id, version, jurisdiction, change, languages, title, intro, modules, at);
+  }
+
   public Optional<FormModule> module(ConsentModule module) {
     return modules.stream().filter(candidate -> candidate.module() == module).findFirst();
   }

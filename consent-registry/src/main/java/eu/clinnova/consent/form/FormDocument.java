@@ -43,6 +43,14 @@ public final class FormDocument {
     record Invalid(List<FieldProblem> problems) implements Parsed {}
   }
 
+  /**
+   * A document as the API receives it: the form, not yet published (its instant is the epoch until
+   * {@code ConsentForms.publish} stamps it), or what is wrong with it.
+   */
+  public static Parsed parse(JsonObject json) {
+    return parse(json, Instant.EPOCH);
+  }
+
   public static Parsed parse(JsonObject json, Instant publishedAt) {
     List<FieldProblem> problems = new ArrayList<>();
     String id = string(json, "id");

@@ -98,9 +98,10 @@ class ConsentFormsTest {
   }
 
   /** The LU seed form as version {@code version}, changed as {@code change}. */
-  private static JsonObject luVersion(int version, String change) {
+  private static FormDocument.Parsed luVersion(int version, String change) {
     JsonObject v1 = FormDocument.json(ConsentForms.seedForm("lu-research-consent", NOW));
-    return JSON.createObjectBuilder(v1).add("version", version).add("change", change).build();
+    return FormDocument.parse(
+        JSON.createObjectBuilder(v1).add("version", version).add("change", change).build());
   }
 
   @Test

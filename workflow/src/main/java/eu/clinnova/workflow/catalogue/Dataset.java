@@ -27,6 +27,21 @@ public record Dataset(
     requiredModules = List.copyOf(requiredModules);
   }
 
+  /** This dataset as published at {@code at}. */
+  public Dataset publishedAt(Instant at) {
+    return new Dataset(
+        id,
+        title,
+        description,
+        jurisdiction,
+        cohort,
+        use,
+        requiredModules,
+        timeLimitMonths,
+        subjects,
+        at);
+  }
+
   /** The node that holds it: {@code node-lu} ... {@code node-ch}. */
   public String node() {
     return "node-" + jurisdiction.toLowerCase(java.util.Locale.ROOT);

@@ -7,7 +7,6 @@ import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -52,14 +51,16 @@ public class DatasetCatalogue {
     this(null, null, null);
   }
 
-  /** An administrator publishes a dataset (the API checks the role). */
+  /**
+   * An administrator publishes a dataset (the API checks the role), parsed at the edge; it is
+   * published now, by this service's clock.
+   */
   @Transactional
-  public Outcome publish(AuditEvent.Actor actor, JsonObject document) {
-    DatasetDocument.Parsed parsed = DatasetDocument.parse(document, now());
+  public Outcome publish(AuditEvent.Actor actor, DatasetDocument.Parsed parsed) {
     if (parsed instanceof DatasetDocument.Parsed.Invalid invalid) {
       return new Outcome.Invalid(invalid.problems());
     }
-    Dataset dataset = ((DatasetDocument.Parsed.Valid) parsed).dataset();
+    Dataset dataset = ((DatasetDocument.Parsed.Valid) parsed).dataset().publishedAt(now());
     if (!datasets.insert(dataset, actor.sub())) {
       return new Outcome.AlreadyExists();
     }
@@ -77,7 +78,8 @@ public class DatasetCatalogue {
   @Transactional
   public void publishSeedCatalogue() {
     for (JsonValue value : seed()) {
-      Outcome outcome = publish(AuditEvent.Actor.system(), value.asJsonObject());
+      Outcome outcome =
+          publish(AuditEvent.Actor.system(), DatasetDocument.parse(value.asJsonObject()));
       if (outcome instanceof Outcome.Invalid invalid) {
         throw new IllegalStateException("the seed catalogue is invalid: " + invalid.problems());
       }

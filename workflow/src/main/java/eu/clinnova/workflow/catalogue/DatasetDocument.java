@@ -51,6 +51,14 @@ public final class DatasetDocument {
     record Invalid(List<Problem> problems) implements Parsed {}
   }
 
+  /**
+   * A document as the API receives it: the dataset, not yet published (its instant is the epoch
+   * until {@link DatasetCatalogue#publish} stamps it), or what is wrong with it.
+   */
+  public static Parsed parse(JsonObject json) {
+    return parse(json, Instant.EPOCH);
+  }
+
   public static Parsed parse(JsonObject json, Instant publishedAt) {
     List<Problem> problems = new ArrayList<>();
     String id = string(json, "id");

@@ -92,10 +92,11 @@ class DatasetCatalogueTest {
             service ->
                 service.publish(
                     new AuditEvent.Actor("sub-admin", "admin"),
-                    JSON.createObjectBuilder()
-                        .add("id", "Not An Id")
-                        .add("jurisdiction", "XX")
-                        .build()));
+                    DatasetDocument.parse(
+                        JSON.createObjectBuilder()
+                            .add("id", "Not An Id")
+                            .add("jurisdiction", "XX")
+                            .build())));
 
     DatasetCatalogue.Outcome.Invalid invalid =
         assertInstanceOf(DatasetCatalogue.Outcome.Invalid.class, outcome);

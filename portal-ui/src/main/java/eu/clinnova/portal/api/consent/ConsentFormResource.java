@@ -81,7 +81,7 @@ public class ConsentFormResource {
     if (body == null) {
       throw new ProblemException(Problem.malformedJson());
     }
-    ConsentForms.Published published = forms.publish(requestCaller.get(), body);
+    ConsentForms.Published published = forms.publish(requestCaller.get(), FormDocument.parse(body));
     LoggedEntry logged = published.audit().awaitLogged(AUDIT_WAIT);
     ConsentForm form = published.form();
     JsonObject json =

@@ -85,7 +85,9 @@ public class DatasetResource {
       throw new ProblemException(Problem.malformedJson());
     }
     DatasetCatalogue.Outcome outcome =
-        catalogue.publish(new AuditEvent.Actor(requestCaller.get().subject(), "admin"), body);
+        catalogue.publish(
+            new AuditEvent.Actor(requestCaller.get().subject(), "admin"),
+            DatasetDocument.parse(body));
     if (outcome instanceof DatasetCatalogue.Outcome.Invalid invalid) {
       throw new ProblemException(
           Problem.invalid(
