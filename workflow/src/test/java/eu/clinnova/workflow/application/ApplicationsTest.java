@@ -14,8 +14,7 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
-import eu.clinnova.testing.TestDatabase;
-import eu.clinnova.testing.TestPersistence;
+import eu.clinnova.workflow.WorkflowTestUnit;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -44,26 +43,17 @@ class ApplicationsTest {
   private static final Caller OTHER = Caller.staff("sub-other", Role.RESEARCHER);
   private static final byte[] LETTER = "%PDF-1.7 approval".getBytes(StandardCharsets.US_ASCII);
 
-  private static TestDatabase database;
-  private static TestPersistence persistence;
+  private static WorkflowTestUnit persistence;
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("workflow");
-    persistence = TestPersistence.unit("workflow", database);
-    persistence.run(
-        entities -> {
-          DatasetStore datasets = new DatasetStore(entities);
-          datasets.insert(SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
-          datasets.insert(SubmissionChecklistTest.dataset("ch-set", "CH"), "admin");
-        });
+    persistence = WorkflowTestUnit.withDatasets();
   }
 
   @AfterAll
   static void stop() throws Exception {
     persistence.close();
-    database.close();
   }
 
   @BeforeEach

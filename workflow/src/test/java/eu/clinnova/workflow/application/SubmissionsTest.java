@@ -10,9 +10,7 @@ import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
-import eu.clinnova.testing.TestDatabase;
-import eu.clinnova.testing.TestPersistence;
-import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.WorkflowTestUnit;
 import eu.clinnova.workflow.engine.RecordedStepsEngine;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.notification.Notification;
@@ -42,22 +40,14 @@ class SubmissionsTest {
   private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
   private static final Caller APPLICANT = Caller.staff("sub-1", Role.RESEARCHER);
 
-  private static TestDatabase database;
-  private static TestPersistence persistence;
+  private static WorkflowTestUnit persistence;
   private static RecordedStepsEngine process;
   private static ProcessEngine engine;
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("workflow");
-    persistence = TestPersistence.unit("workflow", database);
-    persistence.run(
-        entities -> {
-          DatasetStore datasets = new DatasetStore(entities);
-          datasets.insert(SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
-          datasets.insert(SubmissionChecklistTest.dataset("ch-set", "CH"), "admin");
-        });
+    persistence = WorkflowTestUnit.withDatasets();
     process = RecordedStepsEngine.start();
     engine = process.engine();
   }
@@ -66,7 +56,6 @@ class SubmissionsTest {
   static void stop() throws Exception {
     process.close();
     persistence.close();
-    database.close();
   }
 
   private <T> T submissions(Function<Submissions, T> work) {
@@ -100,21 +89,7 @@ class SubmissionsTest {
 
   /** A draft of sub-1 asking for datasets of LU and CH, stored as the editor leaves it. */
   private static Application draft() {
-    Application draft = ApplicationStoresTest.draft();
-    Application both =
-        new Application(
-            draft.id(),
-            draft.ownerSub(),
-            draft.ownerName(),
-            ApplicationState.DRAFT,
-            draft.document(),
-            List.of("LU", "CH"),
-            0,
-            Optional.empty(),
-            draft.createdAt(),
-            draft.updatedAt());
-    persistence.run(entities -> new ApplicationStore(entities).insert(both));
-    return both;
+    return persistence.draftForLuAndCh(Optional.empty(), NOW);
   }
 
   @Test
@@ -140,16 +115,7 @@ class SubmissionsTest {
 
   /** A draft with a current ethics approval for each of its jurisdictions. */
   private static Application complete() {
-    Application draft = draft();
-    persistence.run(
-        entities -> {
-          ApplicationStore applications = new ApplicationStore(entities);
-          ApplicationStoresTest.declareEthics(
-              applications, draft.id(), "LU", "CNER 202301", LocalDate.of(2027, 6, 30), NOW);
-          ApplicationStoresTest.declareEthics(
-              applications, draft.id(), "CH", "2023-00123", LocalDate.of(2027, 6, 30), NOW);
-        });
-    return draft;
+    return persistence.draftForLuAndCh(Optional.of(LocalDate.of(2027, 6, 30)), NOW);
   }
 
   @Test

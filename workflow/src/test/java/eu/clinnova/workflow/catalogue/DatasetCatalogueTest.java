@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.RecordedAudit;
-import eu.clinnova.testing.TestDatabase;
-import eu.clinnova.testing.TestPersistence;
+import eu.clinnova.workflow.WorkflowTestUnit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,20 +24,17 @@ import org.junit.jupiter.api.Test;
 class DatasetCatalogueTest {
 
   private static final Instant NOW = Instant.parse("2026-11-30T09:00:00.250Z");
-  private static TestDatabase database;
-  private static TestPersistence persistence;
+  private static WorkflowTestUnit persistence;
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("workflow");
-    persistence = TestPersistence.unit("workflow", database);
+    persistence = WorkflowTestUnit.empty();
   }
 
   @AfterAll
   static void stop() throws Exception {
     persistence.close();
-    database.close();
   }
 
   private <T> T catalogue(Function<DatasetCatalogue, T> work) {

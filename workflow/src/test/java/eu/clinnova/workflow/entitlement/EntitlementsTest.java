@@ -11,13 +11,10 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
-import eu.clinnova.testing.TestDatabase;
-import eu.clinnova.testing.TestPersistence;
+import eu.clinnova.workflow.WorkflowTestUnit;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.ApplicationStoresTest;
-import eu.clinnova.workflow.application.SubmissionChecklistTest;
-import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.notification.Notification;
 import eu.clinnova.workflow.notification.NotificationStore;
 import java.time.Clock;
@@ -50,26 +47,17 @@ class EntitlementsTest {
   /** Every entitlement this class granted: the whole table, what each listing is checked on. */
   private static final List<Entitlement> GRANTS = new ArrayList<>();
 
-  private static TestDatabase database;
-  private static TestPersistence persistence;
+  private static WorkflowTestUnit persistence;
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("workflow");
-    persistence = TestPersistence.unit("workflow", database);
-    persistence.run(
-        entities -> {
-          DatasetStore datasets = new DatasetStore(entities);
-          datasets.insert(SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
-          datasets.insert(SubmissionChecklistTest.dataset("ch-set", "CH"), "admin");
-        });
+    persistence = WorkflowTestUnit.withDatasets();
   }
 
   @AfterAll
   static void stop() throws Exception {
     persistence.close();
-    database.close();
   }
 
   private <T> T at(Instant now, Function<Entitlements, T> work) {

@@ -12,16 +12,12 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
-import eu.clinnova.testing.TestDatabase;
-import eu.clinnova.testing.TestPersistence;
+import eu.clinnova.workflow.WorkflowTestUnit;
 import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.ApplicantChanges;
 import eu.clinnova.workflow.application.Application;
-import eu.clinnova.workflow.application.ApplicationState;
 import eu.clinnova.workflow.application.ApplicationStore;
-import eu.clinnova.workflow.application.ApplicationStoresTest;
 import eu.clinnova.workflow.application.JurisdictionReview;
-import eu.clinnova.workflow.application.SubmissionChecklistTest;
 import eu.clinnova.workflow.application.Submissions;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.engine.RecordedStepsEngine;
@@ -52,21 +48,13 @@ class ReviewsTest {
   private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
   private static final Caller APPLICANT = Caller.staff("sub-1", Role.RESEARCHER);
 
-  private static TestDatabase database;
-  private static TestPersistence persistence;
+  private static WorkflowTestUnit persistence;
   private static RecordedStepsEngine process;
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("workflow");
-    persistence = TestPersistence.unit("workflow", database);
-    persistence.run(
-        entities -> {
-          DatasetStore datasets = new DatasetStore(entities);
-          datasets.insert(SubmissionChecklistTest.dataset("lu-set", "LU"), "admin");
-          datasets.insert(SubmissionChecklistTest.dataset("ch-set", "CH"), "admin");
-        });
+    persistence = WorkflowTestUnit.withDatasets();
     process = RecordedStepsEngine.start();
   }
 
@@ -74,7 +62,6 @@ class ReviewsTest {
   static void stop() throws Exception {
     process.close();
     persistence.close();
-    database.close();
   }
 
   private <T> T reviews(Function<Reviews, T> work) {
@@ -93,28 +80,10 @@ class ReviewsTest {
 
   /** A complete application of sub-1 for LU and CH, submitted as the applicant does. */
   private Application submitted() {
-    Application draft = ApplicationStoresTest.draft();
-    Application both =
-        new Application(
-            draft.id(),
-            draft.ownerSub(),
-            draft.ownerName(),
-            ApplicationState.DRAFT,
-            draft.document(),
-            List.of("LU", "CH"),
-            0,
-            Optional.empty(),
-            NOW,
-            NOW);
+    Application draft = persistence.draftForLuAndCh(Optional.of(LocalDate.of(2027, 6, 30)), NOW);
     return persistence.inTransaction(
         entities -> {
           ApplicationStore applications = new ApplicationStore(entities);
-          applications.insert(both);
-          LocalDate until = LocalDate.of(2027, 6, 30);
-          ApplicationStoresTest.declareEthics(
-              applications, both.id(), "LU", "CNER 202301", until, NOW);
-          ApplicationStoresTest.declareEthics(
-              applications, both.id(), "CH", "2023-00123", until, NOW);
           return new Submissions(
                   new ApplicantChanges(
                       new RecordedAudit(),
@@ -126,7 +95,7 @@ class ReviewsTest {
                   new AgreementStore(entities),
                   process.engine().getRuntimeService(),
                   process.engine().getTaskService())
-              .submit(APPLICANT, both.id())
+              .submit(APPLICANT, draft.id())
               .application();
         });
   }
