@@ -115,6 +115,33 @@ public class AuditLogService implements AuditTrail {
     }
   }
 
+  /** Records all {@code events} in the current JTA transaction with one insert. */
+  @Override
+  public void recordAll(List<AuditEvent> events) {
+    LogSequencer current = running();
+    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+      throw new IllegalStateException("recordAll() needs an active transaction");
+    }
+    try (Connection connection = transactional.getConnection()) {
+      store.insertPendingAll(
+          connection, Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS), events);
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+              if (status == Status.STATUS_COMMITTED) {
+                current.wake();
+              }
+            }
+          });
+    } catch (SQLException e) {
+      throw new AuditLogUnavailableException("the audit entries could not be written", e);
+    }
+  }
+
   /** Logs {@code event} in its own commit and returns once it is durable. */
   public LoggedEntry recordDurably(AuditEvent event) {
     try {
