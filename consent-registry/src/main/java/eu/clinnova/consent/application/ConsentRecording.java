@@ -159,6 +159,17 @@ public class ConsentRecording {
    */
   @Transactional
   public Recorded withdraw(Caller caller, String psn, List<String> moduleCodes, String reason) {
+    return withdraw(caller, psn, moduleCodes, reason, null);
+  }
+
+  /**
+   * The same, and a steward recording a withdrawal or objection that reached them on paper may name
+   * its scan ({@code evidenceAttachmentId}, an attachment of the patient's). The scan is not
+   * required: a withdrawal is honoured however it arrives.
+   */
+  @Transactional
+  public Recorded withdraw(
+      Caller caller, String psn, List<String> moduleCodes, String reason, String evidenceId) {
     try (Connection connection = dataSource.getConnection()) {
       Patient patient = PatientAccess.SIGN.check(connection, caller, psn);
       List<FieldProblem> problems = new ArrayList<>();
@@ -173,6 +184,16 @@ public class ConsentRecording {
       }
       if (reason != null && reason.length() > 1000) {
         problems.add(new FieldProblem("reason", "must be at most 1000 characters"));
+      }
+      UUID evidence = null;
+      if (evidenceId != null) {
+        if (!caller.isStewardOf(patient.jurisdiction())) {
+          problems.add(
+              new FieldProblem(
+                  "evidenceAttachmentId", "is for staff recording a paper withdrawal"));
+        } else {
+          evidence = evidence(connection, patient, evidenceId, problems);
+        }
       }
       if (!problems.isEmpty()) {
         throw Refusal.invalid("The withdrawal is invalid.", problems);
@@ -208,24 +229,23 @@ public class ConsentRecording {
               Optional.empty(),
               caller.subject(),
               role,
-              Optional.empty(),
+              Optional.ofNullable(evidence),
               Optional.ofNullable(reason == null || reason.isBlank() ? null : reason.strip())));
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("recordId", record.id());
+      data.put(
+          "modules",
+          modules.isEmpty()
+              ? List.of("*")
+              : modules.stream().map(ConsentModule::code).sorted().toList());
+      if (evidence != null) {
+        data.put("evidence", evidence.toString());
+      }
+      data.put("tx", TransactionIds.current(connection));
       return new Recorded(
           record.id(),
           changes.audit(
-              caller,
-              role,
-              objection ? "consent.objected" : "consent.withdrawn",
-              patient,
-              Map.of(
-                  "recordId",
-                  record.id(),
-                  "modules",
-                  modules.isEmpty()
-                      ? List.of("*")
-                      : modules.stream().map(ConsentModule::code).sorted().toList(),
-                  "tx",
-                  TransactionIds.current(connection))));
+              caller, role, objection ? "consent.objected" : "consent.withdrawn", patient, data));
     } catch (SQLException e) {
       throw new IllegalStateException("the withdrawal could not be recorded", e);
     }

@@ -5,6 +5,7 @@ import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.infrastructure.PatientStore;
+import eu.clinnova.consent.registry.ListedPatient;
 import eu.clinnova.consent.registry.PatientCorrection;
 import eu.clinnova.consent.registry.PatientFilter;
 import eu.clinnova.kernel.Caller;
@@ -50,8 +51,12 @@ public class PatientRegistry {
     this(null, null, null);
   }
 
-  /** One page of a listing, and where the next starts (the last pseudonym), if there is one. */
-  public record Page(List<PatientStore.Listed> items, Optional<String> next) {}
+  /**
+   * One page of a listing, where the next starts (the last pseudonym) if there is one, and the
+   * entry that records the look (none when the caller may list nobody).
+   */
+  public record Page(
+      List<ListedPatient> items, Optional<String> next, Optional<PendingAudit> audit) {}
 
   /**
    * The jurisdictions whose patients the caller may list: a steward's own, every one for a
@@ -74,7 +79,7 @@ public class PatientRegistry {
     Set<String> jurisdictions =
         filter.jurisdictions().stream().filter(allowed::contains).collect(Collectors.toSet());
     if (jurisdictions.isEmpty()) {
-      return new Page(List.of(), Optional.empty());
+      return new Page(List.of(), Optional.empty(), Optional.empty());
     }
     PatientFilter asked =
         new PatientFilter(
@@ -84,10 +89,11 @@ public class PatientRegistry {
             filter.cohort(),
             filter.consent(),
             filter.after(),
-            filter.limit() + 1);
+            filter.limit());
     try (Connection connection = dataSource.getConnection()) {
-      List<PatientStore.Listed> found = patients.list(connection, asked);
-      List<PatientStore.Listed> page = found.subList(0, Math.min(found.size(), filter.limit()));
+      // One more than the page: whether there is a next one.
+      List<ListedPatient> found = patients.list(connection, asked, filter.limit() + 1);
+      List<ListedPatient> page = found.subList(0, Math.min(found.size(), filter.limit()));
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("jurisdictions", jurisdictions.stream().sorted().toList());
       data.put("q", filter.prefix());
@@ -95,22 +101,24 @@ public class PatientRegistry {
       filter.cohort().ifPresent(cohort -> data.put("cohort", cohort.name()));
       filter.consent().ifPresent(standing -> data.put("consent", standing.code()));
       data.put("shown", page.size());
-      auditLog.record(
-          new AuditEvent(
-              Actors.of(
-                  caller,
-                  caller.has(Role.COMPLIANCE_OFFICER)
-                      ? Role.COMPLIANCE_OFFICER
-                      : Role.DATA_STEWARD),
-              "patients.listed",
-              new AuditEvent.Subject(
-                  "registry", String.join(",", jurisdictions.stream().sorted().toList())),
-              data));
+      PendingAudit audit =
+          auditLog.record(
+              new AuditEvent(
+                  Actors.of(
+                      caller,
+                      caller.has(Role.COMPLIANCE_OFFICER)
+                          ? Role.COMPLIANCE_OFFICER
+                          : Role.DATA_STEWARD),
+                  "patients.listed",
+                  new AuditEvent.Subject(
+                      "registry", String.join(",", jurisdictions.stream().sorted().toList())),
+                  data));
       return new Page(
           List.copyOf(page),
           found.size() > filter.limit()
               ? Optional.of(page.get(page.size() - 1).patient().psn())
-              : Optional.empty());
+              : Optional.empty(),
+          Optional.of(audit));
     } catch (SQLException e) {
       throw new IllegalStateException("the patients could not be listed", e);
     }

@@ -1,6 +1,7 @@
 package eu.clinnova.consent.infrastructure;
 
 import eu.clinnova.consent.domain.Patient;
+import eu.clinnova.consent.registry.ListedPatient;
 import eu.clinnova.consent.registry.PatientFilter;
 import java.sql.Array;
 import java.sql.Connection;
@@ -124,14 +125,13 @@ public final class PatientStore {
     }
   }
 
-  /** A patient in a listing, with where their consent stands. */
-  public record Listed(Patient patient, PatientFilter.ConsentStanding consent) {}
-
   /**
-   * One page of the patients {@code filter} selects, in pseudonym order (byte order), read from the
-   * release gate's projection: its primary key is in byte order, so a prefix is a range of it.
+   * The first {@code rows} patients {@code filter} selects, in pseudonym order (byte order), read
+   * from the release gate's projection: its primary key is in byte order, so a prefix is a range of
+   * it.
    */
-  public List<Listed> list(Connection connection, PatientFilter filter) throws SQLException {
+  public List<ListedPatient> list(Connection connection, PatientFilter filter, int rows)
+      throws SQLException {
     StringBuilder sql =
         new StringBuilder(
             "SELECT psn, jurisdiction, site, cohorts, minor, adult_on, "
@@ -165,8 +165,8 @@ public final class PatientStore {
               parameters.add(standing.code());
             });
     sql.append(" ORDER BY psn LIMIT ?");
-    parameters.add(filter.limit());
-    List<Listed> page = new ArrayList<>();
+    parameters.add(rows);
+    List<ListedPatient> page = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
       for (int i = 0; i < parameters.size(); i++) {
         query.setObject(i + 1, parameters.get(i));
@@ -174,7 +174,7 @@ public final class PatientStore {
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
           page.add(
-              new Listed(
+              new ListedPatient(
                   patient(row, 1),
                   PatientFilter.ConsentStanding.fromCode(row.getString(7)).orElseThrow()));
         }

@@ -159,6 +159,48 @@ class StaffRecordsTest {
   }
 
   @Test
+  void aWithdrawalOnPaperKeepsItsScanAndOnlyAStewardNamesOne() throws SQLException {
+    Refusal patientsScan =
+        assertThrows(
+            Refusal.class,
+            () ->
+                staff(
+                    (records, recording) ->
+                        recording.withdraw(
+                            Caller.patient("sub-fr", "FR-STAF0001"),
+                            "FR-STAF0001",
+                            List.of(),
+                            null,
+                            UUID.randomUUID().toString())));
+    assertEquals("evidenceAttachmentId", patientsScan.problems().get(0).field());
+
+    String recordId =
+        staff(
+            (records, recording) -> {
+              UUID scan =
+                  records
+                      .attach(steward(Jurisdiction.FR), "FR-STAF0001", "application/pdf", SCAN)
+                      .attachment()
+                      .id();
+              return recording
+                  .withdraw(
+                      steward(Jurisdiction.FR), "FR-STAF0001", List.of(), "lettre", scan.toString())
+                  .recordId();
+            });
+
+    RecordEntry entry =
+        history("FR-STAF0001").stream()
+            .filter(e -> e.record().id().equals(recordId))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(RecordKind.OBJECTION, entry.record().kind());
+    assertEquals(SignerKind.STAFF_PAPER, entry.record().signer());
+    assertEquals(
+        entry.evidence().orElseThrow().toString(),
+        audit.only("consent.objected").data().get("evidence"));
+  }
+
+  @Test
   void informingIsForNonOppositionAndRegainedCapacityForRepresentativesJurisdiction()
       throws SQLException {
     Refusal luInformed =

@@ -131,7 +131,9 @@ class AuthorizationMatrixIT {
     List<String> segments = List.of(path.split("[/?]"));
     int id = segments.indexOf("{id}");
     if (id > 0) {
-      path = path.replace("{id}", side.values().get(segments.get(id - 1) + ".id"));
+      // Retiring takes a dataset of its own, so that the others' catalogue stays whole.
+      String key = segments.get(id - 1) + ".id" + (template.endsWith("/retire") ? ".retire" : "");
+      path = path.replace("{id}", side.values().get(key));
     }
     for (Map.Entry<String, String> value : side.values().entrySet()) {
       path = path.replace("{" + value.getKey() + "}", value.getValue());
@@ -148,8 +150,13 @@ class AuthorizationMatrixIT {
     }
     switch (row.method()) {
       case "GET" -> request.GET();
-      case "POST", "PUT" -> {
-        if (row.body().equals("multipart")) {
+      case "POST", "PUT", "PATCH" -> {
+        if (row.body().equals("csv")) {
+          // A file with the header and nobody on it: refused by content, never enrolled.
+          request.header("Content-Type", "text/csv");
+          request.method(
+              row.method(), HttpRequest.BodyPublishers.ofString(PatientImportIT.HEADER + "\n"));
+        } else if (row.body().equals("multipart")) {
           // A small PDF in a part named file: what an upload is.
           request.header("Content-Type", "multipart/form-data; boundary=matrix");
           request.method(row.method(), HttpRequest.BodyPublishers.ofByteArray(MULTIPART_PDF));
@@ -261,6 +268,7 @@ class AuthorizationMatrixIT {
       own.put("datasets.id", "lu-ibd-clinical");
       own.put("forms.id", "lu-research-consent");
       own.put("version", "1");
+      own.put("jurisdiction", "LU");
       Map<String, String> foreign = new LinkedHashMap<>(own);
       foreign.put("psn", "FR-0001");
       foreign.put("recordId", frHistory.get(0).get("recordId").asText());
@@ -275,6 +283,12 @@ class AuthorizationMatrixIT {
       foreign.put("releaseId", foreign.get("releases.id"));
       foreign.put("datasets.id", "fr-ra-registry");
       foreign.put("forms.id", "fr-research-information");
+      foreign.put("jurisdiction", "FR");
+      own.put("jobs.id", PatientImportIT.badFileJob("steward-lu", "LU"));
+      own.put("datasets.id.retire", DatasetApiIT.publishedForRetirement("lu-matrix-retired", "LU"));
+      foreign.put(
+          "datasets.id.retire", DatasetApiIT.publishedForRetirement("fr-matrix-retired", "FR"));
+      foreign.put("jobs.id", PatientImportIT.badFileJob("steward-fr", "FR"));
       return new Fixtures(new Side(own), new Side(foreign));
     }
 

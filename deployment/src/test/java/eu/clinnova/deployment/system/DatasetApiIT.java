@@ -2,6 +2,7 @@ package eu.clinnova.deployment.system;
 
 import static eu.clinnova.deployment.system.ApiIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,18 @@ class DatasetApiIT {
       "{\"id\":\"lu-ibd-fecal-calprotectin\",\"title\":\"Faecal calprotectin series\","
           + "\"jurisdiction\":\"LU\",\"cohort\":\"IBD\",\"duo\":[\"DS\",\"NCU\"],"
           + "\"disease\":\"MONDO:0005101\",\"requiredModules\":[\"CLINICAL-DATA\"],\"subjects\":300}";
+
+  /** A dataset of its own, published for a test that retires it. */
+  static String publishedForRetirement(String id, String jurisdiction) {
+    HttpResponse<String> created =
+        Api.post(
+            "/api/v1/datasets",
+            Tokens.user("admin"),
+            NEW.replace("lu-ibd-fecal-calprotectin", id)
+                .replace("\"LU\"", "\"" + jurisdiction + "\""));
+    assertEquals(201, created.statusCode(), created.body());
+    return id;
+  }
 
   @Test
   void anyoneSignedInBrowsesTheSeedCatalogueAcrossTheFourNodes() {
@@ -69,5 +82,63 @@ class DatasetApiIT {
     assertProblem(Api.get("/api/v1/datasets/lu-bad", Tokens.user("admin")), 404, "not-found");
     assertProblem(
         Api.post("/api/v1/datasets", Tokens.user("admin"), "{\"id\":"), 400, "malformed-json");
+  }
+
+  @Test
+  void anAdministratorPublishesANewVersionAndRetiresADatasetWhichThenTakesNoNewApplication() {
+    String admin = Tokens.user("admin");
+    String first = NEW.replace("lu-ibd-fecal-calprotectin", "lu-ibd-versioned");
+    assertEquals(201, Api.post("/api/v1/datasets", admin, first).statusCode());
+    assertEquals(
+        1, Api.json(Api.get("/api/v1/datasets/lu-ibd-versioned", admin)).get("version").asInt());
+
+    HttpResponse<String> revised =
+        Api.put(
+            "/api/v1/datasets/lu-ibd-versioned",
+            admin,
+            first
+                .replace("Faecal calprotectin series", "Faecal calprotectin, 2020 to 2026")
+                .replace("[\"CLINICAL-DATA\"]", "[\"CLINICAL-DATA\",\"SAMPLES\"]"));
+    assertEquals(200, revised.statusCode(), revised.body());
+    JsonNode second = Api.json(revised);
+    assertEquals(2, second.get("version").asInt());
+    assertEquals("Faecal calprotectin, 2020 to 2026", second.get("title").asText());
+    assertTrue(second.has("auditIndex"));
+    assertEquals(
+        "[\"CLINICAL-DATA\",\"SAMPLES\"]",
+        Api.json(Api.get("/api/v1/datasets/lu-ibd-versioned", Tokens.node("node-lu")))
+            .get("requiredModules")
+            .toString(),
+        "the version in force is what everyone reads");
+
+    HttpResponse<String> moved =
+        Api.put("/api/v1/datasets/lu-ibd-versioned", admin, first.replace("\"LU\"", "\"FR\""));
+    assertProblem(moved, 400, "invalid-request");
+    assertTrue(moved.body().contains("jurisdiction"), moved.body());
+    assertProblem(Api.put("/api/v1/datasets/nope-nope", admin, first), 404, "not-found");
+    assertProblem(
+        Api.put("/api/v1/datasets/lu-ibd-versioned", Tokens.user("researcher"), first),
+        403,
+        "forbidden");
+
+    HttpResponse<String> retired = Api.post("/api/v1/datasets/lu-ibd-versioned/retire", admin, "");
+    assertEquals(200, retired.statusCode(), retired.body());
+    assertTrue(Api.json(retired).has("retiredAt"));
+    assertTrue(Api.json(retired).has("auditIndex"));
+    assertFalse(
+        Api.json(Api.post("/api/v1/datasets/lu-ibd-versioned/retire", admin, "")).has("auditIndex"),
+        "retiring again changes nothing");
+    assertFalse(
+        Api.get("/api/v1/datasets?jurisdiction=LU", Tokens.user("researcher"))
+            .body()
+            .contains("lu-ibd-versioned"),
+        "the catalogue no longer offers it");
+    HttpResponse<String> draft =
+        Api.post(
+            "/api/v1/applications",
+            Tokens.user("researcher"),
+            "{\"title\":\"On a retired dataset\",\"datasets\":[\"lu-ibd-versioned\"]}");
+    assertProblem(draft, 400, "invalid-request");
+    assertTrue(draft.body().contains("is retired"), draft.body());
   }
 }

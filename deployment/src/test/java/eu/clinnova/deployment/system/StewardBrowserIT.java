@@ -67,4 +67,68 @@ class StewardBrowserIT extends BrowserSystemTest {
     assertThat(other.locator("#patient-unknown")).isVisible();
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(other));
   }
+
+  @Test
+  void aStewardEnrolsAnExportFindsAPatientCorrectsThemAndRecordsAPaperWithdrawal() {
+    Page page = newPage("en-GB", 1280);
+    PortalPages.signIn(page, "/steward/patients", "steward-lu");
+    page.locator("#import-upload input[type=file]")
+        .setInputFiles(
+            new FilePayload(
+                "export.csv",
+                "text/csv",
+                ("psn,site,cohorts,minor\n"
+                        + "LU-UI0001,CHL,IBD,false\n"
+                        + "LU-UI0002,CHL,MS;RA,true\n"
+                        + "LU-UI0003,CHL,ASTHMA,false\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    assertThat(page.locator("#import-status")).containsText("Finished.");
+    assertThat(page.locator("#import-status")).containsText("2 enrolled");
+    assertThat(page.locator("#import-errors"))
+        .containsText("Line 4: cohort \"ASTHMA\" is not one of IBD, RA, MS");
+
+    page.locator("#find-q input").fill("lu-ui");
+    page.locator("#find-button").click();
+    assertThat(page.locator("#patient-list li")).hasCount(2);
+    assertThat(page.locator("#patient-LU-UI0002")).containsText("No decision yet");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    PortalPages.screenshot(page, "steward-patients-en");
+
+    page.locator("#patient-LU-UI0002 a").click();
+    assertThat(page.locator("h1")).hasText("Patient LU-UI0002");
+    page.locator("#issue-guardian-code").click();
+    assertThat(page.locator("#new-code"))
+        .hasText(Pattern.compile("guardian.*[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$"));
+    page.locator("#correct-site input").fill("Hôpital Kirchberg");
+    page.locator("#correct-minor input").uncheck();
+    page.locator("#correct-save").click();
+    assertThat(page.locator("#patient-notice")).hasText("Saved.");
+    assertThat(page.locator("#correct-site input")).hasValue("Hôpital Kirchberg");
+
+    page.locator("#withdraw-modules")
+        .getByRole(
+            AriaRole.CHECKBOX,
+            new Locator.GetByRoleOptions().setName("training and validating AI models"))
+        .check();
+    page.locator("#withdraw-scan input[type=file]")
+        .setInputFiles(
+            new FilePayload(
+                "letter.pdf",
+                "application/pdf",
+                "%PDF-1.4\n% withdrawal letter\n".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(page.locator("#withdraw-scan-result")).containsText("SHA-256");
+    page.locator("#withdraw-save").click();
+    assertThat(page.locator("#patient-notice")).hasText("The withdrawal is recorded.");
+    assertThat(page.locator("#patient-history")).containsText("withdrawal");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+
+    Page french = newPage("fr-FR", 390);
+    PortalPages.signIn(french, "/steward/patients", "steward-lu");
+    french.locator("#find-q input").fill("LU-UI0002");
+    french.locator("#find-button").click();
+    assertThat(french.locator("#patient-LU-UI0002")).containsText("Hôpital Kirchberg");
+    assertThat(french.locator("#patient-LU-UI0002")).containsText("Décisions enregistrées");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(french));
+    PortalPages.screenshot(french, "steward-patients-fr-phone");
+  }
 }

@@ -155,6 +155,7 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "eu.clinnova.kernel..",
               "eu.clinnova.consent.domain..",
+              "eu.clinnova.consent.registry..",
               "eu.clinnova.workflow.duo..",
               "eu.clinnova.audit.canonical..",
               "eu.clinnova.audit.merkle..",

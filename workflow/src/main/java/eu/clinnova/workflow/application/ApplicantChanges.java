@@ -7,6 +7,7 @@ import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.workflow.catalogue.CatalogueEntry;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,21 +68,24 @@ public class ApplicantChanges {
     return application;
   }
 
-  /** The catalogue's datasets named by the document; an unknown id is refused. */
+  /** The catalogue's datasets named by the document; an unknown or retired one is refused. */
   public Map<String, Dataset> knownDatasets(ApplicationDocument document) {
     Map<String, Dataset> known = new LinkedHashMap<>();
     List<FieldProblem> unknown = new ArrayList<>();
     for (int i = 0; i < document.datasets().size(); i++) {
       String datasetId = document.datasets().get(i);
-      Optional<Dataset> dataset = datasets.find(datasetId);
-      if (dataset.isPresent()) {
-        known.put(datasetId, dataset.get());
-      } else {
+      Optional<CatalogueEntry> entry = datasets.entry(datasetId);
+      if (entry.isEmpty()) {
         unknown.add(new FieldProblem("datasets[" + i + "]", "is not in the catalogue"));
+      } else if (entry.get().retired()) {
+        unknown.add(
+            new FieldProblem("datasets[" + i + "]", "is retired: it takes no new applications"));
+      } else {
+        known.put(datasetId, entry.get().dataset());
       }
     }
     if (!unknown.isEmpty()) {
-      throw Refusal.invalid("The application names unknown datasets.", unknown);
+      throw Refusal.invalid("The application names datasets it cannot have.", unknown);
     }
     return known;
   }

@@ -59,32 +59,74 @@ public final class DatasetDocument {
     return parse(json, Instant.EPOCH);
   }
 
+  /**
+   * A dataset's fields as given, before they are checked: a view fills them from its inputs, the
+   * API from the request's JSON (null for what is absent).
+   */
+  public record Fields(
+      String id,
+      String title,
+      String description,
+      String jurisdiction,
+      String cohort,
+      List<String> duo,
+      String disease,
+      List<String> requiredModules,
+      Integer timeLimitMonths,
+      Integer subjects) {
+
+    public Fields {
+      duo = duo == null ? List.of() : List.copyOf(duo);
+      requiredModules = requiredModules == null ? List.of() : List.copyOf(requiredModules);
+    }
+  }
+
   public static Parsed parse(JsonObject json, Instant publishedAt) {
     List<Problem> problems = new ArrayList<>();
-    String id = string(json, "id");
+    Fields fields =
+        new Fields(
+            string(json, "id"),
+            string(json, "title"),
+            string(json, "description"),
+            string(json, "jurisdiction"),
+            string(json, "cohort"),
+            strings(json, "duo", problems),
+            string(json, "disease"),
+            strings(json, "requiredModules", problems),
+            integer(json, "timeLimitMonths", problems),
+            integer(json, "subjects", problems));
+    return check(fields, publishedAt, problems);
+  }
+
+  /** The dataset the fields describe, not yet published, or what is wrong with them. */
+  public static Parsed check(Fields fields) {
+    return check(fields, Instant.EPOCH, new ArrayList<>());
+  }
+
+  private static Parsed check(Fields fields, Instant publishedAt, List<Problem> problems) {
+    String id = fields.id();
     if (id == null || !ID.matcher(id).matches()) {
       problems.add(new Problem("id", "must be 3 to 61 lower-case letters, digits or dashes"));
     }
-    String title = string(json, "title");
+    String title = fields.title();
     if (title == null || title.isBlank() || title.length() > 200) {
       problems.add(new Problem("title", "must be given, at most 200 characters"));
     }
-    String description = Optional.ofNullable(string(json, "description")).orElse("");
+    String description = Optional.ofNullable(fields.description()).orElse("");
     if (description.length() > 2000) {
       problems.add(new Problem("description", "must be at most 2000 characters"));
     }
-    String jurisdiction = string(json, "jurisdiction");
+    String jurisdiction = fields.jurisdiction();
     if (jurisdiction == null || !Jurisdiction.isCode(jurisdiction)) {
       problems.add(new Problem("jurisdiction", "must be one of LU, FR, DE, CH"));
     }
-    String cohort = string(json, "cohort");
+    String cohort = fields.cohort();
     if (cohort == null || !COHORTS.contains(cohort)) {
       problems.add(new Problem("cohort", "must be one of IBD, RA, MS"));
     }
     DuoTerm permission = null;
     Set<DuoTerm> modifiers = EnumSet.noneOf(DuoTerm.class);
-    List<String> duo = strings(json, "duo", problems);
-    for (String code : duo) {
+    for (String code : fields.duo()) {
       Optional<DuoTerm> term = DuoTerm.of(code);
       if (term.isEmpty()) {
         problems.add(new Problem("duo", "unknown DUO term " + code));
@@ -101,14 +143,14 @@ public final class DatasetDocument {
     if (permission == null) {
       problems.add(new Problem("duo", "must name one permission: GRU, HMB, DS or POA"));
     }
-    String disease = string(json, "disease");
+    String disease = fields.disease();
     if (permission == DuoTerm.DS && (disease == null || !Diseases.known(disease))) {
       problems.add(
           new Problem("disease", "DS needs a known MONDO disease, for example " + Diseases.CROHN));
     } else if (permission != DuoTerm.DS && disease != null) {
       problems.add(new Problem("disease", "is given for DS only"));
     }
-    List<String> required = strings(json, "requiredModules", problems);
+    List<String> required = fields.requiredModules();
     if (required.isEmpty()) {
       problems.add(new Problem("requiredModules", "must name at least one consent module"));
     }
@@ -117,11 +159,14 @@ public final class DatasetDocument {
         problems.add(new Problem("requiredModules", "unknown module " + module));
       }
     }
-    Integer limit = integer(json, "timeLimitMonths", problems);
+    Integer limit = fields.timeLimitMonths();
     if (modifiers.contains(DuoTerm.TS) != (limit != null)) {
       problems.add(new Problem("timeLimitMonths", "is given exactly when TS is a modifier"));
     }
-    Integer subjects = integer(json, "subjects", problems);
+    Integer subjects = fields.subjects();
+    if (subjects != null && subjects < 0) {
+      problems.add(new Problem("subjects", "must be 0 or more"));
+    }
     if (!problems.isEmpty()) {
       return new Parsed.Invalid(problems);
     }

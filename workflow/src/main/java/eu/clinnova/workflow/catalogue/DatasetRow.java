@@ -12,17 +12,27 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of {@code workflow.dataset}: the catalogue only adds, so a row never changes. */
+/**
+ * A row of {@code workflow.dataset}: the version in force of a dataset. A new version replaces its
+ * content (the database keeps every version, V10); retiring it sets when and by whom.
+ */
 @Entity
-@Immutable
 @Table(schema = "workflow", name = "dataset")
 class DatasetRow {
 
   @Id private String id;
+
+  @Column(nullable = false)
+  private int version;
+
+  @Column(name = "retired_at")
+  private Instant retiredAt;
+
+  @Column(name = "retired_by")
+  private String retiredBy;
 
   @Column(nullable = false)
   private String title;
@@ -30,10 +40,10 @@ class DatasetRow {
   @Column(nullable = false)
   private String description;
 
-  @Column(nullable = false)
+  @Column(nullable = false, updatable = false)
   private String jurisdiction;
 
-  @Column(nullable = false)
+  @Column(nullable = false, updatable = false)
   private String cohort;
 
   @Column(nullable = false)
@@ -65,10 +75,21 @@ class DatasetRow {
 
   DatasetRow(Dataset dataset, String by) {
     this.id = dataset.id();
-    this.title = dataset.title();
-    this.description = dataset.description();
+    this.version = 1;
     this.jurisdiction = dataset.jurisdiction();
     this.cohort = dataset.cohort();
+    revise(dataset, by);
+  }
+
+  /** The content of {@code dataset} as this row's next version. */
+  void nextVersion(Dataset dataset, String by) {
+    version++;
+    revise(dataset, by);
+  }
+
+  private void revise(Dataset dataset, String by) {
+    this.title = dataset.title();
+    this.description = dataset.description();
     this.permission = dataset.use().permission().name();
     this.disease = dataset.use().disease().orElse(null);
     // sorted, so that the same use is stored the same way
@@ -79,6 +100,15 @@ class DatasetRow {
     this.subjects = dataset.subjects();
     this.publishedAt = dataset.publishedAt();
     this.publishedBy = by;
+  }
+
+  void retire(Instant at, String by) {
+    retiredAt = at;
+    retiredBy = by;
+  }
+
+  CatalogueEntry entry() {
+    return new CatalogueEntry(dataset(), version, publishedBy, Optional.ofNullable(retiredAt));
   }
 
   Dataset dataset() {

@@ -1,5 +1,6 @@
 package eu.clinnova.workflow.duo;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +35,12 @@ public final class Diseases {
           MULTIPLE_SCLEROSIS, "multiple sclerosis");
 
   private Diseases() {}
+
+  /** The diseases a dataset's DS use may name, broadest first. */
+  public static List<String> all() {
+    return List.of(
+        DISEASE, IBD, CROHN, ULCERATIVE_COLITIS, RHEUMATOID_ARTHRITIS, MULTIPLE_SCLEROSIS);
+  }
 
   public static boolean known(String term) {
     return NAMES.containsKey(term);

@@ -32,9 +32,18 @@ public interface ReviewSteps {
   /** The agreement was accepted: entitlements per dataset. */
   void grantEntitlements(String applicationId);
 
-  /** The committee has not decided within 7 days. */
+  /** The committee has not decided within its reminder period. */
   void remind(String applicationId, String jurisdiction);
 
-  /** The committee has not decided within 14 days: the chair is alerted. */
+  /** The committee has not decided within its escalation period: the chair is alerted. */
   void escalate(String applicationId, String jurisdiction);
+
+  /**
+   * After how long the jurisdiction's committee is reminded (ISO 8601, "P7D"), as its rules in
+   * force say when its review starts.
+   */
+  String reminderPeriod(String jurisdiction);
+
+  /** After how long the jurisdiction's chair is alerted (ISO 8601, "P14D"). */
+  String escalationPeriod(String jurisdiction);
 }

@@ -12,6 +12,7 @@ import eu.clinnova.workflow.application.JurisdictionReview;
 import eu.clinnova.workflow.application.SubmissionChecklist;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.committee.CommitteeStore;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.entitlement.EntitlementTerms;
@@ -46,6 +47,7 @@ public class ReviewStepsService implements ReviewSteps {
   @Inject DatasetStore datasets;
   @Inject EntitlementStore entitlements;
   @Inject Clock clock;
+  @Inject CommitteeStore committees;
 
   @Override
   @Transactional
@@ -291,6 +293,18 @@ public class ReviewStepsService implements ReviewSteps {
               ReviewGroups.chair(jurisdiction), application.id(), "escalation", jurisdiction, now);
           step(application, "escalated", jurisdiction, Map.of());
         });
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String reminderPeriod(String jurisdiction) {
+    return committees.current(jurisdiction).orElseThrow().reminderPeriod();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String escalationPeriod(String jurisdiction) {
+    return committees.current(jurisdiction).orElseThrow().escalationPeriod();
   }
 
   // --- helpers ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationEvent;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.JurisdictionReview;
+import eu.clinnova.workflow.committee.CommitteeStore;
 import eu.clinnova.workflow.notification.NotificationStore;
 import eu.clinnova.workflow.process.ReviewGroups;
 import eu.clinnova.workflow.process.ReviewProcess;
@@ -53,7 +54,7 @@ public class Reviews {
   private final VoteStore votes;
   private final NotificationStore notifications;
   private final Clock clock;
-  private final Committees committees = Committees.bundled();
+  private final CommitteeStore committees;
 
   @Inject
   public Reviews(
@@ -63,7 +64,9 @@ public class Reviews {
       ApplicationStore applications,
       VoteStore votes,
       NotificationStore notifications,
+      CommitteeStore committees,
       Clock clock) {
+    this.committees = committees;
     this.auditLog = auditLog;
     this.taskService = taskService;
     this.runtime = runtime;
@@ -75,7 +78,7 @@ public class Reviews {
 
   /** For CDI's client proxy only. */
   protected Reviews() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   /** The caller's open tasks, overdue and soonest due first, without their own applications. */
@@ -215,7 +218,8 @@ public class Reviews {
             input.conflictOfInterest() ? Optional.empty() : Optional.of(input.outcome()),
             input.comment(),
             now);
-    boolean quorumReached = Ballot.cast(cast, vote, committees.quorum(jurisdiction));
+    boolean quorumReached =
+        Ballot.cast(cast, vote, committees.current(jurisdiction).orElseThrow().quorum());
     if (!votes.insert(application.id(), vote)) {
       throw Refusal.conflict("already-voted", "You have already voted in this round.");
     }

@@ -3,11 +3,16 @@ package eu.clinnova.workflow.catalogue;
 import static eu.clinnova.kernel.json.Jsonp.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.RecordedAudit;
+import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.kernel.Caller;
+import eu.clinnova.kernel.Role;
 import eu.clinnova.workflow.WorkflowTestUnit;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -100,5 +105,86 @@ class DatasetCatalogueTest {
     assertTrue(fields.containsAll(List.of("id", "jurisdiction")), fields.toString());
     assertTrue(audit.events().isEmpty());
     assertTrue(catalogue(service -> service.find("Not An Id")).isEmpty());
+  }
+
+  private static DatasetDocument.Parsed document(
+      String id, String jurisdiction, String title, String modules) {
+    return DatasetDocument.parse(
+        JSON.createReader(
+                new StringReader(
+                    "{\"id\":\""
+                        + id
+                        + "\",\"title\":\""
+                        + title
+                        + "\",\"jurisdiction\":\""
+                        + jurisdiction
+                        + "\",\"cohort\":\"MS\",\"duo\":[\"HMB\"],\"requiredModules\":"
+                        + modules
+                        + ",\"subjects\":40}"))
+            .readObject());
+  }
+
+  @Test
+  void aNewVersionKeepsTheOldOneInTheHistoryAndRetiringClosesTheCatalogueToIt() {
+    Caller admin = Caller.staff("sub-admin", Role.ADMIN);
+    catalogue(
+        service ->
+            service.publish(
+                new AuditEvent.Actor("sub-admin", "admin"),
+                document("de-ms-versions", "DE", "MS registry", "[\"CLINICAL-DATA\"]")));
+
+    DatasetCatalogue.Outcome revised =
+        catalogue(
+            service ->
+                service.revise(
+                    admin,
+                    "de-ms-versions",
+                    document(
+                        "de-ms-versions",
+                        "DE",
+                        "MS registry, Freiburg",
+                        "[\"CLINICAL-DATA\",\"GENETIC\"]")));
+
+    CatalogueEntry entry = ((DatasetCatalogue.Outcome.Revised) revised).entry();
+    assertEquals(2, entry.version());
+    assertEquals(List.of("CLINICAL-DATA", "GENETIC"), entry.dataset().requiredModules());
+    assertEquals(
+        List.of(2, 1),
+        catalogue(service -> service.history("de-ms-versions")).stream()
+            .map(DatasetVersion::version)
+            .toList());
+    assertEquals(
+        "MS registry",
+        catalogue(service -> service.history("de-ms-versions")).get(1).title(),
+        "the first version stays as it was");
+    assertEquals(2, audit.only("dataset.revised").data().get("version"));
+
+    DatasetCatalogue.Outcome moved =
+        catalogue(
+            service ->
+                service.revise(
+                    admin,
+                    "de-ms-versions",
+                    document("de-ms-versions", "CH", "MS registry", "[\"CLINICAL-DATA\"]")));
+    assertEquals(
+        "jurisdiction", ((DatasetCatalogue.Outcome.Invalid) moved).problems().get(0).field());
+    assertThrows(
+        Refusal.class,
+        () ->
+            catalogue(
+                service ->
+                    service.retire(Caller.staff("sub-r", Role.RESEARCHER), "de-ms-versions")));
+
+    catalogue(service -> service.retire(admin, "de-ms-versions"));
+    assertTrue(
+        catalogue(service -> service.list("DE", "MS")).stream()
+            .noneMatch(dataset -> dataset.id().equals("de-ms-versions")));
+    assertTrue(catalogue(service -> service.entry("de-ms-versions")).orElseThrow().retired());
+    assertEquals(
+        List.of(),
+        ((DatasetCatalogue.Outcome.Revised)
+                catalogue(service -> service.retire(admin, "de-ms-versions")))
+            .audit().stream().toList(),
+        "retiring again writes nothing");
   }
 }

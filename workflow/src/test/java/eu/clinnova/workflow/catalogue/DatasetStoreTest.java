@@ -120,14 +120,71 @@ class DatasetStoreTest {
   }
 
   @Test
-  void aPublishedDatasetCannotBeChanged() throws SQLException {
+  void aDatasetChangesOnlyAsANewVersionNeverItsNodeOrCohortAndEveryVersionStays()
+      throws SQLException {
     try (Connection connection = database.app().getConnection();
         Statement statement = connection.createStatement()) {
-      SQLException refused =
+      SQLException moved =
           assertThrows(
               SQLException.class,
-              () -> statement.execute("UPDATE workflow.dataset SET subjects = 1"));
-      assertEquals("42501", refused.getSQLState());
+              () ->
+                  statement.execute(
+                      "UPDATE workflow.dataset SET jurisdiction = 'CH' WHERE id = 'nope'"));
+      assertEquals("42501", moved.getSQLState(), "the application may not move a dataset");
+      SQLException rewritten =
+          assertThrows(
+              SQLException.class,
+              () -> statement.execute("UPDATE workflow.dataset_version SET subjects = 1"));
+      assertEquals("42501", rewritten.getSQLState(), "nor rewrite a version");
     }
+    Dataset first =
+        new Dataset(
+            "ch-ms-versions",
+            "MS, first",
+            "",
+            "CH",
+            "MS",
+            MS_DE.use(),
+            MS_DE.requiredModules(),
+            MS_DE.timeLimitMonths(),
+            10,
+            Instant.parse("2026-12-01T08:00:00Z"));
+    assertTrue(publish(first));
+    persistence.run(
+        entities ->
+            new DatasetStore(entities)
+                .nextVersion(
+                    new Dataset(
+                        first.id(),
+                        "MS, second",
+                        "",
+                        "CH",
+                        "MS",
+                        first.use(),
+                        first.requiredModules(),
+                        first.timeLimitMonths(),
+                        20,
+                        Instant.parse("2026-12-02T08:00:00Z")),
+                    "admin"));
+    List<DatasetVersion> history =
+        persistence.inTransaction(entities -> new DatasetStore(entities).history(first.id()));
+    assertEquals(
+        List.of("MS, second", "MS, first"), history.stream().map(DatasetVersion::title).toList());
+    assertEquals(List.of(20, 10), history.stream().map(DatasetVersion::subjects).toList());
+
+    // Retired, it leaves the catalogue's list (the other tests' lists stay as they were).
+    persistence.run(
+        entities ->
+            new DatasetStore(entities)
+                .retire(first.id(), Instant.parse("2026-12-03T08:00:00Z"), "admin"));
+    assertTrue(
+        persistence.inTransaction(entities -> new DatasetStore(entities).list(null, "MS")).stream()
+            .noneMatch(dataset -> dataset.id().equals(first.id())));
+    assertEquals(
+        Optional.of(Instant.parse("2026-12-03T08:00:00Z")),
+        persistence
+            .inTransaction(entities -> new DatasetStore(entities).entry(first.id()))
+            .orElseThrow()
+            .retiredAt());
   }
 }

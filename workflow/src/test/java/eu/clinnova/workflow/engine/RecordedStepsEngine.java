@@ -28,8 +28,16 @@ public final class RecordedStepsEngine implements AutoCloseable {
                 ReviewSteps.class.getClassLoader(),
                 new Class<?>[] {ReviewSteps.class},
                 (proxy, method, arguments) -> {
-                  steps.add(method.getName() + (arguments == null ? "" : List.of(arguments)));
-                  return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                  // The committees' periods are read, not taken: the seeded rules' 7 and 14 days.
+                  switch (method.getName()) {
+                    case "reminderPeriod":
+                      return "P7D";
+                    case "escalationPeriod":
+                      return "P14D";
+                    default:
+                      steps.add(method.getName() + (arguments == null ? "" : List.of(arguments)));
+                      return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                  }
                 });
     database = EmbeddedPostgres.builder().start();
     engine =

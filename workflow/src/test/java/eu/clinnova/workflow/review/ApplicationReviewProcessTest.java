@@ -194,8 +194,9 @@ class ApplicationReviewProcessTest {
   }
 
   @Test
-  void theCommitteeIsRemindedAfterSevenDaysAndTheChairAlertedAfterFourteen() {
+  void theCommitteeIsRemindedAndTheChairAlertedAfterTheirCommitteesPeriods() {
     String id = start("FR");
+    long started = System.currentTimeMillis();
     complete(only(id, ReviewProcess.COMPLETENESS_CHECK), "approve");
     complete(only(id, ReviewProcess.ETHICS_CHECK), "approve");
     List<Job> timers =
@@ -209,7 +210,11 @@ class ApplicationReviewProcessTest {
     long days =
         (timers.get(1).getDuedate().getTime() - timers.get(0).getDuedate().getTime())
             / (24 * 3600 * 1000L);
-    assertEquals(7, days, "the escalation comes seven days after the reminder");
+    assertEquals(7, days, "the escalation (12 days) comes seven days after the reminder (5 days)");
+    assertEquals(
+        5,
+        Math.round((timers.get(0).getDuedate().getTime() - started) / (24 * 3600 * 1000.0)),
+        "FR's committee is reminded after its own 5 days");
 
     fire(timers.get(0));
     assertTrue(steps.of(id).contains("remind " + id + " FR"));
@@ -236,7 +241,7 @@ class ApplicationReviewProcessTest {
     complete(only(id, ReviewProcess.COMPLETENESS_CHECK), "approve");
     complete(only(id, ReviewProcess.ETHICS_CHECK), "approve");
     Task vote = only(id, ReviewProcess.DAC_VOTE);
-    int quorum = Committees.bundled().quorum("DE");
+    int quorum = 2; // the seeded rules of every committee
     List<Vote> cast = new ArrayList<>();
 
     assertFalse(castVote(vote, cast, "member-a", true, quorum), "a conflict is no vote");
@@ -481,6 +486,17 @@ class ApplicationReviewProcessTest {
     @Override
     public void escalate(String applicationId, String jurisdiction) {
       taken.add("escalate " + applicationId + " " + jurisdiction);
+    }
+
+    /** FR's committee as an administrator set it: reminded after 5 days, escalated after 12. */
+    @Override
+    public String reminderPeriod(String jurisdiction) {
+      return jurisdiction.equals("FR") ? "P5D" : "P7D";
+    }
+
+    @Override
+    public String escalationPeriod(String jurisdiction) {
+      return jurisdiction.equals("FR") ? "P12D" : "P14D";
     }
   }
 }

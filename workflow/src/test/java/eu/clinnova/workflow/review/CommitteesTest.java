@@ -30,8 +30,6 @@ class CommitteesTest {
 
   @Test
   void theQuorumCountsVotesOfTheRoundButNotConflicts() {
-    assertEquals(2, Committees.bundled().quorum("LU"));
-    assertThrows(IllegalArgumentException.class, () -> Committees.bundled().quorum("IT"));
     assertFalse(Ballot.cast(List.of(), vote("a", 1, false), 2));
     assertFalse(
         Ballot.cast(List.of(vote("b", 1, true)), vote("a", 1, false), 2),

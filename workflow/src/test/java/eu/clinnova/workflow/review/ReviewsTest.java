@@ -20,6 +20,7 @@ import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.JurisdictionReview;
 import eu.clinnova.workflow.application.Submissions;
 import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.committee.CommitteeStore;
 import eu.clinnova.workflow.engine.RecordedStepsEngine;
 import eu.clinnova.workflow.notification.Notification;
 import eu.clinnova.workflow.notification.NotificationStore;
@@ -75,6 +76,7 @@ class ReviewsTest {
                     new ApplicationStore(entities),
                     new VoteStore(entities),
                     new NotificationStore(entities),
+                    new CommitteeStore(entities),
                     Clock.fixed(NOW, ZoneOffset.UTC))));
   }
 

@@ -127,10 +127,18 @@ public class ConsentResource {
     } else if (body.containsKey("reason") && body.get("reason") != JsonValue.NULL) {
       problems.add(new FieldProblem("reason", "must be text"));
     }
+    String evidence = null;
+    if (body.get("evidenceAttachmentId") instanceof JsonString text) {
+      evidence = text.getString();
+    } else if (body.containsKey("evidenceAttachmentId")
+        && body.get("evidenceAttachmentId") != JsonValue.NULL) {
+      problems.add(new FieldProblem("evidenceAttachmentId", "must be an attachment id"));
+    }
     if (!problems.isEmpty()) {
       throw Refusal.invalid("The withdrawal is invalid.", problems);
     }
-    return created(psn(psn), recording.withdraw(requestCaller.get(), psn(psn), modules, reason));
+    return created(
+        psn(psn), recording.withdraw(requestCaller.get(), psn(psn), modules, reason, evidence));
   }
 
   @POST

@@ -9,6 +9,7 @@ import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
+import eu.clinnova.workflow.catalogue.CatalogueEntry;
 import eu.clinnova.workflow.catalogue.DatasetCatalogue;
 import eu.clinnova.workflow.catalogue.DatasetDocument;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -71,9 +73,60 @@ public class DatasetResource {
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject get(@PathParam("id") String id) {
     return catalogue
-        .find(id)
-        .map(DatasetDocument::json)
+        .entry(id)
+        .map(DatasetResource::json)
         .orElseThrow(() -> new ProblemException(Problem.notFound("No such dataset.")));
+  }
+
+  /** The next version of the dataset (an administrator); its id, jurisdiction and cohort stay. */
+  @PUT
+  @Path("{id}")
+  @RolesAllowed(Role.Names.ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject revise(@PathParam("id") String id, JsonObject body) {
+    if (body == null) {
+      throw new ProblemException(Problem.malformedJson());
+    }
+    return changed(catalogue.revise(requestCaller.get(), id, DatasetDocument.parse(body)));
+  }
+
+  /** No new applications; entitlements already granted run out as granted (an administrator). */
+  @POST
+  @Path("{id}/retire")
+  @RolesAllowed(Role.Names.ADMIN)
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject retire(@PathParam("id") String id) {
+    return changed(catalogue.retire(requestCaller.get(), id));
+  }
+
+  private static JsonObject changed(DatasetCatalogue.Outcome outcome) {
+    if (outcome instanceof DatasetCatalogue.Outcome.NotFound) {
+      throw new ProblemException(Problem.notFound("No such dataset."));
+    }
+    if (outcome instanceof DatasetCatalogue.Outcome.Invalid invalid) {
+      throw new ProblemException(
+          Problem.invalid(
+              "The dataset is invalid.",
+              invalid.problems().stream()
+                  .map(problem -> new Problem.FieldError(problem.field(), problem.message()))
+                  .toList()));
+    }
+    DatasetCatalogue.Outcome.Revised revised = (DatasetCatalogue.Outcome.Revised) outcome;
+    var json = JSON.createObjectBuilder(json(revised.entry()));
+    revised
+        .audit()
+        .ifPresent(audit -> json.add("auditIndex", audit.awaitLogged(AUDIT_WAIT).index()));
+    return json.build();
+  }
+
+  /** The dataset's document, with its version and, once retired, since when. */
+  static JsonObject json(CatalogueEntry entry) {
+    var json =
+        JSON.createObjectBuilder(DatasetDocument.json(entry.dataset()))
+            .add("version", entry.version());
+    entry.retiredAt().ifPresent(at -> json.add("retiredAt", at.toString()));
+    return json.build();
   }
 
   @POST

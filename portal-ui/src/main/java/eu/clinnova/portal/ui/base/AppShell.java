@@ -52,6 +52,12 @@ public class AppShell implements AppShellConfigurator {
       section.portal-form > vaadin-checkbox-group, section.portal-form > vaadin-checkbox,
       section.portal-form > vaadin-upload { display: flex; max-width: 36rem; margin-bottom: var(--lumo-space-s); }
       section.portal-form > vaadin-upload { display: block; }
+      section.portal-form > vaadin-integer-field, section.portal-form > vaadin-text-area {
+        display: flex; max-width: 36rem; margin-bottom: var(--lumo-space-s); }
+      div.portal-filters { display: flex; flex-wrap: wrap; gap: 0 var(--lumo-space-m);
+        align-items: flex-end; margin-bottom: var(--lumo-space-s); }
+      div.portal-filters > * { flex: 1 1 12rem; min-width: 0; }
+      div.portal-filters > vaadin-button { flex: 0 0 auto; }
       section#editor > vaadin-text-field, section#editor > vaadin-text-area,
       section#editor > vaadin-select, section#editor > vaadin-checkbox-group,
       section#editor > vaadin-integer-field { display: flex; max-width: 48rem; margin-bottom: var(--lumo-space-s); }

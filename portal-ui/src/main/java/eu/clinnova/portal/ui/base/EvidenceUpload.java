@@ -23,27 +23,46 @@ public final class EvidenceUpload {
    */
   public static Upload of(
       String id, int maxBytes, Paragraph status, BiConsumer<UploadMetadata, byte[]> received) {
+    return of(
+        id,
+        maxBytes,
+        status,
+        received,
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        ".pdf",
+        ".png",
+        ".jpg",
+        ".jpeg");
+  }
+
+  /** An upload of one file of the {@code accepted} types (media types and name endings). */
+  public static Upload of(
+      String id,
+      int maxBytes,
+      Paragraph status,
+      BiConsumer<UploadMetadata, byte[]> received,
+      String... accepted) {
     UI ui = UI.getCurrent();
-    Upload[] upload = new Upload[1];
-    upload[0] =
-        new Upload(
-            UploadHandler.inMemory(
-                (metadata, data) ->
-                    ui.access(
-                        () -> {
-                          received.accept(metadata, data);
-                          upload[0].clearFileList();
-                        })));
-    upload[0].setId(id);
-    upload[0].setMaxFiles(1);
-    upload[0].setMaxFileSize(maxBytes);
-    upload[0].setAcceptedFileTypes(
-        "application/pdf", "image/png", "image/jpeg", ".pdf", ".png", ".jpg", ".jpeg");
-    upload[0].addFileRejectedListener(
+    Upload upload = new Upload();
+    upload.setUploadHandler(
+        UploadHandler.inMemory(
+            (metadata, data) ->
+                ui.access(
+                    () -> {
+                      received.accept(metadata, data);
+                      upload.clearFileList();
+                    })));
+    upload.setId(id);
+    upload.setMaxFiles(1);
+    upload.setMaxFileSize(maxBytes);
+    upload.setAcceptedFileTypes(accepted);
+    upload.addFileRejectedListener(
         event -> {
           status.setText(event.getErrorMessage());
-          upload[0].clearFileList();
+          upload.clearFileList();
         });
-    return upload[0];
+    return upload;
   }
 }

@@ -21,6 +21,7 @@ import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.ConsentRequest;
+import eu.clinnova.consent.application.PatientRegistry;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.application.StaffRecords;
 import eu.clinnova.consent.domain.ConsentBasis;
@@ -64,8 +65,10 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
   private final StaffRecords staffRecords;
   private final ConsentForms forms;
   private final AccountActivation activation;
+  private final PatientRegistry registry;
   private final Caller caller;
   private String psn;
+  private String notice;
 
   @Inject
   public StewardPatientView(
@@ -73,12 +76,14 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
       ConsentRecording recording,
       StaffRecords staffRecords,
       ConsentForms forms,
-      AccountActivation activation) {
+      AccountActivation activation,
+      PatientRegistry registry) {
     this.queries = queries;
     this.recording = recording;
     this.staffRecords = staffRecords;
     this.forms = forms;
     this.activation = activation;
+    this.registry = registry;
     this.caller = SignedInUser.current().orElseThrow();
     setId("steward-patient");
     addClassName("portal-page");
@@ -93,6 +98,12 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
   private void refresh() {
     removeAll();
     add(new H1(getTranslation("steward.patient.title", psn)));
+    if (notice != null) {
+      Paragraph shown = Sections.status("patient-notice");
+      shown.setText(notice);
+      add(shown);
+      notice = null;
+    }
     ConsentQueries.PatientConsent consent;
     try {
       consent = queries.state(caller, psn, Instant.now());
@@ -125,10 +136,31 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
           }
           add(paper(found, consent));
         });
+    add(
+        PaperWithdrawalForm.of(
+            section("paper-withdrawal", "steward.withdraw.heading"),
+            recording,
+            staffRecords,
+            caller,
+            psn,
+            this::refreshSaying));
     if (representedWithoutCapacityRecorded(consent)) {
       add(capacity());
     }
-    add(activationCode());
+    add(
+        PatientDetailsForm.of(
+            section("patient-correction", "steward.correct.heading"),
+            registry,
+            caller,
+            consent.patient(),
+            this::refreshSaying));
+    add(activationCode(consent.patient().minor()));
+  }
+
+  /** Shows the page again, with {@code message} at its top (what the steward just did). */
+  private void refreshSaying(String message) {
+    notice = message;
+    refresh();
   }
 
   private Section state(ConsentQueries.PatientConsent consent) {
@@ -322,7 +354,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     return section;
   }
 
-  private Section activationCode() {
+  private Section activationCode(boolean minor) {
     Section section = section("patient-activation", "steward.code.heading");
     section.add(new Paragraph(getTranslation("steward.code.intro")));
     Paragraph code = new Paragraph();
@@ -336,6 +368,17 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
           code.setText(getTranslation("steward.code.issued", issued.code()));
         });
     section.add(issue, code);
+    if (minor) {
+      // Each guardian of a minor links their own account with a code of their own.
+      Button guardian = new Button(getTranslation("steward.guardian.button"));
+      guardian.setId("issue-guardian-code");
+      guardian.addClickListener(
+          event -> {
+            AccountActivation.Issued issued = activation.issueGuardianCode(caller, psn);
+            code.setText(getTranslation("steward.guardian.issued", issued.code()));
+          });
+      section.add(guardian);
+    }
     return section;
   }
 

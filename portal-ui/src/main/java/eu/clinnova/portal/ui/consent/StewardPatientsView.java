@@ -13,7 +13,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import eu.clinnova.consent.application.ImportRunner;
 import eu.clinnova.consent.application.PatientEnrolment;
+import eu.clinnova.consent.application.PatientImport;
+import eu.clinnova.consent.application.PatientRegistry;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.kernel.Caller;
@@ -29,8 +32,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A steward's patients: enrol one (and hand them their one-time activation code), or open one of
- * their jurisdiction by pseudonym.
+ * A steward's patients: find them (by pseudonym, site, cohort, consent), enrol one (and hand them
+ * their one-time activation code), or enrol a hospital's export in the background.
  */
 @Route(value = "steward/patients", layout = MainLayout.class)
 @RolesAllowed(Role.Names.DATA_STEWARD)
@@ -40,25 +43,20 @@ public class StewardPatientsView extends Main implements HasDynamicTitle {
   private final Caller caller;
 
   @Inject
-  public StewardPatientsView(PatientEnrolment enrolment) {
+  public StewardPatientsView(
+      PatientEnrolment enrolment,
+      PatientRegistry registry,
+      PatientImport imports,
+      ImportRunner runner) {
     this.enrolment = enrolment;
     this.caller = SignedInUser.current().orElseThrow();
     setId("steward-patients");
     addClassName("portal-page");
     add(new H1(getTranslation("steward.title")), new Paragraph(getTranslation("steward.intro")));
-    add(open(), enrol());
-  }
-
-  private Section open() {
-    Section section = section("open-patient", "steward.open.heading");
-    TextField psn = new TextField(getTranslation("steward.psn"));
-    psn.setId("open-psn");
-    Button open = new Button(getTranslation("steward.open.button"));
-    open.setId("open");
-    open.addClickListener(
-        event -> getUI().ifPresent(ui -> ui.navigate("steward/patient/" + psn.getValue().strip())));
-    section.add(psn, open);
-    return section;
+    add(
+        new PatientFinder(registry, caller),
+        enrol(),
+        new PatientImportPanel(imports, runner, caller));
   }
 
   private Section enrol() {

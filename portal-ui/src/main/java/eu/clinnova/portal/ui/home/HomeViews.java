@@ -3,6 +3,8 @@ package eu.clinnova.portal.ui.home;
 import com.vaadin.flow.component.Component;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.ui.admin.CommitteesView;
+import eu.clinnova.portal.ui.admin.DatasetsView;
 import eu.clinnova.portal.ui.applications.ApplicationsView;
 import eu.clinnova.portal.ui.applications.TaskInboxView;
 import eu.clinnova.portal.ui.compliance.AuditLogView;
@@ -67,7 +69,13 @@ public final class HomeViews {
                   new Page(AuditLogView.class, "nav.compliance.auditLog"),
                   new Page(ReleasesView.class, "nav.releases"),
                   new Page(LogVerificationView.class, "nav.compliance.verify"))),
-          new Home(Role.ADMIN, AdminHomeView.class, "nav.home.admin"));
+          new Home(
+              Role.ADMIN,
+              AdminHomeView.class,
+              "nav.home.admin",
+              List.of(
+                  new Page(DatasetsView.class, "nav.admin.datasets"),
+                  new Page(CommitteesView.class, "nav.admin.committees"))));
 
   private HomeViews() {}
 

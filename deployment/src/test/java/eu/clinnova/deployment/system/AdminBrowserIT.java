@@ -1,0 +1,103 @@
+package eu.clinnova.deployment.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An administrator in a real browser sets a committee's rules: a value that cannot work is marked
+ * at its field and saves nothing; a good change is saved as a new version listed under the rules.
+ */
+class AdminBrowserIT extends BrowserSystemTest {
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  @Test
+  void anAdministratorChangesACommitteesRulesAndSeesEveryVersion() {
+    Page page = newPage("de-DE", 1280);
+    PortalPages.signIn(page, "/admin/committees", "admin");
+    assertThat(page.locator("#committee-CH h2")).containsText("Schweiz");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    try {
+      page.locator("#committee-CH-escalationDays input").fill("3");
+      page.locator("#committee-CH-save").click();
+      assertThat(page.locator("#committee-CH-status")).containsText("markierten Felder");
+      assertThat(page.locator("#committee-CH-escalationDays")).hasAttribute("invalid", "");
+      assertThat(page.locator("#committee-CH-escalationDays")).containsText("nach der Erinnerung");
+
+      page.locator("#committee-CH-escalationDays input").fill("21");
+      page.locator("#committee-CH-save").click();
+      assertThat(page.locator("#committee-CH-status")).containsText("Als Version");
+      assertThat(page.locator("#committee-CH-history li").first())
+          .containsText("Vorsitz benachrichtigt nach 21 Tagen");
+      assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+      PortalPages.screenshot(page, "admin-committees-de");
+    } finally {
+      assertEquals(
+          200,
+          Api.put("/api/v1/committees/CH", Tokens.user("admin"), CommitteeApiIT.SEEDED)
+              .statusCode());
+    }
+
+    Page phone = newPage("en-GB", 390);
+    PortalPages.signIn(phone, "/admin/committees", "admin");
+    assertThat(phone.locator("#committee-LU-quorum input")).hasValue("2");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(phone));
+  }
+
+  @Test
+  void anAdministratorPublishesADatasetItsNextVersionAndRetiresIt() {
+    Page page = newPage("fr-FR", 1280);
+    PortalPages.signIn(page, "/admin/datasets", "admin");
+    assertThat(page.locator("#dataset-lu-crohn-biobank")).containsText("maladie de Crohn");
+    page.locator("#dataset-new").click();
+    page.locator("#dataset-id input").fill("ch-ms-browser");
+    page.locator("#dataset-title input").fill("Registre SEP de Bâle");
+    page.locator("#dataset-jurisdiction").click();
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Suisse (Bâle)")).click();
+    page.locator("#dataset-cohort").click();
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Sclérose en plaques"))
+        .click();
+    page.locator("#dataset-permission").click();
+    page.getByRole(
+            AriaRole.OPTION, new Page.GetByRoleOptions().setName("recherche sur une maladie"))
+        .click();
+    page.locator("#dataset-save").click();
+    assertThat(page.locator("#dataset-status")).containsText("champs signalés");
+    assertThat(page.locator("#dataset-disease")).hasAttribute("invalid", "");
+    page.locator("#dataset-disease").click();
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("sclérose en plaques"))
+        .click();
+    page.locator("#dataset-modules")
+        .getByRole(
+            AriaRole.CHECKBOX,
+            new Locator.GetByRoleOptions()
+                .setName("la recherche sur leur maladie avec leurs données cliniques"))
+        .check();
+    page.locator("#dataset-save").click();
+    assertThat(page.locator("#dataset-status")).hasText("Le jeu de données est publié.");
+    assertThat(page.locator("#dataset-versions li")).hasCount(1);
+
+    page.locator("#dataset-title input").fill("Registre SEP de Bâle, 2010 à 2026");
+    page.locator("#dataset-save").click();
+    assertThat(page.locator("#dataset-status")).hasText("Publié comme version 2.");
+    assertThat(page.locator("#dataset-versions li")).hasCount(2);
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+
+    page.locator("#dataset-retire-button").click();
+    page.locator("#confirm").click();
+    assertThat(page.locator("#dataset-status")).hasText("Le jeu de données est retiré.");
+    assertThat(page.locator("#dataset-retired")).isVisible();
+    PortalPages.screenshot(page, "admin-dataset-fr");
+  }
+}

@@ -1,0 +1,2 @@
+/** The administrators' pages: the rules the network runs by. */
+package eu.clinnova.portal.ui.admin;
