@@ -11,7 +11,6 @@ import eu.clinnova.consent.form.FormModule;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,8 +22,6 @@ import java.util.Locale;
 public final class ConsentReceipt {
 
   public static final String SCHEMA_VERSION = "ISO/IEC TS 27560:2023";
-
-  private static final JsonObject CONTROLLERS = controllers();
 
   private ConsentReceipt() {}
 
@@ -135,15 +132,12 @@ public final class ConsentReceipt {
   }
 
   static JsonObject controller(String jurisdiction) {
-    return CONTROLLERS.getJsonObject(jurisdiction);
-  }
-
-  private static JsonObject controllers() {
-    try (InputStream in = ConsentReceipt.class.getResourceAsStream("/receipts/controllers.json");
-        var reader = JSON.createReader(in)) {
-      return reader.readObject();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    Controllers.Controller controller = Controllers.configured().of(jurisdiction);
+    return JSON.createObjectBuilder()
+        .add("name", controller.name())
+        .add("contact", controller.contact())
+        .add("dpo", controller.dpo())
+        .add("authority", controller.authority())
+        .build();
   }
 }

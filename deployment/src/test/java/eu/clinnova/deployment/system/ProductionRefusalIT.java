@@ -29,6 +29,7 @@ class ProductionRefusalIT {
     environment.put("CLINNOVA_ENVIRONMENT", null);
     environment.put("CLINNOVA_PUBLIC_URL", null);
     environment.put("CLINNOVA_DEMO_DATA", null);
+    environment.put("CLINNOVA_CONTROLLERS_FILE", null);
     // One secret set to the repository's development value, the others missing.
     environment.put("CLINNOVA_OIDC_CLIENT_SECRET", "portal-dev-secret");
     environment.put("CLINNOVA_DB_APP_PASSWORD", null);
@@ -60,7 +61,8 @@ class ProductionRefusalIT {
             "CLINNOVA_DB_APP_PASSWORD is missing",
             "CLINNOVA_DB_OWNER_PASSWORD is missing",
             "CLINNOVA_ACCOUNTS_CLIENT_SECRET is missing",
-            "CLINNOVA_PUBLIC_URL is missing")) {
+            "CLINNOVA_PUBLIC_URL is missing",
+            "CLINNOVA_CONTROLLERS_FILE is missing")) {
       assertTrue(logged.contains(named), named);
     }
   }

@@ -1,5 +1,7 @@
 package eu.clinnova.portal.config;
 
+import eu.clinnova.consent.receipt.Controllers;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,21 @@ public final class ProductionReadiness {
     } else {
       try {
         PortalEnvironment.parsePublicUrl(publicUrl.strip());
+      } catch (IllegalStateException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    String controllers = environment.setting(Controllers.FILE);
+    if (controllers == null || controllers.isBlank()) {
+      problems.add(
+          Controllers.FILE
+              + " is missing (the data controllers named on receipts and in the record of"
+              + " processing)");
+    } else {
+      try {
+        if (Controllers.fromFile(Path.of(controllers.strip())).areDevelopmentValues()) {
+          problems.add(Controllers.FILE + " names the repository's development controllers");
+        }
       } catch (IllegalStateException e) {
         problems.add(e.getMessage());
       }

@@ -108,6 +108,17 @@ public class ApplicationStore {
             .getResultList());
   }
 
+  /** Every application in {@code state}, oldest first (the record of processing reads them all). */
+  public List<Application> inState(ApplicationState state) {
+    return applications(
+        entities
+            .createQuery(
+                "SELECT a FROM ApplicationRow a WHERE a.state = :state ORDER BY a.createdAt, a.id",
+                ApplicationRow.class)
+            .setParameter("state", state.code())
+            .getResultList());
+  }
+
   /** Where a page of a listing ended: the next page starts after this application. */
   public record PageEnd(Instant updatedAt, UUID id) {
 

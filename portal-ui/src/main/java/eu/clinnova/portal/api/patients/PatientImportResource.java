@@ -10,7 +10,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,11 +40,7 @@ public class PatientImportResource {
   @RolesAllowed(Role.Names.DATA_STEWARD)
   @Consumes("text/csv")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response start(@HeaderParam("Content-Length") Long contentLength, InputStream body) {
-    // A declared size over the limit is refused before a byte is read.
-    if (contentLength != null && contentLength > PatientImport.MAX_BYTES) {
-      throw PatientImport.tooLarge();
-    }
+  public Response start(InputStream body) {
     PatientImport.Started started = imports.start(requestCaller.get(), read(body));
     started.audit().awaitLogged(PatientResource.AUDIT_WAIT);
     // The job is committed: the runner's thread finds it.
@@ -62,20 +57,34 @@ public class PatientImportResource {
         .build();
   }
 
-  /** The body, up to one byte over the limit (which the service then refuses). */
+  /**
+   * The body, if it is within the limit. A larger one is read to its end and dropped before the
+   * 413: a client still sending its file would not read an answer given halfway (the listener
+   * itself stops at 64 MB).
+   */
   private static byte[] read(InputStream body) {
     ByteArrayOutputStream content = new ByteArrayOutputStream();
     byte[] buffer = new byte[64 * 1024];
+    boolean tooLarge = false;
     try (InputStream in = body) {
       int n;
       while ((n = in.read(buffer)) > 0) {
-        content.write(buffer, 0, n);
-        if (content.size() > PatientImport.MAX_BYTES) {
-          throw PatientImport.tooLarge();
+        if (!tooLarge) {
+          content.write(buffer, 0, n);
+          if (content.size() > PatientImport.MAX_BYTES) {
+            tooLarge = true;
+            content = new ByteArrayOutputStream();
+          }
         }
       }
     } catch (IOException e) {
+      if (tooLarge) {
+        throw PatientImport.tooLarge();
+      }
       throw new UncheckedIOException("the upload was cut short", e);
+    }
+    if (tooLarge) {
+      throw PatientImport.tooLarge();
     }
     return content.toByteArray();
   }

@@ -9,6 +9,7 @@ import eu.clinnova.portal.ui.applications.ApplicationsView;
 import eu.clinnova.portal.ui.applications.TaskInboxView;
 import eu.clinnova.portal.ui.compliance.AuditLogView;
 import eu.clinnova.portal.ui.compliance.LogVerificationView;
+import eu.clinnova.portal.ui.compliance.ProcessingRegisterView;
 import eu.clinnova.portal.ui.consent.ConsentHistoryView;
 import eu.clinnova.portal.ui.consent.DisclosuresView;
 import eu.clinnova.portal.ui.consent.StewardPatientsView;
@@ -68,14 +69,16 @@ public final class HomeViews {
               List.of(
                   new Page(AuditLogView.class, "nav.compliance.auditLog"),
                   new Page(ReleasesView.class, "nav.releases"),
-                  new Page(LogVerificationView.class, "nav.compliance.verify"))),
+                  new Page(LogVerificationView.class, "nav.compliance.verify"),
+                  new Page(ProcessingRegisterView.class, "nav.compliance.register"))),
           new Home(
               Role.ADMIN,
               AdminHomeView.class,
               "nav.home.admin",
               List.of(
                   new Page(DatasetsView.class, "nav.admin.datasets"),
-                  new Page(CommitteesView.class, "nav.admin.committees"))));
+                  new Page(CommitteesView.class, "nav.admin.committees"),
+                  new Page(ProcessingRegisterView.class, "nav.compliance.register"))));
 
   private HomeViews() {}
 
