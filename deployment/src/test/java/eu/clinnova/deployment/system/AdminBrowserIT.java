@@ -2,7 +2,10 @@ package eu.clinnova.deployment.system;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -99,5 +102,57 @@ class AdminBrowserIT extends BrowserSystemTest {
     assertThat(page.locator("#dataset-status")).hasText("Le jeu de données est retiré.");
     assertThat(page.locator("#dataset-retired")).isVisible();
     PortalPages.screenshot(page, "admin-dataset-fr");
+  }
+
+  /** The realm roles and groups the identity provider puts in a fresh token of {@code user}. */
+  private static String claims(String user) throws Exception {
+    String payload = Tokens.freshUser(user).split("\\.")[1];
+    JsonNode token = new ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(payload));
+    return token.at("/realm_access/roles").toString() + " " + token.get("groups");
+  }
+
+  @Test
+  void anAdministratorGivesAnotherPersonARoleAndAJurisdictionButNeverThemself() throws Exception {
+    Page page = newPage("en-GB", 1280);
+    PortalPages.signIn(page, "/admin/staff", "admin");
+    assertThat(page.locator("#staff-admin")).containsText("This is your own account");
+    assertThat(page.locator("#staff-change-admin")).hasCount(0);
+    page.locator("#staff-role").click();
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Data steward")).click();
+    assertThat(page.locator("#staff-list li")).hasCount(4);
+    assertThat(page.locator("#staff-steward-lu")).containsText("Luxembourg");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+
+    page.locator("#staff-role").click();
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Any")).click();
+    page.locator("#staff-change-researcher2").click();
+    page.locator("#staff-roles")
+        .getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName("Committee member"))
+        .check();
+    page.locator("#staff-places")
+        .getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName("Switzerland (Basel)"))
+        .check();
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    page.locator("#staff-save").click();
+    try {
+      assertThat(page.locator("#staff-status")).containsText("are changed");
+      assertThat(page.locator("#staff-researcher2")).containsText("Committee member");
+      String claims = claims("researcher2");
+      assertTrue(claims.contains("\"dac-member\"") && claims.contains("\"/CH\""), claims);
+      PortalPages.screenshot(page, "admin-staff-en");
+    } finally {
+      page.locator("#staff-change-researcher2").click();
+      page.locator("#staff-roles")
+          .getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName("Committee member"))
+          .uncheck();
+      page.locator("#staff-places")
+          .getByRole(
+              AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName("Switzerland (Basel)"))
+          .uncheck();
+      page.locator("#staff-save").click();
+      assertThat(page.locator("#staff-status")).containsText("are changed");
+    }
+    String after = claims("researcher2");
+    assertTrue(!after.contains("dac-member") && !after.contains("/CH"), after);
   }
 }

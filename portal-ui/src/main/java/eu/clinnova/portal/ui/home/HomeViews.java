@@ -5,6 +5,7 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.admin.CommitteesView;
 import eu.clinnova.portal.ui.admin.DatasetsView;
+import eu.clinnova.portal.ui.admin.StaffView;
 import eu.clinnova.portal.ui.applications.ApplicationsView;
 import eu.clinnova.portal.ui.applications.TaskInboxView;
 import eu.clinnova.portal.ui.compliance.AuditLogView;
@@ -78,6 +79,7 @@ public final class HomeViews {
               List.of(
                   new Page(DatasetsView.class, "nav.admin.datasets"),
                   new Page(CommitteesView.class, "nav.admin.committees"),
+                  new Page(StaffView.class, "nav.admin.staff"),
                   new Page(ProcessingRegisterView.class, "nav.compliance.register"))));
 
   private HomeViews() {}
