@@ -14,20 +14,14 @@ import eu.clinnova.consent.domain.RecordEntry;
 import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.domain.SignerKind;
 import eu.clinnova.consent.form.ConsentForm;
-import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.Forms;
-import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
-import eu.clinnova.testing.TestDatabase;
-import eu.clinnova.testing.TestPersistence;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,45 +43,29 @@ class ConsentRecordingTest {
   private static final String FR_PATIENT = "FR-REC0001";
   private static final String LU_MINOR = "LU-REC0002";
 
-  private static TestDatabase database;
-  private static TestPersistence persistence;
+  private static ConsentTestUnit unit;
   private static ConsentForm luForm;
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("consent");
-    persistence = TestPersistence.unit("consent", database);
+    unit = ConsentTestUnit.migrated();
     luForm = ConsentForms.seedForm("lu-research-consent", NOW.minusSeconds(3600));
     Forms.publish(
-        database,
+        unit.database,
         "admin-sub",
         luForm,
         ConsentForms.seedForm("fr-research-information", NOW.minusSeconds(3600)));
-    try (Connection connection = database.app().getConnection()) {
-      PatientStore patients = new PatientStore();
-      patients.insert(
-          connection,
-          new Patient(LU_PATIENT, "LU", "CHL", Set.of(Patient.Cohort.IBD), false),
-          NOW,
-          "steward");
-      patients.insert(
-          connection,
-          new Patient(FR_PATIENT, "FR", "CHRU", Set.of(Patient.Cohort.MS), false),
-          NOW,
-          "steward");
-      patients.insert(
-          connection,
-          new Patient(LU_MINOR, "LU", "CHL", Set.of(Patient.Cohort.IBD), true),
-          NOW,
-          "steward");
-    }
+    unit.enrol(
+        NOW,
+        new Patient(LU_PATIENT, "LU", "CHL", Set.of(Patient.Cohort.IBD), false),
+        new Patient(FR_PATIENT, "FR", "CHRU", Set.of(Patient.Cohort.MS), false),
+        new Patient(LU_MINOR, "LU", "CHL", Set.of(Patient.Cohort.IBD), true));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    persistence.close();
-    database.close();
+    unit.close();
   }
 
   @BeforeEach
@@ -97,17 +75,11 @@ class ConsentRecordingTest {
 
   /** The service as the container wires it; forms are read in this call's own transaction. */
   private <T> T recording(Function<ConsentRecording, T> work) {
-    return persistence.inTransaction(
-        entities ->
-            work.apply(
-                new ConsentRecording(
-                    TestPersistence.sameTransaction(entities),
-                    new PatientChanges(audit, Clock.fixed(NOW, ZoneOffset.UTC)),
-                    new FormStore(entities))));
+    return unit.inTransaction(audit, NOW, services -> work.apply(services.recording()));
   }
 
   private static List<RecordEntry> history(String psn) throws SQLException {
-    try (Connection connection = database.app().getConnection()) {
+    try (Connection connection = unit.database.app().getConnection()) {
       return new RecordStore().history(connection, psn);
     }
   }

@@ -7,23 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.RecordedAudit;
 import eu.clinnova.consent.domain.Patient;
-import eu.clinnova.consent.infrastructure.JobStore;
-import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.consent.registry.ImportJob;
 import eu.clinnova.consent.registry.PatientCsv;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
-import eu.clinnova.testing.TestDatabase;
-import eu.clinnova.testing.TestPersistence;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,28 +39,18 @@ class PatientImportTest {
   private static final Caller STEWARD =
       Caller.staff("sub-steward-lu", Role.DATA_STEWARD, Jurisdiction.LU);
 
-  private static TestDatabase database;
-  private static TestPersistence persistence;
+  private static ConsentTestUnit unit;
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("consent");
-    persistence = TestPersistence.unit("consent", database);
-    try (Connection connection = database.app().getConnection()) {
-      new PatientStore()
-          .insert(
-              connection,
-              new Patient("LU-IMP0009", "LU", "CHL", Set.of(Patient.Cohort.MS), false),
-              NOW,
-              "earlier");
-    }
+    unit = ConsentTestUnit.migrated();
+    unit.enrol(NOW, new Patient("LU-IMP0009", "LU", "CHL", Set.of(Patient.Cohort.MS), false));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    persistence.close();
-    database.close();
+    unit.close();
   }
 
   @BeforeEach
@@ -77,14 +61,7 @@ class PatientImportTest {
   /** The service with each call in a transaction of its own, as CDI's interceptor runs it. */
   private final class InTransactions extends PatientImport {
     private <T> T call(Function<PatientImport, T> work) {
-      return persistence.inTransaction(
-          entities ->
-              work.apply(
-                  new PatientImport(
-                      TestPersistence.sameTransaction(entities),
-                      audit,
-                      new JobStore(entities),
-                      Clock.fixed(NOW, ZoneOffset.UTC))));
+      return unit.inTransaction(audit, NOW, services -> work.apply(services.imports()));
     }
 
     @Override
@@ -124,7 +101,7 @@ class PatientImportTest {
   }
 
   private static int count(String sql) throws SQLException {
-    try (Connection connection = database.app().getConnection();
+    try (Connection connection = unit.database.app().getConnection();
         Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery(sql)) {
       row.next();

@@ -6,23 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.clinnova.audit.service.RecordedAudit;
 import eu.clinnova.consent.domain.Patient;
-import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.Forms;
 import eu.clinnova.consent.infrastructure.PatientStateStore;
-import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.consent.registry.PatientCorrection;
 import eu.clinnova.consent.registry.PatientFilter;
 import eu.clinnova.consent.registry.PatientFilter.ConsentStanding;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
-import eu.clinnova.testing.TestDatabase;
-import eu.clinnova.testing.TestPersistence;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,54 +39,35 @@ class PatientRegistryTest {
   private static final Caller STEWARD_LU =
       Caller.staff("sub-steward-lu", Role.DATA_STEWARD, Jurisdiction.LU);
 
-  private static TestDatabase database;
-  private static TestPersistence persistence;
+  private static ConsentTestUnit unit;
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("consent");
-    persistence = TestPersistence.unit("consent", database);
+    unit = ConsentTestUnit.migrated();
     Forms.publish(
-        database, "admin", ConsentForms.seedForm("lu-research-consent", NOW.minusSeconds(60)));
-    try (Connection connection = database.app().getConnection()) {
-      PatientStore patients = new PatientStore();
-      for (int i = 1; i <= 7; i++) {
-        patients.insert(
-            connection,
-            new Patient(
-                String.format("LU-REG%04d", i),
-                "LU",
-                i % 2 == 0 ? "CHL" : "HRS",
-                i <= 3 ? Set.of(Patient.Cohort.IBD) : Set.of(Patient.Cohort.MS, Patient.Cohort.RA),
-                i == 7,
-                i == 7 ? LocalDate.of(2030, 1, 1) : null),
-            NOW,
-            "steward");
-      }
-      patients.insert(
-          connection,
+        unit.database, "admin", ConsentForms.seedForm("lu-research-consent", NOW.minusSeconds(60)));
+    for (int i = 1; i <= 7; i++) {
+      unit.enrol(
+          NOW,
           new Patient(
-              "LU-COR0001",
+              String.format("LU-REG%04d", i),
               "LU",
-              "HRS",
-              Set.of(Patient.Cohort.IBD),
-              true,
-              LocalDate.of(2030, 1, 1)),
-          NOW,
-          "steward");
-      patients.insert(
-          connection,
-          new Patient("FR-REG0001", "FR", "CHRU", Set.of(Patient.Cohort.IBD), false),
-          NOW,
-          "steward");
+              i % 2 == 0 ? "CHL" : "HRS",
+              i <= 3 ? Set.of(Patient.Cohort.IBD) : Set.of(Patient.Cohort.MS, Patient.Cohort.RA),
+              i == 7,
+              i == 7 ? LocalDate.of(2030, 1, 1) : null));
     }
+    unit.enrol(
+        NOW,
+        new Patient(
+            "LU-COR0001", "LU", "HRS", Set.of(Patient.Cohort.IBD), true, LocalDate.of(2030, 1, 1)),
+        new Patient("FR-REG0001", "FR", "CHRU", Set.of(Patient.Cohort.IBD), false));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    persistence.close();
-    database.close();
+    unit.close();
   }
 
   @BeforeEach
@@ -101,26 +76,11 @@ class PatientRegistryTest {
   }
 
   private <T> T registry(Function<PatientRegistry, T> work) {
-    return persistence.inTransaction(
-        entities -> {
-          PatientChanges changes = new PatientChanges(audit, Clock.fixed(NOW, ZoneOffset.UTC));
-          var dataSource = TestPersistence.sameTransaction(entities);
-          return work.apply(
-              new PatientRegistry(
-                  dataSource,
-                  audit,
-                  new StaffRecords(dataSource, audit, changes, new FormStore(entities))));
-        });
+    return unit.inTransaction(audit, NOW, services -> work.apply(services.registry()));
   }
 
   private <T> T recording(Function<ConsentRecording, T> work) {
-    return persistence.inTransaction(
-        entities ->
-            work.apply(
-                new ConsentRecording(
-                    TestPersistence.sameTransaction(entities),
-                    new PatientChanges(audit, Clock.fixed(NOW, ZoneOffset.UTC)),
-                    new FormStore(entities))));
+    return unit.inTransaction(audit, NOW, services -> work.apply(services.recording()));
   }
 
   private static PatientFilter filter(
@@ -282,7 +242,7 @@ class PatientRegistryTest {
     Map<?, ?> changed = (Map<?, ?>) audit.only("patient.corrected").data().get("changed");
     assertEquals(Set.of("site", "cohorts", "minor", "majorityDate"), changed.keySet());
     assertEquals(Map.of("from", "HRS", "to", "CHL"), changed.get("site"));
-    try (Connection connection = database.app().getConnection()) {
+    try (Connection connection = unit.database.app().getConnection()) {
       Patient projected =
           new PatientStateStore().of(connection, List.of("LU-COR0001"), "LU").get(0).patient();
       assertEquals(corrected.patient(), projected, "the release gate reads the corrected patient");

@@ -10,22 +10,16 @@ import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.domain.RecordEntry;
 import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.domain.SignerKind;
-import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.Forms;
-import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.consent.infrastructure.RecordStore;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
-import eu.clinnova.testing.TestDatabase;
-import eu.clinnova.testing.TestPersistence;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,52 +40,36 @@ class StaffRecordsTest {
   private static final Instant NOW = Instant.parse("2026-11-30T09:30:00Z");
   private static final byte[] SCAN = "%PDF-1.7 signed form".getBytes(StandardCharsets.US_ASCII);
 
-  private static TestDatabase database;
-  private static TestPersistence persistence;
+  private static ConsentTestUnit unit;
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("consent");
-    persistence = TestPersistence.unit("consent", database);
+    unit = ConsentTestUnit.migrated();
     Forms.publish(
-        database,
+        unit.database,
         "admin",
         ConsentForms.seedForm("lu-research-consent", NOW.minusSeconds(60)),
         ConsentForms.seedForm("fr-research-information", NOW.minusSeconds(60)),
         ConsentForms.seedForm("ch-general-consent", NOW.minusSeconds(60)));
-    try (Connection connection = database.app().getConnection()) {
-      for (String psn : List.of("LU-STAF0001", "FR-STAF0001", "CH-STAF0001")) {
-        new PatientStore()
-            .insert(
-                connection,
-                new Patient(psn, psn.substring(0, 2), "S", Set.of(Patient.Cohort.RA), false),
-                NOW,
-                "steward");
-      }
+    for (String psn : List.of("LU-STAF0001", "FR-STAF0001", "CH-STAF0001")) {
+      unit.enrol(NOW, new Patient(psn, psn.substring(0, 2), "S", Set.of(Patient.Cohort.RA), false));
     }
   }
 
   @AfterAll
   static void stop() throws Exception {
-    persistence.close();
-    database.close();
+    unit.close();
   }
 
   /** Both services as the container wires them, in one transaction. */
   private <T> T staff(BiFunction<StaffRecords, ConsentRecording, T> work) {
-    return persistence.inTransaction(
-        entities -> {
-          PatientChanges changes = new PatientChanges(audit, Clock.fixed(NOW, ZoneOffset.UTC));
-          FormStore forms = new FormStore(entities);
-          return work.apply(
-              new StaffRecords(TestPersistence.sameTransaction(entities), audit, changes, forms),
-              new ConsentRecording(TestPersistence.sameTransaction(entities), changes, forms));
-        });
+    return unit.inTransaction(
+        audit, NOW, services -> work.apply(services.staff(), services.recording()));
   }
 
   private static List<RecordEntry> history(String psn) throws SQLException {
-    try (Connection connection = database.app().getConnection()) {
+    try (Connection connection = unit.database.app().getConnection()) {
       return new RecordStore().history(connection, psn);
     }
   }

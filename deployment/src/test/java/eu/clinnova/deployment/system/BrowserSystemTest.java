@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -27,6 +28,9 @@ abstract class BrowserSystemTest {
 
   @BeforeAll
   static void startBrowser() {
+    // Playwright's 5 s default flaked on a fresh, busy machine: every assertion waits up to 20 s
+    // (a passing one returns as soon as it holds).
+    PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
     playwright = Browsers.playwright();
     browser = Browsers.chromium(playwright);
   }

@@ -56,7 +56,8 @@ public final class AuditEventMapper {
     }
     event.setAction(action(entry.action()));
     event.setRecorded(Date.from(entry.time()));
-    event.setOutcome(AuditEventOutcome._0);
+    outcome(event, entry);
+    profile(event, entry).ifPresent(profile -> event.getMeta().addProfile(profile));
 
     AuditEvent.AuditEventAgentComponent agent = event.addAgent();
     agent.setRequestor(true);
@@ -96,6 +97,77 @@ public final class AuditEventMapper {
         .setValue(new Base64BinaryType(entry.leafHash()));
     subject.addDetail().setType("clinnova.log.leaf").setValue(new Base64BinaryType(entry.leaf()));
     return event;
+  }
+
+  /** IHE Basic Audit Log Patterns (BALP) profiles the resources follow. */
+  static final String BALP = "https://profiles.ihe.net/ITI/BALP/StructureDefinition/";
+
+  /**
+   * The BALP profile an entry follows: a release decision is an authorization decision on consent
+   * (AuthZconsent); a change or read about a patient is the patient's Create, Update, Delete or
+   * Read; any other entry the generic pattern of its action.
+   */
+  static java.util.Optional<String> profile(AuditEvent event, StoredEntry entry) {
+    if (entry.action().equals("release.decided")) {
+      return java.util.Optional.of(BALP + "IHE.BasicAudit.AuthZconsent");
+    }
+    String verb =
+        switch (event.getAction()) {
+          case C -> "Create";
+          case R -> "Read";
+          case U -> "Update";
+          case D -> "Delete";
+          default -> null;
+        };
+    if (verb == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        BALP + "IHE.BasicAudit." + (entry.subjectType().equals("patient") ? "Patient" : "") + verb);
+  }
+
+  /**
+   * Whether what the entry records succeeded: a release denied for every subject is a minor failure
+   * (4), with the decision's reasons; a partial release succeeds (0) and says how many of how many
+   * subjects were permitted; a refused or failed step fails.
+   */
+  static void outcome(AuditEvent event, StoredEntry entry) {
+    event.setOutcome(AuditEventOutcome._0);
+    if (entry.action().endsWith(".refused") || entry.action().endsWith(".failed")) {
+      event.setOutcome(AuditEventOutcome._4);
+      return;
+    }
+    if (!entry.action().equals("release.decided")) {
+      return;
+    }
+    jakarta.json.JsonObject data = leafData(entry);
+    String decision = data.getString("decision", "");
+    if (decision.equals("deny")) {
+      event.setOutcome(AuditEventOutcome._4);
+      event.setOutcomeDesc(
+          "denied: "
+              + data.getJsonArray("reasons").getValuesAs(jakarta.json.JsonString.class).stream()
+                  .map(jakarta.json.JsonString::getString)
+                  .collect(java.util.stream.Collectors.joining(", ")));
+    } else if (decision.equals("partial")) {
+      event.setOutcomeDesc(
+          "partial: "
+              + data.getInt("permitted", 0)
+              + " of "
+              + data.getInt("requested", 0)
+              + " subjects permitted");
+    }
+  }
+
+  private static jakarta.json.JsonObject leafData(StoredEntry entry) {
+    try (var reader =
+        eu.clinnova.kernel.json.Jsonp.JSON.createReader(
+            new java.io.ByteArrayInputStream(entry.leaf()))) {
+      jakarta.json.JsonObject leaf = reader.readObject();
+      return leaf.containsKey("data")
+          ? leaf.getJsonObject("data")
+          : jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+    }
   }
 
   static Coding type(String action) {

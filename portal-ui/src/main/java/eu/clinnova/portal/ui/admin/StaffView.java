@@ -132,9 +132,10 @@ public class StaffView extends Main implements HasDynamicTitle {
       } else {
         Button change = new Button(getTranslation("staff.change"), event -> edit(account));
         change.setId("staff-change-" + account.username());
+        // The accessible name starts with the visible text (WCAG 2.5.3), then says whose.
         change
             .getElement()
-            .setAttribute("aria-label", getTranslation("staff.changeFor", account.name()));
+            .setAttribute("aria-label", getTranslation("staff.changeAria", account.name()));
         item.add(change);
       }
       list.add(item);

@@ -1,6 +1,7 @@
 package eu.clinnova.portal.api.fhir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
 import eu.clinnova.audit.log.AuditEvent;
@@ -23,12 +24,22 @@ class AuditEventMapperTest {
 
   static StoredEntry entry(
       long index, String action, String role, String subjectType, String subjectId) {
+    return entry(index, action, role, subjectType, subjectId, Map.of("code", "x"));
+  }
+
+  static StoredEntry entry(
+      long index,
+      String action,
+      String role,
+      String subjectType,
+      String subjectId,
+      Map<String, Object> data) {
     AuditEvent event =
         new AuditEvent(
             new AuditEvent.Actor("3c1e-sub", role),
             action,
             new AuditEvent.Subject(subjectType, subjectId),
-            Map.of("code", "x"));
+            data);
     Instant time = Instant.parse("2026-11-28T10:00:00.000Z");
     byte[] leaf = LeafEncoding.leaf(index, time, event);
     return new StoredEntry(
@@ -78,5 +89,64 @@ class AuditEventMapperTest {
         event.getEntityFirstRep().getWhat().getIdentifier().getSystem());
     assertEquals("FR-0001", event.getEntityFirstRep().getWhat().getIdentifier().getValue());
     assertEquals("1", event.getEntityFirstRep().getDetail().get(0).getValue().primitiveValue());
+  }
+
+  @Test
+  void aDeniedReleaseIsNoSuccessAndEachEntryDeclaresTheBalpProfileItFollows() {
+    org.hl7.fhir.r4.model.AuditEvent denied =
+        AuditEventMapper.toFhir(
+            entry(
+                7,
+                "release.decided",
+                "node",
+                "release",
+                "rel-7",
+                Map.of(
+                    "decision",
+                    "deny",
+                    "reasons",
+                    List.of("no-entitlement"),
+                    "requested",
+                    3,
+                    "permitted",
+                    0)),
+            "observer");
+    assertEquals(org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome._4, denied.getOutcome());
+    assertEquals("denied: no-entitlement", denied.getOutcomeDesc());
+    assertEquals(
+        "https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.AuthZconsent",
+        denied.getMeta().getProfile().get(0).getValue());
+    org.hl7.fhir.r4.model.AuditEvent partial =
+        AuditEventMapper.toFhir(
+            entry(
+                8,
+                "release.decided",
+                "node",
+                "release",
+                "rel-8",
+                Map.of(
+                    "decision", "partial", "reasons", List.of(), "requested", 3, "permitted", 2)),
+            "observer");
+    assertEquals(org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome._0, partial.getOutcome());
+    assertEquals("partial: 2 of 3 subjects permitted", partial.getOutcomeDesc());
+    org.hl7.fhir.r4.model.AuditEvent read =
+        AuditEventMapper.toFhir(
+            entry(9, "consent.viewed", "data-steward", "patient", "LU-0001"), "o");
+    assertEquals(
+        "https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.PatientRead",
+        read.getMeta().getProfile().get(0).getValue());
+    assertEquals(org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome._0, read.getOutcome());
+    org.hl7.fhir.r4.model.AuditEvent created =
+        AuditEventMapper.toFhir(entry(10, "dataset.published", "admin", "dataset", "lu-x"), "o");
+    assertEquals(
+        "https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.Create",
+        created.getMeta().getProfile().get(0).getValue());
+    // What each BALP profile asks that a generic AuditEvent need not have.
+    assertEquals("AuthZ-Consent", denied.getSubtype().get(1).getCode());
+    assertTrue(read.getAgentFirstRep().getRequestor());
+    assertEquals("1", read.getEntityFirstRep().getType().getCode(), "the patient is the entity");
+    for (org.hl7.fhir.r4.model.AuditEvent event : List.of(denied, partial, read, created)) {
+      assertEquals(List.of(), R4Validator.errors(R4, event));
+    }
   }
 }
