@@ -29,8 +29,12 @@ class DatasetApiIT {
           + "\"jurisdiction\":\"LU\",\"cohort\":\"IBD\",\"duo\":[\"DS\",\"NCU\"],"
           + "\"disease\":\"MONDO:0005101\",\"requiredModules\":[\"CLINICAL-DATA\"],\"subjects\":300}";
 
-  /** A dataset of its own, published for a test that retires it. */
-  static String publishedForRetirement(String id, String jurisdiction) {
+  /**
+   * A dataset of its own, published for a test that retires it; a new id each time (the matrix's
+   * fixtures are made again by the bad-input corpus).
+   */
+  static String publishedForRetirement(String prefix, String jurisdiction) {
+    String id = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     HttpResponse<String> created =
         Api.post(
             "/api/v1/datasets",
