@@ -3,7 +3,6 @@ package eu.clinnova.deployment.system;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,9 @@ class CatalogueBrowserIT extends BrowserSystemTest {
   void aResearcherFiltersTheCatalogueByJurisdiction() {
     Page page = newPage("en-GB", 1280);
     PortalPages.signIn(page, "/research/catalogue", "researcher");
-    assertThat(page.locator("#catalogue-count")).hasText(Pattern.compile("^(8|9) datasets$"));
+    // As many as the API offers: other tests publish and retire datasets of their own.
+    int offered = Api.json(Api.get("/api/v1/datasets", Tokens.user("researcher"))).size();
+    assertThat(page.locator("#catalogue-count")).hasText(offered + " datasets");
     page.locator("#filter-jurisdiction").click();
     page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("France")).click();
     assertThat(page.locator("#catalogue-count")).hasText("2 datasets");
