@@ -7,7 +7,10 @@ import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormChange;
+import eu.clinnova.consent.form.FormDiff;
 import eu.clinnova.consent.form.FormDocument;
+import eu.clinnova.consent.form.FormDraft;
+import eu.clinnova.consent.form.FormPreview;
 import eu.clinnova.consent.infrastructure.FormStore;
 import eu.clinnova.consent.infrastructure.ReconsentStore;
 import eu.clinnova.consent.policy.PolicyCatalogue;
@@ -147,6 +150,89 @@ public class ConsentForms {
     } catch (SQLException e) {
       throw new IllegalStateException("the form could not be published", e);
     }
+  }
+
+  /**
+   * An administrator saves the next version of a form as its draft (replacing the draft before): it
+   * must be the form's next number, in its jurisdiction. Nothing is in force until {@link
+   * #publishDraft}. Which form is checked before what the draft says.
+   */
+  @Transactional
+  public FormDraft saveDraft(Caller caller, String formId, FormDocument.Parsed parsed) {
+    ConsentForm inForce = formInForce(caller, formId);
+    if (parsed instanceof FormDocument.Parsed.Invalid invalid) {
+      throw Refusal.invalid("The draft is invalid.", invalid.problems());
+    }
+    ConsentForm form = ((FormDocument.Parsed.Valid) parsed).form();
+    if (!form.id().equals(formId)) {
+      throw Refusal.invalid("id", "must be " + formId + ", the form this draft is of");
+    }
+    if (!form.jurisdiction().equals(inForce.jurisdiction())) {
+      throw Refusal.invalid("jurisdiction", "must be " + inForce.jurisdiction() + ", the form's");
+    }
+    if (form.version() != inForce.version() + 1) {
+      throw Refusal.invalid(
+          "version", "must be " + (inForce.version() + 1) + ", the version after the one in force");
+    }
+    FormDraft draft = new FormDraft(form, caller.subject(), now());
+    forms.saveDraft(draft);
+    return draft;
+  }
+
+  /** The form's draft, for an administrator. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<FormDraft> draft(Caller caller, String formId) {
+    formInForce(caller, formId);
+    return forms.draft(formId);
+  }
+
+  /** An administrator throws the form's draft away; false if there was none. */
+  @Transactional
+  public boolean discardDraft(Caller caller, String formId) {
+    formInForce(caller, formId);
+    return forms.discardDraft(formId);
+  }
+
+  /**
+   * The draft against the version in force: each changed text in each language, and how many
+   * patients a major version would ask again (as {@link #publish} would ask them, now).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<FormPreview> preview(Caller caller, String formId) {
+    ConsentForm inForce = formInForce(caller, formId);
+    boolean reconsent = POLICIES.of(inForce.jurisdiction()).orElseThrow().reconsentOnMajorVersion();
+    return forms
+        .draft(formId)
+        .map(
+            draft ->
+                new FormPreview(
+                    draft,
+                    inForce,
+                    FormDiff.between(inForce, draft.form()),
+                    reconsent,
+                    forms.consenters(formId)));
+  }
+
+  /**
+   * An administrator publishes the form's draft as it stands (minor or major, as the draft says),
+   * now; the draft goes. If another version was published since the draft was saved, this is a
+   * conflict and the draft stays, to be brought up to date.
+   */
+  @Transactional
+  public Published publishDraft(Caller caller, String formId) {
+    formInForce(caller, formId);
+    FormDraft draft =
+        forms.draft(formId).orElseThrow(() -> Refusal.notFound("This form has no draft."));
+    Published published = publish(draft.form().publishedAt(now()), Actors.of(caller, Role.ADMIN));
+    forms.discardDraft(formId);
+    return published;
+  }
+
+  private ConsentForm formInForce(Caller caller, String formId) {
+    if (!caller.has(Role.ADMIN)) {
+      throw Refusal.forbidden("Only an administrator prepares consent forms.");
+    }
+    return forms.latest(formId).orElseThrow(() -> Refusal.notFound("No such form."));
   }
 
   /** The current version of every form. */

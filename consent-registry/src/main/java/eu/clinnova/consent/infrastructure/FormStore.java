@@ -1,6 +1,7 @@
 package eu.clinnova.consent.infrastructure;
 
 import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.form.FormDraft;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -66,5 +67,46 @@ public class FormStore {
             "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('consent.form:' || ?1))) l")
         .setParameter(1, id)
         .getSingleResult();
+  }
+
+  /** Saves the draft of its form, replacing the one before. */
+  public void saveDraft(FormDraft draft) {
+    FormDraftRow row = entities.find(FormDraftRow.class, draft.form().id());
+    if (row == null) {
+      entities.persist(new FormDraftRow(draft));
+    } else {
+      row.update(draft);
+    }
+    entities.flush();
+  }
+
+  public Optional<FormDraft> draft(String formId) {
+    return Optional.ofNullable(entities.find(FormDraftRow.class, formId)).map(FormDraftRow::draft);
+  }
+
+  /** Throws the form's draft away; false if it had none. */
+  public boolean discardDraft(String formId) {
+    FormDraftRow row = entities.find(FormDraftRow.class, formId);
+    if (row == null) {
+      return false;
+    }
+    entities.remove(row);
+    entities.flush();
+    return true;
+  }
+
+  /**
+   * How many patients have consented on some version of the form: those a major version asks again
+   * (ReconsentStore asks exactly them, every one of them on an older version than the next).
+   */
+  public int consenters(String formId) {
+    return ((Number)
+            entities
+                .createNativeQuery(
+                    "SELECT count(DISTINCT psn) FROM consent.record"
+                        + " WHERE kind = 'consent' AND form_id = ?1")
+                .setParameter(1, formId)
+                .getSingleResult())
+        .intValue();
   }
 }

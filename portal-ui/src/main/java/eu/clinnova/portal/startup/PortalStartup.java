@@ -4,6 +4,7 @@ import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.audit.service.AuditLogSettings;
 import eu.clinnova.consent.application.ConsentForms;
+import eu.clinnova.consent.application.ImportRunner;
 import eu.clinnova.consent.application.PatientEnrolment;
 import eu.clinnova.consent.application.StaffRecords;
 import eu.clinnova.portal.config.PortalEnvironment;
@@ -43,6 +44,7 @@ public class PortalStartup {
   @Inject DisclosureIndexUpkeep disclosureIndexUpkeep;
   @Inject StateCopyUpkeep stateCopyUpkeep;
   @Inject ReleaseSigning releaseSigning;
+  @Inject ImportRunner imports;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     // Before anything is touched: outside development, no secret may be missing or be the
@@ -82,6 +84,8 @@ public class PortalStartup {
     entitlementWatch.start();
     disclosureIndexUpkeep.start();
     stateCopyUpkeep.start();
+    // Bulk enrolments a restart interrupted go on from the last chunk they committed.
+    imports.resumeUnfinished();
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_DEMO_DATA", "false"))) {
       // The development realm's demo patients, enrolled once (later starts find them).
       PatientEnrolment.DEMO_PATIENTS.forEach(enrolment::enrolAsPortal);
