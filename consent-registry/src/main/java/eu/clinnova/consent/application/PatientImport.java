@@ -266,6 +266,15 @@ public class PatientImport {
     return failed;
   }
 
+  /** Jobs that failed since {@code since}, latest first, for administrators (at most 50). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ImportJob> failedSince(Caller caller, Instant since) {
+    if (!caller.has(Role.ADMIN)) {
+      throw Refusal.forbidden("Failed jobs are for administrators.");
+    }
+    return jobs.failedSince(since, 50);
+  }
+
   /** Jobs a restart interrupted. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<UUID> unfinished() {

@@ -51,6 +51,14 @@ public final class FormDocument {
     return parse(json, Instant.EPOCH);
   }
 
+  /**
+   * A form put together field by field (the administrator's editor) checked as the API checks a
+   * document: the same rules and the same field names in the problems.
+   */
+  public static Parsed check(ConsentForm candidate) {
+    return parse(json(candidate), candidate.publishedAt());
+  }
+
   public static Parsed parse(JsonObject json, Instant publishedAt) {
     List<FieldProblem> problems = new ArrayList<>();
     String id = string(json, "id");

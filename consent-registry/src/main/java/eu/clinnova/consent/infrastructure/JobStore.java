@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,6 +55,21 @@ public class JobStore {
           .executeUpdate();
     }
     entities.flush();
+  }
+
+  /** Jobs that failed since {@code since}, latest first. */
+  public List<ImportJob> failedSince(Instant since, int limit) {
+    return entities
+        .createQuery(
+            "SELECT j FROM JobRow j WHERE j.state = 'failed' AND j.finishedAt >= :since"
+                + " ORDER BY j.finishedAt DESC",
+            JobRow.class)
+        .setParameter("since", since)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(JobRow::job)
+        .toList();
   }
 
   /** Jobs that have not ended (a restart goes on with them), oldest first. */

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +88,11 @@ class PatientImportTest {
     @Override
     public ImportJob fail(UUID id, String why) {
       return call(service -> service.fail(id, why));
+    }
+
+    @Override
+    public List<ImportJob> failedSince(Caller caller, Instant since) {
+      return call(service -> service.failedSince(caller, since));
     }
 
     @Override
@@ -198,6 +204,22 @@ class PatientImportTest {
             .job(Caller.staff("sub-steward-lu-2", Role.DATA_STEWARD, Jurisdiction.LU), id)
             .isEmpty());
     assertTrue(imports.job(Caller.staff("sub-admin", Role.ADMIN), id).isPresent());
+  }
+
+  @Test
+  void aFailedJobIsListedForAdministratorsWithItsReason() {
+    InTransactions imports = new InTransactions();
+    UUID id = imports.start(STEWARD, csv("LU-FAIL00001,CHL,IBD,false")).job().id();
+    imports.fail(id, "The registry could not take the patients.");
+    Caller admin = Caller.staff("sub-admin", Role.ADMIN);
+    List<ImportJob> failed = imports.failedSince(admin, NOW.minus(1, ChronoUnit.DAYS));
+    assertTrue(failed.stream().anyMatch(job -> job.id().equals(id)), failed.toString());
+    ImportJob job = failed.stream().filter(j -> j.id().equals(id)).findFirst().orElseThrow();
+    assertEquals(Optional.of("The registry could not take the patients."), job.failure());
+    assertTrue(imports.failedSince(admin, NOW.plusSeconds(1)).isEmpty(), "only since then");
+    assertEquals(
+        Refusal.Kind.FORBIDDEN,
+        assertThrows(Refusal.class, () -> imports.failedSince(STEWARD, NOW)).kind());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -102,6 +103,75 @@ class AdminBrowserIT extends BrowserSystemTest {
     assertThat(page.locator("#dataset-status")).hasText("Le jeu de données est retiré.");
     assertThat(page.locator("#dataset-retired")).isVisible();
     PortalPages.screenshot(page, "admin-dataset-fr");
+  }
+
+  @Test
+  void anAdministratorDraftsComparesAndPublishesAConsentFormsNextVersion() throws Exception {
+    // A form of its own (others' patients consent on the seed forms), on which patient-ch
+    // consents: the one patient a major version asks again.
+    String admin = Tokens.user("admin");
+    String id = "ch-browser-draft-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    JsonNode seed = Api.json(Api.get("/api/v1/consent/forms/ch-general-consent/versions/1", admin));
+    String v1 = ((ObjectNode) seed.deepCopy()).put("id", id).toString();
+    assertEquals(201, Api.post("/api/v1/consent/forms", admin, v1).statusCode());
+    String patient = Tokens.user("patient-ch");
+    String consent =
+        "{\"formId\":\""
+            + id
+            + "\",\"formVersion\":1,\"language\":\"fr\",\"decisions\":{\"CLINICAL-DATA\":\"permit\"}}";
+    assertEquals(201, ConsentApiIT.consent(patient, "me", consent).statusCode());
+
+    Page page = newPage("fr-FR", 1280);
+    PortalPages.signIn(page, "/admin/consent-forms", "admin");
+    assertThat(page.locator("#consent-form-" + id)).containsText("version 1 en vigueur");
+    page.locator("#consent-form-" + id + " a").click();
+    assertThat(page.locator("#form-fr-intro")).isVisible();
+    String intro = seed.get("intro").get("fr").asText() + " Et cela, à tout moment.";
+    page.locator("#form-fr-intro textarea").fill(intro);
+    page.locator("#form-save-draft").click();
+    assertThat(page.locator("#form-status")).containsText("champs signalés");
+    assertThat(page.locator("#form-change")).hasAttribute("invalid", "");
+    page.getByRole(
+            AriaRole.RADIO,
+            new Page.GetByRoleOptions()
+                .setName(
+                    "Le fond : les patients qui ont consenti sont invités à consentir de nouveau"))
+        .check();
+    page.locator("#form-save-draft").click();
+    assertThat(page.locator("#form-status")).containsText("Le brouillon est enregistré");
+    assertThat(page.locator("#form-changes li")).hasCount(1);
+    assertThat(page.locator("#form-changes li")).containsText("Introduction · Français");
+    assertThat(page.locator("#form-changes ins")).hasCount(1);
+    assertThat(page.locator("#form-changes ins")).hasText("Et cela, à tout moment.");
+    assertThat(page.locator("#form-asked-again")).containsText("invite 1 patients");
+    assertThat(page.locator("#form-preview-languages [lang=de]")).isVisible();
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    PortalPages.screenshot(page, "admin-consent-form-fr");
+
+    Page phone = newPage("de-DE", 390);
+    PortalPages.signIn(phone, "/admin/consent-form/" + id, "admin");
+    assertThat(phone.locator("#form-de-intro")).isVisible();
+    assertThat(phone.locator("#form-asked-again")).containsText("1 Personen");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(phone));
+
+    page.locator("#form-publish").click();
+    assertThat(page.locator("#confirmation")).containsText("invite 1 patients");
+    page.locator("#confirm").click();
+    assertThat(page.locator("#form-status"))
+        .hasText("La version 2 est en vigueur. Patients invités à consentir de nouveau : 1.");
+    JsonNode v2 = Api.json(Api.get("/api/v1/consent/forms/" + id + "/versions/2", admin));
+    assertEquals("major", v2.get("change").asText());
+    assertEquals(intro, v2.get("intro").get("fr").asText());
+    assertEquals(
+        404,
+        Api.get("/api/v1/consent/forms/" + id + "/draft", admin).statusCode(),
+        "the draft went");
+    // patient-ch answers the request (other tests count theirs).
+    assertEquals(
+        201,
+        ConsentApiIT.consent(
+                patient, "me", consent.replace("\"formVersion\":1", "\"formVersion\":2"))
+            .statusCode());
   }
 
   /** The realm roles and groups the identity provider puts in a fresh token of {@code user}. */

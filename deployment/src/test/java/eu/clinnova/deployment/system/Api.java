@@ -54,6 +54,14 @@ final class Api {
             .build());
   }
 
+  static HttpResponse<String> delete(String path, String token) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build());
+  }
+
   /** A multipart upload of one part named {@code file}. */
   static HttpResponse<String> upload(String path, String token, String mediaType, byte[] content) {
     return upload(path, token, mediaType, "scan", content);

@@ -150,6 +150,7 @@ class AuthorizationMatrixIT {
     }
     switch (row.method()) {
       case "GET" -> request.GET();
+      case "DELETE" -> request.DELETE();
       case "POST", "PUT", "PATCH" -> {
         if (row.body().equals("csv")) {
           // A file with the header and nobody on it: refused by content, never enrolled.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -406,6 +407,50 @@ class ConsentApiIT {
     assertEquals(
         0, Api.json(Api.get("/api/v1/patients/me/consents/reconsent-requests", patient)).size());
     assertFalse(form.isEmpty());
+  }
+
+  @Test
+  void aDraftIsSavedComparedAndPublishedThroughTheApi() {
+    String admin = Tokens.user("admin");
+    String id = "lu-api-draft-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    JsonNode seed =
+        Api.json(Api.get("/api/v1/consent/forms/lu-research-consent/versions/1", admin));
+    ObjectNode v1 = ((ObjectNode) seed.deepCopy()).put("id", id);
+    assertEquals(201, Api.post("/api/v1/consent/forms", admin, v1.toString()).statusCode());
+    String draftPath = "/api/v1/consent/forms/" + id + "/draft";
+    assertProblem(Api.get(draftPath, admin), 404, "not-found");
+
+    ObjectNode draft = v1.deepCopy().put("version", 2).put("change", "minor");
+    ((ObjectNode) draft.get("title")).put("en", "Research on your data, topic by topic");
+    assertProblem(
+        Api.put(draftPath, admin, draft.deepCopy().put("version", 3).toString()),
+        400,
+        "invalid-request");
+    assertProblem(
+        Api.put(draftPath, admin, draft.deepCopy().put("id", "lu-research-consent").toString()),
+        400,
+        "invalid-request");
+    assertProblem(
+        Api.put(draftPath, Tokens.user("steward-lu"), draft.toString()), 403, "forbidden");
+    HttpResponse<String> saved = Api.put(draftPath, admin, draft.toString());
+    assertEquals(200, saved.statusCode(), saved.body());
+    assertEquals("minor", Api.json(saved).get("change").asText());
+
+    JsonNode preview = Api.json(Api.get(draftPath + "/preview", admin));
+    assertEquals(1, preview.get("changes").size(), preview.toString());
+    JsonNode change = preview.get("changes").get(0);
+    assertEquals("title", change.get("part").asText());
+    assertEquals("en", change.get("language").asText());
+    assertEquals("Research on your data, topic by topic", change.get("after").asText());
+    assertEquals(0, preview.get("askedAgain").asInt(), "a minor version asks nobody again");
+    assertEquals(0, preview.get("askedAgainIfMajor").asInt(), "nobody consented on this form");
+
+    HttpResponse<String> published = Api.post(draftPath + "/publish", admin, "");
+    assertEquals(201, published.statusCode(), published.body());
+    assertEquals(2, Api.json(published).get("version").asInt());
+    assertTrue(Api.json(published).get("auditIndex").asLong() >= 0);
+    assertProblem(Api.get(draftPath + "/preview", admin), 404, "not-found");
+    assertEquals(204, Api.delete(draftPath, admin).statusCode());
   }
 
   @Test

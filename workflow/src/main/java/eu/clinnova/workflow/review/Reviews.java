@@ -81,6 +81,41 @@ public class Reviews {
     this(null, null, null, null, null, null, null, null);
   }
 
+  /**
+   * Review steps past their due date in every jurisdiction, the longest overdue first, for the
+   * administrators and compliance officers who watch the network (at most {@code limit}).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ReviewTask> overdue(Caller caller, int limit) {
+    if (!caller.hasAny(Role.ADMIN, Role.COMPLIANCE_OFFICER)) {
+      throw Refusal.forbidden("Overdue steps are for administrators and compliance officers.");
+    }
+    List<ReviewTask> overdue = new ArrayList<>();
+    Map<UUID, Optional<Application>> seen = new HashMap<>();
+    for (Task task :
+        taskService
+            .createTaskQuery()
+            .processDefinitionKey(ReviewProcess.KEY)
+            .taskDueBefore(java.util.Date.from(clock.instant()))
+            .orderByTaskDueDate()
+            .asc()
+            .listPage(0, limit)) {
+      UUID applicationId = applicationOf(task);
+      Optional<Application> application = seen.computeIfAbsent(applicationId, applications::find);
+      overdue.add(
+          new ReviewTask(
+              task.getId(),
+              task.getTaskDefinitionKey(),
+              task.getName(),
+              applicationId,
+              application.flatMap(found -> found.document().title()).orElse(""),
+              jurisdictionOf(task),
+              task.getCreateTime().toInstant(),
+              Optional.ofNullable(task.getDueDate()).map(java.util.Date::toInstant)));
+    }
+    return overdue;
+  }
+
   /** The caller's open tasks, overdue and soonest due first, without their own applications. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ReviewTask> openTasks(Caller caller) {

@@ -123,6 +123,55 @@ class ReviewsTest {
     return Caller.of(subject, Set.of(roles), Set.of(Jurisdiction.LU), Optional.empty());
   }
 
+  /** The overdue steps of {@code application} as seen at {@code at}. */
+  private List<ReviewTask> overdueAt(Caller caller, Instant at, Application application) {
+    return persistence
+        .inTransaction(
+            entities ->
+                new Reviews(
+                        audit,
+                        process.engine().getTaskService(),
+                        process.engine().getRuntimeService(),
+                        new ApplicationStore(entities),
+                        new VoteStore(entities),
+                        new NotificationStore(entities),
+                        new CommitteeStore(entities),
+                        Clock.fixed(at, ZoneOffset.UTC))
+                    .overdue(caller, 1000))
+        .stream()
+        .filter(task -> task.applicationId().equals(application.id()))
+        .toList();
+  }
+
+  @Test
+  void aStepPastItsDueDateIsOverdueForAdministratorsAndComplianceOnly() {
+    Application application = submitted();
+    Caller admin = Caller.staff("sub-admin", Role.ADMIN);
+    // The engine dates its tasks by its own clock: due seven days after they were created.
+    Instant due =
+        task(
+                member("sub-steward-lu", Role.DATA_STEWARD),
+                application,
+                ReviewProcess.COMPLETENESS_CHECK)
+            .orElseThrow()
+            .due()
+            .orElseThrow();
+    assertTrue(overdueAt(admin, due.minusSeconds(60), application).isEmpty());
+    List<ReviewTask> overdue = overdueAt(admin, due.plusSeconds(60), application);
+    assertEquals(1, overdue.size(), overdue.toString());
+    assertEquals(ReviewProcess.COMPLETENESS_CHECK, overdue.get(0).key());
+    assertEquals("T", overdue.get(0).applicationTitle());
+    assertEquals(
+        1,
+        overdueAt(Caller.staff("sub-co", Role.COMPLIANCE_OFFICER), due.plusSeconds(60), application)
+            .size());
+    Refusal steward =
+        assertThrows(
+            Refusal.class,
+            () -> overdueAt(member("sub-steward-lu", Role.DATA_STEWARD), due, application));
+    assertEquals(Refusal.Kind.FORBIDDEN, steward.kind());
+  }
+
   @Test
   void nobodyReviewsTheirOwnApplicationNorOneOfAnotherJurisdiction() {
     Application application = submitted();

@@ -6,7 +6,10 @@ import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.form.FormDiff;
 import eu.clinnova.consent.form.FormDocument;
+import eu.clinnova.consent.form.FormDraft;
+import eu.clinnova.consent.form.FormPreview;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
@@ -17,9 +20,12 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,6 +35,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * {@code GET /api/v1/consent/forms}: the current version of every form, for anyone signed in (no
@@ -81,7 +88,89 @@ public class ConsentFormResource {
     if (body == null) {
       throw new ProblemException(Problem.malformedJson());
     }
-    ConsentForms.Published published = forms.publish(requestCaller.get(), FormDocument.parse(body));
+    return created(forms.publish(requestCaller.get(), FormDocument.parse(body)));
+  }
+
+  /** The form's draft (the next version being prepared), for administrators. */
+  @GET
+  @Path("{id}/draft")
+  @RolesAllowed(Role.Names.ADMIN)
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject draft(@PathParam("id") String id) {
+    return forms
+        .draft(requestCaller.get(), id)
+        .map(ConsentFormResource::json)
+        .orElseThrow(() -> Refusal.notFound("This form has no draft."));
+  }
+
+  /**
+   * Saves the form's draft, replacing the one before; nothing is in force until it is published.
+   */
+  @PUT
+  @Path("{id}/draft")
+  @RolesAllowed(Role.Names.ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject saveDraft(@PathParam("id") String id, JsonObject body) {
+    if (body == null) {
+      throw new ProblemException(Problem.malformedJson());
+    }
+    return json(forms.saveDraft(requestCaller.get(), id, FormDocument.parse(body)));
+  }
+
+  @DELETE
+  @Path("{id}/draft")
+  @RolesAllowed(Role.Names.ADMIN)
+  public Response discardDraft(@PathParam("id") String id) {
+    forms.discardDraft(requestCaller.get(), id);
+    return Response.noContent().build();
+  }
+
+  /**
+   * The draft against the version in force: each changed text (part, module, language, before,
+   * after) and how many patients publishing it as a major version asks to consent again.
+   */
+  @GET
+  @Path("{id}/draft/preview")
+  @RolesAllowed(Role.Names.ADMIN)
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject preview(@PathParam("id") String id) {
+    FormPreview preview =
+        forms
+            .preview(requestCaller.get(), id)
+            .orElseThrow(() -> Refusal.notFound("This form has no draft."));
+    JsonArrayBuilder changes = JSON.createArrayBuilder();
+    for (FormDiff.Change change : preview.changes()) {
+      JsonObjectBuilder item =
+          JSON.createObjectBuilder().add("part", change.part().name().toLowerCase(Locale.ROOT));
+      if (change.module() != null) {
+        item.add("module", change.module());
+      }
+      if (!change.language().isEmpty()) {
+        item.add("language", change.language());
+      }
+      changes.add(item.add("before", change.before()).add("after", change.after()));
+    }
+    return JSON.createObjectBuilder()
+        .add("draft", json(preview.draft()))
+        .add("inForce", FormDocument.json(preview.inForce()))
+        .add("changes", changes)
+        .add("reconsentOnMajor", preview.reconsentOnMajor())
+        .add("askedAgainIfMajor", preview.askedAgainIfMajor())
+        .add("askedAgain", preview.askedAgain())
+        .build();
+  }
+
+  /** Publishes the draft as it stands (minor or major, as it says); the draft goes. */
+  @POST
+  @Path("{id}/draft/publish")
+  @RolesAllowed(Role.Names.ADMIN)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response publishDraft(@PathParam("id") String id) {
+    return created(forms.publishDraft(requestCaller.get(), id));
+  }
+
+  private Response created(ConsentForms.Published published) {
     LoggedEntry logged = published.audit().awaitLogged(AUDIT_WAIT);
     ConsentForm form = published.form();
     JsonObject json =
@@ -98,6 +187,14 @@ public class ConsentFormResource {
                 .build())
         .type(MediaType.APPLICATION_JSON)
         .entity(json.toString())
+        .build();
+  }
+
+  private static JsonObject json(FormDraft draft) {
+    return JSON.createObjectBuilder(FormDocument.json(draft.form()))
+        .remove("publishedAt")
+        .add("savedBy", draft.savedBy())
+        .add("savedAt", draft.savedAt().toString())
         .build();
   }
 }

@@ -54,6 +54,11 @@ public class AppShell implements AppShellConfigurator {
       section.portal-form > vaadin-upload { display: block; }
       section.portal-form > vaadin-integer-field, section.portal-form > vaadin-text-area {
         display: flex; max-width: 36rem; margin-bottom: var(--lumo-space-s); }
+      div.portal-languages { display: grid; gap: var(--lumo-space-m);
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
+      div.portal-language { min-width: 0; }
+      del.portal-removed { background: #fde7e7; color: #6b1111; }
+      ins.portal-added { background: #e3f4e5; color: #0d4a17; }
       div.portal-filters { display: flex; flex-wrap: wrap; gap: 0 var(--lumo-space-m);
         align-items: flex-end; margin-bottom: var(--lumo-space-s); }
       div.portal-filters > * { flex: 1 1 12rem; min-width: 0; }

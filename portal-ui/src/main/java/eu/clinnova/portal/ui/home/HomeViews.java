@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.admin.CommitteesView;
+import eu.clinnova.portal.ui.admin.ConsentFormsView;
 import eu.clinnova.portal.ui.admin.DatasetsView;
 import eu.clinnova.portal.ui.admin.StaffView;
 import eu.clinnova.portal.ui.applications.ApplicationsView;
@@ -78,6 +79,7 @@ public final class HomeViews {
               "nav.home.admin",
               List.of(
                   new Page(DatasetsView.class, "nav.admin.datasets"),
+                  new Page(ConsentFormsView.class, "nav.admin.forms"),
                   new Page(CommitteesView.class, "nav.admin.committees"),
                   new Page(StaffView.class, "nav.admin.staff"),
                   new Page(ProcessingRegisterView.class, "nav.compliance.register"))));
