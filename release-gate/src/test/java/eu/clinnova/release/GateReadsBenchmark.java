@@ -6,7 +6,6 @@ import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.ApplicationStoresTest;
-import eu.clinnova.workflow.application.DataAccessAgreement;
 import eu.clinnova.workflow.application.SubmissionChecklistTest;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.entitlement.Entitlement;
@@ -164,8 +163,8 @@ public final class GateReadsBenchmark {
                         Optional.empty(),
                         Optional.empty()));
           }
-          new AgreementStore(entities)
-              .insert(application.id(), DataAccessAgreement.current(), NOW, "sub-1");
+          AgreementStore agreements = new AgreementStore(entities);
+          agreements.insert(application.id(), agreements.current(), NOW, "sub-1");
         });
     return application;
   }

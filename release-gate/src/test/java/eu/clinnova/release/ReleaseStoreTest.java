@@ -9,7 +9,6 @@ import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.ApplicationStoresTest;
-import eu.clinnova.workflow.application.DataAccessAgreement;
 import eu.clinnova.workflow.application.EthicsApproval;
 import eu.clinnova.workflow.application.SubmissionChecklistTest;
 import eu.clinnova.workflow.catalogue.DatasetStore;
@@ -99,8 +98,8 @@ class ReleaseStoreTest {
                     Optional.empty(),
                     Optional.empty()));
           }
-          new AgreementStore(entities)
-              .insert(granted.id(), DataAccessAgreement.current(), NOW, "sub-1");
+          AgreementStore agreements = new AgreementStore(entities);
+          agreements.insert(granted.id(), agreements.current(), NOW, "sub-1");
         });
     List<Entitlement> written =
         persistence.inTransaction(

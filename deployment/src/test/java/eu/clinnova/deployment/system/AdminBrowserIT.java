@@ -154,6 +154,9 @@ class AdminBrowserIT extends BrowserSystemTest {
     assertThat(phone.locator("#form-asked-again")).containsText("1 Personen");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(phone));
 
+    // Back at a desk (a new page closes the one before): the draft waits as it was saved.
+    page = newPage("fr-FR", 1280);
+    PortalPages.signIn(page, "/admin/consent-form/" + id, "admin");
     page.locator("#form-publish").click();
     assertThat(page.locator("#confirmation")).containsText("invite 1 patients");
     page.locator("#confirm").click();
@@ -172,6 +175,70 @@ class AdminBrowserIT extends BrowserSystemTest {
         ConsentApiIT.consent(
                 patient, "me", consent.replace("\"formVersion\":1", "\"formVersion\":2"))
             .statusCode());
+  }
+
+  @Test
+  void anAdministratorsHomeShowsADatasetInUseWhoseNodeNeverAskedTheGate() {
+    // A dataset of its own, with one researcher's access granted and no release asked for yet.
+    String dataset = DatasetApiIT.publishedOpen("de-quiet", "DE");
+    String researcher = Tokens.user("researcher");
+    String id = ApplicationApiIT.approvedNotAccepted(researcher, dataset, "DE", "BW-2026/041");
+    assertEquals(
+        201,
+        Api.post(
+                "/api/v1/applications/" + id + "/agreement",
+                researcher,
+                ApplicationApiIT.acceptance())
+            .statusCode());
+
+    Page page = newPage("de-DE", 1280);
+    PortalPages.signIn(page, "/admin", "admin");
+    assertThat(page.locator("#attention h2")).hasText("Was Aufmerksamkeit braucht");
+    Locator quiet =
+        page.locator("#attention-quiet-datasets li")
+            .filter(
+                new Locator.FilterOptions()
+                    .setHas(page.locator("a[href='admin/dataset/" + dataset + "']")));
+    assertThat(quiet).containsText("nie gefragt; 1 Zugänge gelten");
+    assertThat(page.locator("#attention-nothing")).hasCount(0);
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    PortalPages.screenshot(page, "admin-home-de");
+
+    Page phone = newPage("fr-FR", 390);
+    PortalPages.signIn(phone, "/admin", "admin");
+    assertThat(phone.locator("#attention-quiet-datasets")).containsText("jamais demandé");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(phone));
+  }
+
+  @Test
+  void anAdministratorReadsThePoliciesAndPublishesTheAgreementsNextVersion() {
+    Page page = newPage("en-GB", 1280);
+    PortalPages.signIn(page, "/admin/policies", "admin");
+    assertThat(page.locator("#policy-LU")).containsText("explicit consent, topic by topic");
+    assertThat(page.locator("#policy-FR")).containsText("information and no objection");
+    assertThat(page.locator("#policies-versions li").first()).containsText("in force since");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+
+    PortalPages.signIn(page, "/admin/agreement", "admin");
+    int before = page.locator("#agreement-versions li").count();
+    page.locator("#agreement-next-text textarea").fill("");
+    page.locator("#agreement-publish").click();
+    page.locator("#confirm").click();
+    assertThat(page.locator("#agreement-next-text")).hasAttribute("invalid", "");
+    assertThat(page.locator("#agreement-next-text")).containsText("Write the agreement’s text.");
+    String text =
+        Api.json(Api.get("/api/v1/agreements/1", Tokens.user("admin"))).get("text").asText()
+            + "\nBrowser test: results are shared with the patients' associations.\n";
+    page.locator("#agreement-next-text textarea").fill(text);
+    page.locator("#agreement-publish").click();
+    assertThat(page.locator("#confirmation")).containsText("applicants accept this version");
+    page.locator("#confirm").click();
+    assertThat(page.locator("#agreement-status"))
+        .hasText("Version " + (before + 1) + " is in force.");
+    assertThat(page.locator("#agreement-versions li")).hasCount(before + 1);
+    assertThat(page.locator("#agreement-in-force-text")).containsText("Browser test: results");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    PortalPages.screenshot(page, "admin-agreement-en");
   }
 
   /** The realm roles and groups the identity provider puts in a fresh token of {@code user}. */

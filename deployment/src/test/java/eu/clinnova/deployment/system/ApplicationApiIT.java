@@ -48,6 +48,61 @@ class ApplicationApiIT {
   }
 
   @Test
+  void anAdministratorPublishesTheAgreementsNextVersionAndApplicantsAcceptThatOne() {
+    String admin = Tokens.user("admin");
+    JsonNode before = Api.json(Api.get("/api/v1/agreements", Tokens.user("researcher")));
+    int inForce = before.get(0).get("version").asInt();
+    String text =
+        Api.json(Api.get("/api/v1/agreements/" + inForce, Tokens.user("researcher")))
+            .get("text")
+            .asText();
+    String next = text + "\n" + inForce + ". Every publication is announced to the committee.\n";
+    String body =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .createObjectNode()
+            .put("text", next)
+            .toString();
+
+    assertProblem(
+        Api.post("/api/v1/agreements", Tokens.user("steward-lu"), body), 403, "forbidden");
+    assertProblem(Api.post("/api/v1/agreements", admin, "{}"), 400, "invalid-request");
+    assertProblem(
+        Api.post(
+            "/api/v1/agreements",
+            admin,
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("text", text)
+                .toString()),
+        400,
+        "invalid-request");
+    HttpResponse<String> published = Api.post("/api/v1/agreements", admin, body);
+    assertEquals(201, published.statusCode(), published.body());
+    JsonNode version = Api.json(published);
+    assertEquals(inForce + 1, version.get("version").asInt());
+    assertTrue(version.get("auditIndex").asLong() >= 0);
+    assertEquals(
+        next, Api.json(Api.get("/api/v1/agreements/" + (inForce + 1), admin)).get("text").asText());
+    assertProblem(Api.get("/api/v1/agreements/" + (inForce + 2), admin), 404, "not-found");
+
+    String researcher = Tokens.user("researcher");
+    String id = approvedNotAccepted(researcher, "lu-ibd-clinical", "LU", "CNER 202501");
+    JsonNode approved = Api.json(Api.get("/api/v1/applications/" + id, researcher));
+    assertEquals(inForce + 1, approved.at("/agreement/version").asInt(), approved.toString());
+    assertProblem(
+        Api.post(
+            "/api/v1/applications/" + id + "/agreement",
+            researcher,
+            "{\"accepted\":true,\"agreementVersion\":" + inForce + "}"),
+        409,
+        "agreement-version-outdated");
+    assertEquals(
+        201,
+        Api.post("/api/v1/applications/" + id + "/agreement", researcher, acceptance())
+            .statusCode());
+  }
+
+  @Test
   void twoJurisdictionsFromDraftThroughAReturnToEntitlements() {
     String researcher = Tokens.user("researcher");
     HttpResponse<String> created =
@@ -402,9 +457,7 @@ class ApplicationApiIT {
     String path = "/api/v1/applications/" + id;
     assertProblem(Api.post(path + "/amendments", researcher, ""), 409, "agreement-first");
     assertEquals(
-        201,
-        Api.post(path + "/agreement", researcher, "{\"accepted\":true,\"agreementVersion\":1}")
-            .statusCode());
+        201, Api.post(path + "/agreement", researcher, ApplicationApiIT.acceptance()).statusCode());
     HttpResponse<String> started = Api.post(path + "/amendments", researcher, "");
     assertEquals(201, started.statusCode(), started.body());
     JsonNode amendment = Api.json(started);
@@ -444,11 +497,7 @@ class ApplicationApiIT {
 
     approveIn(amendmentId, "fr");
     JsonNode accepted =
-        Api.json(
-            Api.post(
-                amendmentPath + "/agreement",
-                researcher,
-                "{\"accepted\":true,\"agreementVersion\":1}"));
+        Api.json(Api.post(amendmentPath + "/agreement", researcher, ApplicationApiIT.acceptance()));
     assertEquals("approved", accepted.get("state").asText());
     assertTrue(
         entitlementOf(researcher, id, "fr-ra-registry").isPresent(), "granted under the project");
@@ -573,6 +622,16 @@ class ApplicationApiIT {
     HttpResponse<String> submitted = Api.post(path + "/submit", token, "");
     assertEquals(200, submitted.statusCode(), submitted.body());
     return id;
+  }
+
+  /** An applicant's acceptance of the agreement in force (administrators may publish new ones). */
+  static String acceptance() {
+    int version =
+        Api.json(Api.get("/api/v1/agreements", Tokens.user("researcher")))
+            .get(0)
+            .get("version")
+            .asInt();
+    return "{\"accepted\":true,\"agreementVersion\":" + version + "}";
   }
 
   /** An application of one jurisdiction driven through its review, its agreement not accepted. */

@@ -269,6 +269,9 @@ class AuthorizationMatrixIT {
       own.put("datasets.id", "lu-ibd-clinical");
       own.put("forms.id", "lu-research-consent");
       own.put("version", "1");
+      own.put(
+          "policyVersion",
+          Api.json(Api.get("/api/v1/policies", Tokens.user("admin"))).get("version").asText());
       own.put("jurisdiction", "LU");
       Map<String, String> foreign = new LinkedHashMap<>(own);
       foreign.put("psn", "FR-0001");

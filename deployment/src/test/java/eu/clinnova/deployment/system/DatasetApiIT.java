@@ -29,6 +29,22 @@ class DatasetApiIT {
           + "\"jurisdiction\":\"LU\",\"cohort\":\"IBD\",\"duo\":[\"DS\",\"NCU\"],"
           + "\"disease\":\"MONDO:0005101\",\"requiredModules\":[\"CLINICAL-DATA\"],\"subjects\":300}";
 
+  /** A dataset of its own for general research use, open to applications; its id. */
+  static String publishedOpen(String prefix, String jurisdiction) {
+    String id = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created =
+        Api.post(
+            "/api/v1/datasets",
+            Tokens.user("admin"),
+            NEW.replace("lu-ibd-fecal-calprotectin", id)
+                .replace("\"LU\"", "\"" + jurisdiction + "\"")
+                .replace(
+                    "\"duo\":[\"DS\",\"NCU\"],\"disease\":\"MONDO:0005101\",",
+                    "\"duo\":[\"GRU\"],"));
+    assertEquals(201, created.statusCode(), created.body());
+    return id;
+  }
+
   /**
    * A dataset of its own for a test that retires it, published and retired; a new id each time (the
    * matrix's fixtures are made again by the bad-input corpus).

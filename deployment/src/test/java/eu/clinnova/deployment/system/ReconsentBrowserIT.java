@@ -54,7 +54,7 @@ class ReconsentBrowserIT extends BrowserSystemTest {
         Api.post(
                 "/api/v1/applications/" + applicationId + "/agreement",
                 researcher,
-                "{\"accepted\":true,\"agreementVersion\":1}")
+                ApplicationApiIT.acceptance())
             .statusCode());
     String recipient = Api.json(Api.get("/api/v1/me", researcher)).get("sub").asText();
     NodeClient node = ReleaseGateIT.node("node-ch");

@@ -32,7 +32,7 @@ class ReleaseApiIT {
         Api.post(
                 "/api/v1/applications/" + id + "/agreement",
                 researcher,
-                "{\"accepted\":true,\"agreementVersion\":1}")
+                ApplicationApiIT.acceptance())
             .statusCode());
     String entitlement =
         ApplicationApiIT.entitlementOf(researcher, id, "lu-ibd-clinical").orElseThrow();

@@ -58,10 +58,7 @@ class ReleaseGateIT {
     String token = Tokens.user(user);
     String id = ApplicationApiIT.approvedNotAccepted(token, DATASET, "LU", "CNER 202411");
     HttpResponse<String> accepted =
-        Api.post(
-            "/api/v1/applications/" + id + "/agreement",
-            token,
-            "{\"accepted\":true,\"agreementVersion\":1}");
+        Api.post("/api/v1/applications/" + id + "/agreement", token, ApplicationApiIT.acceptance());
     assertEquals(201, accepted.statusCode(), accepted.body());
     return new Grant(
         id,
@@ -130,10 +127,7 @@ class ReleaseGateIT {
     ApplicationApiIT.approveIn(id, "lu");
     assertEquals(
         201,
-        Api.post(
-                "/api/v1/applications/" + id + "/agreement",
-                token,
-                "{\"accepted\":true,\"agreementVersion\":1}")
+        Api.post("/api/v1/applications/" + id + "/agreement", token, ApplicationApiIT.acceptance())
             .statusCode());
     return new Grant(
         id,

@@ -6,6 +6,7 @@ import eu.clinnova.audit.service.AuditLogSettings;
 import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.ImportRunner;
 import eu.clinnova.consent.application.PatientEnrolment;
+import eu.clinnova.consent.application.PolicyHistory;
 import eu.clinnova.consent.application.StaffRecords;
 import eu.clinnova.portal.config.PortalEnvironment;
 import eu.clinnova.portal.config.ProductionReadiness;
@@ -45,6 +46,7 @@ public class PortalStartup {
   @Inject StateCopyUpkeep stateCopyUpkeep;
   @Inject ReleaseSigning releaseSigning;
   @Inject ImportRunner imports;
+  @Inject PolicyHistory policies;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     // Before anything is touched: outside development, no secret may be missing or be the
@@ -65,6 +67,8 @@ public class PortalStartup {
             new AuditEvent.Subject(
                 "portal", Settings.value("CLINNOVA_AUDIT_ORIGIN", DEFAULT_ORIGIN)),
             Map.of()));
+    // The policies this start runs, kept once per version: what was in force when.
+    policies.recordBundled();
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_SEED_FORMS", "true"))) {
       // One plain-language form per jurisdiction (EN/FR/DE), published once as version 1.
       consentForms.publishSeedForms();

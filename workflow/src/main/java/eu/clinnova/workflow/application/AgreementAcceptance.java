@@ -64,7 +64,7 @@ public class AgreementAcceptance {
     if (!problems.isEmpty()) {
       throw Refusal.invalid("The acceptance is invalid.", problems);
     }
-    DataAccessAgreement agreement = DataAccessAgreement.current();
+    DataAccessAgreement agreement = agreements.current();
     if (version.get() != agreement.version()) {
       throw Refusal.conflict(
           "agreement-version-outdated",

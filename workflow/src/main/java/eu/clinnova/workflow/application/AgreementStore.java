@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,5 +33,40 @@ public class AgreementStore {
   public Optional<Acceptance> find(UUID applicationId) {
     return Optional.ofNullable(entities.find(AgreementAcceptanceRow.class, applicationId))
         .map(AgreementAcceptanceRow::acceptance);
+  }
+
+  /** The version applicants accept now: the latest published. */
+  public DataAccessAgreement current() {
+    return versions().get(0).agreement();
+  }
+
+  public Optional<AgreementVersion> version(int version) {
+    return Optional.ofNullable(entities.find(AgreementVersionRow.class, version))
+        .map(AgreementVersionRow::version);
+  }
+
+  /** Every published version, newest first (version 1 comes with the schema). */
+  public List<AgreementVersion> versions() {
+    return entities
+        .createQuery(
+            "SELECT v FROM AgreementVersionRow v ORDER BY v.version DESC",
+            AgreementVersionRow.class)
+        .getResultList()
+        .stream()
+        .map(AgreementVersionRow::version)
+        .toList();
+  }
+
+  public void insertVersion(AgreementVersion published) {
+    entities.persist(new AgreementVersionRow(published));
+    entities.flush();
+  }
+
+  /** Until the transaction ends: two administrators publishing at once get two numbers. */
+  public void lockVersions() {
+    entities
+        .createNativeQuery(
+            "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('workflow.agreement_version'))) l")
+        .getSingleResult();
   }
 }

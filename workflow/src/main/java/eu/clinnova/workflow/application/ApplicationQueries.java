@@ -198,7 +198,15 @@ public class ApplicationQueries {
         changed,
         previous,
         reviewer ? Optional.of(votes.votes(id)) : Optional.empty(),
-        approvedOnce ? Optional.of(DataAccessAgreement.current()) : Optional.empty(),
+        // The version the applicant accepted, once they did; before, the one to accept now.
+        approvedOnce
+            ? Optional.of(
+                agreements
+                    .find(id)
+                    .flatMap(accepted -> agreements.version(accepted.version()))
+                    .map(AgreementVersion::agreement)
+                    .orElseGet(agreements::current))
+            : Optional.empty(),
         agreements.find(id),
         entitlements.ofApplication(id),
         applications.amendmentsOf(id),

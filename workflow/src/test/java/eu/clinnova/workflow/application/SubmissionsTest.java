@@ -225,7 +225,8 @@ class SubmissionsTest {
                                     new AgreementStore(entities),
                                     engine.getTaskService())
                                 .acceptAgreement(APPLICANT, draft.id(), answer)));
-    int version = DataAccessAgreement.current().version();
+    int version =
+        persistence.inTransaction(entities -> new AgreementStore(entities).current().version());
 
     assertEquals(
         List.of("accepted", "agreementVersion"),

@@ -2,17 +2,24 @@ package eu.clinnova.portal.api.policies;
 
 import static eu.clinnova.kernel.json.Jsonp.JSON;
 
+import eu.clinnova.consent.application.PolicyHistory;
+import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
+import eu.clinnova.consent.policy.PolicyVersion;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.api.security.RequestCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
@@ -21,7 +28,8 @@ import java.util.Map;
  * {@code GET /api/v1/policies}: every jurisdiction's consent policy (basis, default, validity
  * periods, re-consent triggers, ethics reference pattern), for administrators and the staff who
  * apply them. The policies are data (consent-registry's {@code policies/jurisdictions.json}),
- * versioned with the portal.
+ * versioned with the portal; {@code GET /api/v1/policies/versions} lists every version the portal
+ * ran, from the first start that ran it, and {@code .../versions/{version}} shows one.
  */
 @Path("v1/policies")
 @RequestScoped
@@ -35,15 +43,59 @@ public class PolicyResource {
 
   private static final PolicyCatalogue POLICIES = PolicyCatalogue.bundled();
 
+  @Inject PolicyHistory history;
+  @Inject RequestCaller requestCaller;
+
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject policies() {
+    return json(POLICIES);
+  }
+
+  /** Every version the portal ran, newest first, with the first start that ran it. */
+  @GET
+  @Path("versions")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonArray versions() {
+    JsonArrayBuilder all = JSON.createArrayBuilder();
+    for (PolicyVersion version : history.versions(requestCaller.get())) {
+      all.add(
+          JSON.createObjectBuilder()
+              .add("version", version.version())
+              .add("sha256", version.sha256())
+              .add("inForceFrom", version.inForceFrom().toString()));
+    }
+    return all.build();
+  }
+
+  /** One version as GET /policies shows the one in force. */
+  @GET
+  @Path("versions/{policyVersion}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject version(@PathParam("policyVersion") String version) {
+    int number;
+    try {
+      number = Integer.parseInt(version);
+    } catch (NumberFormatException e) {
+      throw Refusal.notFound("No such version of the policies.");
+    }
+    PolicyVersion found =
+        history
+            .version(requestCaller.get(), number)
+            .orElseThrow(() -> Refusal.notFound("No such version of the policies."));
+    return JSON.createObjectBuilder(json(found.catalogue()))
+        .add("inForceFrom", found.inForceFrom().toString())
+        .add("sha256", found.sha256())
+        .build();
+  }
+
+  private static JsonObject json(PolicyCatalogue catalogue) {
     JsonObjectBuilder jurisdictions = JSON.createObjectBuilder();
-    for (Map.Entry<String, JurisdictionPolicy> entry : POLICIES.all().entrySet()) {
+    for (Map.Entry<String, JurisdictionPolicy> entry : catalogue.all().entrySet()) {
       jurisdictions.add(entry.getKey(), json(entry.getValue()));
     }
     return JSON.createObjectBuilder()
-        .add("version", POLICIES.version())
+        .add("version", catalogue.version())
         .add("jurisdictions", jurisdictions)
         .build();
   }

@@ -15,15 +15,13 @@ import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.NetworkTime;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.committee.Committee;
 import eu.clinnova.workflow.committee.CommitteeRules;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,7 +35,6 @@ import java.util.Map;
 public class CommitteesView extends Main implements HasDynamicTitle {
 
   // The four jurisdictions share Central European Time; the zone is shown with each time.
-  private static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Luxembourg");
 
   private final CommitteeRules rules;
   private final Caller caller;
@@ -140,10 +137,6 @@ public class CommitteesView extends Main implements HasDynamicTitle {
   }
 
   private UnorderedList history(String code) {
-    DateTimeFormatter format =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(getLocale())
-            .withZone(NETWORK_ZONE);
     UnorderedList list = new UnorderedList();
     list.setId("committee-" + code + "-history");
     list.addClassName("portal-cards");
@@ -155,10 +148,7 @@ public class CommitteesView extends Main implements HasDynamicTitle {
               getTranslation(
                   "committees.version",
                   version.version(),
-                  format.format(version.changedAt())
-                      + " "
-                      + NETWORK_ZONE.getDisplayName(
-                          java.time.format.TextStyle.SHORT, getLocale()))),
+                  NetworkTime.dateTime(version.changedAt(), getLocale()))),
           new Paragraph(
               getTranslation(
                   "committees.rules",

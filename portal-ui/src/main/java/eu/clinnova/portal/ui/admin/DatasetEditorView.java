@@ -26,6 +26,7 @@ import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.Confirmation;
 import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.NetworkTime;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.catalogue.CatalogueEntry;
@@ -37,10 +38,6 @@ import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoTerm;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +53,6 @@ import java.util.Optional;
 @Route(value = "admin/dataset", layout = MainLayout.class)
 @RolesAllowed(Role.Names.ADMIN)
 public class DatasetEditorView extends Main implements HasDynamicTitle, HasUrlParameter<String> {
-
-  private static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Luxembourg");
 
   private final DatasetCatalogue catalogue;
   private final Caller caller;
@@ -313,11 +308,6 @@ public class DatasetEditorView extends Main implements HasDynamicTitle, HasUrlPa
   private Section history(String datasetId) {
     Section section =
         Sections.labelled("dataset-history", getTranslation("datasets.history"), "portal-form");
-    DateTimeFormatter format =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(getLocale())
-            .withZone(NETWORK_ZONE);
-    String zone = NETWORK_ZONE.getDisplayName(TextStyle.SHORT, getLocale());
     UnorderedList list = new UnorderedList();
     list.setId("dataset-versions");
     list.addClassName("portal-cards");
@@ -329,7 +319,7 @@ public class DatasetEditorView extends Main implements HasDynamicTitle, HasUrlPa
               getTranslation(
                   "datasets.versionFrom",
                   version.version(),
-                  format.format(version.publishedAt()) + " " + zone)),
+                  NetworkTime.dateTime(version.publishedAt(), getLocale()))),
           new Paragraph(version.title()),
           new Paragraph(
               DatasetTexts.use(

@@ -15,6 +15,7 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.NetworkTime;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.register.ProcessingActivity;
@@ -23,7 +24,6 @@ import eu.clinnova.workflow.register.ProcessingRecordPdf;
 import eu.clinnova.workflow.register.ProcessingRegister;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
@@ -36,8 +36,6 @@ import java.time.format.FormatStyle;
 @RolesAllowed({Role.Names.COMPLIANCE_OFFICER, Role.Names.ADMIN})
 public class ProcessingRegisterView extends Main implements HasDynamicTitle {
 
-  private static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Luxembourg");
-
   @Inject
   public ProcessingRegisterView(ProcessingRegister register) {
     Caller caller = SignedInUser.current().orElseThrow();
@@ -47,7 +45,7 @@ public class ProcessingRegisterView extends Main implements HasDynamicTitle {
     DateTimeFormatter format =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(getLocale())
-            .withZone(NETWORK_ZONE);
+            .withZone(NetworkTime.ZONE);
     Anchor pdf =
         Downloads.link(
             getTranslation("register.pdf"),
@@ -60,10 +58,7 @@ public class ProcessingRegisterView extends Main implements HasDynamicTitle {
         new Paragraph(getTranslation("register.intro")),
         new Paragraph(
             getTranslation(
-                "register.generated",
-                format.format(record.generatedAt())
-                    + " "
-                    + NETWORK_ZONE.getDisplayName(java.time.format.TextStyle.SHORT, getLocale()))),
+                "register.generated", NetworkTime.dateTime(record.generatedAt(), getLocale()))),
         pdf,
         controller(record));
     UnorderedList activities = new UnorderedList();

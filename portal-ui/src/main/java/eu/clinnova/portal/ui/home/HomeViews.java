@@ -3,9 +3,11 @@ package eu.clinnova.portal.ui.home;
 import com.vaadin.flow.component.Component;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.ui.admin.AgreementView;
 import eu.clinnova.portal.ui.admin.CommitteesView;
 import eu.clinnova.portal.ui.admin.ConsentFormsView;
 import eu.clinnova.portal.ui.admin.DatasetsView;
+import eu.clinnova.portal.ui.admin.PoliciesView;
 import eu.clinnova.portal.ui.admin.StaffView;
 import eu.clinnova.portal.ui.applications.ApplicationsView;
 import eu.clinnova.portal.ui.applications.TaskInboxView;
@@ -72,7 +74,8 @@ public final class HomeViews {
                   new Page(AuditLogView.class, "nav.compliance.auditLog"),
                   new Page(ReleasesView.class, "nav.releases"),
                   new Page(LogVerificationView.class, "nav.compliance.verify"),
-                  new Page(ProcessingRegisterView.class, "nav.compliance.register"))),
+                  new Page(ProcessingRegisterView.class, "nav.compliance.register"),
+                  new Page(PoliciesView.class, "nav.admin.policies"))),
           new Home(
               Role.ADMIN,
               AdminHomeView.class,
@@ -80,6 +83,8 @@ public final class HomeViews {
               List.of(
                   new Page(DatasetsView.class, "nav.admin.datasets"),
                   new Page(ConsentFormsView.class, "nav.admin.forms"),
+                  new Page(AgreementView.class, "nav.admin.agreement"),
+                  new Page(PoliciesView.class, "nav.admin.policies"),
                   new Page(CommitteesView.class, "nav.admin.committees"),
                   new Page(StaffView.class, "nav.admin.staff"),
                   new Page(ProcessingRegisterView.class, "nav.compliance.register"))));
