@@ -158,7 +158,7 @@ class AdminBrowserIT extends BrowserSystemTest {
     page = newPage("fr-FR", 1280);
     PortalPages.signIn(page, "/admin/consent-form/" + id, "admin");
     page.locator("#form-publish").click();
-    assertThat(page.locator("#confirmation")).containsText("invite 1 patients");
+    assertThat(page.getByRole(AriaRole.DIALOG)).containsText("invite 1 patients");
     page.locator("#confirm").click();
     assertThat(page.locator("#form-status"))
         .hasText("La version 2 est en vigueur. Patients invités à consentir de nouveau : 1.");
@@ -231,7 +231,7 @@ class AdminBrowserIT extends BrowserSystemTest {
             + "\nBrowser test: results are shared with the patients' associations.\n";
     page.locator("#agreement-next-text textarea").fill(text);
     page.locator("#agreement-publish").click();
-    assertThat(page.locator("#confirmation")).containsText("applicants accept this version");
+    assertThat(page.getByRole(AriaRole.DIALOG)).containsText("applicants accept this version");
     page.locator("#confirm").click();
     assertThat(page.locator("#agreement-status"))
         .hasText("Version " + (before + 1) + " is in force.");

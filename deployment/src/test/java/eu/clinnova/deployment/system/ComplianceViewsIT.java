@@ -1,12 +1,14 @@
 package eu.clinnova.deployment.system;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,20 +35,42 @@ class ComplianceViewsIT extends BrowserSystemTest {
   void searchingTheLogShowsTheEntryWithItsVerifiedInclusionProof() {
     PortalPages.signIn(page, "/compliance/audit-log", "compliance");
     assertThat(PortalPages.heading(page)).hasText("Audit log");
-    // Home, audit log, releases, verification, record of processing.
-    assertThat(page.locator("vaadin-side-nav-item")).hasCount(5);
+    // Home, audit log, patients, releases, verification, record of processing, policies.
+    assertThat(page.locator("vaadin-side-nav-item")).hasCount(7);
     page.locator("#filter-action input").fill("portal.started");
     page.locator("#search").click();
     assertThat(page.locator("#results-status")).containsText("entries shown");
     Locator firstCell =
         page.locator(
-                "vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("portal.started"))
+                "vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Portal started"))
             .first();
     assertThat(firstCell).isVisible();
     firstCell.click();
     assertThat(page.locator("#inclusion-verdict"))
         .containsText("verifies against the current signed checkpoint");
+    assertThat(page.locator("#entry-facts")).containsText("Portal started (portal.started)");
+    assertThat(page.locator("#entry-raw")).containsText("The entry as hashed");
     PortalPages.screenshot(page, "compliance-audit-log");
+  }
+
+  @Test
+  void actorsAreShownByNameAndRoleAndEntriesAsFacts() {
+    // The steward lists their patients: an entry whose actor is a named staff account.
+    assertEquals(200, Api.get("/api/v1/patients?q=LU-0", Tokens.user("steward-lu")).statusCode());
+    PortalPages.signIn(page, "/compliance/audit-log", "compliance");
+    page.locator("#filter-action input").fill("patients.listed");
+    page.locator("#search").click();
+    Locator cell =
+        page.locator(
+                "vaadin-grid-cell-content",
+                new Page.LocatorOptions().setHasText("Sam Steward LU (Data steward)"))
+            .first();
+    assertThat(cell).isVisible();
+    cell.click();
+    assertThat(page.locator("#entry-facts")).containsText("Patients listed (patients.listed)");
+    assertThat(page.locator("#entry-facts")).containsText("Sam Steward LU (Data steward)");
+    assertThat(page.locator("#entry-facts")).containsText("LU-0");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
   }
 
   @Test
@@ -94,5 +118,30 @@ class ComplianceViewsIT extends BrowserSystemTest {
   void aPatientCannotOpenTheAuditLog() {
     PortalPages.signIn(page, "/compliance/audit-log", "patient-ch");
     assertThat(page.locator("#not-found")).isVisible();
+  }
+
+  @Test
+  void aPatientsConsentAtAnyMomentItsHistoryWhoReadItAndItsFhirExport() throws Exception {
+    PortalPages.signIn(page, "/compliance/patient", "compliance");
+    page.locator("#find-q input").fill("LU-0001");
+    page.locator("#find-q input").press("Enter");
+    page.locator("a[href='compliance/patient/LU-0001']").click();
+    assertThat(page.locator("#patient-state-when")).containsText("Consent as it stood on");
+    // Opening the patient was itself a read, shown with the officer's name.
+    assertThat(page.locator("#patient-reads")).containsText("Cora Compliance (Compliance officer)");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+
+    page.locator("#as-of input").nth(0).fill("01/01/2020");
+    page.locator("#as-of input").nth(0).press("Enter");
+    page.locator("#as-of input").nth(1).fill("09:00");
+    page.locator("#as-of input").nth(1).press("Enter");
+    page.locator("#as-of-show").click();
+    assertThat(page.locator("#patient-state-when")).containsText("2020");
+    assertThat(page.locator("#patient-state-CLINICAL-DATA")).isVisible();
+
+    Download download = page.waitForDownload(() -> page.locator("#patient-fhir").click());
+    String bundle = Files.readString(download.path());
+    assertTrue(bundle.contains("\"resourceType\":\"Bundle\""), bundle);
+    PortalPages.screenshot(page, "compliance-patient");
   }
 }

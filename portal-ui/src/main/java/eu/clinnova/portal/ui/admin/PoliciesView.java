@@ -40,6 +40,8 @@ public class PoliciesView extends Main implements HasDynamicTitle {
     Caller caller = SignedInUser.current().orElseThrow();
     setId("admin-policies");
     addClassName("portal-page");
+    // A page of text only, longer than a screen: a keyboard scrolls it from the page itself.
+    getElement().setAttribute("tabindex", "0");
     List<PolicyVersion> versions = history.versions(caller);
     PolicyCatalogue inForce = PolicyCatalogue.bundled();
     add(

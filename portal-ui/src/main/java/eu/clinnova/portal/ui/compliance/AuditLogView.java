@@ -3,6 +3,7 @@ package eu.clinnova.portal.ui.compliance;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -25,6 +26,7 @@ import eu.clinnova.audit.note.Checkpoint;
 import eu.clinnova.audit.note.NoteVerifier;
 import eu.clinnova.audit.service.AuditLogService;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.identity.KeycloakStaff;
 import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,6 +53,7 @@ public class AuditLogView extends Main
   static final int PAGE = 50;
 
   private final AuditLogService auditLog;
+  private final AuditFacts facts;
   private final DateTimePicker from = new DateTimePicker();
   private final DateTimePicker to = new DateTimePicker();
   private final TextField action = new TextField();
@@ -67,8 +70,9 @@ public class AuditLogView extends Main
   private EntrySearch search = EntrySearch.newest(PAGE);
 
   @Inject
-  public AuditLogView(AuditLogService auditLog) {
+  public AuditLogView(AuditLogService auditLog, KeycloakStaff staff) {
     this.auditLog = auditLog;
+    this.facts = new AuditFacts(this, staff);
     setId("audit-log");
     addClassName("portal-page");
     add(new H1(getTranslation("audit.title")), new Paragraph(getTranslation("audit.intro")));
@@ -110,10 +114,10 @@ public class AuditLogView extends Main
     grid.addColumn(entry -> entry.time().toString())
         .setHeader(getTranslation("audit.column.time"))
         .setAutoWidth(true);
-    grid.addColumn(StoredEntry::action)
+    grid.addColumn(entry -> facts.action(entry.action()))
         .setHeader(getTranslation("audit.column.action"))
         .setAutoWidth(true);
-    grid.addColumn(entry -> entry.actorRole() + " · " + entry.actorSub())
+    grid.addColumn(entry -> facts.actor(entry.actorRole(), entry.actorSub()))
         .setHeader(getTranslation("audit.column.actor"))
         .setAutoWidth(true);
     grid.addColumn(entry -> entry.subjectType() + " " + entry.subjectId())
@@ -211,8 +215,11 @@ public class AuditLogView extends Main
             && ProofVerifier.verifyInclusion(
                 entry.index(), checkpoint.size(), shownLeafHash, proof, checkpoint.rootHash());
     H2 heading = new H2(getTranslation("audit.detail.heading", entry.index()));
-    Pre leaf = new Pre(new String(entry.leaf(), StandardCharsets.UTF_8));
-    leaf.getStyle().set("white-space", "pre-wrap").set("word-break", "break-all");
+    Pre leafText = new Pre(new String(entry.leaf(), StandardCharsets.UTF_8));
+    leafText.getStyle().set("white-space", "pre-wrap").set("word-break", "break-all");
+    // The facts in words first; the exact bytes that were hashed one click away.
+    Details leaf = new Details(getTranslation("audit.detail.raw"), leafText);
+    leaf.setId("entry-raw");
     Paragraph hash =
         new Paragraph(
             getTranslation("audit.detail.leafHash")
@@ -231,6 +238,7 @@ public class AuditLogView extends Main
     proofHashes.getStyle().set("white-space", "pre-wrap").set("word-break", "break-all");
     detail.add(
         heading,
+        facts.facts(entry),
         leaf,
         hash,
         verdict,

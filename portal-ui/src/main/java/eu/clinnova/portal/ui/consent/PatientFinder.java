@@ -40,10 +40,13 @@ final class PatientFinder extends Div {
   private final Paragraph summary = Sections.status("find-summary");
   private final Button more = new Button();
   private Optional<String> next = Optional.empty();
+  private final String route;
 
-  PatientFinder(PatientRegistry registry, Caller caller) {
+  /** A finder whose results open {@code route} + the pseudonym (the steward's or compliance's). */
+  PatientFinder(PatientRegistry registry, Caller caller, String route) {
     this.registry = registry;
     this.caller = caller;
+    this.route = route;
     Section section =
         Sections.labelled("find-patients", getTranslation("steward.find.heading"), "portal-form");
     prefix.setLabel(getTranslation("steward.find.prefix"));
@@ -138,7 +141,7 @@ final class PatientFinder extends Div {
     ListItem item = new ListItem();
     item.addClassName("portal-card");
     item.setId("patient-" + patient.psn());
-    Anchor link = new Anchor("steward/patient/" + patient.psn(), patient.psn());
+    Anchor link = new Anchor(route + patient.psn(), patient.psn());
     link.addClassName("portal-card-title");
     item.add(
         link,

@@ -28,7 +28,6 @@ import eu.clinnova.consent.domain.ConsentBasis;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.Decision;
 import eu.clinnova.consent.domain.ModuleState;
-import eu.clinnova.consent.domain.RecordEntry;
 import eu.clinnova.consent.domain.RecordKind;
 import eu.clinnova.consent.domain.SignerKind;
 import eu.clinnova.consent.form.ConsentForm;
@@ -42,9 +41,6 @@ import eu.clinnova.portal.ui.base.SignedInUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,34 +176,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
 
   private Section history(ConsentQueries.PatientConsent consent) {
     Section section = section("patient-history", "history.title");
-    DateTimeFormatter format =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(getLocale())
-            .withZone(ZoneOffset.UTC);
-    UnorderedList list = new UnorderedList();
-    list.addClassName("portal-cards");
-    for (RecordEntry entry : consent.history()) {
-      ListItem item = new ListItem();
-      item.addClassName("portal-card");
-      String signer = getTranslation("history.signer." + entry.record().signer().code());
-      item.add(
-          new Paragraph(
-              format.format(entry.record().recordedAt())
-                  + " UTC · "
-                  + entry.record().kind().code()
-                  + " · "
-                  + signer
-                  + entry.signerName().map(name -> " (" + name + ")").orElse("")),
-          new Paragraph(
-              entry.record().decisions().entrySet().stream()
-                  .map(e -> e.getKey().code() + ": " + e.getValue().code())
-                  .collect(Collectors.joining(", "))));
-      list.add(item);
-    }
-    if (consent.history().isEmpty()) {
-      section.add(new Paragraph(getTranslation("history.empty")));
-    }
-    section.add(list);
+    section.add(ConsentTimeline.of(this, getLocale(), consent.history()));
     return section;
   }
 

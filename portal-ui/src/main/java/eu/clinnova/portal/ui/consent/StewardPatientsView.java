@@ -54,7 +54,7 @@ public class StewardPatientsView extends Main implements HasDynamicTitle {
     addClassName("portal-page");
     add(new H1(getTranslation("steward.title")), new Paragraph(getTranslation("steward.intro")));
     add(
-        new PatientFinder(registry, caller),
+        new PatientFinder(registry, caller, "steward/patient/"),
         enrol(),
         new PatientImportPanel(imports, runner, caller));
   }

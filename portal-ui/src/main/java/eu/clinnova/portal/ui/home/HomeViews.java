@@ -14,6 +14,7 @@ import eu.clinnova.portal.ui.applications.TaskInboxView;
 import eu.clinnova.portal.ui.compliance.AuditLogView;
 import eu.clinnova.portal.ui.compliance.LogVerificationView;
 import eu.clinnova.portal.ui.compliance.ProcessingRegisterView;
+import eu.clinnova.portal.ui.consent.CompliancePatientView;
 import eu.clinnova.portal.ui.consent.ConsentHistoryView;
 import eu.clinnova.portal.ui.consent.DisclosuresView;
 import eu.clinnova.portal.ui.consent.StewardPatientsView;
@@ -72,6 +73,7 @@ public final class HomeViews {
               "nav.home.compliance",
               List.of(
                   new Page(AuditLogView.class, "nav.compliance.auditLog"),
+                  new Page(CompliancePatientView.class, "nav.compliance.patients"),
                   new Page(ReleasesView.class, "nav.releases"),
                   new Page(LogVerificationView.class, "nav.compliance.verify"),
                   new Page(ProcessingRegisterView.class, "nav.compliance.register"),
