@@ -219,8 +219,11 @@ class AdminBrowserIT extends BrowserSystemTest {
     assertThat(page.locator("#policies-versions li").first()).containsText("in force since");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
 
-    PortalPages.signIn(page, "/admin/agreement", "admin");
-    int before = page.locator("#agreement-versions li").count();
+    page.navigate(SystemTestEnvironment.portalUrl() + "/admin/agreement");
+    assertThat(page.locator("#agreement-versions li").first()).isVisible();
+    int before =
+        Api.json(Api.get("/api/v1/agreements", Tokens.user("admin"))).get(0).get("version").asInt();
+    assertThat(page.locator("#agreement-versions li")).hasCount(before);
     page.locator("#agreement-next-text textarea").fill("");
     page.locator("#agreement-publish").click();
     page.locator("#confirm").click();

@@ -48,6 +48,24 @@ class ApplicationApiIT {
   }
 
   @Test
+  void anApplicantDeletesAnEmptyDraftAndItIsGoneFromTheirList() {
+    String researcher = Tokens.user("researcher");
+    HttpResponse<String> created = Api.post("/api/v1/applications", researcher, "{}");
+    assertEquals(201, created.statusCode(), created.body());
+    String id = Api.json(created).get("id").asText();
+    assertProblem(
+        Api.delete("/api/v1/applications/" + id, Tokens.user("researcher2")), 404, "not-found");
+    assertEquals(204, Api.delete("/api/v1/applications/" + id, researcher).statusCode());
+    assertProblem(Api.get("/api/v1/applications/" + id, researcher), 404, "not-found");
+    assertProblem(Api.delete("/api/v1/applications/" + id, researcher), 404, "not-found");
+    JsonNode mine = Api.json(Api.get("/api/v1/applications?state=draft", researcher));
+    mine.forEach(application -> assertTrue(!application.get("id").asText().equals(id)));
+    assertProblem(Api.get("/api/v1/applications?state=nope", researcher), 400, "invalid-request");
+    assertProblem(
+        Api.get("/api/v1/applications?jurisdiction=XX", researcher), 400, "invalid-request");
+  }
+
+  @Test
   void anAdministratorPublishesTheAgreementsNextVersionAndApplicantsAcceptThatOne() {
     String admin = Tokens.user("admin");
     JsonNode before = Api.json(Api.get("/api/v1/agreements", Tokens.user("researcher")));

@@ -88,10 +88,13 @@ public final class QueryParameters {
       return at.map(instant -> new PageEnd(instant, id.orElseThrow()));
     }
 
-    /** The {@code Link: <…>; rel="next"} of a page that ended here, {@code size} a page. */
+    /**
+     * The {@code Link: <…>; rel="next"} of a page that ended here, {@code size} a page; the
+     * request's other parameters (its filters) are kept.
+     */
     public Link next(UriInfo uri, int size) {
       return Link.fromUri(
-              uri.getAbsolutePathBuilder()
+              uri.getRequestUriBuilder()
                   .replaceQueryParam("before", before.toString())
                   .replaceQueryParam("beforeId", beforeId.toString())
                   .replaceQueryParam("limit", size)

@@ -60,11 +60,22 @@ public class ApplicationQueries {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page list(Caller caller, Optional<ApplicationStore.PageEnd> after, int limit) {
+    return list(caller, ApplicationFilter.NONE, after, limit);
+  }
+
+  /** As {@link #list(Caller, Optional, int)}, narrowed by {@code filter}. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page list(
+      Caller caller,
+      ApplicationFilter filter,
+      Optional<ApplicationStore.PageEnd> after,
+      int limit) {
     int size = Math.max(1, Math.min(limit, MAX_PAGE));
     // One more than asked says whether another page follows, without counting.
     List<Application> found =
         applications.visible(
             ApplicationAccess.scope(caller),
+            filter,
             after.orElse(ApplicationStore.PageEnd.START),
             size + 1);
     if (found.size() <= size) {
@@ -73,6 +84,12 @@ public class ApplicationQueries {
     List<Application> page = found.subList(0, size);
     return new Page(
         List.copyOf(page), Optional.of(ApplicationStore.PageEnd.after(page.get(size - 1))));
+  }
+
+  /** The jurisdictions' reviews (state, decision) of applications the caller was shown. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, List<JurisdictionReview>> reviewsOf(List<Application> shown) {
+    return applications.reviewsOf(shown.stream().map(Application::id).toList());
   }
 
   /** The caller's own applications, most recently changed first (at most {@value #MAX_PAGE}). */

@@ -11,7 +11,9 @@ public enum ApplicationState {
   APPROVED("approved"),
   REJECTED("rejected"),
   WITHDRAWN("withdrawn"),
-  CLOSED("closed");
+  CLOSED("closed"),
+  /** A draft its applicant deleted: kept as a tombstone for the log, shown to nobody. */
+  DISCARDED("discarded");
 
   private final String code;
 

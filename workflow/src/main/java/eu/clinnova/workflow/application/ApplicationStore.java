@@ -68,9 +68,11 @@ public class ApplicationStore {
     return row;
   }
 
+  /** The application; a discarded draft reads as absent. */
   public Optional<Application> find(UUID id) {
     return Optional.ofNullable(entities.find(ApplicationRow.class, id))
-        .map(ApplicationRow::application);
+        .map(ApplicationRow::application)
+        .filter(application -> application.state() != ApplicationState.DISCARDED);
   }
 
   /**
@@ -83,7 +85,8 @@ public class ApplicationStore {
       return Optional.empty();
     }
     entities.refresh(row, LockModeType.PESSIMISTIC_WRITE);
-    return Optional.of(row.application());
+    return Optional.of(row.application())
+        .filter(application -> application.state() != ApplicationState.DISCARDED);
   }
 
   /** The amendments of an application, oldest first. */
@@ -91,7 +94,8 @@ public class ApplicationStore {
     return applications(
         entities
             .createQuery(
-                "SELECT a FROM ApplicationRow a WHERE a.amends = :id ORDER BY a.createdAt",
+                "SELECT a FROM ApplicationRow a WHERE a.amends = :id AND a.state <> 'discarded'"
+                    + " ORDER BY a.createdAt",
                 ApplicationRow.class)
             .setParameter("id", id)
             .getResultList());
@@ -101,7 +105,8 @@ public class ApplicationStore {
     return applications(
         entities
             .createQuery(
-                "SELECT a FROM ApplicationRow a WHERE a.ownerSub = :sub ORDER BY a.updatedAt DESC",
+                "SELECT a FROM ApplicationRow a WHERE a.ownerSub = :sub AND a.state <> 'discarded'"
+                    + " ORDER BY a.updatedAt DESC",
                 ApplicationRow.class)
             .setParameter("sub", sub)
             .setMaxResults(AT_MOST)
@@ -139,13 +144,28 @@ public class ApplicationStore {
    */
   @SuppressWarnings("unchecked")
   public List<Application> visible(ApplicationAccess.Scope scope, PageEnd end, int limit) {
+    return visible(scope, ApplicationFilter.NONE, end, limit);
+  }
+
+  /**
+   * As {@link #visible(ApplicationAccess.Scope, PageEnd, int)}, narrowed by {@code filter}. An
+   * absent part is bound as a value that lets everything through, so the statement stays one.
+   */
+  @SuppressWarnings("unchecked")
+  public List<Application> visible(
+      ApplicationAccess.Scope scope, ApplicationFilter filter, PageEnd end, int limit) {
     return applications(
         entities
             .createNativeQuery(
                 "SELECT * FROM workflow.application"
-                    + " WHERE (owner_sub = ?1 OR (state <> 'draft'"
+                    + " WHERE state <> 'discarded' AND (owner_sub = ?1 OR (state <> 'draft'"
                     + "   AND (?2 OR jurisdictions && string_to_array(?3, ','))))"
                     + " AND (updated_at, id) < (?4, ?5)"
+                    + " AND (?6 = '' OR state = ?6)"
+                    + " AND (?7 = '' OR ?7 = ANY (jurisdictions))"
+                    + " AND (?8 = '' OR document->'datasets' @> jsonb_build_array(?8))"
+                    + " AND updated_at >= ?9 AND updated_at < ?10"
+                    + " AND (?11 = '' OR document->>'title' ILIKE ?11)"
                     + " ORDER BY updated_at DESC, id DESC",
                 ApplicationRow.class)
             .setParameter(1, scope.owner())
@@ -153,8 +173,45 @@ public class ApplicationStore {
             .setParameter(3, String.join(",", scope.jurisdictions()))
             .setParameter(4, end.updatedAt())
             .setParameter(5, end.id())
+            .setParameter(6, filter.state().map(ApplicationState::code).orElse(""))
+            .setParameter(7, filter.jurisdiction().orElse(""))
+            .setParameter(8, filter.dataset().orElse(""))
+            .setParameter(9, filter.changedFrom().orElse(EARLIEST))
+            .setParameter(10, filter.changedBefore().orElse(PageEnd.START.updatedAt()))
+            .setParameter(11, filter.titlePattern())
             .setMaxResults(limit)
             .getResultList());
+  }
+
+  /** The network's order: LU, FR, DE, CH. */
+  private static final Comparator<JurisdictionReview> BY_JURISDICTION =
+      Comparator.comparing(
+          (JurisdictionReview review) ->
+              Jurisdiction.fromCode(review.jurisdiction())
+                  .map(Enum::ordinal)
+                  .orElse(Integer.MAX_VALUE));
+
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The jurisdictions' reviews of each application, in one query. */
+  public Map<UUID, List<JurisdictionReview>> reviewsOf(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, List<JurisdictionReview>> reviews = new java.util.HashMap<>();
+    entities
+        .createQuery(
+            "SELECT r FROM JurisdictionReviewRow r WHERE r.applicationId IN :ids",
+            JurisdictionReviewRow.class)
+        .setParameter("ids", ids)
+        .getResultList()
+        .forEach(
+            row ->
+                reviews
+                    .computeIfAbsent(row.applicationId(), id -> new java.util.ArrayList<>())
+                    .add(row.review()));
+    reviews.values().forEach(list -> list.sort(BY_JURISDICTION));
+    return reviews;
   }
 
   private static List<Application> applications(List<ApplicationRow> rows) {
@@ -300,12 +357,7 @@ public class ApplicationStore {
         .getResultList()
         .stream()
         .map(JurisdictionReviewRow::review)
-        .sorted(
-            Comparator.comparing(
-                (JurisdictionReview review) ->
-                    Jurisdiction.fromCode(review.jurisdiction())
-                        .map(Enum::ordinal)
-                        .orElse(Integer.MAX_VALUE)))
+        .sorted(BY_JURISDICTION)
         .toList();
   }
 }

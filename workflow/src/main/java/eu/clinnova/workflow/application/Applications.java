@@ -94,6 +94,42 @@ public class Applications {
                 .orElse(Map.of())));
   }
 
+  /**
+   * The applicant deletes a draft never submitted that holds no document (uploaded files and ethics
+   * approvals are evidence, kept). The row stays as a tombstone nobody sees; the log keeps {@code
+   * application.discarded}.
+   */
+  @Transactional
+  public Changed discard(Caller caller, UUID id) {
+    Application application = changes.ownApplication(caller, id);
+    if (application.state() != ApplicationState.DRAFT
+        || application.revision() != 0
+        || !applications.attachments(id).isEmpty()
+        || !applications.ethics(id).isEmpty()) {
+      throw Refusal.conflict(
+          "draft-not-empty",
+          "Only a draft that was never submitted and holds no document can be deleted;"
+              + " withdraw a submitted application instead.");
+    }
+    Application discarded =
+        new Application(
+            application.id(),
+            application.ownerSub(),
+            application.ownerName(),
+            ApplicationState.DISCARDED,
+            application.document(),
+            application.jurisdictions(),
+            application.revision(),
+            application.processInstanceId(),
+            application.createdAt(),
+            changes.now(),
+            application.amends());
+    applications.update(discarded);
+    return new Changed(
+        discarded,
+        changes.audit(caller, Role.RESEARCHER, "application.discarded", discarded, Map.of()));
+  }
+
   /** Saves the draft as it is typed: any shape-valid content, complete or not. */
   @Transactional
   public Changed update(Caller caller, UUID id, ApplicationDocument.Parsed draft) {

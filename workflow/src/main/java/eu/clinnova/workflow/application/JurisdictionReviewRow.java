@@ -61,4 +61,8 @@ class JurisdictionReviewRow {
         round,
         changedAt);
   }
+
+  UUID applicationId() {
+    return applicationId;
+  }
 }

@@ -119,6 +119,37 @@ class ApplicationsTest {
   }
 
   @Test
+  void anEmptyDraftIsDeletedByItsApplicantOnlyAndThenNobodySeesIt() {
+    UUID empty =
+        applications(service -> service.create(APPLICANT, "Ada", parsed("{}"))).application().id();
+    UUID withFile =
+        applications(service -> service.create(APPLICANT, "Ada", parsed("{}"))).application().id();
+    applications(
+        service -> service.attach(APPLICANT, withFile, "letter.pdf", "application/pdf", LETTER));
+    audit.clear();
+
+    Caller other = Caller.staff("sub-other", Role.RESEARCHER);
+    assertEquals(Refusal.Kind.NOT_FOUND, refused(service -> service.discard(other, empty)).kind());
+    assertEquals(
+        "draft-not-empty", refused(service -> service.discard(APPLICANT, withFile)).code());
+    assertTrue(audit.events().isEmpty());
+
+    applications(service -> service.discard(APPLICANT, empty));
+    AuditEvent entry = audit.only("application.discarded");
+    assertEquals(new AuditEvent.Subject("application", empty.toString()), entry.subject());
+    assertTrue(
+        persistence.inTransaction(entities -> new ApplicationStore(entities).find(empty)).isEmpty(),
+        "a discarded draft reads as absent");
+    assertEquals(
+        Refusal.Kind.NOT_FOUND, refused(service -> service.discard(APPLICANT, empty)).kind());
+    assertTrue(
+        persistence
+            .inTransaction(entities -> new ApplicationStore(entities).ownedBy("sub-applicant"))
+            .stream()
+            .noneMatch(application -> application.id().equals(empty)));
+  }
+
+  @Test
   void anUnknownDatasetIsRefusedAtItsFieldAndNothingIsKept() {
     Refusal refusal =
         refused(

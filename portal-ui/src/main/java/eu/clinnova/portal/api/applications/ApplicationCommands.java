@@ -2,8 +2,13 @@ package eu.clinnova.portal.api.applications;
 
 import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.kernel.Jurisdiction;
+import eu.clinnova.portal.api.QueryParameters;
+import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.workflow.application.AgreementAcceptance;
 import eu.clinnova.workflow.application.ApplicationDocument;
+import eu.clinnova.workflow.application.ApplicationFilter;
+import eu.clinnova.workflow.application.ApplicationState;
 import eu.clinnova.workflow.application.EthicsDeclaration;
 import eu.clinnova.workflow.review.TaskOutcome;
 import jakarta.json.JsonObject;
@@ -83,5 +88,49 @@ final class ApplicationCommands {
   /** A text field's value; null where it is absent or not text (the service says what is due). */
   private static String text(JsonObject json, String field) {
     return json.get(field) instanceof JsonString value ? value.getString() : null;
+  }
+
+  /** A listing's filter from its query parameters; each bad one is added to {@code errors}. */
+  static ApplicationFilter filter(
+      String state,
+      String jurisdiction,
+      String dataset,
+      String changedFrom,
+      String changedBefore,
+      String title,
+      List<Problem.FieldError> errors) {
+    Optional<ApplicationState> wanted = Optional.empty();
+    if (QueryParameters.text(state).isPresent()) {
+      try {
+        wanted = Optional.of(ApplicationState.fromCode(state.strip()));
+      } catch (IllegalArgumentException e) {
+        errors.add(
+            new Problem.FieldError(
+                "state",
+                "must be one of draft, submitted, returned, under-review, approved, rejected,"
+                    + " withdrawn, closed"));
+      }
+    }
+    Optional<String> where = QueryParameters.text(jurisdiction);
+    if (where.isPresent() && !Jurisdiction.isCode(where.get())) {
+      errors.add(new Problem.FieldError("jurisdiction", "must be one of LU, FR, DE, CH"));
+    }
+    Optional<String> words = QueryParameters.text(title);
+    if (words.isPresent() && words.get().length() > ApplicationDocument.MAX_TITLE) {
+      errors.add(
+          new Problem.FieldError(
+              "q", "must be at most " + ApplicationDocument.MAX_TITLE + " characters"));
+    }
+    Optional<String> set = QueryParameters.text(dataset);
+    if (set.isPresent() && set.get().length() > 61) {
+      errors.add(new Problem.FieldError("dataset", "must be a dataset id"));
+    }
+    return new ApplicationFilter(
+        wanted,
+        where,
+        set,
+        QueryParameters.instant("changedFrom", changedFrom, errors),
+        QueryParameters.instant("changedBefore", changedBefore, errors),
+        words);
   }
 }

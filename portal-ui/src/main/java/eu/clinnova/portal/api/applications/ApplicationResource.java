@@ -15,6 +15,7 @@ import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
 import eu.clinnova.portal.http.ContentDisposition;
 import eu.clinnova.workflow.application.AgreementAcceptance;
+import eu.clinnova.workflow.application.ApplicationFilter;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.Applications;
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -76,8 +78,17 @@ public class ApplicationResource {
   public Response list(
       @QueryParam("before") String before,
       @QueryParam("beforeId") String beforeId,
-      @QueryParam("limit") String limit) {
+      @QueryParam("limit") String limit,
+      @QueryParam("state") String state,
+      @QueryParam("jurisdiction") String jurisdiction,
+      @QueryParam("dataset") String dataset,
+      @QueryParam("changedFrom") String changedFrom,
+      @QueryParam("changedBefore") String changedBefore,
+      @QueryParam("q") String title) {
     List<Problem.FieldError> errors = new ArrayList<>();
+    ApplicationFilter filter =
+        ApplicationCommands.filter(
+            state, jurisdiction, dataset, changedFrom, changedBefore, title, errors);
     Optional<QueryParameters.PageEnd> after =
         QueryParameters.PageEnd.of(before, beforeId, "an application id", errors);
     int size =
@@ -89,6 +100,7 @@ public class ApplicationResource {
     ApplicationQueries.Page page =
         queries.list(
             requestCaller.get(),
+            filter,
             after.map(end -> new ApplicationStore.PageEnd(end.before(), end.beforeId())),
             size);
     JsonArrayBuilder all = JSON.createArrayBuilder();
@@ -137,6 +149,17 @@ public class ApplicationResource {
     Applications.Changed saved =
         applications.update(requestCaller.get(), uuid(id), ApplicationCommands.draft(body));
     return ok(saved);
+  }
+
+  /**
+   * The applicant deletes a draft never submitted that holds no document: 204, and it is gone from
+   * every list (the log keeps {@code application.discarded}).
+   */
+  @DELETE
+  @Path("{id}")
+  public Response discard(@PathParam("id") String id) {
+    logged(applications.discard(requestCaller.get(), uuid(id)).audit());
+    return Response.noContent().build();
   }
 
   @POST

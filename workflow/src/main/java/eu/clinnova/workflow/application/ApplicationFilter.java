@@ -1,0 +1,38 @@
+package eu.clinnova.workflow.application;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a list of applications is narrowed to, within what the caller may see: a state, a
+ * jurisdiction concerned, a dataset asked for, last changed within a time window, and words of the
+ * title. Every part is optional.
+ */
+public record ApplicationFilter(
+    Optional<ApplicationState> state,
+    Optional<String> jurisdiction,
+    Optional<String> dataset,
+    Optional<Instant> changedFrom,
+    Optional<Instant> changedBefore,
+    Optional<String> title) {
+
+  public static final ApplicationFilter NONE =
+      new ApplicationFilter(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
+
+  /** The title words as a LIKE pattern that matches them anywhere, wildcards escaped. */
+  String titlePattern() {
+    return title
+        .map(
+            words ->
+                "%"
+                    + words.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%")
+        .orElse("");
+  }
+}
