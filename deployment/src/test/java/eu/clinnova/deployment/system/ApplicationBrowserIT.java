@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -139,6 +140,9 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     page.locator("#agreement-accept").click();
     page.locator("#agreement-confirm").click();
     assertThat(page.locator("#entitlement-lu-ibd-clinical")).containsText("actif");
+    // Datasets by their titles, not their ids.
+    assertThat(page.locator("#entitlement-lu-ibd-clinical"))
+        .containsText("IBD clinical course, Luxembourg");
     assertThat(page.locator("#entitlement-ch-ibd-general")).containsText("actif");
     assertThat(page.locator("#timeline-list")).containsText("Accès accordé");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
@@ -155,6 +159,39 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     assertThat(page.locator("#entitlement-lu-ibd-clinical")).containsText("widerrufen");
     assertThat(page.locator("#entitlement-ch-ibd-general")).containsText("aktiv");
     assertThat(page.locator("#revoke-ch-ibd-general")).hasCount(0);
+
+    // Voted and decided: the committee still finds it, in its decisions archive.
+    Page archive = newPage("en-GB", 1280);
+    PortalPages.signIn(archive, "/review/applications", "dac-lu");
+    archive.locator("#filter-title input").fill(TITLE);
+    archive.locator("#filter-search").click();
+    assertThat(archive.locator("#application-list li")).hasCount(1);
+    assertThat(archive.locator("#application-list li")).containsText("Luxembourg: approved");
+    assertThat(archive.locator("#application-list li")).containsText("Basel");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(archive));
+    PortalPages.screenshot(archive, "committee-decisions-archive");
+  }
+
+  @Test
+  void aResearcherFindsTheirDraftByItsTitleAndDeletesIt() {
+    String researcher = Tokens.user("researcher");
+    String title = "Draft to delete " + System.nanoTime() % 100000;
+    HttpResponse<String> created =
+        Api.post("/api/v1/applications", researcher, "{\"title\":\"" + title + "\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    String id = Api.json(created).get("id").asText();
+
+    Page page = newPage("fr-FR", 390);
+    PortalPages.signIn(page, "/research/applications", "researcher");
+    page.locator("#filter-title input").fill(title);
+    page.locator("#filter-search").click();
+    assertThat(page.locator("#application-list li")).hasCount(1);
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    page.locator("#discard-" + id).click();
+    page.locator("#confirm").click();
+    assertThat(page.locator("#application-list li")).hasCount(0);
+    assertThat(page.locator("#applications-summary")).hasText("0 demandes");
+    assertEquals(404, Api.get("/api/v1/applications/" + id, researcher).statusCode());
   }
 
   private static void choose(Page page, String select, String label) {
@@ -183,6 +220,9 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     Page page = newPage("en-GB", 1280);
     PortalPages.signIn(page, "/review/tasks", user);
     assertThat(page.locator("#task-counts")).containsText("open task");
+    // The inbox narrowed to this application by words of its title.
+    page.locator("#tasks-filter-title input").fill(TITLE);
+    assertThat(page.locator("#task-list a").first()).containsText(TITLE);
     page.locator("#task-list a", new Page.LocatorOptions().setHasText(TITLE)).first().click();
     page.waitForURL(Pattern.compile(".*/review/application/" + id + "$"));
     Locator form = page.locator("#task-" + task);

@@ -55,7 +55,8 @@ class BrowserIT extends BrowserSystemTest {
   void theMenuOffersOnlyWhatTheRolesOpen() {
     PortalPages.signIn(page, "/", "chair-lu");
     assertThat(page).hasURL(SystemTestEnvironment.portalUrl() + "/committee");
-    assertThat(page.locator("vaadin-side-nav-item")).hasCount(3);
+    // Home, review tasks, applications and decisions, releases.
+    assertThat(page.locator("vaadin-side-nav-item")).hasCount(4);
     assertThat(page.locator("vaadin-side-nav-item").nth(1)).containsText("Review tasks");
     assertThat(page.locator("#identity")).containsText("Luxembourg");
   }

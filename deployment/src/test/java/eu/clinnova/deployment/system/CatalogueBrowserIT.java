@@ -29,6 +29,14 @@ class CatalogueBrowserIT extends BrowserSystemTest {
     assertThat(page.locator("#dataset-fr-ra-registry"))
         .containsText("research on one disease (rheumatoid arthritis, MONDO:0008383)");
     assertThat(page.locator("#dataset-fr-ra-registry")).containsText("non-commercial use only");
+    // By words of its title, in any case.
+    String title =
+        Api.json(Api.get("/api/v1/datasets/fr-ra-registry", Tokens.user("researcher")))
+            .get("title")
+            .asText();
+    page.locator("#filter-words input").fill(title.toUpperCase(java.util.Locale.ROOT));
+    assertThat(page.locator("#catalogue-list > li")).hasCount(1);
+    assertThat(page.locator("#dataset-fr-ra-registry")).isVisible();
     PortalPages.screenshot(page, "research-catalogue-en");
   }
 }

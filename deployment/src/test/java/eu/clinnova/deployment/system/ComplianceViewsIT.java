@@ -35,8 +35,8 @@ class ComplianceViewsIT extends BrowserSystemTest {
   void searchingTheLogShowsTheEntryWithItsVerifiedInclusionProof() {
     PortalPages.signIn(page, "/compliance/audit-log", "compliance");
     assertThat(PortalPages.heading(page)).hasText("Audit log");
-    // Home, audit log, patients, releases, verification, record of processing, policies.
-    assertThat(page.locator("vaadin-side-nav-item")).hasCount(7);
+    // Home, audit log, patients, applications, releases, verification, record, policies.
+    assertThat(page.locator("vaadin-side-nav-item")).hasCount(8);
     page.locator("#filter-action input").fill("portal.started");
     page.locator("#search").click();
     assertThat(page.locator("#results-status")).containsText("entries shown");
@@ -131,10 +131,8 @@ class ComplianceViewsIT extends BrowserSystemTest {
     assertThat(page.locator("#patient-reads")).containsText("Cora Compliance (Compliance officer)");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
 
-    page.locator("#as-of input").nth(0).fill("01/01/2020");
-    page.locator("#as-of input").nth(0).press("Enter");
-    page.locator("#as-of input").nth(1).fill("09:00");
-    page.locator("#as-of input").nth(1).press("Enter");
+    // The picker's value as the component holds it (ISO), whatever the locale shows.
+    page.locator("#as-of").evaluate("(el, value) => { el.value = value; }", "2020-01-01T09:00");
     page.locator("#as-of-show").click();
     assertThat(page.locator("#patient-state-when")).containsText("2020");
     assertThat(page.locator("#patient-state-CLINICAL-DATA")).isVisible();

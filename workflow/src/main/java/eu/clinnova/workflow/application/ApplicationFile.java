@@ -36,4 +36,11 @@ public record ApplicationFile(
     List<Application> amendments,
     Optional<Amendment> adds,
     Map<String, Set<ConsentModule>> modulesNeeded,
-    Map<String, SubjectCounts.SubjectCount> subjectsToday) {}
+    Map<String, SubjectCounts.SubjectCount> subjectsToday,
+    Map<String, String> datasetTitles) {
+
+  /** The dataset's title as the catalogue has it, or its id if the catalogue has it no more. */
+  public String datasetTitle(String datasetId) {
+    return datasetTitles.getOrDefault(datasetId, datasetId);
+  }
+}

@@ -11,6 +11,7 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.duo.DuoMatch;
+import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.notification.Notification;
 import eu.clinnova.workflow.notification.NotificationStore;
@@ -204,6 +205,7 @@ public class ApplicationQueries {
         application.state() == ApplicationState.APPROVED
             || !entitlements.ofApplication(id).isEmpty();
     Map<String, Set<ConsentModule>> needed = modulesNeeded(application, known);
+    // Datasets by their titles (an entitlement may name one the document no longer asks for).
     return new ApplicationFile(
         application,
         applications.reviews(id),
@@ -229,7 +231,21 @@ public class ApplicationQueries {
         applications.amendmentsOf(id),
         amended.map(approved -> Amendment.between(approved.document(), application.document())),
         needed,
-        subjectsToday(needed, known));
+        subjectsToday(needed, known),
+        titles(known, entitlements.ofApplication(id)));
+  }
+
+  private Map<String, String> titles(Map<String, Dataset> known, List<Entitlement> granted) {
+    Map<String, String> titles = new LinkedHashMap<>();
+    known.forEach((id, dataset) -> titles.put(id, dataset.title()));
+    for (Entitlement entitlement : granted) {
+      if (!titles.containsKey(entitlement.datasetId())) {
+        datasets
+            .find(entitlement.datasetId())
+            .ifPresent(dataset -> titles.put(entitlement.datasetId(), dataset.title()));
+      }
+    }
+    return titles;
   }
 
   /** An attachment's bytes and description, for whoever may see the application. */

@@ -155,7 +155,7 @@ final class ApplicationSummary {
       item.addClassName("portal-card");
       item.setId("match-" + datasetId);
       DuoMatch match = file.duoMatches().get(datasetId);
-      item.add(new Paragraph(datasetId));
+      item.add(new Paragraph(file.datasetTitle(datasetId)));
       if (match == null) {
         item.add(new Paragraph(t("application.match.unknown")));
       } else {
@@ -300,7 +300,7 @@ final class ApplicationSummary {
     for (Entitlement entitlement : file.entitlements()) {
       ListItem item =
           new ListItem(
-              entitlement.datasetId()
+              file.datasetTitle(entitlement.datasetId())
                   + " · "
                   + t("entitlement.status." + entitlement.statusAt(now).code())
                   + " · "

@@ -1,31 +1,30 @@
 package eu.clinnova.portal.ui.applications;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.ui.base.Confirmation;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationDocument;
 import eu.clinnova.workflow.application.ApplicationQueries;
+import eu.clinnova.workflow.application.ApplicationState;
 import eu.clinnova.workflow.application.Applications;
+import eu.clinnova.workflow.catalogue.DatasetCatalogue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /** A researcher's applications, newest change first, their notifications, and a new draft. */
 @Route(value = "research/applications", layout = MainLayout.class)
@@ -33,7 +32,8 @@ import java.util.stream.Collectors;
 public class ApplicationsView extends Main implements HasDynamicTitle {
 
   @Inject
-  public ApplicationsView(Applications applications, ApplicationQueries queries) {
+  public ApplicationsView(
+      Applications applications, ApplicationQueries queries, DatasetCatalogue catalogue) {
     setId("applications");
     addClassName("portal-page");
     Caller caller = SignedInUser.current().orElseThrow();
@@ -62,34 +62,64 @@ public class ApplicationsView extends Main implements HasDynamicTitle {
         });
     add(create, result);
     add(NotificationsPanel.of(this, queries, caller, false));
-    List<Application> own = queries.own(caller);
-    H2 heading = new H2(getTranslation("applications.mine", own.size()));
+    H2 heading = new H2(getTranslation("applications.mineHeading"));
     heading.setId("applications-heading");
-    UnorderedList cards = new UnorderedList();
-    cards.setId("application-list");
-    cards.addClassName("portal-cards");
-    for (Application application : own) {
-      ListItem card = new ListItem();
-      card.addClassName("portal-card");
-      card.setId("application-" + application.id());
-      card.add(
-          new RouterLink(
-              application.document().title().orElse(getTranslation("applications.untitled")),
-              ApplicationEditorView.class,
-              application.id().toString()),
-          new Paragraph(
-              ApplicationTexts.state(this, application.state().code())
-                  + " · "
-                  + application.jurisdictions().stream()
-                      .map(code -> ApplicationTexts.jurisdiction(this, code))
-                      .collect(Collectors.joining(", "))
-                  + " · "
-                  + getTranslation(
-                      "applications.updated",
-                      ApplicationTexts.time(this, application.updatedAt()))));
-      cards.add(card);
-    }
-    add(heading, cards);
+    add(
+        heading,
+        new ApplicationListing(
+            queries,
+            caller,
+            catalogue.entries(true),
+            java.util.Arrays.stream(ApplicationState.values())
+                .filter(state -> state != ApplicationState.DISCARDED)
+                .toList(),
+            java.util.Optional.empty(),
+            new ApplicationListing.Card() {
+              @Override
+              public Component title(Application application) {
+                return ApplicationListing.link(ApplicationsView.this, application, true);
+              }
+
+              @Override
+              public java.util.Optional<Component> action(
+                  Application application, Runnable refresh) {
+                if (application.state() != ApplicationState.DRAFT || application.revision() != 0) {
+                  return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(discard(applications, caller, application, refresh));
+              }
+            }));
+  }
+
+  /** Deleting a draft never submitted: confirmed first; one holding a document says why not. */
+  private Component discard(
+      Applications applications, Caller caller, Application application, Runnable refresh) {
+    Button delete = new Button(getTranslation("applications.discard"));
+    delete.setId("discard-" + application.id());
+    delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+    Paragraph result = Sections.status("discard-result-" + application.id());
+    delete.addClickListener(
+        event ->
+            Confirmation.open(
+                getTranslation(
+                    "applications.discardConfirm",
+                    application.document().title().orElse(getTranslation("applications.untitled"))),
+                new Paragraph(getTranslation("applications.discardEffect")),
+                getTranslation("applications.discard"),
+                true,
+                getTranslation("datasets.cancel"),
+                () -> {
+                  try {
+                    applications.discard(caller, application.id());
+                    refresh.run();
+                  } catch (Refusal refusal) {
+                    result.setText(
+                        "draft-not-empty".equals(refusal.code())
+                            ? getTranslation("applications.discardRefused")
+                            : ApplicationTexts.refusal(this, refusal));
+                  }
+                }));
+    return new com.vaadin.flow.component.html.Div(delete, result);
   }
 
   @Override

@@ -188,7 +188,9 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     section.add(new Paragraph(releases));
     for (Entitlement entitlement : revocable) {
       TextArea reason =
-          new TextArea(getTranslation("entitlement.revoke.reason", entitlement.datasetId()));
+          new TextArea(
+              getTranslation(
+                  "entitlement.revoke.reason", file.datasetTitle(entitlement.datasetId())));
       reason.setId("revoke-reason-" + entitlement.datasetId());
       reason.setWidthFull();
       Paragraph result = Sections.status("revoke-result-" + entitlement.datasetId());

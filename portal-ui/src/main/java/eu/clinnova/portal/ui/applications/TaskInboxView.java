@@ -51,37 +51,89 @@ public class TaskInboxView extends Main implements HasDynamicTitle {
     UnorderedList list = new UnorderedList();
     list.setId("task-list");
     list.addClassName("portal-cards");
-    for (ReviewTask task : tasks) {
-      ListItem card = new ListItem();
-      card.addClassName("portal-card");
-      card.setId("task-" + task.id());
-      RouterLink link =
-          new RouterLink(
-              getTranslation("task." + task.key())
-                  + task.jurisdiction()
-                      .map(code -> " (" + ApplicationTexts.jurisdiction(this, code) + ")")
-                      .orElse("")
-                  + ": "
-                  + (task.applicationTitle().isBlank()
-                      ? getTranslation("applications.untitled")
-                      : task.applicationTitle()),
-              ReviewView.class,
-              task.applicationId().toString());
-      Paragraph due =
-          new Paragraph(
-              task.due()
-                  .map(at -> getTranslation("tasks.due", ApplicationTexts.time(this, at)))
-                  .orElse(getTranslation("tasks.noDue")));
-      if (task.isOverdue(now)) {
-        Span badge = new Span(getTranslation("tasks.overdue"));
-        badge.addClassName("portal-badge-overdue");
-        due.add(new Span(" "), badge);
-      }
-      card.add(link, due);
-      list.add(card);
-    }
+    // Filters over the open tasks already read: words of the title, jurisdiction, overdue only.
+    com.vaadin.flow.component.textfield.TextField words =
+        new com.vaadin.flow.component.textfield.TextField(getTranslation("listing.title"));
+    words.setId("tasks-filter-title");
+    words.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+    com.vaadin.flow.component.select.Select<String> where =
+        new com.vaadin.flow.component.select.Select<>();
+    where.setLabel(getTranslation("listing.jurisdiction"));
+    where.setId("tasks-filter-jurisdiction");
+    List<String> codes =
+        tasks.stream()
+            .map(task -> task.jurisdiction().orElse(""))
+            .filter(code -> !code.isEmpty())
+            .distinct()
+            .sorted()
+            .toList();
+    where.setItems(
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(""), codes.stream()).toList());
+    where.setItemLabelGenerator(
+        code ->
+            code.isEmpty()
+                ? getTranslation("listing.any")
+                : ApplicationTexts.jurisdiction(this, code));
+    where.setValue("");
+    com.vaadin.flow.component.checkbox.Checkbox late =
+        new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("tasks.onlyOverdue"));
+    late.setId("tasks-filter-overdue");
+    Runnable show =
+        () -> {
+          list.removeAll();
+          String wanted = words.getValue().strip().toLowerCase(getLocale());
+          for (ReviewTask task : tasks) {
+            if ((!wanted.isEmpty()
+                    && !task.applicationTitle().toLowerCase(getLocale()).contains(wanted))
+                || (where.getValue() != null
+                    && !where.getValue().isEmpty()
+                    && !task.jurisdiction().orElse("").equals(where.getValue()))
+                || (late.getValue() && !task.isOverdue(now))) {
+              continue;
+            }
+            list.add(card(task, now));
+          }
+        };
+    words.addValueChangeListener(event -> show.run());
+    where.addValueChangeListener(event -> show.run());
+    late.addValueChangeListener(event -> show.run());
+    com.vaadin.flow.component.html.Div filters =
+        new com.vaadin.flow.component.html.Div(words, where, late);
+    filters.addClassName("portal-filters");
+    add(filters);
+    show.run();
     add(list);
     add(NotificationsPanel.of(this, queries, caller, true));
+  }
+
+  private ListItem card(ReviewTask task, Instant now) {
+    ListItem card = new ListItem();
+    card.addClassName("portal-card");
+    card.setId("task-" + task.id());
+    RouterLink link =
+        new RouterLink(
+            getTranslation("task." + task.key())
+                + task.jurisdiction()
+                    .map(code -> " (" + ApplicationTexts.jurisdiction(this, code) + ")")
+                    .orElse("")
+                + ": "
+                + (task.applicationTitle().isBlank()
+                    ? getTranslation("applications.untitled")
+                    : task.applicationTitle()),
+            ReviewView.class,
+            task.applicationId().toString());
+    Paragraph due =
+        new Paragraph(
+            task.due()
+                .map(at -> getTranslation("tasks.due", ApplicationTexts.time(this, at)))
+                .orElse(getTranslation("tasks.noDue")));
+    if (task.isOverdue(now)) {
+      Span badge = new Span(getTranslation("tasks.overdue"));
+      badge.addClassName("portal-badge-overdue");
+      due.add(new Span(" "), badge);
+    }
+    card.add(link, due);
+    return card;
   }
 
   @Override

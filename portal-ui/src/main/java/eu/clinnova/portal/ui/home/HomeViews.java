@@ -9,6 +9,7 @@ import eu.clinnova.portal.ui.admin.ConsentFormsView;
 import eu.clinnova.portal.ui.admin.DatasetsView;
 import eu.clinnova.portal.ui.admin.PoliciesView;
 import eu.clinnova.portal.ui.admin.StaffView;
+import eu.clinnova.portal.ui.applications.ApplicationsOverviewView;
 import eu.clinnova.portal.ui.applications.ApplicationsView;
 import eu.clinnova.portal.ui.applications.TaskInboxView;
 import eu.clinnova.portal.ui.compliance.AuditLogView;
@@ -59,6 +60,7 @@ public final class HomeViews {
               "nav.home.steward",
               List.of(
                   new Page(TaskInboxView.class, "nav.review.tasks"),
+                  new Page(ApplicationsOverviewView.class, "nav.review.applications"),
                   new Page(StewardPatientsView.class, "nav.steward.patients"))),
           new Home(
               Role.DAC_MEMBER,
@@ -66,6 +68,7 @@ public final class HomeViews {
               "nav.home.committee",
               List.of(
                   new Page(TaskInboxView.class, "nav.review.tasks"),
+                  new Page(ApplicationsOverviewView.class, "nav.review.applications"),
                   new Page(ReleasesView.class, "nav.releases"))),
           new Home(
               Role.COMPLIANCE_OFFICER,
@@ -74,6 +77,7 @@ public final class HomeViews {
               List.of(
                   new Page(AuditLogView.class, "nav.compliance.auditLog"),
                   new Page(CompliancePatientView.class, "nav.compliance.patients"),
+                  new Page(ApplicationsOverviewView.class, "nav.review.applications"),
                   new Page(ReleasesView.class, "nav.releases"),
                   new Page(LogVerificationView.class, "nav.compliance.verify"),
                   new Page(ProcessingRegisterView.class, "nav.compliance.register"),

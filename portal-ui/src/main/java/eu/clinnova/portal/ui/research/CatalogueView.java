@@ -34,6 +34,8 @@ public class CatalogueView extends Main implements HasDynamicTitle {
   private final DatasetCatalogue catalogue;
   private final Select<String> jurisdiction = new Select<>();
   private final Select<String> cohort = new Select<>();
+  private final com.vaadin.flow.component.textfield.TextField words =
+      new com.vaadin.flow.component.textfield.TextField();
   private final UnorderedList results = new UnorderedList();
   private final Paragraph count = new Paragraph();
 
@@ -64,13 +66,21 @@ public class CatalogueView extends Main implements HasDynamicTitle {
         code ->
             code.isEmpty() ? getTranslation("catalogue.all") : getTranslation("cohort." + code));
     cohort.setValue(ALL);
+    words.setId("filter-words");
+    words.setLabel(getTranslation("catalogue.words"));
+    words.setMaxLength(200);
+    words.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
     jurisdiction.addValueChangeListener(event -> show());
     cohort.addValueChangeListener(event -> show());
+    words.addValueChangeListener(event -> show());
     count.setId("catalogue-count");
     count.getElement().setAttribute("role", "status");
     results.setId("catalogue-list");
     results.addClassName("portal-cards");
-    add(jurisdiction, cohort, count, results);
+    com.vaadin.flow.component.html.Div filters =
+        new com.vaadin.flow.component.html.Div(jurisdiction, cohort, words);
+    filters.addClassName("portal-filters");
+    add(filters, count, results);
     show();
   }
 
@@ -81,6 +91,20 @@ public class CatalogueView extends Main implements HasDynamicTitle {
                 ? null
                 : jurisdiction.getValue(),
             cohort.getValue() == null || cohort.getValue().isEmpty() ? null : cohort.getValue());
+    // Words of the title or description, any case, each of them.
+    List<String> wanted =
+        java.util.Arrays.stream(words.getValue().toLowerCase(getLocale()).split("\\s+"))
+            .filter(word -> !word.isBlank())
+            .toList();
+    datasets =
+        datasets.stream()
+            .filter(
+                dataset -> {
+                  String text =
+                      (dataset.title() + " " + dataset.description()).toLowerCase(getLocale());
+                  return wanted.stream().allMatch(text::contains);
+                })
+            .toList();
     count.setText(getTranslation("catalogue.count", datasets.size()));
     results.removeAll();
     for (Dataset dataset : datasets) {
