@@ -27,6 +27,9 @@ public final class ApplicationAccess {
     }
 
     public boolean includes(Application application) {
+      if (application.state() == ApplicationState.DISCARDED) {
+        return false; // a deleted draft: nobody's, not even its applicant's
+      }
       if (application.isOwnedBy(owner)) {
         return true;
       }
