@@ -46,6 +46,15 @@ class ReleasesBrowserIT extends BrowserSystemTest {
     assertThat(compliance.locator("#releases-grid")).containsText("1 of 2");
     assertThat(compliance.locator("#releases-grid")).containsText("no consent: 1");
     PortalPages.screenshot(compliance, "releases-compliance-en");
+    // The search exported: one line per decision, leading back to the log.
+    com.microsoft.playwright.Download download =
+        compliance.waitForDownload(() -> compliance.locator("#releases-csv").click());
+    List<String> lines = java.nio.file.Files.readAllLines(download.path());
+    assertTrue(lines.get(0).startsWith("release_id,decided_at,node,application_id"), lines.get(0));
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(1).startsWith(String.valueOf(outcome.answer().releaseId())), lines.get(1));
+    assertTrue(lines.get(1).contains(",partial,2,1,"), lines.get(1));
+    assertTrue(lines.get(1).contains("," + outcome.answer().audit().index() + ","), lines.get(1));
     com.microsoft.playwright.Locator auditLink =
         compliance.locator(
             "#releases-grid a",

@@ -3,6 +3,7 @@ package eu.clinnova.portal.ui.compliance;
 import eu.clinnova.audit.log.EntrySearch;
 import eu.clinnova.audit.log.StoredEntry;
 import eu.clinnova.audit.service.AuditLogService;
+import eu.clinnova.portal.ui.base.CsvCells;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -88,12 +89,7 @@ final class AuditExport {
     }
   }
 
-  /** RFC 4180 quoting; a leading formula character is neutralised for spreadsheets. */
   static String cell(String value) {
-    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-    if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-      return '"' + safe.replace("\"", "\"\"") + '"';
-    }
-    return safe;
+    return CsvCells.cell(value);
   }
 }

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.release.Release;
@@ -62,6 +63,7 @@ public class ReleasesView extends Main
   private final Paragraph status = new Paragraph();
   private final Button older = new Button();
   private final List<Release> shown = new ArrayList<>();
+  private final Anchor csv = new Anchor();
 
   @Inject
   public ReleasesView(ReleaseQueries queries) {
@@ -166,7 +168,10 @@ public class ReleasesView extends Main
     older.addClickListener(click -> search(false));
     H2 heading = new H2(getTranslation("releases.results"));
     heading.setId("release-results-heading");
-    Section section = new Section(heading, status, grid, older);
+    csv.setText(getTranslation("releases.export.csv"));
+    csv.setId("releases-csv");
+    csv.getElement().setAttribute("download", true);
+    Section section = new Section(heading, status, grid, older, csv);
     section.getElement().setAttribute("aria-labelledby", "release-results-heading");
     return section;
   }
@@ -242,6 +247,15 @@ public class ReleasesView extends Main
             Optional.ofNullable(to.getValue()).map(day -> startOf(day.plusDays(1))),
             before,
             PAGE);
+    if (fresh) {
+      // The export is the whole search, every page of it, as it stands when downloaded.
+      ReleaseStore.Search exported = search;
+      Downloads.retarget(
+          csv,
+          "releases.csv",
+          "text/csv; charset=UTF-8",
+          () -> ReleaseExport.csv(queries, caller, exported));
+    }
     List<Release> page;
     try {
       page = queries.search(caller, search);
