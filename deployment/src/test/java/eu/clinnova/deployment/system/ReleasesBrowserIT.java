@@ -47,9 +47,9 @@ class ReleasesBrowserIT extends BrowserSystemTest {
     assertThat(compliance.locator("#releases-grid")).containsText("no consent: 1");
     PortalPages.screenshot(compliance, "releases-compliance-en");
     // The search exported: one line per decision, leading back to the log.
-    com.microsoft.playwright.Download download =
+    com.microsoft.playwright.Download export =
         compliance.waitForDownload(() -> compliance.locator("#releases-csv").click());
-    List<String> lines = java.nio.file.Files.readAllLines(download.path());
+    List<String> lines = java.nio.file.Files.readAllLines(export.path());
     assertTrue(lines.get(0).startsWith("release_id,decided_at,node,application_id"), lines.get(0));
     assertEquals(2, lines.size(), lines.toString());
     assertTrue(lines.get(1).startsWith(String.valueOf(outcome.answer().releaseId())), lines.get(1));
