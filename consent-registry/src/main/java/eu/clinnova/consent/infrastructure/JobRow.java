@@ -3,6 +3,7 @@ package eu.clinnova.consent.infrastructure;
 import static eu.clinnova.kernel.json.Jsonp.JSON;
 
 import eu.clinnova.consent.registry.ImportJob;
+import eu.clinnova.consent.registry.LineProblem;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -95,8 +96,14 @@ class JobRow {
     errorCount = job.errorCount();
     JsonArrayBuilder array = JSON.createArrayBuilder();
     for (ImportJob.LineError error : job.errors()) {
+      JsonArrayBuilder args = JSON.createArrayBuilder();
+      error.problem().args().forEach(args::add);
       array.add(
-          JSON.createObjectBuilder().add("line", error.line()).add("message", error.message()));
+          JSON.createObjectBuilder()
+              .add("line", error.line())
+              .add("code", error.problem().code())
+              .add("args", args)
+              .add("message", error.message()));
     }
     errors = array.build().toString();
     failure = job.failure().orElse(null);
@@ -108,7 +115,16 @@ class JobRow {
     try (JsonReader reader = JSON.createReader(new StringReader(errors))) {
       for (JsonValue value : reader.readArray()) {
         JsonObject error = value.asJsonObject();
-        lineErrors.add(new ImportJob.LineError(error.getInt("line"), error.getString("message")));
+        // Jobs stored before problems had codes keep their English message as their code.
+        LineProblem problem =
+            error.containsKey("code")
+                ? new LineProblem(
+                    error.getString("code"),
+                    error.getJsonArray("args").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList())
+                : new LineProblem(error.getString("message"), List.of());
+        lineErrors.add(new ImportJob.LineError(error.getInt("line"), problem));
       }
     }
     return new ImportJob(

@@ -34,7 +34,13 @@ public record ImportJob(
   public static final int MOST_REPORTED = 1000;
 
   /** A bad line: its number in the file (the header is line 1) and why it was not enrolled. */
-  public record LineError(int line, String message) {}
+  /** A bad line: its number and what is wrong with it. */
+  public record LineError(int line, LineProblem problem) {
+    /** In English, as the API reports it. */
+    public String message() {
+      return problem.message();
+    }
+  }
 
   /** Where a job is. */
   public enum State {

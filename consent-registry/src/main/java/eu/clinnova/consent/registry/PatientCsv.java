@@ -29,13 +29,13 @@ public final class PatientCsv {
   public static final String HEADER = "psn,site,cohorts,minor";
 
   /** One data line: its number in the file (the header is line 1) and its patient or problem. */
-  public record Line(int number, Optional<Patient> patient, Optional<String> problem) {
+  public record Line(int number, Optional<Patient> patient, Optional<LineProblem> problem) {
     static Line of(int number, Patient patient) {
       return new Line(number, Optional.of(patient), Optional.empty());
     }
 
-    static Line bad(int number, String problem) {
-      return new Line(number, Optional.empty(), Optional.of(problem));
+    static Line bad(int number, String code, Object... args) {
+      return new Line(number, Optional.empty(), Optional.of(LineProblem.of(code, args)));
     }
   }
 
@@ -120,46 +120,45 @@ public final class PatientCsv {
   private static Line line(
       int number, String text, Set<String> jurisdictions, Map<String, Integer> seen) {
     if (text.isBlank()) {
-      return Line.bad(number, "is empty");
+      return Line.bad(number, "empty");
     }
     List<String> fields = fields(text);
     if (fields == null) {
-      return Line.bad(number, "has a quote that is not closed");
+      return Line.bad(number, "unclosed-quote");
     }
     if (fields.size() != 4) {
-      return Line.bad(number, "has " + fields.size() + " fields, not 4 (psn,site,cohorts,minor)");
+      return Line.bad(number, "field-count", fields.size());
     }
     String psn = fields.get(0).strip();
     String site = fields.get(1).strip();
     String minor = fields.get(3).strip().toLowerCase(java.util.Locale.ROOT);
     if (!Patient.isPseudonym(psn)) {
-      return Line.bad(
-          number, "psn " + shown(psn) + " is not a pseudonym like LU-0001 (capitals and digits)");
+      return Line.bad(number, "psn-format", shown(psn));
     }
     String jurisdiction = psn.substring(0, 2);
     if (!jurisdictions.contains(jurisdiction)) {
-      return Line.bad(number, "psn " + psn + " is not of your jurisdiction");
+      return Line.bad(number, "psn-elsewhere", psn);
     }
     Integer earlier = seen.putIfAbsent(psn, number);
     if (earlier != null) {
-      return Line.bad(number, "psn " + psn + " is already on line " + earlier);
+      return Line.bad(number, "psn-twice", psn, earlier);
     }
     if (site.isEmpty() || site.length() > 100) {
-      return Line.bad(number, "site must be given, at most 100 characters");
+      return Line.bad(number, "site");
     }
     Set<Patient.Cohort> cohorts = EnumSet.noneOf(Patient.Cohort.class);
     for (String cohort : fields.get(2).split(";", -1)) {
       String code = cohort.strip();
       try {
         if (!cohorts.add(Patient.Cohort.valueOf(code))) {
-          return Line.bad(number, "cohort " + code + " is given twice");
+          return Line.bad(number, "cohort-twice", code);
         }
       } catch (IllegalArgumentException e) {
-        return Line.bad(number, "cohort " + shown(code) + " is not one of IBD, RA, MS");
+        return Line.bad(number, "cohort-unknown", shown(code));
       }
     }
     if (!minor.equals("true") && !minor.equals("false")) {
-      return Line.bad(number, "minor must be true or false, not " + shown(minor));
+      return Line.bad(number, "minor", shown(minor));
     }
     return Line.of(
         number, new Patient(psn, jurisdiction, site, cohorts, Boolean.parseBoolean(minor)));

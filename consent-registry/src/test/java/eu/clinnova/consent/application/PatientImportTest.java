@@ -144,10 +144,15 @@ class PatientImportTest {
     assertEquals(3, done.errorCount());
     assertEquals(
         List.of(
-            new ImportJob.LineError(4, "psn LU-IMP0001 is already on line 2"),
-            new ImportJob.LineError(5, "cohort \"ASTHMA\" is not one of IBD, RA, MS"),
-            new ImportJob.LineError(7, "psn FR-IMP0001 is not of your jurisdiction")),
-        done.errors());
+            "4: psn LU-IMP0001 is already on line 2",
+            "5: cohort \"ASTHMA\" is not one of IBD, RA, MS",
+            "7: psn FR-IMP0001 is not of your jurisdiction"),
+        done.errors().stream().map(error -> error.line() + ": " + error.message()).toList());
+    // Each with its code and arguments, which the steward's page says in their language.
+    assertEquals(
+        List.of("psn-twice", "cohort-unknown", "psn-elsewhere"),
+        done.errors().stream().map(error -> error.problem().code()).toList());
+    assertEquals(List.of("LU-IMP0001", "2"), done.errors().get(0).problem().args());
     assertEquals(
         List.of("LU-IMP0001", "LU-IMP0002"),
         audit.events().stream()

@@ -18,7 +18,7 @@ class PatientCsvTest {
 
   private static List<String> problems(PatientCsv.Read read) {
     return read.lines().stream()
-        .map(line -> line.number() + ": " + line.problem().orElse("ok"))
+        .map(line -> line.number() + ": " + line.problem().map(LineProblem::message).orElse("ok"))
         .toList();
   }
 

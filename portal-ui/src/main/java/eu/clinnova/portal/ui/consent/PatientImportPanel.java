@@ -128,7 +128,7 @@ final class PatientImportPanel extends Div {
                           getTranslation(
                               "steward.import.line",
                               numbers.format(error.line()),
-                              error.message()))));
+                              problem(error.problem())))));
       if (job.errorCount() > SHOWN_ERRORS) {
         errors.add(
             new ListItem(
@@ -162,5 +162,13 @@ final class PatientImportPanel extends Div {
       polling = null;
       event.getUI().setPollInterval(-1);
     }
+  }
+
+  /** The line's problem in the steward's language; a code without a text is said in English. */
+  private String problem(eu.clinnova.consent.registry.LineProblem problem) {
+    if (!eu.clinnova.consent.registry.LineProblem.codes().contains(problem.code())) {
+      return problem.message();
+    }
+    return getTranslation("steward.import.error." + problem.code(), problem.args().toArray());
   }
 }
