@@ -6,25 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.clinnova.audit.service.RecordedAudit;
-import eu.clinnova.consent.domain.Patient;
 import eu.clinnova.consent.form.FormDiff;
 import eu.clinnova.consent.form.FormDocument;
 import eu.clinnova.consent.form.FormPreview;
-import eu.clinnova.consent.infrastructure.FormStore;
-import eu.clinnova.consent.infrastructure.PatientStore;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
-import eu.clinnova.testing.TestDatabase;
-import eu.clinnova.testing.TestPersistence;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,55 +31,25 @@ class FormDraftsTest {
   private static final Caller ADMIN = Caller.staff("sub-admin", Role.ADMIN);
   private static final String FORM = "lu-research-consent";
 
-  private static TestDatabase database;
-  private static TestPersistence persistence;
+  private static FormsTestUnit unit;
   private final RecordedAudit audit = new RecordedAudit();
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("consent");
-    persistence = TestPersistence.unit("consent", database);
-    try (Connection connection = database.app().getConnection()) {
-      for (String psn : List.of("LU-DRAFT001", "LU-DRAFT002", "LU-DRAFT003")) {
-        new PatientStore()
-            .insert(
-                connection,
-                new Patient(psn, "LU", "CHL", Set.of(Patient.Cohort.IBD), false),
-                NOW,
-                "steward");
-      }
-    }
+    unit = FormsTestUnit.withPatients(NOW, "LU-DRAFT001", "LU-DRAFT002", "LU-DRAFT003");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    persistence.close();
-    database.close();
+    unit.close();
   }
 
   private <T> T forms(Function<ConsentForms, T> work) {
-    return persistence.inTransaction(
-        entities ->
-            work.apply(
-                new ConsentForms(
-                    TestPersistence.sameTransaction(entities),
-                    audit,
-                    new FormStore(entities),
-                    Clock.fixed(NOW, ZoneOffset.UTC))));
+    return unit.forms(audit, NOW, work);
   }
 
   private void consent(String psn) {
-    persistence.run(
-        entities ->
-            new ConsentRecording(
-                    TestPersistence.sameTransaction(entities),
-                    new PatientChanges(audit, Clock.fixed(NOW, ZoneOffset.UTC)),
-                    new FormStore(entities))
-                .consent(
-                    Caller.patient("sub-" + psn, psn),
-                    psn,
-                    new ConsentRequest(
-                        FORM, 1, "en", Map.of("CLINICAL-DATA", "permit"), null, null, null)));
+    unit.consent(audit, NOW, psn, FORM);
   }
 
   /** The LU seed form as version {@code version}, changed as {@code change}, a new intro in EN. */

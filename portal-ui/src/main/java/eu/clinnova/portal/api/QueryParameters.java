@@ -50,6 +50,23 @@ public final class QueryParameters {
     }
   }
 
+  /**
+   * A version number in a path ({@code …/versions/3}); anything else names nothing there: 404 with
+   * {@code notFound}.
+   */
+  public static int versionInPath(String value, String notFound) {
+    try {
+      int number = Integer.parseInt(value);
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // falls through: not a version
+    }
+    throw new eu.clinnova.portal.api.problem.ProblemException(
+        eu.clinnova.portal.api.problem.Problem.notFound(notFound));
+  }
+
   /** A page size from 1 to {@code max}; {@code byDefault} when not given. */
   public static int limit(String value, int byDefault, int max, List<Problem.FieldError> errors) {
     if (text(value).isEmpty()) {

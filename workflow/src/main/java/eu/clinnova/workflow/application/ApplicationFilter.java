@@ -25,6 +25,31 @@ public record ApplicationFilter(
           Optional.empty(),
           Optional.empty());
 
+  public ApplicationFilter withState(ApplicationState wanted) {
+    return new ApplicationFilter(
+        Optional.of(wanted), jurisdiction, dataset, changedFrom, changedBefore, title);
+  }
+
+  public ApplicationFilter withJurisdiction(String code) {
+    return new ApplicationFilter(
+        state, Optional.of(code), dataset, changedFrom, changedBefore, title);
+  }
+
+  public ApplicationFilter withDataset(String id) {
+    return new ApplicationFilter(
+        state, jurisdiction, Optional.of(id), changedFrom, changedBefore, title);
+  }
+
+  public ApplicationFilter changedBetween(Instant from, Instant before) {
+    return new ApplicationFilter(
+        state, jurisdiction, dataset, Optional.of(from), Optional.of(before), title);
+  }
+
+  public ApplicationFilter withTitle(String words) {
+    return new ApplicationFilter(
+        state, jurisdiction, dataset, changedFrom, changedBefore, Optional.of(words));
+  }
+
   /** The title words as a LIKE pattern that matches them anywhere, wildcards escaped. */
   String titlePattern() {
     return title

@@ -100,115 +100,30 @@ class ApplicationFilterTest {
                     .toList());
   }
 
-  private static ApplicationFilter filter(
-      Optional<ApplicationState> state,
-      Optional<String> jurisdiction,
-      Optional<String> dataset,
-      Optional<Instant> from,
-      Optional<Instant> before,
-      Optional<String> title) {
-    return new ApplicationFilter(state, jurisdiction, dataset, from, before, title);
-  }
-
   @Test
   void eachPartNarrowsTheListWithinWhatTheCallerMaySee() {
     Caller compliance = Caller.staff("sub-co", Role.COMPLIANCE_OFFICER);
+    ApplicationFilter any = ApplicationFilter.NONE;
+    assertEquals(List.of(chRejected.id(), luApproved.id()), list(compliance, any));
     assertEquals(
-        List.of(chRejected.id(), luApproved.id()), list(compliance, ApplicationFilter.NONE));
-    assertEquals(
-        List.of(luApproved.id()),
-        list(
-            compliance,
-            filter(
-                Optional.of(ApplicationState.APPROVED),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty())));
+        List.of(luApproved.id()), list(compliance, any.withState(ApplicationState.APPROVED)));
+    assertEquals(List.of(chRejected.id()), list(compliance, any.withJurisdiction("CH")));
+    assertEquals(List.of(luApproved.id()), list(compliance, any.withDataset("lu-set")));
     assertEquals(
         List.of(chRejected.id()),
-        list(
-            compliance,
-            filter(
-                Optional.empty(),
-                Optional.of("CH"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty())));
-    assertEquals(
-        List.of(luApproved.id()),
-        list(
-            compliance,
-            filter(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("lu-set"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty())));
-    assertEquals(
-        List.of(chRejected.id()),
-        list(
-            compliance,
-            filter(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(T0.plusSeconds(1)),
-                Optional.of(T0.plusSeconds(100_000)),
-                Optional.empty())));
+        list(compliance, any.changedBetween(T0.plusSeconds(1), T0.plusSeconds(100_000))));
     // Title words match anywhere, any case; % and _ are letters, not wildcards.
-    assertEquals(
-        List.of(luApproved.id()),
-        list(
-            compliance,
-            filter(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("crohn 50%"))));
-    assertEquals(
-        List.of(),
-        list(
-            compliance,
-            filter(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("crohn 5_%"))));
+    assertEquals(List.of(luApproved.id()), list(compliance, any.withTitle("crohn 50%")));
+    assertEquals(List.of(), list(compliance, any.withTitle("crohn 5_%")));
 
     // A committee member of LU: never a draft, never CH's.
     Caller dacLu = Caller.staff("sub-dac", Role.DAC_MEMBER, Jurisdiction.LU);
-    assertEquals(
-        List.of(),
-        list(
-            dacLu,
-            filter(
-                Optional.empty(),
-                Optional.of("CH"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty())));
+    assertEquals(List.of(), list(dacLu, any.withJurisdiction("CH")));
     // The owner finds their draft by its title.
     Caller owner = Caller.of("sub-1", Set.of(Role.RESEARCHER), Set.of(), Optional.empty());
     assertEquals(
         List.of(luDraft.id()),
-        list(
-            owner,
-            filter(
-                Optional.of(ApplicationState.DRAFT),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("draft"))));
+        list(owner, any.withState(ApplicationState.DRAFT).withTitle("draft")));
     assertEquals(
         java.util.Map.of(),
         unit.inTransaction(

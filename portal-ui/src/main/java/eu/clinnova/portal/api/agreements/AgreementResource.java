@@ -5,6 +5,7 @@ import static eu.clinnova.kernel.json.Jsonp.JSON;
 import eu.clinnova.audit.log.LoggedEntry;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.api.QueryParameters;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
@@ -56,12 +57,7 @@ public class AgreementResource {
   @Path("{version}")
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject version(@PathParam("version") String version) {
-    int number;
-    try {
-      number = Integer.parseInt(version);
-    } catch (NumberFormatException e) {
-      throw Refusal.notFound("No such version of the agreement.");
-    }
+    int number = QueryParameters.versionInPath(version, "No such version of the agreement.");
     AgreementVersion found =
         agreements
             .version(number)

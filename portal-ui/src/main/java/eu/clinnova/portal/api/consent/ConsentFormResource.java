@@ -11,6 +11,7 @@ import eu.clinnova.consent.form.FormDocument;
 import eu.clinnova.consent.form.FormDraft;
 import eu.clinnova.consent.form.FormPreview;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.api.QueryParameters;
 import eu.clinnova.portal.api.problem.Problem;
 import eu.clinnova.portal.api.problem.ProblemException;
 import eu.clinnova.portal.api.security.RequestCaller;
@@ -68,12 +69,7 @@ public class ConsentFormResource {
   @Path("{id}/versions/{version}")
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject version(@PathParam("id") String id, @PathParam("version") String version) {
-    int number;
-    try {
-      number = Integer.parseInt(version);
-    } catch (NumberFormatException e) {
-      throw Refusal.notFound("No such form version.");
-    }
+    int number = QueryParameters.versionInPath(version, "No such form version.");
     return forms
         .find(id, number)
         .map(FormDocument::json)

@@ -9,6 +9,7 @@ import eu.clinnova.consent.domain.JurisdictionPolicy;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.consent.policy.PolicyVersion;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.portal.api.QueryParameters;
 import eu.clinnova.portal.api.security.RequestCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -73,12 +74,7 @@ public class PolicyResource {
   @Path("versions/{policyVersion}")
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject version(@PathParam("policyVersion") String version) {
-    int number;
-    try {
-      number = Integer.parseInt(version);
-    } catch (NumberFormatException e) {
-      throw Refusal.notFound("No such version of the policies.");
-    }
+    int number = QueryParameters.versionInPath(version, "No such version of the policies.");
     PolicyVersion found =
         history
             .version(requestCaller.get(), number)
