@@ -106,7 +106,7 @@ class ComplianceViewsIT extends BrowserSystemTest {
       page.locator("#search").click();
       assertThat(page.locator("#results-status")).containsText("entries shown");
       page.locator(
-              "vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("portal.started"))
+              "vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Portal started"))
           .first()
           .click();
       assertThat(page.locator("#entry-detail")).containsText("portal.stopped");
@@ -132,7 +132,11 @@ class ComplianceViewsIT extends BrowserSystemTest {
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
 
     // The picker's value as the component holds it (ISO), whatever the locale shows.
-    page.locator("#as-of").evaluate("(el, value) => { el.value = value; }", "2020-01-01T09:00");
+    page.locator("#as-of")
+        .evaluate(
+            "(el, value) => { el.value = value;"
+                + " el.dispatchEvent(new CustomEvent('change', {bubbles: true})); }",
+            "2020-01-01T09:00");
     page.locator("#as-of-show").click();
     assertThat(page.locator("#patient-state-when")).containsText("2020");
     assertThat(page.locator("#patient-state-CLINICAL-DATA")).isVisible();

@@ -28,6 +28,9 @@ public class DataAccessAgreements {
   /** Ten pages and more: long enough for a real agreement, short enough to show and sign. */
   public static final int MAX_LENGTH = 50_000;
 
+  /** Shorter than this is no agreement, but a slip (a pasted word, a number). */
+  public static final int MIN_LENGTH = 200;
+
   /** A version published, and its audit entry. */
   public record Published(AgreementVersion version, PendingAudit audit) {}
 
@@ -72,6 +75,10 @@ public class DataAccessAgreements {
     }
     if (text == null || text.isBlank()) {
       throw Refusal.invalid("text", "must be the agreement's text");
+    }
+    if (text.strip().length() < MIN_LENGTH) {
+      throw Refusal.invalid(
+          "text", "must be the whole agreement, at least " + MIN_LENGTH + " characters");
     }
     if (text.length() > MAX_LENGTH) {
       throw Refusal.invalid("text", "must be at most " + MAX_LENGTH + " characters");

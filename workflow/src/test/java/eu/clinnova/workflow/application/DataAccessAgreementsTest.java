@@ -71,6 +71,10 @@ class DataAccessAgreementsTest {
     Refusal blank =
         assertThrows(Refusal.class, () -> agreements(service -> service.publish(ADMIN, " \n")));
     assertEquals("text", blank.problems().get(0).field());
+    Refusal slip =
+        assertThrows(
+            Refusal.class, () -> agreements(service -> service.publish(ADMIN, "Infinity")));
+    assertTrue(slip.problems().get(0).message().contains("at least 200"), slip.getMessage());
     assertTrue(audit.events().isEmpty());
 
     String next = v1.text() + "7. Results are shared with the patients' associations.\r\n";

@@ -115,7 +115,9 @@ public class AgreementView extends Main implements HasDynamicTitle {
               ? getTranslation("agreement.unchanged")
               : message.startsWith("must be the agreement")
                   ? getTranslation("agreement.empty")
-                  : message);
+                  : message.startsWith("must be the whole agreement")
+                      ? getTranslation("agreement.tooShort", DataAccessAgreements.MIN_LENGTH)
+                      : message);
       text.setInvalid(true);
       text.focus();
       status.setText(getTranslation("agreement.invalid"));
