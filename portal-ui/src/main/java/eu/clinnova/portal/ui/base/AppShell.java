@@ -57,6 +57,8 @@ public class AppShell implements AppShellConfigurator {
       div.portal-languages { display: grid; gap: var(--lumo-space-m);
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
       div.portal-language { min-width: 0; }
+      div.portal-language > vaadin-text-field::part(label),
+      div.portal-language > vaadin-text-area::part(label) { white-space: normal; }
       del.portal-removed { background: #fde7e7; color: #6b1111; }
       ins.portal-added { background: #e3f4e5; color: #0d4a17; }
       div.portal-filters { display: flex; flex-wrap: wrap; gap: 0 var(--lumo-space-m);
