@@ -40,7 +40,7 @@ public final class GateReadsBenchmark {
   private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
 
   public static void main(String[] args) throws Exception {
-    try (TestDatabase database = TestDatabase.migrated("workflow");
+    try (TestDatabase database = TestDatabase.migrated("messages", "workflow");
         TestPersistence unit = TestPersistence.unit("workflow", database)) {
       DataSource app = database.app();
       Application application = seed(unit);

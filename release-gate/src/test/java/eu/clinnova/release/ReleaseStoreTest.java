@@ -42,7 +42,7 @@ class ReleaseStoreTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("workflow");
+    database = TestDatabase.migrated("messages", "workflow");
     application = ApplicationStoresTest.draft();
     persistence = TestPersistence.unit("workflow", database);
     persistence.run(

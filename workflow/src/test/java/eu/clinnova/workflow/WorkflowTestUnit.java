@@ -33,7 +33,7 @@ public final class WorkflowTestUnit implements AutoCloseable {
 
   /** An empty catalogue. */
   public static WorkflowTestUnit empty() throws Exception {
-    return new WorkflowTestUnit(TestDatabase.migrated("workflow"));
+    return new WorkflowTestUnit(TestDatabase.migrated("messages", "workflow"));
   }
 
   /** A catalogue of {@code lu-set} (LU) and {@code ch-set} (CH). */

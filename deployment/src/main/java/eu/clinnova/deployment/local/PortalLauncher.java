@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The run command: starts PostgreSQL (embedded, unless CLINNOVA_DB_HOST names an external one),
- * Keycloak with the development realm (unless CLINNOVA_OIDC_PROVIDER_URL names an external one) and
- * WildFly with the portal, prints where everything is, and stops it all on Ctrl-C. State (database,
+ * Keycloak with the development realm (unless CLINNOVA_OIDC_PROVIDER_URL names an external one),
+ * GreenMail for the portal's e-mail (unless CLINNOVA_SMTP_HOST names a mail server) and WildFly
+ * with the portal, prints where everything is, and stops it all on Ctrl-C. State (database,
  * Keycloak's users) is kept under {@code .clinnova/} between runs.
  */
 public final class PortalLauncher {
@@ -86,6 +87,22 @@ public final class PortalLauncher {
       say("Using the external Keycloak realm at " + realmUrl);
     }
 
+    String externalSmtp = System.getenv("CLINNOVA_SMTP_HOST");
+    String mailLine;
+    if (externalSmtp == null || externalSmtp.isBlank()) {
+      say("Starting GreenMail (development mail: SMTP " + MailServer.SMTP_PORT + ") ...");
+      started.push(
+          MailServer.start(target.resolve("greenmail.jar"), state.resolve("logs/greenmail.log")));
+      serverEnvironment.put("CLINNOVA_SMTP_HOST", "localhost");
+      serverEnvironment.put("CLINNOVA_SMTP_PORT", String.valueOf(MailServer.SMTP_PORT));
+      mailLine =
+          "http://localhost:"
+              + MailServer.API_PORT
+              + "/api/user/<address>/messages/INBOX  (demo users: <user name>@demo.clinnova.eu)";
+    } else {
+      mailLine = "sent through " + externalSmtp;
+    }
+
     say("Starting WildFly with the portal ...");
     started.push(
         WildFlyServer.start(
@@ -106,6 +123,7 @@ public final class PortalLauncher {
           API               http://localhost:8080/api/v1/health  (OpenAPI: http://localhost:8080/openapi)
           Keycloak realm    %s
           Keycloak admin    http://localhost:%d/admin/  (admin / admin, development only)
+          E-mail            %s
           Logs              %s
 
         Demo logins (password = user name, development only):
@@ -121,7 +139,7 @@ public final class PortalLauncher {
 
         Press Ctrl-C to stop everything.
         """
-            .formatted(seconds, realmUrl, KEYCLOAK_PORT, state.resolve("logs"), nodes));
+            .formatted(seconds, realmUrl, KEYCLOAK_PORT, mailLine, state.resolve("logs"), nodes));
     Thread.currentThread().join();
   }
 

@@ -273,6 +273,9 @@ class AuthorizationMatrixIT {
           "policyVersion",
           Api.json(Api.get("/api/v1/policies", Tokens.user("admin"))).get("version").asText());
       own.put("jurisdiction", "LU");
+      // What the submission told the stewards of each jurisdiction.
+      own.put("notifications.id", notificationAbout("steward-lu", luApplication));
+      own.put("deliveries.id", MailIT.anyDelivery());
       Map<String, String> foreign = new LinkedHashMap<>(own);
       foreign.put("psn", "FR-0001");
       foreign.put("recordId", frHistory.get(0).get("recordId").asText());
@@ -288,12 +291,23 @@ class AuthorizationMatrixIT {
       foreign.put("datasets.id", "fr-ra-registry");
       foreign.put("forms.id", "fr-research-information");
       foreign.put("jurisdiction", "FR");
+      foreign.put("notifications.id", notificationAbout("steward-fr", frApplication));
       own.put("jobs.id", PatientImportIT.badFileJob("steward-lu", "LU"));
       own.put("datasets.id.retire", DatasetApiIT.publishedForRetirement("lu-matrix-retired", "LU"));
       foreign.put(
           "datasets.id.retire", DatasetApiIT.publishedForRetirement("fr-matrix-retired", "FR"));
       foreign.put("jobs.id", PatientImportIT.badFileJob("steward-fr", "FR"));
       return new Fixtures(new Side(own), new Side(foreign));
+    }
+
+    private static String notificationAbout(String user, String application) {
+      for (JsonNode notification :
+          Api.json(Api.get("/api/v1/me/notifications", Tokens.user(user)))) {
+        if (notification.get("applicationId").asText().equals(application)) {
+          return notification.get("id").asText();
+        }
+      }
+      throw new AssertionError(user + " was not told about " + application);
     }
 
     private static String firstAttachment(String application, String owner) {

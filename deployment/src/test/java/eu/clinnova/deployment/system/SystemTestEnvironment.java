@@ -3,6 +3,7 @@ package eu.clinnova.deployment.system;
 import eu.clinnova.deployment.local.DatabaseSettings;
 import eu.clinnova.deployment.local.KeycloakServer;
 import eu.clinnova.deployment.local.LocalDatabase;
+import eu.clinnova.deployment.local.MailServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -11,14 +12,15 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts what the system tests share, once per test run and before the first test: a fresh
- * PostgreSQL with the portal's database and roles, and the real Keycloak with the development
- * realm. Arquillian then starts WildFly, which finds both through the environment that Failsafe
- * gives it. Nothing is started for unit tests.
+ * PostgreSQL with the portal's database and roles, the real Keycloak with the development realm,
+ * and GreenMail for the portal's e-mail. Arquillian then starts WildFly, which finds both through
+ * the environment that Failsafe gives it. Nothing is started for unit tests.
  */
 public class SystemTestEnvironment implements LauncherSessionListener {
 
   private static LocalDatabase database;
   private static KeycloakServer keycloak;
+  private static MailServer mail;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -44,6 +46,10 @@ public class SystemTestEnvironment implements LauncherSessionListener {
               true,
               target.resolve("it-logs/keycloak.log"));
       Files.createDirectories(target.resolve("it-logs"));
+      mail =
+          MailServer.start(
+              Path.of(System.getProperty("clinnova.greenmail")),
+              target.resolve("it-logs/greenmail.log"));
     } catch (Exception e) {
       launcherSessionClosed(session);
       throw new IllegalStateException("The system test environment did not start", e);
@@ -52,6 +58,10 @@ public class SystemTestEnvironment implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    if (mail != null) {
+      mail.close();
+      mail = null;
+    }
     if (keycloak != null) {
       keycloak.close();
       keycloak = null;
@@ -77,6 +87,11 @@ public class SystemTestEnvironment implements LauncherSessionListener {
 
   public static String portalUrl() {
     return "http://localhost:" + Integer.getInteger("clinnova.httpPort");
+  }
+
+  /** The GreenMail server the portal sends to (tests stop and start it). */
+  public static MailServer mail() {
+    return mail;
   }
 
   public static int databasePort() {

@@ -22,7 +22,11 @@ public class DatabaseMigrations {
 
   /** Bounded contexts in dependency order: the audit log first, everything writes to it. */
   static final List<SchemaOwner> CONTEXTS =
-      List.of(new SchemaOwner("audit"), new SchemaOwner("consent"), new SchemaOwner("workflow"));
+      List.of(
+          new SchemaOwner("audit"),
+          new SchemaOwner("messages"),
+          new SchemaOwner("consent"),
+          new SchemaOwner("workflow"));
 
   @Resource(lookup = "java:jboss/datasources/ClinnovaMigrationDS")
   private DataSource ownerDataSource;

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A session with Keycloak's admin REST API as the confidential client {@code portal-admin}: its
@@ -61,6 +62,28 @@ final class KeycloakAdmin {
   /** GET {@code path} (below the realm's admin address), answered with {@code expected}. */
   String get(String path) {
     return send(request(path).GET(), 200);
+  }
+
+  /** GET, or empty when Keycloak does not know what the path names (404). */
+  Optional<String> find(String path) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              request(path).GET().timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 404) {
+        return Optional.empty();
+      }
+      if (response.statusCode() != 200) {
+        throw new AccountDirectoryUnavailableException(
+            "Keycloak answered " + response.statusCode() + " to GET " + path, null);
+      }
+      return Optional.of(response.body());
+    } catch (IOException e) {
+      throw new AccountDirectoryUnavailableException("Keycloak could not be reached", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AccountDirectoryUnavailableException("interrupted", e);
+    }
   }
 
   void put(String path, String json, int expected) {

@@ -96,7 +96,7 @@ public class KeycloakStaff {
     return "{\"id\":\"" + found.getString("id") + "\",\"name\":\"" + role.tokenName() + "\"}";
   }
 
-  private static Optional<String> groupId(KeycloakAdmin keycloak, Jurisdiction jurisdiction) {
+  static Optional<String> groupId(KeycloakAdmin keycloak, Jurisdiction jurisdiction) {
     for (JsonValue group :
         KeycloakAdmin.array(
             keycloak.get(
@@ -110,11 +110,17 @@ public class KeycloakStaff {
   }
 
   private static List<JsonObject> paged(KeycloakAdmin keycloak, String path) {
+    return paged(keycloak, path, true);
+  }
+
+  /** Every user a listing of the admin API gives, read in pages (brief: without attributes). */
+  static List<JsonObject> paged(KeycloakAdmin keycloak, String path, boolean brief) {
     List<JsonObject> all = new java.util.ArrayList<>();
     for (int first = 0; ; first += PAGE) {
       List<JsonObject> page =
           KeycloakAdmin.array(
-                  keycloak.get(path + "?briefRepresentation=true&first=" + first + "&max=" + PAGE))
+                  keycloak.get(
+                      path + "?briefRepresentation=" + brief + "&first=" + first + "&max=" + PAGE))
               .stream()
               .map(JsonValue::asJsonObject)
               .toList();

@@ -44,6 +44,7 @@ public class PortalStartup {
   @Inject EntitlementWatch entitlementWatch;
   @Inject DisclosureIndexUpkeep disclosureIndexUpkeep;
   @Inject StateCopyUpkeep stateCopyUpkeep;
+  @Inject MailSender mailSender;
   @Inject ReleaseSigning releaseSigning;
   @Inject ImportRunner imports;
   @Inject PolicyHistory policies;
@@ -88,6 +89,8 @@ public class PortalStartup {
     entitlementWatch.start();
     disclosureIndexUpkeep.start();
     stateCopyUpkeep.start();
+    // E-mail: letters posted with their changes, sent with retries (ADR 0024).
+    mailSender.start();
     // Bulk enrolments a restart interrupted go on from the last chunk they committed.
     imports.resumeUnfinished();
     if (Boolean.parseBoolean(Settings.value("CLINNOVA_DEMO_DATA", "false"))) {

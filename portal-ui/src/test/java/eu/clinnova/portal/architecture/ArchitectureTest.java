@@ -42,12 +42,30 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "eu.clinnova.audit..",
               "eu.clinnova.kernel..",
+              "eu.clinnova.messages..",
               "eu.clinnova.consent..",
               "eu.clinnova.workflow..",
               "eu.clinnova.release..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("eu.clinnova.portal..");
+
+  /**
+   * Messages serve every context and know none: the directory of people and the mail session are
+   * given to them (ADR 0024).
+   */
+  @ArchTest
+  static final ArchRule messagesKnowNoContext =
+      noClasses()
+          .that()
+          .resideInAPackage("eu.clinnova.messages..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "eu.clinnova.audit..",
+              "eu.clinnova.consent..",
+              "eu.clinnova.workflow..",
+              "eu.clinnova.release..");
 
   @ArchTest
   static final ArchRule theWorkflowDoesNotReachIntoConsentInternals =

@@ -13,9 +13,7 @@ import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.duo.DuoMatch;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
-import eu.clinnova.workflow.notification.Notification;
 import eu.clinnova.workflow.notification.NotificationStore;
-import eu.clinnova.workflow.process.ReviewGroups;
 import eu.clinnova.workflow.process.VoteStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -263,14 +261,6 @@ public class ApplicationQueries {
     return applications
         .attachmentContent(id, attachmentId)
         .map(content -> Map.entry(described.get(), content));
-  }
-
-  /** The caller's notifications: to them, and to their review groups. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Notification> notifications(Caller caller, int limit) {
-    Set<String> recipients = new java.util.TreeSet<>(ReviewGroups.of(caller));
-    recipients.add(caller.subject());
-    return notifications.to(recipients, limit);
   }
 
   private Application visible(Caller caller, UUID id) {

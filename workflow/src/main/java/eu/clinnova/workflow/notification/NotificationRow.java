@@ -7,7 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
@@ -44,10 +43,5 @@ class NotificationRow {
     this.kind = kind;
     this.jurisdiction = jurisdiction;
     this.at = at;
-  }
-
-  Notification notification() {
-    return new Notification(
-        id, recipient, applicationId, kind, Optional.ofNullable(jurisdiction), at);
   }
 }

@@ -36,7 +36,7 @@ public class ApplicationStoresTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("workflow");
+    database = TestDatabase.migrated("messages", "workflow");
     persistence = TestPersistence.unit("workflow", database);
     persistence.run(
         entities ->

@@ -36,7 +36,7 @@ class ApplicationVisibilityTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("workflow");
+    database = TestDatabase.migrated("messages", "workflow");
     unit = TestPersistence.unit("workflow", database);
     Random random = new Random(18);
     List<String> codes = Jurisdiction.allCodes();

@@ -148,7 +148,9 @@ class SubmissionsTest {
         process.steps().isEmpty(), "no step runs before the stewards' check: " + process.steps());
     List<Notification> notices =
         persistence.inTransaction(
-            entities -> new NotificationStore(entities).to(Set.of("steward-LU", "steward-CH"), 10));
+            entities ->
+                new NotificationStore(entities)
+                    .to("reader", Set.of("steward-LU", "steward-CH"), 10));
     assertEquals(
         Set.of("steward-LU", "steward-CH"),
         Set.copyOf(

@@ -61,7 +61,7 @@ class DatasetStoreTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("workflow");
+    database = TestDatabase.migrated("messages", "workflow");
     persistence = TestPersistence.unit("workflow", database);
     assertTrue(publish(MS_DE));
     assertTrue(publish(RA_LU));

@@ -112,7 +112,7 @@ class EntitlementsTest {
 
   private static List<Notification> notices() {
     return persistence.inTransaction(
-        entities -> new NotificationStore(entities).to(Set.of(RESEARCHER), 100));
+        entities -> new NotificationStore(entities).to("reader", Set.of(RESEARCHER), 100));
   }
 
   @Test

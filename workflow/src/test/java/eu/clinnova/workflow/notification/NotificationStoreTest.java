@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Notifications through the workflow unit: a user reads what was sent to them and to their groups,
- * newest first, at most as many as asked, and nobody else's.
+ * newest first, at most as many as asked, and nobody else's; each reader marks what they read; each
+ * notification is posted for e-mail in the same transaction.
  */
 class NotificationStoreTest {
 
@@ -28,7 +29,7 @@ class NotificationStoreTest {
 
   @BeforeAll
   static void start() throws Exception {
-    database = TestDatabase.migrated("workflow");
+    database = TestDatabase.migrated("messages", "workflow");
     persistence = TestPersistence.unit("workflow", database);
     application = ApplicationStoresTest.draft();
     persistence.run(
@@ -49,7 +50,7 @@ class NotificationStoreTest {
   }
 
   private static List<Notification> to(Set<String> recipients, int limit) {
-    return persistence.inTransaction(e -> new NotificationStore(e).to(recipients, limit));
+    return persistence.inTransaction(e -> new NotificationStore(e).to("sub-1", recipients, limit));
   }
 
   @Test
@@ -62,6 +63,76 @@ class NotificationStoreTest {
     assertEquals(Optional.of("LU"), read.get(1).jurisdiction());
     assertEquals(NOW.plusSeconds(3), read.get(0).at());
     assertEquals(application.id(), read.get(0).applicationId());
+    assertEquals(application.document().title().orElseThrow(), read.get(0).title());
+  }
+
+  @Test
+  void eachMemberOfAGroupReadsForThemselvesAndOnlyWhatIsAddressedToThem() {
+    Set<String> first = Set.of("member-1", "dac-LU");
+    Set<String> second = Set.of("member-2", "dac-LU");
+    assertEquals(
+        1L,
+        (long) persistence.inTransaction(e -> new NotificationStore(e).unread("member-1", first)));
+    long groupNotification = to(Set.of("dac-LU"), 1).get(0).id();
+    long someoneElses = to(Set.of("sub-2"), 1).get(0).id();
+    assertEquals(
+        0,
+        (int)
+            persistence.inTransaction(
+                e ->
+                    new NotificationStore(e)
+                        .markRead("member-1", first, List.of(someoneElses), NOW)),
+        "not addressed to member-1: no mark");
+    assertEquals(
+        1,
+        (int)
+            persistence.inTransaction(
+                e ->
+                    new NotificationStore(e)
+                        .markRead("member-1", first, List.of(groupNotification), NOW)));
+    assertEquals(
+        0,
+        (int)
+            persistence.inTransaction(
+                e ->
+                    new NotificationStore(e)
+                        .markRead("member-1", first, List.of(groupNotification), NOW)),
+        "marked twice, counted once");
+    assertEquals(
+        0L,
+        (long) persistence.inTransaction(e -> new NotificationStore(e).unread("member-1", first)));
+    assertEquals(
+        1L,
+        (long) persistence.inTransaction(e -> new NotificationStore(e).unread("member-2", second)));
+    assertEquals(
+        List.of(true),
+        persistence.inTransaction(e -> new NotificationStore(e).to("member-1", first, 10)).stream()
+            .filter(n -> n.recipient().equals("dac-LU"))
+            .map(Notification::read)
+            .toList());
+    assertEquals(
+        false,
+        persistence.inTransaction(e -> new NotificationStore(e).addressedTo(someoneElses, first)));
+  }
+
+  @Test
+  void eachNotificationIsAlsoPostedForEMailWithTheTitleAndThePageOfItsReader() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> letters =
+        persistence.inTransaction(
+            e ->
+                e.createNativeQuery(
+                        "SELECT recipient, kind, facts ->> 'title', link FROM messages.outbox"
+                            + " ORDER BY id")
+                    .getResultList());
+    assertEquals(4, letters.size());
+    String title = application.document().title().orElseThrow();
+    assertEquals("dac-LU", letters.get(0)[0]);
+    assertEquals(title, letters.get(0)[2]);
+    assertEquals("/review/application/" + application.id(), letters.get(0)[3]);
+    assertEquals("sub-1", letters.get(1)[0]);
+    assertEquals("returned", letters.get(1)[1]);
+    assertEquals("/research/application/" + application.id(), letters.get(1)[3]);
   }
 
   @Test

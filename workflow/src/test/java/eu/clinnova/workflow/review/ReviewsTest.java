@@ -116,7 +116,7 @@ class ReviewsTest {
 
   private static List<Notification> notices(String group) {
     return persistence.inTransaction(
-        entities -> new NotificationStore(entities).to(Set.of(group), 50));
+        entities -> new NotificationStore(entities).to("reader", Set.of(group), 50));
   }
 
   private static Caller member(String subject, Role... roles) {

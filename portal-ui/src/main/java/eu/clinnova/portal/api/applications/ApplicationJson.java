@@ -293,8 +293,10 @@ final class ApplicationJson {
         JSON.createObjectBuilder()
             .add("id", notification.id())
             .add("applicationId", notification.applicationId().toString())
+            .add("title", notification.title())
             .add("kind", notification.kind())
-            .add("at", notification.at().toString());
+            .add("at", notification.at().toString())
+            .add("read", notification.read());
     notification.jurisdiction().ifPresent(code -> json.add("jurisdiction", code));
     return json.build();
   }

@@ -22,6 +22,7 @@ import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.ApplicationState;
 import eu.clinnova.workflow.application.Applications;
 import eu.clinnova.workflow.catalogue.DatasetCatalogue;
+import eu.clinnova.workflow.notification.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -33,7 +34,10 @@ public class ApplicationsView extends Main implements HasDynamicTitle {
 
   @Inject
   public ApplicationsView(
-      Applications applications, ApplicationQueries queries, DatasetCatalogue catalogue) {
+      Applications applications,
+      ApplicationQueries queries,
+      DatasetCatalogue catalogue,
+      Notifications notifications) {
     setId("applications");
     addClassName("portal-page");
     Caller caller = SignedInUser.current().orElseThrow();
@@ -61,7 +65,7 @@ public class ApplicationsView extends Main implements HasDynamicTitle {
           }
         });
     add(create, result);
-    add(NotificationsPanel.of(this, queries, caller, false));
+    add(NotificationsPanel.of(this, notifications, caller));
     H2 heading = new H2(getTranslation("applications.mineHeading"));
     heading.setId("applications-heading");
     add(

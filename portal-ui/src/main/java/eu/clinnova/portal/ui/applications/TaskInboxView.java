@@ -14,6 +14,7 @@ import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.application.ApplicationQueries;
+import eu.clinnova.workflow.notification.Notifications;
 import eu.clinnova.workflow.review.ReviewTask;
 import eu.clinnova.workflow.review.Reviews;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,7 +32,7 @@ import java.util.List;
 public class TaskInboxView extends Main implements HasDynamicTitle {
 
   @Inject
-  public TaskInboxView(Reviews reviews, ApplicationQueries queries) {
+  public TaskInboxView(Reviews reviews, ApplicationQueries queries, Notifications notifications) {
     setId("task-inbox");
     addClassName("portal-page");
     Caller caller = SignedInUser.current().orElseThrow();
@@ -103,7 +104,7 @@ public class TaskInboxView extends Main implements HasDynamicTitle {
     add(filters);
     show.run();
     add(list);
-    add(NotificationsPanel.of(this, queries, caller, true));
+    add(NotificationsPanel.of(this, notifications, caller));
   }
 
   private ListItem card(ReviewTask task, Instant now) {

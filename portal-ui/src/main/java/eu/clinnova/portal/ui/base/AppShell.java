@@ -31,6 +31,9 @@ public class AppShell implements AppShellConfigurator {
         white-space: nowrap; max-width: 30vw; }
       header.portal-header .portal-language { width: 9em; flex-shrink: 0; }
       header.portal-header .portal-logout { white-space: nowrap; flex-shrink: 0; }
+      .portal-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+        clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+      .portal-notification-unread a { font-weight: 600; }
       main.portal-page { padding: var(--lumo-space-m); max-width: 80rem; box-sizing: border-box; }
       main.portal-page pre { background: var(--lumo-contrast-5pct); padding: var(--lumo-space-s);
         border-radius: var(--lumo-border-radius-m); font-size: var(--lumo-font-size-s); }

@@ -38,7 +38,7 @@ public final class LanguagePreference {
     return Locale.ENGLISH;
   }
 
-  static void remember(Locale locale, VaadinRequest request, VaadinResponse response) {
+  public static void remember(Locale locale, VaadinRequest request, VaadinResponse response) {
     Cookie cookie = new Cookie(COOKIE, locale.getLanguage());
     cookie.setPath("/");
     cookie.setMaxAge(ONE_YEAR);

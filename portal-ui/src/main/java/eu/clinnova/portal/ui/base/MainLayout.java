@@ -54,18 +54,25 @@ public class MainLayout extends AppLayout {
     return name;
   }
 
+  private SideNavItem item(Navigation.Entry entry) {
+    SideNavItem item = new SideNavItem(getTranslation(entry.navigationKey()), entry.view());
+    if (entry.waiting() > 0) {
+      // Inside the item's link: read out with its label ("Notifications 3 new").
+      Span hidden = new Span(" " + getTranslation("nav.waiting"));
+      hidden.addClassName("portal-visually-hidden");
+      Span badge = new Span(new Span(String.valueOf(entry.waiting())), hidden);
+      badge.getElement().getThemeList().add("badge primary pill small");
+      badge.setId("nav-waiting");
+      item.setSuffixComponent(badge);
+    }
+    return item;
+  }
+
   private SideNav navigation(Navigation navigation) {
     SideNav items = new SideNav();
     SignedInUser.current()
         .ifPresent(
-            caller ->
-                navigation
-                    .entriesFor(caller)
-                    .forEach(
-                        entry ->
-                            items.addItem(
-                                new SideNavItem(
-                                    getTranslation(entry.navigationKey()), entry.view()))));
+            caller -> navigation.entriesFor(caller).forEach(entry -> items.addItem(item(entry))));
     return items;
   }
 }

@@ -10,8 +10,15 @@ import java.util.List;
  */
 public interface Navigation {
 
-  /** A menu entry: the translation key of its label and the page it opens. */
-  record Entry(String navigationKey, Class<? extends Component> view) {}
+  /**
+   * A menu entry: the translation key of its label, the page it opens, and how many new things wait
+   * there (shown beside the label when more than none).
+   */
+  record Entry(String navigationKey, Class<? extends Component> view, long waiting) {
+    public Entry(String navigationKey, Class<? extends Component> view) {
+      this(navigationKey, view, 0);
+    }
+  }
 
   List<Entry> entriesFor(Caller caller);
 }

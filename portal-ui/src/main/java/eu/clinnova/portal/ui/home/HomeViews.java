@@ -7,6 +7,7 @@ import eu.clinnova.portal.ui.admin.AgreementView;
 import eu.clinnova.portal.ui.admin.CommitteesView;
 import eu.clinnova.portal.ui.admin.ConsentFormsView;
 import eu.clinnova.portal.ui.admin.DatasetsView;
+import eu.clinnova.portal.ui.admin.MessagesView;
 import eu.clinnova.portal.ui.admin.PoliciesView;
 import eu.clinnova.portal.ui.admin.StaffView;
 import eu.clinnova.portal.ui.applications.ApplicationsOverviewView;
@@ -93,6 +94,7 @@ public final class HomeViews {
                   new Page(PoliciesView.class, "nav.admin.policies"),
                   new Page(CommitteesView.class, "nav.admin.committees"),
                   new Page(StaffView.class, "nav.admin.staff"),
+                  new Page(MessagesView.class, "nav.admin.messages"),
                   new Page(ProcessingRegisterView.class, "nav.compliance.register"))));
 
   private HomeViews() {}

@@ -1,0 +1,281 @@
+package eu.clinnova.deployment.system;
+
+import static eu.clinnova.deployment.system.ApplicationApiIT.body;
+import static eu.clinnova.deployment.system.ApplicationApiIT.complete;
+import static eu.clinnova.deployment.system.ApplicationApiIT.fields;
+import static eu.clinnova.deployment.system.ApplicationApiIT.submitted;
+import static eu.clinnova.deployment.system.ApplicationApiIT.taskOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * E-mail through the outbox (issue 20), read from GreenMail as the people would read it: each in
+ * their language, naming the application and linking to its page, marked automatic; nobody gets
+ * what they turned off; while the mail server is away the messages wait, and when it is back each
+ * arrives once. The administrator follows every attempt.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MailIT {
+
+  static final String DEVELOPMENT_DEFAULTS =
+      "{\"language\":\"en\",\"email\":{\"tasks\":true,\"decisions\":true,"
+          + "\"releasesOfMyData\":false}}";
+
+  @Deployment(testable = false)
+  static WebArchive portal() {
+    return PortalDeployment.war();
+  }
+
+  @Test
+  void messagesReachEachPersonInTheirLanguageNamingTheApplicationAndLinkingToIt() {
+    String french =
+        "{\"language\":\"fr\",\"email\":{\"tasks\":true,\"decisions\":true,"
+            + "\"releasesOfMyData\":false}}";
+    HttpResponse<String> chosen =
+        Api.put("/api/v1/me/preferences", Tokens.user("steward-lu"), french);
+    assertEquals(200, chosen.statusCode(), chosen.body());
+    try {
+      assertEquals(
+          "fr",
+          Api.json(Api.get("/api/v1/me/preferences", Tokens.user("steward-lu")))
+              .get("language")
+              .asText());
+      String title = "Mail study " + UUID.randomUUID().toString().substring(0, 8);
+      String id =
+          submitted(Tokens.user("researcher"), body(title, "lu-ibd-clinical"), "LU", "CNER 202431");
+
+      Mailboxes.Mail toSteward =
+          Mailboxes.await("steward-lu@demo.clinnova.eu", about(title), 1).get(0);
+      assertEquals("Nouvelle demande à vérifier : « " + title + " »", toSteward.subject());
+      assertTrue(
+          toSteward
+              .body()
+              .contains(SystemTestEnvironment.portalUrl() + "/review/application/" + id),
+          toSteward.body());
+      assertTrue(toSteward.body().contains("Bonjour,"), toSteward.body());
+      assertTrue(toSteward.body().contains(SystemTestEnvironment.portalUrl() + "/settings"));
+      assertEquals("auto-generated", toSteward.header("Auto-Submitted"));
+      assertEquals("fr", toSteward.header("Content-Language"));
+      assertNotNull(toSteward.header("Message-ID"));
+
+      String check = taskOf(Tokens.user("steward-lu"), id, "completenessCheck").orElseThrow();
+      complete(
+          "steward-lu", check, "{\"outcome\":\"return\",\"comment\":\"Please explain more.\"}");
+      Mailboxes.Mail toResearcher =
+          Mailboxes.await("researcher@demo.clinnova.eu", about(title), 1).get(0);
+      assertEquals(
+          "Your application “" + title + "” was returned for changes", toResearcher.subject());
+      assertTrue(
+          toResearcher.body().contains("returned to you with questions"), toResearcher.body());
+      assertTrue(
+          toResearcher
+              .body()
+              .contains(SystemTestEnvironment.portalUrl() + "/research/application/" + id),
+          toResearcher.body());
+
+      // In the portal: the notification names the application and is read by its reader only.
+      JsonNode returned = notificationAbout("researcher", id, "returned");
+      assertEquals(title, returned.get("title").asText());
+      assertEquals(false, returned.get("read").asBoolean());
+      long unread = unread("researcher");
+      assertTrue(unread >= 1);
+      String path = "/api/v1/me/notifications/" + returned.get("id").asText() + "/read";
+      assertEquals(404, Api.post(path, Tokens.user("steward-lu"), "").statusCode());
+      assertEquals(204, Api.post(path, Tokens.user("researcher"), "").statusCode());
+      assertEquals(204, Api.post(path, Tokens.user("researcher"), "").statusCode());
+      assertEquals(unread - 1, unread("researcher"));
+      assertTrue(notificationAbout("researcher", id, "returned").get("read").asBoolean());
+
+      // The administrator sees both e-mails as sent, each after one attempt.
+      JsonNode delivery = deliveryTo("steward-lu@demo.clinnova.eu", title, d -> true);
+      assertEquals("sent", delivery.get("state").asText());
+      assertEquals("fr", delivery.get("language").asText());
+      assertEquals("completeness-check-due", delivery.get("kind").asText());
+      assertEquals(id, delivery.get("applicationId").asText());
+      JsonNode detail =
+          Api.json(
+              Api.get(
+                  "/api/v1/messages/deliveries/" + delivery.get("id").asText(),
+                  Tokens.user("admin")));
+      assertEquals(1, detail.get("attempts").size());
+      assertEquals("sent", detail.get("attempts").get(0).get("outcome").asText());
+    } finally {
+      Api.put("/api/v1/me/preferences", Tokens.user("steward-lu"), DEVELOPMENT_DEFAULTS);
+    }
+  }
+
+  @Test
+  void whoTurnedTaskMailsOffGetsNoneAndBadChoicesAreRefused() {
+    HttpResponse<String> refused =
+        Api.put(
+            "/api/v1/me/preferences",
+            Tokens.user("chair-lu"),
+            "{\"language\":\"it\",\"email\":{\"tasks\":\"yes\",\"decisions\":true}}");
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertEquals(
+        List.of("language", "email.tasks", "email.releasesOfMyData"),
+        fields(Api.json(refused).get("errors")));
+    String quiet =
+        "{\"language\":\"de\",\"email\":{\"tasks\":false,\"decisions\":true,"
+            + "\"releasesOfMyData\":false}}";
+    assertEquals(
+        200, Api.put("/api/v1/me/preferences", Tokens.user("chair-lu"), quiet).statusCode());
+    try {
+      assertEquals(
+          false,
+          Api.json(Api.get("/api/v1/me/preferences", Tokens.user("chair-lu")))
+              .get("email")
+              .get("tasks")
+              .asBoolean());
+      assertEquals(
+          true,
+          Api.json(Api.get("/api/v1/me/preferences", Tokens.user("dac-lu")))
+              .get("email")
+              .get("tasks")
+              .asBoolean(),
+          "one person's choices are theirs alone");
+      String title = "Quiet study " + UUID.randomUUID().toString().substring(0, 8);
+      String id =
+          submitted(Tokens.user("researcher"), body(title, "lu-ibd-clinical"), "LU", "CNER 202432");
+      complete(
+          "steward-lu",
+          taskOf(Tokens.user("steward-lu"), id, "completenessCheck").orElseThrow(),
+          "{\"outcome\":\"approve\"}");
+      complete(
+          "steward-lu",
+          taskOf(Tokens.user("steward-lu"), id, "ethicsCheck").orElseThrow(),
+          "{\"outcome\":\"approve\"}");
+      // The vote is one letter to the committee of LU: member and chair are expanded together.
+      Mailboxes.Mail vote = Mailboxes.await("dac-lu@demo.clinnova.eu", about(title), 1).get(0);
+      assertEquals("Your committee’s vote is open: “" + title + "”", vote.subject());
+      deliveryTo("dac-lu@demo.clinnova.eu", title, d -> true);
+      assertEquals(
+          List.of(),
+          deliveries().stream()
+              .filter(d -> d.get("address").asText().equals("chair-lu@demo.clinnova.eu"))
+              .filter(d -> d.get("subject").asText().contains(title))
+              .toList());
+      assertEquals(
+          List.of(),
+          Mailboxes.inbox("chair-lu@demo.clinnova.eu").stream().filter(about(title)).toList());
+    } finally {
+      Api.put("/api/v1/me/preferences", Tokens.user("chair-lu"), DEVELOPMENT_DEFAULTS);
+    }
+  }
+
+  @Test
+  void whileTheMailServerIsAwayMessagesWaitAndWhenItIsBackEachArrivesOnce() throws Exception {
+    String title = "Patient study " + UUID.randomUUID().toString().substring(0, 8);
+    SystemTestEnvironment.mail().close();
+    try {
+      submitted(Tokens.user("researcher"), body(title, "lu-ibd-clinical"), "LU", "CNER 202433");
+      // The sender tries, fails, and tries again later: the administrator sees it waiting.
+      JsonNode waiting =
+          deliveryTo(
+              "steward-lu@demo.clinnova.eu",
+              title,
+              d -> d.get("attempts").asInt() >= 2 && d.get("state").asText().equals("pending"));
+      assertTrue(waiting.has("lastError"), waiting.toString());
+      assertTrue(waiting.has("nextAttemptAt"), waiting.toString());
+    } finally {
+      SystemTestEnvironment.mail().startAgain();
+    }
+    Mailboxes.await("steward-lu@demo.clinnova.eu", about(title), 1);
+    JsonNode sent =
+        deliveryTo(
+            "steward-lu@demo.clinnova.eu", title, d -> d.get("state").asText().equals("sent"));
+    // Sent is final: nothing more can go out for it; exactly one e-mail arrived.
+    assertEquals(
+        1, Mailboxes.inbox("steward-lu@demo.clinnova.eu").stream().filter(about(title)).count());
+    JsonNode attempts =
+        Api.json(
+                Api.get(
+                    "/api/v1/messages/deliveries/" + sent.get("id").asText(), Tokens.user("admin")))
+            .get("attempts");
+    List<String> outcomes = new ArrayList<>();
+    attempts.forEach(attempt -> outcomes.add(attempt.get("outcome").asText()));
+    assertEquals("sent", outcomes.get(outcomes.size() - 1));
+    assertTrue(
+        outcomes.subList(0, outcomes.size() - 1).stream().allMatch("failed"::equals),
+        outcomes.toString());
+    assertTrue(outcomes.size() >= 3, outcomes.toString());
+  }
+
+  // --- helpers (also the authorization matrix's fixture) ----------------------------------
+
+  /** Some delivery's id, once the sender has made one. */
+  static String anyDelivery() {
+    Instant deadline = Instant.now().plus(Mailboxes.PATIENCE);
+    while (Instant.now().isBefore(deadline)) {
+      List<JsonNode> all = deliveries();
+      if (!all.isEmpty()) {
+        return all.get(0).get("id").asText();
+      }
+      Mailboxes.pause();
+    }
+    throw new AssertionError("no e-mail was written within " + Mailboxes.PATIENCE);
+  }
+
+  private static Predicate<Mailboxes.Mail> about(String title) {
+    return mail -> mail.subject() != null && mail.subject().contains(title);
+  }
+
+  /** The newest 200 deliveries, as the administrator lists them. */
+  static List<JsonNode> deliveries() {
+    HttpResponse<String> listed =
+        Api.get("/api/v1/messages/deliveries?limit=200", Tokens.user("admin"));
+    assertEquals(200, listed.statusCode(), listed.body());
+    List<JsonNode> items = new ArrayList<>();
+    Api.json(listed).get("items").forEach(items::add);
+    return items;
+  }
+
+  /** The delivery to {@code address} about {@code title}, once it is as {@code wanted} says. */
+  private static JsonNode deliveryTo(String address, String title, Predicate<JsonNode> wanted) {
+    Instant deadline = Instant.now().plus(Mailboxes.PATIENCE);
+    Optional<JsonNode> found = Optional.empty();
+    while (Instant.now().isBefore(deadline)) {
+      found =
+          deliveries().stream()
+              .filter(d -> d.get("address").asText().equals(address))
+              .filter(d -> d.get("subject").asText().contains(title))
+              .findFirst();
+      if (found.isPresent() && wanted.test(found.get())) {
+        return found.get();
+      }
+      Mailboxes.pause();
+    }
+    throw new AssertionError("the delivery to " + address + " about " + title + " is " + found);
+  }
+
+  private static JsonNode notificationAbout(String user, String applicationId, String kind) {
+    for (JsonNode notification : Api.json(Api.get("/api/v1/me/notifications", Tokens.user(user)))) {
+      if (notification.get("applicationId").asText().equals(applicationId)
+          && notification.get("kind").asText().equals(kind)) {
+        return notification;
+      }
+    }
+    throw new AssertionError(user + " has no " + kind + " notification about " + applicationId);
+  }
+
+  private static long unread(String user) {
+    return Api.json(Api.get("/api/v1/me/notifications/unread", Tokens.user(user)))
+        .get("count")
+        .asLong();
+  }
+}

@@ -1,0 +1,73 @@
+package eu.clinnova.messages.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The e-mails as the administrator reads them: newest first, with every attempt. */
+@ApplicationScoped
+public class DeliveryLog {
+
+  @PersistenceContext(unitName = "messages")
+  private EntityManager entities;
+
+  protected DeliveryLog() {}
+
+  public DeliveryLog(EntityManager entities) {
+    this.entities = entities;
+  }
+
+  /** The newest deliveries (in {@code state}, if given), before the id {@code before} if given. */
+  public List<DeliveryView> newest(Optional<String> state, Optional<Long> before, int limit) {
+    return entities
+        .createQuery(
+            "SELECT d, o FROM DeliveryRow d, OutboxRow o WHERE o.id = d.outboxId"
+                + " AND (:state IS NULL OR d.state = :state) AND (:before IS NULL OR d.id < :before)"
+                + " ORDER BY d.id DESC",
+            Object[].class)
+        .setParameter("state", state.orElse(null))
+        .setParameter("before", before.orElse(null))
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(pair -> ((DeliveryRow) pair[0]).view((OutboxRow) pair[1]))
+        .toList();
+  }
+
+  /** One delivery, if it exists. */
+  public Optional<DeliveryView> find(long id) {
+    DeliveryRow delivery = entities.find(DeliveryRow.class, id);
+    return Optional.ofNullable(delivery)
+        .map(found -> found.view(entities.find(OutboxRow.class, found.outboxId())));
+  }
+
+  /** The delivery's attempts, first first. */
+  public List<Attempt> attempts(long deliveryId) {
+    return entities
+        .createQuery(
+            "SELECT a FROM AttemptRow a WHERE a.deliveryId = :delivery ORDER BY a.id",
+            AttemptRow.class)
+        .setParameter("delivery", deliveryId)
+        .getResultList()
+        .stream()
+        .map(AttemptRow::attempt)
+        .toList();
+  }
+
+  /** How many deliveries are in each state. */
+  public Map<String, Long> counts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String state : List.of(DeliveryRow.PENDING, DeliveryRow.SENT, DeliveryRow.GAVE_UP)) {
+      counts.put(state, 0L);
+    }
+    entities
+        .createQuery("SELECT d.state, COUNT(d) FROM DeliveryRow d GROUP BY d.state", Object[].class)
+        .getResultList()
+        .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+    return counts;
+  }
+}
