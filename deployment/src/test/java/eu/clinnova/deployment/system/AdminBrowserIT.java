@@ -211,6 +211,29 @@ class AdminBrowserIT extends BrowserSystemTest {
   }
 
   @Test
+  void anAdministratorFollowsThePortalsEMailsAndEachAttempt() {
+    // A submission tells the stewards of DE: an e-mail to follow.
+    ApplicationApiIT.submittedApplication(
+        Tokens.user("researcher2"), "de-ms-cohort", "DE", "BW-2023/118");
+    MailIT.anyDelivery();
+    Page page = newPage("en-GB", 1280);
+    PortalPages.signIn(page, "/admin/messages", "admin");
+    assertThat(PortalPages.heading(page)).hasText("E-mails");
+    assertThat(page.locator("#messages-counts")).containsText("Sent:");
+    page.locator("vaadin-grid-cell-content")
+        .filter(
+            new com.microsoft.playwright.Locator.FilterOptions().setHasText("@demo.clinnova.eu"))
+        .first()
+        .click();
+    assertThat(
+            page.locator("vaadin-grid-cell-content")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Kind:"))
+                .first())
+        .isVisible();
+    PortalPages.screenshot(page, "admin-messages-en");
+  }
+
+  @Test
   void anAdministratorReadsThePoliciesAndPublishesTheAgreementsNextVersion() {
     Page page = newPage("en-GB", 1280);
     PortalPages.signIn(page, "/admin/policies", "admin");

@@ -55,10 +55,66 @@ class BrowserIT extends BrowserSystemTest {
   void theMenuOffersOnlyWhatTheRolesOpen() {
     PortalPages.signIn(page, "/", "chair-lu");
     assertThat(page).hasURL(SystemTestEnvironment.portalUrl() + "/committee");
-    // Home, review tasks, applications and decisions, releases.
-    assertThat(page.locator("vaadin-side-nav-item")).hasCount(4);
+    // Home, review tasks, applications and decisions, releases, notifications, settings.
+    assertThat(page.locator("vaadin-side-nav-item")).hasCount(6);
     assertThat(page.locator("vaadin-side-nav-item").nth(1)).containsText("Review tasks");
     assertThat(page.locator("#identity")).containsText("Luxembourg");
+  }
+
+  @Test
+  void aStewardSeesWhatIsNewOpensItAndChoosesTheirEMailsAndLanguage() {
+    String title = "Browser notice " + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        ApplicationApiIT.submitted(
+            Tokens.user("researcher2"),
+            ApplicationApiIT.body(title, "ch-ibd-general"),
+            "CH",
+            "2024-00077");
+    PortalPages.signIn(page, "/notifications", "steward-ch");
+    assertThat(PortalPages.heading(page)).hasText("Notifications");
+    assertThat(page.locator("#nav-waiting")).isVisible();
+    com.microsoft.playwright.Locator item =
+        page.locator(
+            "#notification-list li",
+            new com.microsoft.playwright.Page.LocatorOptions().setHasText(title));
+    assertThat(item).containsText("New");
+    assertThat(item).containsText("A new application to check for completeness");
+    PortalPages.screenshot(page, "notifications-en");
+    item.locator("a").click();
+    assertThat(page).hasURL(SystemTestEnvironment.portalUrl() + "/review/application/" + id);
+    page.navigate(SystemTestEnvironment.portalUrl() + "/notifications");
+    assertThat(PortalPages.heading(page)).hasText("Notifications");
+    assertThat(item).not().containsText("New");
+
+    try {
+      page.navigate(SystemTestEnvironment.portalUrl() + "/settings");
+      assertThat(PortalPages.heading(page)).hasText("Settings");
+      assertThat(page.locator("#settings-email-tasks")).isVisible();
+      assertThat(page.locator("#settings-email-releases")).isHidden();
+      page.locator("#settings-email-tasks").click();
+      page.locator("#settings-save").click();
+      assertThat(page.locator("#settings-status")).hasText("Your settings are saved.");
+      com.fasterxml.jackson.databind.JsonNode saved =
+          Api.json(Api.get("/api/v1/me/preferences", Tokens.user("steward-ch")));
+      org.junit.jupiter.api.Assertions.assertFalse(saved.get("email").get("tasks").asBoolean());
+
+      page.locator("#settings-language").click();
+      page.locator(
+              "vaadin-select-item:visible",
+              new com.microsoft.playwright.Page.LocatorOptions().setHasText("Français"))
+          .click();
+      page.locator("#settings-save").click();
+      assertThat(PortalPages.heading(page)).hasText("Paramètres");
+      assertThat(page.locator("html")).hasAttribute("lang", "fr");
+      PortalPages.screenshot(page, "settings-fr");
+      org.junit.jupiter.api.Assertions.assertEquals(
+          "fr",
+          Api.json(Api.get("/api/v1/me/preferences", Tokens.user("steward-ch")))
+              .get("language")
+              .asText());
+    } finally {
+      Api.put("/api/v1/me/preferences", Tokens.user("steward-ch"), MailIT.DEVELOPMENT_DEFAULTS);
+    }
   }
 
   @Test

@@ -35,8 +35,9 @@ class ComplianceViewsIT extends BrowserSystemTest {
   void searchingTheLogShowsTheEntryWithItsVerifiedInclusionProof() {
     PortalPages.signIn(page, "/compliance/audit-log", "compliance");
     assertThat(PortalPages.heading(page)).hasText("Audit log");
-    // Home, audit log, patients, applications, releases, verification, record, policies.
-    assertThat(page.locator("vaadin-side-nav-item")).hasCount(8);
+    // Home, audit log, patients, applications, releases, verification, record, policies,
+    // settings.
+    assertThat(page.locator("vaadin-side-nav-item")).hasCount(9);
     page.locator("#filter-action input").fill("portal.started");
     page.locator("#search").click();
     assertThat(page.locator("#results-status")).containsText("entries shown");

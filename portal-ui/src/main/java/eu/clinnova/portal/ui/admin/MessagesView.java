@@ -119,6 +119,12 @@ public class MessagesView extends Main implements HasDynamicTitle {
     return details;
   }
 
+  /** The kind in the words the portal uses for it in notifications, else its code. */
+  private String kind(String code) {
+    String words = getTranslation("application.notification." + code);
+    return words.startsWith("!") ? code : words + " (" + code + ")";
+  }
+
   private String state(String code) {
     return getTranslation("messages.state." + code);
   }

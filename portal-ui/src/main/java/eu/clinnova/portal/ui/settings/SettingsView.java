@@ -57,6 +57,7 @@ public class SettingsView extends Main implements HasDynamicTitle {
     language.setValue(current.language());
 
     Section email = Sections.labelled("settings-email", getTranslation("settings.email"));
+    email.getStyle().set("margin-block", "var(--lumo-space-l) var(--lumo-space-m)");
     boolean reviews =
         caller.has(Role.DATA_STEWARD)
             || caller.has(Role.DAC_MEMBER)
