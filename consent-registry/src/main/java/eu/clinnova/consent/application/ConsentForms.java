@@ -16,6 +16,8 @@ import eu.clinnova.consent.infrastructure.ReconsentStore;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.messages.outbox.Letter;
+import eu.clinnova.messages.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -127,9 +129,25 @@ public class ConsentForms {
       int requests = 0;
       if (form.change() == FormChange.MAJOR
           && POLICIES.of(form.jurisdiction()).orElseThrow().reconsentOnMajorVersion()) {
-        requests =
+        List<String> asked =
             reconsent.requestForOlderVersions(
                 connection, form.id(), form.version(), form.publishedAt());
+        requests = asked.size();
+        // Each patient asked is told by e-mail, in the same transaction (ADR 0024).
+        Outbox.on(connection)
+            .postAll(
+                asked.stream()
+                    .map(
+                        psn ->
+                            new Letter(
+                                Letter.patient(psn),
+                                "reconsent-requested",
+                                Optional.empty(),
+                                Optional.of(form.jurisdiction()),
+                                Map.of(),
+                                "/patient"))
+                    .toList(),
+                form.publishedAt());
       }
       Map<String, Object> hashes = new LinkedHashMap<>();
       form.languages().forEach(language -> hashes.put(language, form.textSha256(language)));

@@ -15,9 +15,9 @@ public final class ReconsentStore {
 
   /**
    * Asks everyone whose latest consent on {@code formId} rests on a version older than {@code
-   * toVersion} to consent again, in one statement; returns how many were asked.
+   * toVersion} to consent again, in one statement; returns the pseudonyms of those asked.
    */
-  public int requestForOlderVersions(
+  public List<String> requestForOlderVersions(
       Connection connection, String formId, int toVersion, Instant at) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
@@ -25,12 +25,19 @@ public final class ReconsentStore {
                 + " (psn, form_id, from_version, to_version, trigger, requested_at)"
                 + " SELECT psn, form_id, max(form_version), ?, 'major-version', ?"
                 + " FROM consent.record WHERE kind = 'consent' AND form_id = ?"
-                + " GROUP BY psn, form_id HAVING max(form_version) < ?")) {
+                + " GROUP BY psn, form_id HAVING max(form_version) < ?"
+                + " RETURNING psn")) {
       insert.setInt(1, toVersion);
       insert.setTimestamp(2, Timestamp.from(at));
       insert.setString(3, formId);
       insert.setInt(4, toVersion);
-      return insert.executeUpdate();
+      List<String> asked = new ArrayList<>();
+      try (ResultSet rows = insert.executeQuery()) {
+        while (rows.next()) {
+          asked.add(rows.getString(1));
+        }
+      }
+      return asked;
     }
   }
 

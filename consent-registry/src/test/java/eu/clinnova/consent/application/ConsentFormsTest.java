@@ -13,6 +13,7 @@ import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
 import jakarta.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,8 @@ class ConsentFormsTest {
   }
 
   @Test
-  void formsArePublishedOnceAtTheNextVersionAndAMajorOneAsksConsentedPatientsAgain() {
+  void formsArePublishedOnceAtTheNextVersionAndAMajorOneAsksConsentedPatientsAgain()
+      throws Exception {
     assertEquals(4, (int) forms(service -> service.publishSeedForms().size()));
     assertEquals(0, (int) forms(service -> service.publishSeedForms().size()), "once");
     assertEquals(
@@ -91,6 +93,10 @@ class ConsentFormsTest {
 
     ConsentForms.Published major = forms(service -> service.publish(ADMIN, luVersion(2, "major")));
     assertEquals(2, major.reconsentRequests(), "the two who consented, not the third");
+    assertEquals(
+        List.of("patient:LU-FORM0001 /patient", "patient:LU-FORM0002 /patient"),
+        unit.letters("reconsent-requested"),
+        "each is told by e-mail, in the same transaction");
     AuditEvent entry = audit.only("consent-form.published");
     assertEquals(new AuditEvent.Subject("consent-form", "lu-research-consent/2"), entry.subject());
     assertEquals(2, entry.data().get("reconsentRequests"));

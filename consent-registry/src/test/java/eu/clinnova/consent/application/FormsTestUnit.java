@@ -31,7 +31,7 @@ final class FormsTestUnit implements AutoCloseable {
 
   /** LU adults with IBD at CHL, enrolled at {@code at}. */
   static FormsTestUnit withPatients(Instant at, String... psns) throws Exception {
-    FormsTestUnit unit = new FormsTestUnit(TestDatabase.migrated("consent"));
+    FormsTestUnit unit = new FormsTestUnit(TestDatabase.migrated("messages", "consent"));
     try (Connection connection = unit.database.app().getConnection()) {
       for (String psn : psns) {
         new PatientStore()
@@ -70,6 +70,23 @@ final class FormsTestUnit implements AutoCloseable {
                     psn,
                     new ConsentRequest(
                         formId, 1, "en", Map.of("CLINICAL-DATA", "permit"), null, null, null)));
+  }
+
+  /** The recipients of the letters of {@code kind} posted so far, in order. */
+  java.util.List<String> letters(String kind) throws java.sql.SQLException {
+    java.util.List<String> recipients = new java.util.ArrayList<>();
+    try (Connection connection = database.app().getConnection();
+        var query =
+            connection.prepareStatement(
+                "SELECT recipient, link FROM messages.outbox WHERE kind = ? ORDER BY recipient")) {
+      query.setString(1, kind);
+      try (var rows = query.executeQuery()) {
+        while (rows.next()) {
+          recipients.add(rows.getString(1) + " " + rows.getString(2));
+        }
+      }
+    }
+    return recipients;
   }
 
   @Override

@@ -302,14 +302,15 @@ class ConsentStoresTest {
               T0.plusSeconds(60));
       Forms.publish(database, "admin", v2);
       ReconsentStore reconsent = new ReconsentStore();
-      assertEquals(1, reconsent.requestForOlderVersions(connection, v1.id(), 2, v2.publishedAt()));
+      assertEquals(
+          1, reconsent.requestForOlderVersions(connection, v1.id(), 2, v2.publishedAt()).size());
       assertEquals(1, reconsent.open(connection, "LU-3001").size());
       assertTrue(reconsent.open(connection, "LU-3002").isEmpty());
       new RecordStore()
           .insert(connection, entry(consent("LU-3001", v2, Decision.PERMIT, T0.plusSeconds(120))));
       assertTrue(reconsent.open(connection, "LU-3001").isEmpty());
       assertEquals(
-          0, reconsent.requestForOlderVersions(connection, v1.id(), 2, T0.plusSeconds(180)));
+          0, reconsent.requestForOlderVersions(connection, v1.id(), 2, T0.plusSeconds(180)).size());
     }
   }
 

@@ -157,6 +157,10 @@ class AdminBrowserIT extends BrowserSystemTest {
     // Back at a desk (a new page closes the one before): the draft waits as it was saved.
     page = newPage("fr-FR", 1280);
     PortalPages.signIn(page, "/admin/consent-form/" + id, "admin");
+    java.util.function.Predicate<Mailboxes.Mail> request =
+        mail -> "Please review your consent".equals(mail.subject());
+    int asked =
+        Mailboxes.inbox("patient-ch@demo.clinnova.eu").stream().filter(request).toList().size();
     page.locator("#form-publish").click();
     assertThat(page.getByRole(AriaRole.DIALOG)).containsText("invite 1 patients");
     page.locator("#confirm").click();
@@ -169,6 +173,11 @@ class AdminBrowserIT extends BrowserSystemTest {
         404,
         Api.get("/api/v1/consent/forms/" + id + "/draft", admin).statusCode(),
         "the draft went");
+    // The patient asked again is told by e-mail, with the way to their consent page.
+    Mailboxes.Mail told =
+        Mailboxes.await("patient-ch@demo.clinnova.eu", request, asked + 1).get(asked);
+    assertTrue(told.body().contains("Switzerland (Basel)"), told.body());
+    assertTrue(told.body().contains(SystemTestEnvironment.portalUrl() + "/patient"), told.body());
     // patient-ch answers the request (other tests count theirs).
     assertEquals(
         201,
