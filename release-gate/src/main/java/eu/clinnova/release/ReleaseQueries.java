@@ -63,6 +63,19 @@ public class ReleaseQueries {
     }
   }
 
+  /**
+   * Who received the release (an account id), for the sender's directory: a withdrawal notice about
+   * an earlier release goes to its recipient. Not a caller's read: no data is shown.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<String> recipientOf(UUID releaseId) {
+    try (Connection connection = dataSource.getConnection()) {
+      return releases.find(connection, releaseId).map(Release::recipient);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the release could not be read", e);
+    }
+  }
+
   static boolean sees(Caller caller, Release release) {
     if (caller.has(Role.COMPLIANCE_OFFICER)) {
       return true;

@@ -242,6 +242,8 @@ public class ConsentRecording {
         data.put("evidence", evidence.toString());
       }
       data.put("tx", TransactionIds.current(connection));
+      int told = WithdrawalNotices.tellRecipients(connection, record, patient);
+      data.put("recipientsTold", told);
       return new Recorded(
           record.id(),
           changes.audit(

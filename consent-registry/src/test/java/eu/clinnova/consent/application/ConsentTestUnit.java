@@ -41,7 +41,7 @@ final class ConsentTestUnit implements AutoCloseable {
   }
 
   static ConsentTestUnit migrated() throws Exception {
-    return new ConsentTestUnit(TestDatabase.migrated("consent"));
+    return new ConsentTestUnit(TestDatabase.migrated("messages", "consent"));
   }
 
   /** Runs {@code work} on the services in one transaction, committing if it returns. */

@@ -216,6 +216,64 @@ class MailIT {
     assertTrue(outcomes.size() >= 3, outcomes.toString());
   }
 
+  @Test
+  void aWithdrawalReachesTheRecipientOfEachEarlierReleaseAndTheNodeOfItsJurisdiction()
+      throws Exception {
+    String before = Instant.now().minusSeconds(60).toString();
+    ReleaseGateIT.Grant grant = ReleaseGateIT.grant("researcher2");
+    String withdrawing = ReleaseGateIT.patient("\"IBD\"", ReleaseGateIT.ALL_NEEDED);
+    String staying = ReleaseGateIT.patient("\"IBD\"", ReleaseGateIT.ALL_NEEDED);
+    String releaseId =
+        ReleaseGateIT.ask(ReleaseGateIT.node("node-lu"), grant, List.of(withdrawing, staying))
+            .answer()
+            .releaseId();
+    // The patient tells the steward by telephone; the steward records it.
+    HttpResponse<String> withdrawn =
+        Api.post(
+            "/api/v1/patients/" + withdrawing + "/consents/withdrawal",
+            Tokens.user("steward-lu"),
+            "{\"reason\":\"By telephone.\"}");
+    assertEquals(201, withdrawn.statusCode(), withdrawn.body());
+
+    Mailboxes.Mail notice =
+        Mailboxes.await(
+                "researcher2@demo.clinnova.eu", mail -> mail.body().contains(withdrawing), 1)
+            .get(0);
+    assertTrue(notice.subject().startsWith("A participant withdrew: “"), notice.subject());
+    assertTrue(notice.body().contains("all uses of their data"), notice.body());
+    assertTrue(
+        notice
+            .body()
+            .contains(
+                SystemTestEnvironment.portalUrl()
+                    + "/research/application/"
+                    + grant.applicationId()),
+        notice.body());
+    assertTrue(!notice.body().contains(staying), "no other patient's data: " + notice.body());
+
+    HttpResponse<String> read =
+        Api.get("/api/v1/withdrawals?since=" + before, Tokens.node("node-lu"));
+    assertEquals(200, read.statusCode(), read.body());
+    JsonNode entry = null;
+    for (JsonNode withdrawal : Api.json(read)) {
+      if (withdrawal.get("psn").asText().equals(withdrawing)) {
+        entry = withdrawal;
+      }
+      assertTrue(!withdrawal.get("psn").asText().equals(staying));
+    }
+    assertNotNull(entry, read.body());
+    assertEquals("[\"*\"]", entry.get("modules").toString());
+    assertEquals("[\"" + releaseId + "\"]", entry.get("releases").toString());
+    assertTrue(
+        !Api.get("/api/v1/withdrawals?since=" + before, Tokens.node("node-fr"))
+            .body()
+            .contains(withdrawing),
+        "another jurisdiction's node does not learn of it");
+    assertEquals(
+        400, Api.get("/api/v1/withdrawals?since=yesterday", Tokens.node("node-lu")).statusCode());
+    assertEquals(400, Api.get("/api/v1/withdrawals", Tokens.node("node-lu")).statusCode());
+  }
+
   // --- helpers (also the authorization matrix's fixture) ----------------------------------
 
   /** Some delivery's id, once the sender has made one. */

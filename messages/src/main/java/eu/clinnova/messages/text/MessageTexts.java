@@ -10,8 +10,9 @@ import java.util.ResourceBundle;
 /**
  * The e-mails' words in English, French and German ({@code messages*.properties} beside this
  * class): a subject and a text per kind of message, naming the application and the jurisdiction in
- * the reader's language, the link to the page, and a footer that says the message is automatic and
- * where to choose what arrives by e-mail.
+ * the reader's language (and, in a withdrawal notice, the one patient's pseudonym, what they
+ * withdrew and the release that had included them), the link to the page, and a footer that says
+ * the message is automatic and where to choose what arrives by e-mail.
  */
 public final class MessageTexts {
 
@@ -43,8 +44,15 @@ public final class MessageTexts {
             Locale.forLanguageTag(language),
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     String known = has(words, kind + ".subject") ? kind : "other";
+    String modules = facts.getOrDefault("modules", "");
     Object[] arguments = {
-      facts.getOrDefault("title", ""), jurisdiction(words, facts.get("jurisdiction"))
+      facts.getOrDefault("title", ""),
+      jurisdiction(words, facts.get("jurisdiction")),
+      facts.getOrDefault("psn", ""),
+      modules.equals("*") ? words.getString("modules.all") : modules,
+      facts.getOrDefault("dataset", ""),
+      facts.getOrDefault("released", ""),
+      facts.getOrDefault("withdrawn", "")
     };
     String subject = format(words, known + ".subject", language, arguments);
     String body =

@@ -5,7 +5,9 @@ import eu.clinnova.kernel.Jurisdiction;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.messages.delivery.Addressee;
 import eu.clinnova.messages.delivery.Directory;
+import eu.clinnova.release.ReleaseQueries;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,17 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Who a letter reaches, read from Keycloak when the sender expands it (the portal keeps no copy of
  * anyone's address): an account by its id; the data stewards, committee members or chair of a
  * jurisdiction ({@code steward-LU}, {@code dac-LU}, {@code chair-LU}: the role and the
- * jurisdiction's group); the administrators; a patient's account by its pseudonym. Accounts without
- * an e-mail address or disabled are left out.
+ * jurisdiction's group); the administrators; a patient's account by its pseudonym; the recipient of
+ * a release ({@code release:<id>}). Accounts without an e-mail address or disabled are left out.
  */
 @ApplicationScoped
 public class KeycloakDirectory implements Directory {
+
+  /** Who received a release: its recipient is told of a later withdrawal ({@code release:<id>}). */
+  @Inject ReleaseQueries releases;
 
   private static final Map<String, Role> GROUP_ROLES =
       Map.of("steward", Role.DATA_STEWARD, "dac", Role.DAC_MEMBER, "chair", Role.DAC_CHAIR);
@@ -35,6 +41,19 @@ public class KeycloakDirectory implements Directory {
   @Override
   public List<Addressee> addresseesOf(String recipient) throws Unavailable {
     try {
+      if (recipient.startsWith("release:")) {
+        Optional<String> received;
+        try {
+          received =
+              releases.recipientOf(UUID.fromString(recipient.substring("release:".length())));
+        } catch (IllegalArgumentException e) {
+          return List.of();
+        }
+        if (received.isEmpty()) {
+          return List.of();
+        }
+        recipient = received.get();
+      }
       KeycloakAdmin keycloak = KeycloakAdmin.signIn();
       return addressees(keycloak, recipient);
     } catch (AccountDirectoryUnavailableException e) {
