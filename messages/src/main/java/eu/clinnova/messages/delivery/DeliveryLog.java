@@ -3,6 +3,7 @@ package eu.clinnova.messages.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,43 @@ public class DeliveryLog {
         .stream()
         .map(AttemptRow::attempt)
         .toList();
+  }
+
+  /** A letter about one patient to one recipient: whether it was posted, and when it went out. */
+  public record Notice(Instant postedAt, Optional<Instant> sentAt) {}
+
+  /**
+   * The latest letter of {@code kind} to {@code recipient} about the patient {@code psn} (such as a
+   * withdrawal notice to a release's recipient), if any: what the patient is shown.
+   */
+  public Optional<Notice> noticeAbout(String recipient, String kind, String psn) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entities
+            .createNativeQuery(
+                "SELECT o.created_at, min(d.sent_at) FROM messages.outbox o"
+                    + " LEFT JOIN messages.delivery d ON d.outbox_id = o.id AND d.state = 'sent'"
+                    + " WHERE o.recipient = ?1 AND o.kind = ?2 AND o.facts ->> 'psn' = ?3"
+                    + " GROUP BY o.id, o.created_at ORDER BY o.id DESC LIMIT 1")
+            .setParameter(1, recipient)
+            .setParameter(2, kind)
+            .setParameter(3, psn)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(
+            row ->
+                new Notice(instant(row[0]), Optional.ofNullable(row[1]).map(DeliveryLog::instant)));
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof java.time.OffsetDateTime time) {
+      return time.toInstant();
+    }
+    return ((java.sql.Timestamp) value).toInstant();
   }
 
   /** How many deliveries are in each state. */

@@ -214,6 +214,45 @@ class DeliveriesTest {
     assertEquals(1, smtp.getReceivedMessages().length);
   }
 
+  @Test
+  void aPatientSeesWhenTheRecipientOfTheirDataWasToldOfTheirWithdrawal() {
+    people.put("sub-r", List.of(new Addressee("sub-r", "r@demo.clinnova.eu", Optional.empty())));
+    assertEquals(
+        Optional.empty(),
+        persistence.inTransaction(
+            e -> new DeliveryLog(e).noticeAbout("release:r-1", "withdrawal-notice", "LU-0001")));
+    post(
+        new Letter(
+            "release:r-1",
+            "withdrawal-notice",
+            Optional.empty(),
+            Optional.of("LU"),
+            Map.of("title", "A study", "psn", "LU-0001", "modules", "*"),
+            "/research/applications"));
+    DeliveryLog.Notice waiting =
+        persistence
+            .inTransaction(
+                e -> new DeliveryLog(e).noticeAbout("release:r-1", "withdrawal-notice", "LU-0001"))
+            .orElseThrow();
+    assertEquals(Optional.empty(), waiting.sentAt(), "posted, not yet sent");
+    people.put("release:r-1", people.get("sub-r"));
+    persistence.inTransaction(e -> sender(e).expand(10));
+    clock.move(Duration.ofSeconds(5));
+    assertEquals(List.of(Deliveries.Outcome.SENT), deliverAll());
+    assertEquals(
+        Optional.of(START.plusSeconds(5)),
+        persistence
+            .inTransaction(
+                e -> new DeliveryLog(e).noticeAbout("release:r-1", "withdrawal-notice", "LU-0001"))
+            .orElseThrow()
+            .sentAt());
+    assertEquals(
+        Optional.empty(),
+        persistence.inTransaction(
+            e -> new DeliveryLog(e).noticeAbout("release:r-1", "withdrawal-notice", "LU-0002")),
+        "about another patient: nothing");
+  }
+
   private Letter letter(String recipient, String kind) {
     return new Letter(
         recipient,

@@ -8,6 +8,7 @@ import eu.clinnova.audit.canonical.CanonicalJson;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.domain.Disclosure;
 import eu.clinnova.kernel.Caller;
+import eu.clinnova.messages.delivery.DeliveryLog;
 import eu.clinnova.portal.api.consent.ReleaseProofResource;
 import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.release.ReleaseSubjects;
@@ -24,7 +25,12 @@ import java.util.UUID;
  */
 final class DisclosuresList extends Div {
 
-  DisclosuresList(Caller caller, String psn, ConsentQueries queries, ReleaseSubjects releases) {
+  DisclosuresList(
+      Caller caller,
+      String psn,
+      ConsentQueries queries,
+      ReleaseSubjects releases,
+      DeliveryLog deliveries) {
     setId("disclosures-list");
     List<Disclosure> disclosures = queries.disclosures(caller, psn);
     if (disclosures.isEmpty()) {
@@ -46,6 +52,22 @@ final class DisclosuresList extends Div {
     grid.addColumn(Disclosure::datasetId).setHeader(getTranslation("disclosures.dataset"));
     grid.addColumn(Disclosure::node).setHeader(getTranslation("disclosures.node"));
     grid.addColumn(Disclosure::auditIndex).setHeader(getTranslation("disclosures.audit"));
+    // After a withdrawal, the recipient of each earlier release is told (issue 20).
+    grid.addColumn(
+            disclosure ->
+                deliveries
+                    .noticeAbout("release:" + disclosure.releaseId(), "withdrawal-notice", psn)
+                    .map(
+                        notice ->
+                            notice
+                                .sentAt()
+                                .map(
+                                    sent ->
+                                        getTranslation(
+                                            "disclosures.told", format.format(sent) + " UTC"))
+                                .orElse(getTranslation("disclosures.telling")))
+                    .orElse(""))
+        .setHeader(getTranslation("disclosures.withdrawal"));
     grid.addComponentColumn(
             disclosure -> {
               UUID release = UUID.fromString(disclosure.releaseId());

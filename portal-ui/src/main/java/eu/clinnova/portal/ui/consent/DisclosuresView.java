@@ -8,6 +8,7 @@ import com.vaadin.flow.router.Route;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.messages.delivery.DeliveryLog;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.release.ReleaseSubjects;
@@ -23,7 +24,7 @@ import jakarta.inject.Inject;
 public class DisclosuresView extends Main implements HasDynamicTitle {
 
   @Inject
-  public DisclosuresView(ConsentQueries queries, ReleaseSubjects releases) {
+  public DisclosuresView(ConsentQueries queries, ReleaseSubjects releases, DeliveryLog deliveries) {
     setId("disclosures");
     addClassName("portal-page");
     add(
@@ -34,7 +35,7 @@ public class DisclosuresView extends Main implements HasDynamicTitle {
       add(new Paragraph(getTranslation("activation.needed")));
       return;
     }
-    add(new DisclosuresList(caller, caller.psn().get(), queries, releases));
+    add(new DisclosuresList(caller, caller.psn().get(), queries, releases, deliveries));
   }
 
   @Override

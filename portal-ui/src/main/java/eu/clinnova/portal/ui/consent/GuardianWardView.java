@@ -14,6 +14,7 @@ import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.messages.delivery.DeliveryLog;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.release.ReleaseSubjects;
@@ -33,6 +34,7 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
   private final ConsentRecording recording;
   private final ConsentForms forms;
   private final ReleaseSubjects releases;
+  private final DeliveryLog deliveries;
   private final Caller caller;
   private String psn = "";
 
@@ -41,11 +43,13 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
       ConsentQueries queries,
       ConsentRecording recording,
       ConsentForms forms,
-      ReleaseSubjects releases) {
+      ReleaseSubjects releases,
+      DeliveryLog deliveries) {
     this.queries = queries;
     this.recording = recording;
     this.forms = forms;
     this.releases = releases;
+    this.deliveries = deliveries;
     this.caller = SignedInUser.current().orElseThrow();
     setId("ward");
     addClassName("portal-page");
@@ -68,7 +72,7 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
     add(new ConsentDashboard(caller, psn, queries, recording, forms));
     H2 used = new H2(getTranslation("ward.disclosures"));
     used.setId("ward-disclosures");
-    add(used, new DisclosuresList(caller, psn, queries, releases));
+    add(used, new DisclosuresList(caller, psn, queries, releases, deliveries));
   }
 
   @Override
