@@ -118,6 +118,70 @@ class BrowserIT extends BrowserSystemTest {
   }
 
   @Test
+  void anyoneReadsAndSearchesThePublicRegisterWithoutSigningIn() {
+    String word = "Register" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String listed =
+        ApplicationApiIT.submitted(
+            Tokens.user("researcher"),
+            ApplicationApiIT.body(word + " listed", "lu-ibd-clinical"),
+            "LU",
+            "CNER 202441");
+    ApplicationApiIT.complete(
+        "steward-lu",
+        ApplicationApiIT.taskOf(Tokens.user("steward-lu"), listed, "completenessCheck")
+            .orElseThrow(),
+        "{\"outcome\":\"approve\"}");
+    ApplicationApiIT.submitted(
+        Tokens.user("researcher"),
+        ApplicationApiIT.body(word + " unchecked", "lu-ibd-clinical"),
+        "LU",
+        "CNER 202442");
+
+    // The API, without a token.
+    java.net.http.HttpResponse<String> all = Api.get("/api/v1/public/projects?q=" + word, null);
+    org.junit.jupiter.api.Assertions.assertEquals(200, all.statusCode(), all.body());
+    com.fasterxml.jackson.databind.JsonNode projects = Api.json(all);
+    org.junit.jupiter.api.Assertions.assertEquals(1, projects.size(), all.body());
+    com.fasterxml.jackson.databind.JsonNode project = projects.get(0);
+    org.junit.jupiter.api.Assertions.assertEquals(listed, project.get("applicationId").asText());
+    org.junit.jupiter.api.Assertions.assertEquals("under-review", project.get("state").asText());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "University of Luxembourg", project.get("organisation").asText());
+    String researcherSub =
+        Api.json(Api.get("/api/v1/me", Tokens.user("researcher"))).get("sub").asText();
+    org.junit.jupiter.api.Assertions.assertFalse(
+        all.body().contains(researcherSub), "the applicant");
+    org.junit.jupiter.api.Assertions.assertFalse(all.body().contains("A. Researcher"), "the team");
+    org.junit.jupiter.api.Assertions.assertFalse(all.body().contains("uni.example"), "addresses");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        400, Api.get("/api/v1/public/projects?q=" + "x".repeat(201), null).statusCode());
+
+    // The page, in French, on a phone, without signing in.
+    page.setViewportSize(390, 900);
+    page.navigate(SystemTestEnvironment.portalUrl() + "/register?lang=fr");
+    assertThat(page).hasURL(SystemTestEnvironment.portalUrl() + "/register?lang=fr");
+    assertThat(page.locator("h1")).hasText("Registre public des utilisations de données");
+    page.locator("#q").fill(word);
+    page.locator("button[type=submit]").click();
+    assertThat(page.locator("#register-count")).hasText("1 projet(s)");
+    assertThat(page.locator("#project-" + listed + " h2")).hasText(word + " listed");
+    assertThat(page.locator("#project-" + listed)).containsText("en cours d’examen");
+    assertThat(page.locator("#project-" + listed)).containsText("Luxembourg");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.List.of(), PortalPages.seriousAccessibilityViolations(page));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        0,
+        ((Number)
+                page.evaluate(
+                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+            .intValue());
+    PortalPages.screenshot(page, "register-fr-phone");
+    page.locator("a[hreflang=de]").click();
+    assertThat(page.locator("h1")).hasText("Öffentliches Register der Datennutzungen");
+    assertThat(page.locator("#register-count")).hasText("1 Projekt(e)");
+  }
+
+  @Test
   void aPatientCannotOpenAnotherRolesView() {
     PortalPages.signIn(page, "/compliance", "patient-de");
     assertThat(page.locator("#not-found")).isVisible();

@@ -1,0 +1,2 @@
+/** The public register of data uses, for anyone, without a token. */
+package eu.clinnova.portal.api.register;
