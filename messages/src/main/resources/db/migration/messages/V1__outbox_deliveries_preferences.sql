@@ -6,7 +6,7 @@ CREATE TABLE messages.outbox (
   id              bigserial   PRIMARY KEY,
   -- an account id, a group of the review (steward-LU, dac-LU, chair-LU), admin, or patient:<psn>
   recipient       text        NOT NULL CHECK (length(recipient) BETWEEN 1 AND 200),
-  kind            text        NOT NULL CHECK (kind ~ '^[a-z][a-z-]{1,60}$'),
+  kind            text        NOT NULL CHECK (kind ~ '^[a-z][a-z0-9-]{1,60}$'),
   application_id  uuid,
   jurisdiction    text        CHECK (jurisdiction IN ('LU', 'FR', 'DE', 'CH')),
   -- what the text names (the application's title ...), never a patient's data beyond the pseudonym

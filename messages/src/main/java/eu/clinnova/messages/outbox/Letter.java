@@ -21,7 +21,7 @@ public record Letter(
     if (recipient == null || recipient.isBlank()) {
       throw new IllegalArgumentException("a letter needs a recipient");
     }
-    if (kind == null || !kind.matches("[a-z][a-z-]{1,60}")) {
+    if (kind == null || !kind.matches("[a-z][a-z0-9-]{1,60}")) {
       throw new IllegalArgumentException("not a kind of message: " + kind);
     }
     if (link == null || !link.startsWith("/")) {

@@ -10,9 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Rotates the release signing key when due, and records entitlements that lapsed (expired, or
- * suspended when their ethics approval ended), every {@code CLINNOVA_ENTITLEMENT_WATCH_MINUTES} (15
- * by default), on the server's managed scheduler.
+ * Rotates the release signing key when due, records entitlements that lapsed (expired, or suspended
+ * when their ethics approval ended) and warns holders 30 and 7 days before their access ends, every
+ * {@code CLINNOVA_ENTITLEMENT_WATCH_MINUTES} (15 by default), on the server's managed scheduler.
  */
 @ApplicationScoped
 public class EntitlementWatch extends PeriodicTask {
@@ -39,6 +39,10 @@ public class EntitlementWatch extends PeriodicTask {
       int recorded = entitlements.recordLapses();
       if (recorded > 0) {
         LOG.info(() -> recorded + " lapsed entitlement(s) recorded");
+      }
+      int warned = entitlements.warnEnding();
+      if (warned > 0) {
+        LOG.info(() -> warned + " holder(s) warned that their access ends soon");
       }
     } catch (RuntimeException e) {
       // The next round tries again; the status of an entitlement never depends on this record.

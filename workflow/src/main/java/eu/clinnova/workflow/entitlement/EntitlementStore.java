@@ -77,6 +77,26 @@ public class EntitlementStore {
             .setMaxResults(AT_MOST));
   }
 
+  /**
+   * The active entitlements that end within {@code days} from {@code now} and whose holder was not
+   * yet warned for that many days (status {@code ending-<days>}), soonest end first.
+   */
+  public List<Entitlement> endingUnwarned(Instant now, int days) {
+    return read(
+        query(
+                " WHERE e.revokedAt IS NULL AND e.validUntil > :now AND e.validUntil <= :horizon"
+                    + " AND x.validUntil >= :today"
+                    + " AND NOT EXISTS (SELECT 1 FROM EntitlementLapseRow l"
+                    + "   WHERE l.entitlementId = e.id AND l.status IN (:warned, 'expired',"
+                    + "   'suspended'))"
+                    + " ORDER BY e.validUntil")
+            .setParameter("now", now)
+            .setParameter("horizon", now.plus(java.time.Duration.ofDays(days)))
+            .setParameter("warned", "ending-" + days)
+            .setParameter("today", LocalDate.ofInstant(now, ZoneOffset.UTC))
+            .setMaxResults(AT_MOST));
+  }
+
   /** Records a lapse with its status; nothing if it was recorded already. */
   public void recordLapse(UUID id, String status, Instant at) {
     if (entities.find(EntitlementLapseRow.class, new EntitlementLapseRow.Key(id, status)) == null) {

@@ -120,6 +120,38 @@ public class Entitlements {
     return lapsed.size();
   }
 
+  /** Days before an entitlement's end at which its holder is warned (issue 20). */
+  public static final List<Integer> WARNINGS = List.of(30, 7);
+
+  /**
+   * Warns each holder whose access ends within 30 days, and again within 7 (a notification and an
+   * e-mail naming the application), once each; an access granted with less than 7 days left gets
+   * the nearer warning only. A renewal can then be asked for in time. Answers how many warnings.
+   */
+  @Transactional
+  public int warnEnding() {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    int warned = 0;
+    // Nearest first, so that the 7-day warning also stands for the 30-day one it overtakes.
+    for (int days : WARNINGS.stream().sorted().toList()) {
+      for (Entitlement entitlement : entitlements.endingUnwarned(now, days)) {
+        for (int further : WARNINGS) {
+          if (further >= days) {
+            entitlements.recordLapse(entitlement.id(), "ending-" + further, now);
+          }
+        }
+        notifications.notify(
+            entitlement.researcher(),
+            entitlement.applicationId(),
+            "entitlement-ends-in-" + days + "-days",
+            entitlement.jurisdiction(),
+            now);
+        warned++;
+      }
+    }
+    return warned;
+  }
+
   /** A committee member of the dataset's jurisdiction, or an admin, revokes an entitlement. */
   @Transactional
   public Revoked revoke(Caller caller, UUID id, String reason) {

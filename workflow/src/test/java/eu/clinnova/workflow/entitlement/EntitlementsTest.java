@@ -154,6 +154,47 @@ class EntitlementsTest {
   }
 
   @Test
+  void holdersAreWarnedThirtyAndSevenDaysBeforeTheirAccessEndsOnceEach() {
+    LocalDate ethics = LocalDate.of(2028, 12, 31);
+    Entitlement twoMonths =
+        grant("sub-warn", "LU", GRANTED, GRANTED.plusSeconds(60L * 86_400), ethics);
+    at(GRANTED.plusSeconds(86_400), Entitlements::warnEnding);
+    assertEquals(List.of(), warnings());
+
+    Instant monthLeft = GRANTED.plusSeconds(31L * 86_400);
+    at(monthLeft, Entitlements::warnEnding);
+    at(monthLeft.plusSeconds(3600), Entitlements::warnEnding);
+    assertEquals(List.of("entitlement-ends-in-30-days"), warnings(), "once");
+
+    Instant weekLeft = GRANTED.plusSeconds(54L * 86_400);
+    at(weekLeft, Entitlements::warnEnding);
+    at(weekLeft.plusSeconds(3600), Entitlements::warnEnding);
+    assertEquals(
+        List.of("entitlement-ends-in-7-days", "entitlement-ends-in-30-days"), warnings(), "once");
+    assertEquals(twoMonths.applicationId(), warningsOf().get(0).applicationId());
+
+    // Granted with five days left: the nearer warning only.
+    grant("sub-warn", "LU", weekLeft, weekLeft.plusSeconds(5L * 86_400), ethics);
+    at(weekLeft.plusSeconds(7200), Entitlements::warnEnding);
+    at(weekLeft.plusSeconds(10_800), Entitlements::warnEnding);
+    assertEquals(
+        List.of(
+            "entitlement-ends-in-7-days",
+            "entitlement-ends-in-7-days",
+            "entitlement-ends-in-30-days"),
+        warnings());
+  }
+
+  private static List<Notification> warningsOf() {
+    return persistence.inTransaction(
+        entities -> new NotificationStore(entities).to("reader", Set.of("sub-warn"), 100));
+  }
+
+  private static List<String> warnings() {
+    return warningsOf().stream().map(Notification::kind).toList();
+  }
+
+  @Test
   void onlyTheCommitteeOfTheDatasetsJurisdictionOrAnAdministratorRevokesWithAReason() {
     Entitlement granted = grant(GRANTED.plusSeconds(90L * 86_400));
     Instant now = GRANTED.plusSeconds(86_400);
