@@ -55,12 +55,17 @@ CREATE INDEX attempt_by_delivery ON messages.attempt (delivery_id, id);
 -- Each account's choices: the language of its messages and which e-mails it wants.
 CREATE TABLE messages.preference (
   account                   text        PRIMARY KEY,
+  -- a patient's pseudonym (from their token), so that a release can tell who asked to know
+  psn                       text,
   language                  text        NOT NULL CHECK (language IN ('en', 'fr', 'de')),
   email_tasks               boolean     NOT NULL,
   email_decisions           boolean     NOT NULL,
   email_releases_of_my_data boolean     NOT NULL,
   updated_at                timestamptz NOT NULL
 );
+
+CREATE INDEX preference_release_mail ON messages.preference (psn)
+  WHERE email_releases_of_my_data AND psn IS NOT NULL;
 
 GRANT USAGE ON SCHEMA messages TO ${appRole};
 GRANT SELECT, INSERT ON messages.outbox, messages.attempt TO ${appRole};

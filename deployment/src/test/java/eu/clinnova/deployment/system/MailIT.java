@@ -274,6 +274,36 @@ class MailIT {
     assertEquals(400, Api.get("/api/v1/withdrawals", Tokens.node("node-lu")).statusCode());
   }
 
+  @Test
+  void aPatientWhoAskedIsToldWhenAReleaseUsedTheirData() throws Exception {
+    String patient = Tokens.user("patient-lu");
+    String optIn =
+        "{\"language\":\"fr\",\"email\":{\"tasks\":true,\"decisions\":true,"
+            + "\"releasesOfMyData\":true}}";
+    assertEquals(200, Api.put("/api/v1/me/preferences", patient, optIn).statusCode());
+    try {
+      HttpResponse<String> consented =
+          ConsentApiIT.consent(patient, "me", ConsentApiIT.luConsent(ReleaseGateIT.ALL_NEEDED));
+      assertEquals(201, consented.statusCode(), consented.body());
+      ReleaseGateIT.Grant grant = ReleaseGateIT.grant("researcher2");
+      Predicate<Mailboxes.Mail> told =
+          mail -> mail.subject() != null && mail.subject().startsWith("Vos données ont servi");
+      int before =
+          Mailboxes.inbox("patient-lu@demo.clinnova.eu").stream().filter(told).toList().size();
+      String staying = ReleaseGateIT.patient("\"IBD\"", ReleaseGateIT.ALL_NEEDED);
+      ReleaseGateIT.ask(ReleaseGateIT.node("node-lu"), grant, List.of("LU-0001", staying));
+      Mailboxes.Mail mail =
+          Mailboxes.await("patient-lu@demo.clinnova.eu", told, before + 1).get(before);
+      assertEquals("Vos données ont servi à la recherche : « Study LU »", mail.subject());
+      assertTrue(
+          mail.body().contains(SystemTestEnvironment.portalUrl() + "/consent/disclosures"),
+          mail.body());
+      assertTrue(!mail.body().contains(staying), "no other patient: " + mail.body());
+    } finally {
+      Api.put("/api/v1/me/preferences", patient, DEVELOPMENT_DEFAULTS);
+    }
+  }
+
   // --- helpers (also the authorization matrix's fixture) ----------------------------------
 
   /** Some delivery's id, once the sender has made one. */

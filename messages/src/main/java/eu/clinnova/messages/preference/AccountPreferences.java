@@ -36,9 +36,13 @@ public class AccountPreferences {
     return store.find(account);
   }
 
+  /**
+   * Records the account's choices; {@code psn} is the pseudonym of a patient's account (from their
+   * token), so that a release of their data finds whether they asked to be told.
+   */
   @Transactional
-  public Preferences save(String account, Preferences preferences) {
-    store.save(account, preferences, clock.instant());
+  public Preferences save(String account, Optional<String> psn, Preferences preferences) {
+    store.save(account, psn, preferences, clock.instant());
     return preferences;
   }
 }

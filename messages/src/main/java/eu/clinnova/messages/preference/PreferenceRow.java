@@ -13,6 +13,8 @@ class PreferenceRow {
 
   @Id private String account;
 
+  private String psn;
+
   @Column(nullable = false)
   private String language;
 
@@ -34,7 +36,8 @@ class PreferenceRow {
     this.account = account;
   }
 
-  void set(Preferences preferences, Instant at) {
+  void set(Preferences preferences, String psn, Instant at) {
+    this.psn = psn;
     language = preferences.language();
     emailTasks = preferences.emailTasks();
     emailDecisions = preferences.emailDecisions();

@@ -28,13 +28,18 @@ public class PreferenceStore {
 
   /** Records the account's choices (replacing earlier ones). */
   public void save(String account, Preferences preferences, Instant at) {
+    save(account, Optional.empty(), preferences, at);
+  }
+
+  /** The same, for a patient's account with its pseudonym. */
+  public void save(String account, Optional<String> psn, Preferences preferences, Instant at) {
     PreferenceRow row = entities.find(PreferenceRow.class, account);
     if (row == null) {
       row = new PreferenceRow(account);
-      row.set(preferences, at);
+      row.set(preferences, psn.orElse(null), at);
       entities.persist(row);
     } else {
-      row.set(preferences, at);
+      row.set(preferences, psn.orElse(null), at);
     }
   }
 }

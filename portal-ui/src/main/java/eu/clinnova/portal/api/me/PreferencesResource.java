@@ -80,6 +80,7 @@ public class PreferencesResource {
     return json(
         preferences.save(
             requestCaller.get().subject(),
+            requestCaller.get().psn(),
             new Preferences(language, email[0], email[1], email[2])));
   }
 

@@ -85,6 +85,7 @@ public class SettingsView extends Main implements HasDynamicTitle {
           String chosen = language.getValue() == null ? current.language() : language.getValue();
           preferences.save(
               caller.subject(),
+              caller.psn(),
               new Preferences(chosen, tasks.getValue(), decisions.getValue(), releases.getValue()));
           if (!chosen.equals(UI.getCurrent().getLocale().getLanguage())) {
             // The portal speaks the new language at once; the next e-mails are written in it too.
