@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The e-mails as the administrator reads them: newest first, with every attempt. */
+/**
+ * The e-mails as the administrator reads them: newest first, with every attempt; a patient's
+ * without their pseudonym or whole address ({@link DeliveryView#shown}).
+ */
 @ApplicationScoped
 public class DeliveryLog {
 
@@ -35,7 +38,7 @@ public class DeliveryLog {
         .setMaxResults(limit)
         .getResultList()
         .stream()
-        .map(pair -> ((DeliveryRow) pair[0]).view((OutboxRow) pair[1]))
+        .map(pair -> ((DeliveryRow) pair[0]).view((OutboxRow) pair[1]).shown())
         .toList();
   }
 
@@ -43,7 +46,7 @@ public class DeliveryLog {
   public Optional<DeliveryView> find(long id) {
     DeliveryRow delivery = entities.find(DeliveryRow.class, id);
     return Optional.ofNullable(delivery)
-        .map(found -> found.view(entities.find(OutboxRow.class, found.outboxId())));
+        .map(found -> found.view(entities.find(OutboxRow.class, found.outboxId())).shown());
   }
 
   /** The delivery's attempts, first first. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An e-mail as the administrator sees it: what, to whom, and where its sending stands. */
+/**
+ * An e-mail as the administrator sees it: what, to whom, and where its sending stands. A patient's
+ * e-mail is shown without what would tie the person to their pseudonym ({@link #shown}).
+ */
 public record DeliveryView(
     long id,
     long letterId,
@@ -20,4 +23,33 @@ public record DeliveryView(
     Instant createdAt,
     Instant nextAttemptAt,
     Optional<Instant> sentAt,
-    Optional<String> lastError) {}
+    Optional<String> lastError) {
+  /**
+   * What an administrator may see of this delivery: for a patient, neither the pseudonym nor the
+   * whole address (an administrator reads no patient's data; a failed address is still told apart
+   * by its first letter and its domain).
+   */
+  public DeliveryView shown() {
+    if (!recipient.startsWith("patient:")) {
+      return this;
+    }
+    int at = address.indexOf('@');
+    String masked = at <= 0 ? "…" : address.charAt(0) + "…" + address.substring(at);
+    return new DeliveryView(
+        id,
+        letterId,
+        kind,
+        "patient",
+        applicationId,
+        "",
+        masked,
+        language,
+        subject,
+        state,
+        attempts,
+        createdAt,
+        nextAttemptAt,
+        sentAt,
+        lastError.map(error -> error.replace(address, masked)));
+  }
+}

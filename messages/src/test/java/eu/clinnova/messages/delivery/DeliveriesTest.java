@@ -253,6 +253,24 @@ class DeliveriesTest {
         "about another patient: nothing");
   }
 
+  @Test
+  void anAdministratorSeesAPatientsEMailWithoutTheirPseudonymOrWholeAddress() {
+    people.put(
+        "patient:LU-0007",
+        List.of(new Addressee("sub-p", "lena.patient@example.org", Optional.empty())));
+    post(letter("patient:LU-0007", "reconsent-requested"));
+    persistence.inTransaction(e -> sender(e).expand(10));
+    DeliveryView shown =
+        persistence
+            .inTransaction(e -> new DeliveryLog(e).newest(Optional.empty(), Optional.empty(), 10))
+            .get(0);
+    assertEquals("patient", shown.recipient());
+    assertEquals("l…@example.org", shown.address());
+    assertEquals("", shown.account());
+    assertEquals(
+        shown, persistence.inTransaction(e -> new DeliveryLog(e).find(shown.id())).orElseThrow());
+  }
+
   private Letter letter(String recipient, String kind) {
     return new Letter(
         recipient,
