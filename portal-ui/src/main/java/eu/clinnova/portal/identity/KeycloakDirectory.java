@@ -13,6 +13,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,12 +56,34 @@ public class KeycloakDirectory implements Directory {
         }
         recipient = received.get();
       }
-      KeycloakAdmin keycloak = KeycloakAdmin.signIn();
-      return addressees(keycloak, recipient);
+      return addressees(keycloak(), recipient);
     } catch (AccountDirectoryUnavailableException e) {
+      forget();
       throw new Unavailable(e.getMessage(), e);
     }
   }
+
+  /**
+   * One sign-in serves the letters of a minute (a re-consent request may be thousands of letters);
+   * Keycloak's service-account tokens live five minutes by default.
+   */
+  private synchronized KeycloakAdmin keycloak() {
+    Instant now = Instant.now();
+    if (session == null || signedInAt.plus(SESSION).isBefore(now)) {
+      session = KeycloakAdmin.signIn();
+      signedInAt = now;
+    }
+    return session;
+  }
+
+  /** After a failure the next letter signs in again (Keycloak may have restarted). */
+  private synchronized void forget() {
+    session = null;
+  }
+
+  private static final Duration SESSION = Duration.ofMinutes(1);
+  private KeycloakAdmin session;
+  private Instant signedInAt;
 
   private static List<Addressee> addressees(KeycloakAdmin keycloak, String recipient) {
     if (recipient.equals(Role.ADMIN.tokenName())) {
