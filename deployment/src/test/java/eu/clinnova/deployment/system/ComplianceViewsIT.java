@@ -106,13 +106,33 @@ class ComplianceViewsIT extends BrowserSystemTest {
       page.locator("#filter-action input").fill("portal.started");
       page.locator("#search").click();
       assertThat(page.locator("#results-status")).containsText("entries shown");
-      // The edited entry's own row, by its index: the grid's cells are not in row order.
-      page.locator(
-              "vaadin-grid-cell-content",
-              new Page.LocatorOptions()
-                  .setHasText(java.util.regex.Pattern.compile("^" + index + "$")))
-          .first()
-          .click();
+      // The edited entry's own row, by its index: the grid's cells are not in row order, and
+      // the grid recycles rows: a cell found may be hidden, or hold another row by the time the
+      // click lands (seen once in a full run: the neighbouring entry opened). So only visible
+      // cells are clicked, once the UI is idle, until the detail names the entry asked for.
+      String heading = "Entry " + String.format(java.util.Locale.ENGLISH, "%,d", index);
+      for (int attempt = 1; ; attempt++) {
+        // The grid fills in after the status; a recycled row's cells stay in the page, hidden.
+        PortalPages.awaitIdle(page);
+        page.locator(
+                "vaadin-grid-cell-content:visible",
+                new Page.LocatorOptions()
+                    .setHasText(java.util.regex.Pattern.compile("^" + index + "$")))
+            .first()
+            .click();
+        try {
+          assertThat(page.locator("#entry-detail h2"))
+              .containsText(
+                  heading,
+                  new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                      .setTimeout(5_000));
+          break;
+        } catch (AssertionError missed) {
+          if (attempt == 5) {
+            throw missed;
+          }
+        }
+      }
       assertThat(page.locator("#entry-detail")).containsText("portal.stopped");
       assertThat(page.locator("#inclusion-verdict")).containsText("does NOT verify");
     }
