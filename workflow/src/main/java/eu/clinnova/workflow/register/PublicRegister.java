@@ -141,16 +141,39 @@ public class PublicRegister {
               (String) row[2],
               instant(row[3]),
               Optional.ofNullable(row[4]).map(PublicRegister::instant),
-              decisions(id),
+              List.of(),
               Optional.ofNullable(row[5]).map(PublicRegister::instant)));
       if (projects.size() == LIMIT) {
         break;
       }
     }
-    return projects;
+    // The decisions of every project listed, in one query (not one per project: the page is
+    // public and answers anyone).
+    Map<UUID, List<Decision>> decided =
+        decisions(projects.stream().map(Project::applicationId).toList());
+    return projects.stream()
+        .map(
+            project ->
+                new Project(
+                    project.applicationId(),
+                    project.title(),
+                    project.laySummary(),
+                    project.organisation(),
+                    project.datasets(),
+                    project.purpose(),
+                    project.duo(),
+                    project.state(),
+                    project.submittedAt(),
+                    project.decidedAt(),
+                    decided.getOrDefault(project.applicationId(), List.of()),
+                    project.accessUntil()))
+        .toList();
   }
 
-  private List<Decision> decisions(UUID id) {
+  private Map<UUID, List<Decision>> decisions(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         entities
@@ -158,20 +181,25 @@ public class PublicRegister {
                 "SELECT r.jurisdiction, r.decision, r.conditions,"
                     + " (SELECT e.comment FROM workflow.application_event e"
                     + "   WHERE e.application_id = r.application_id AND e.kind = 'committee-decided'"
-                    + "   AND e.jurisdiction = r.jurisdiction ORDER BY e.id DESC LIMIT 1)"
-                    + " FROM workflow.jurisdiction_review r"
-                    + " WHERE r.application_id = ?1 AND r.decision IS NOT NULL ORDER BY r.jurisdiction")
-            .setParameter(1, id)
+                    + "   AND e.jurisdiction = r.jurisdiction ORDER BY e.id DESC LIMIT 1),"
+                    + " r.application_id FROM workflow.jurisdiction_review r"
+                    + " WHERE r.application_id = ANY (CAST(?1 AS uuid[])) AND r.decision IS NOT NULL"
+                    + " ORDER BY r.application_id, r.jurisdiction")
+            .setParameter(
+                1, "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}")
             .getResultList();
-    return rows.stream()
-        .map(
-            row ->
-                new Decision(
-                    (String) row[0],
-                    (String) row[1],
-                    Optional.ofNullable((String) row[2]).filter(text -> !text.isBlank()),
-                    Optional.ofNullable((String) row[3]).filter(text -> !text.isBlank())))
-        .toList();
+    Map<UUID, List<Decision>> decided = new LinkedHashMap<>();
+    for (Object[] row : rows) {
+      decided
+          .computeIfAbsent((UUID) row[4], key -> new ArrayList<>())
+          .add(
+              new Decision(
+                  (String) row[0],
+                  (String) row[1],
+                  Optional.ofNullable((String) row[2]).filter(text -> !text.isBlank()),
+                  Optional.ofNullable((String) row[3]).filter(text -> !text.isBlank())));
+    }
+    return decided;
   }
 
   private static DatasetName name(Dataset dataset) {
