@@ -276,6 +276,17 @@ class AdminBrowserIT extends BrowserSystemTest {
     PortalPages.screenshot(page, "admin-agreement-en");
   }
 
+  /**
+   * Opens the editor of {@code user}'s roles and waits until the dialog is open and the server has
+   * nothing more to send: a checkbox clicked while the group's first value was still arriving was
+   * set back once (CI, "Clicking the checkbox did not change its state").
+   */
+  private static void openStaffEditor(Page page, String user) {
+    page.locator("#staff-change-" + user).click();
+    assertThat(page.locator("#staff-cancel")).isFocused();
+    PortalPages.awaitIdle(page);
+  }
+
   /** The realm roles and groups the identity provider puts in a fresh token of {@code user}. */
   private static String claims(String user) throws Exception {
     String payload = Tokens.freshUser(user).split("\\.")[1];
@@ -297,7 +308,7 @@ class AdminBrowserIT extends BrowserSystemTest {
 
     page.locator("#staff-role").click();
     page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Any")).click();
-    page.locator("#staff-change-researcher2").click();
+    openStaffEditor(page, "researcher2");
     page.locator("#staff-roles")
         .getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName("Committee member"))
         .check();
@@ -313,7 +324,7 @@ class AdminBrowserIT extends BrowserSystemTest {
       assertTrue(claims.contains("\"dac-member\"") && claims.contains("\"/CH\""), claims);
       PortalPages.screenshot(page, "admin-staff-en");
     } finally {
-      page.locator("#staff-change-researcher2").click();
+      openStaffEditor(page, "researcher2");
       page.locator("#staff-roles")
           .getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName("Committee member"))
           .uncheck();
