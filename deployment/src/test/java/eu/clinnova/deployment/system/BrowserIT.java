@@ -55,8 +55,9 @@ class BrowserIT extends BrowserSystemTest {
   void theMenuOffersOnlyWhatTheRolesOpen() {
     PortalPages.signIn(page, "/", "chair-lu");
     assertThat(page).hasURL(SystemTestEnvironment.portalUrl() + "/committee");
-    // Home, review tasks, applications and decisions, releases, notifications, settings.
-    assertThat(page.locator("vaadin-side-nav-item")).hasCount(6);
+    // Home, review tasks, deadlines, applications and decisions, releases, notifications,
+    // settings.
+    assertThat(page.locator("vaadin-side-nav-item")).hasCount(7);
     assertThat(page.locator("vaadin-side-nav-item").nth(1)).containsText("Review tasks");
     assertThat(page.locator("#identity")).containsText("Luxembourg");
   }

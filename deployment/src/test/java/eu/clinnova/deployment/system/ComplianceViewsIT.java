@@ -37,7 +37,7 @@ class ComplianceViewsIT extends BrowserSystemTest {
     assertThat(PortalPages.heading(page)).hasText("Audit log");
     // Home, audit log, patients, applications, releases, verification, record, policies,
     // settings.
-    assertThat(page.locator("vaadin-side-nav-item")).hasCount(9);
+    assertThat(page.locator("vaadin-side-nav-item")).hasCount(10);
     page.locator("#filter-action input").fill("portal.started");
     page.locator("#search").click();
     assertThat(page.locator("#results-status")).containsText("entries shown");

@@ -102,8 +102,12 @@ public class Deliveries {
       Instant now = clock.instant();
       MessageCategory category = MessageCategory.of(letter.kind());
       Map<String, String> facts = facts(letter);
+      Set<String> except = except(letter);
       Set<String> addresses = new HashSet<>();
       for (Addressee addressee : addressees) {
+        if (except.contains(addressee.account())) {
+          continue;
+        }
         Preferences chosen =
             preferences
                 .find(addressee.account())
@@ -172,6 +176,14 @@ public class Deliveries {
             outcome.name().toLowerCase(),
             outcome == Outcome.SENT ? null : delivery.lastError()));
     return Optional.of(outcome);
+  }
+
+  private static Set<String> except(OutboxRow letter) {
+    Set<String> accounts = new HashSet<>();
+    try (JsonReader reader = JSON.createReader(new StringReader(letter.exceptAccounts()))) {
+      reader.readArray().getValuesAs(JsonString.class).forEach(id -> accounts.add(id.getString()));
+    }
+    return accounts;
   }
 
   private static Map<String, String> facts(OutboxRow letter) {

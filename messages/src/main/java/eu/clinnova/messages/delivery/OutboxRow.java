@@ -41,6 +41,10 @@ class OutboxRow {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "except_accounts", nullable = false, updatable = false)
+  private String exceptAccounts;
+
   @Column(name = "expanded_at")
   private Instant expandedAt;
 
@@ -71,6 +75,11 @@ class OutboxRow {
 
   String facts() {
     return facts;
+  }
+
+  /** The accounts that must not get this letter (a JSON array of ids). */
+  String exceptAccounts() {
+    return exceptAccounts;
   }
 
   String link() {

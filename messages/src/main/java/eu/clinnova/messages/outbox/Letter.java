@@ -2,12 +2,14 @@ package eu.clinnova.messages.outbox;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A message to post: to whom (an account id, a group of the review such as {@code dac-LU}, {@code
  * admin}, or {@code patient:LU-0001}), of which kind, about which application, with the facts its
- * text names (such as the application's {@code title}) and the portal page it leads to.
+ * text names (such as the application's {@code title}) and the portal page it leads to; {@code
+ * except} names accounts the recipient stands for that must not get it (members who have voted).
  */
 public record Letter(
     String recipient,
@@ -15,7 +17,8 @@ public record Letter(
     Optional<UUID> applicationId,
     Optional<String> jurisdiction,
     Map<String, String> facts,
-    String link) {
+    String link,
+    Set<String> except) {
 
   public Letter {
     if (recipient == null || recipient.isBlank()) {
@@ -28,6 +31,18 @@ public record Letter(
       throw new IllegalArgumentException("a letter links to a page of the portal: " + link);
     }
     facts = Map.copyOf(facts);
+    except = Set.copyOf(except);
+  }
+
+  /** A letter to everyone the recipient stands for. */
+  public Letter(
+      String recipient,
+      String kind,
+      Optional<UUID> applicationId,
+      Optional<String> jurisdiction,
+      Map<String, String> facts,
+      String link) {
+    this(recipient, kind, applicationId, jurisdiction, facts, link, Set.of());
   }
 
   /** The recipient that stands for the patient with this pseudonym (their account, if any). */

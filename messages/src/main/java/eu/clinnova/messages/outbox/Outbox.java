@@ -21,8 +21,10 @@ public final class Outbox {
 
   private static final String INSERT =
       "INSERT INTO messages.outbox"
-          + " (recipient, kind, application_id, jurisdiction, facts, link, created_at)"
-          + " VALUES (?, ?, CAST(NULLIF(?, '') AS uuid), NULLIF(?, ''), CAST(? AS jsonb), ?, ?)";
+          + " (recipient, kind, application_id, jurisdiction, facts, link, created_at,"
+          + " except_accounts)"
+          + " VALUES (?, ?, CAST(NULLIF(?, '') AS uuid), NULLIF(?, ''), CAST(? AS jsonb), ?, ?,"
+          + " CAST(? AS jsonb))";
 
   private final EntityManager entities;
   private final Connection connection;
@@ -60,6 +62,7 @@ public final class Outbox {
         insert.setString(5, facts(letter));
         insert.setString(6, letter.link());
         insert.setObject(7, at.atOffset(ZoneOffset.UTC));
+        insert.setString(8, except(letter));
         insert.addBatch();
       }
       insert.executeBatch();
@@ -80,8 +83,10 @@ public final class Outbox {
     entities
         .createNativeQuery(
             "INSERT INTO messages.outbox"
-                + " (recipient, kind, application_id, jurisdiction, facts, link, created_at)"
-                + " VALUES (?1, ?2, CAST(NULLIF(?3, '') AS uuid), NULLIF(?4, ''), CAST(?5 AS jsonb), ?6, ?7)")
+                + " (recipient, kind, application_id, jurisdiction, facts, link, created_at,"
+                + " except_accounts)"
+                + " VALUES (?1, ?2, CAST(NULLIF(?3, '') AS uuid), NULLIF(?4, ''), CAST(?5 AS jsonb),"
+                + " ?6, ?7, CAST(?8 AS jsonb))")
         .setParameter(1, letter.recipient())
         .setParameter(2, letter.kind())
         .setParameter(3, letter.applicationId().map(Object::toString).orElse(""))
@@ -89,7 +94,14 @@ public final class Outbox {
         .setParameter(5, facts(letter))
         .setParameter(6, letter.link())
         .setParameter(7, at.atOffset(ZoneOffset.UTC))
+        .setParameter(8, except(letter))
         .executeUpdate();
+  }
+
+  private static String except(Letter letter) {
+    var accounts = JSON.createArrayBuilder();
+    letter.except().stream().sorted().forEach(accounts::add);
+    return accounts.build().toString();
   }
 
   private static String facts(Letter letter) {

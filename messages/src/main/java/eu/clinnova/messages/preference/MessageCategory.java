@@ -19,7 +19,8 @@ public enum MessageCategory {
           "vote-due",
           "decision-due",
           "reminder",
-          "escalation" ->
+          "escalation",
+          "decision-overdue" ->
           TASKS;
       case "returned",
           "approved",
@@ -27,9 +28,11 @@ public enum MessageCategory {
           "entitlements-granted",
           "entitlement-expired",
           "entitlement-suspended",
-          "entitlement-revoked" ->
+          "entitlement-revoked",
+          "decision-extended" ->
           DECISIONS;
       case "release-of-my-data" -> RELEASES_OF_MY_DATA;
+      // A returned application's lapse is owed: the applicant loses their place otherwise.
       default -> OWED;
     };
   }

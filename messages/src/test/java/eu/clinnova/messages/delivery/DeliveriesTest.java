@@ -130,6 +130,31 @@ class DeliveriesTest {
   }
 
   @Test
+  void aReminderSkipsTheMembersItNamesAsHavingVoted() throws Exception {
+    people.put(
+        "dac-CH",
+        List.of(
+            new Addressee("c-1", "carla@demo.clinnova.eu", Optional.empty()),
+            new Addressee("c-2", "dario@demo.clinnova.eu", Optional.empty())));
+    UUID application = UUID.randomUUID();
+    post(
+        new Letter(
+            "dac-CH",
+            "reminder",
+            Optional.of(application),
+            Optional.of("CH"),
+            Map.of("title", "Fatigue in MS"),
+            "/review/application/" + application,
+            java.util.Set.of("c-1")));
+
+    assertEquals(1, (int) persistence.inTransaction(e -> sender(e).expand(10)));
+    assertEquals(List.of(Deliveries.Outcome.SENT), deliverAll());
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertEquals(1, received.length, "only the member who has not voted");
+    assertEquals("dario@demo.clinnova.eu", received[0].getAllRecipients()[0].toString());
+  }
+
+  @Test
   void whileTheMailServerIsAwayDeliveriesWaitLongerEachTimeThenGoOutOnce() throws Exception {
     people.put("u-1", List.of(new Addressee("u-1", "r@demo.clinnova.eu", Optional.empty())));
     post(letter("u-1", "approved"));

@@ -12,6 +12,8 @@ public enum ApplicationState {
   REJECTED("rejected"),
   WITHDRAWN("withdrawn"),
   CLOSED("closed"),
+  /** Returned and not resubmitted within four weeks: the review ended (issue 20). */
+  LAPSED("lapsed"),
   /** A draft its applicant deleted: kept as a tombstone for the log, shown to nobody. */
   DISCARDED("discarded");
 
@@ -43,6 +45,6 @@ public enum ApplicationState {
   }
 
   public boolean isFinal() {
-    return this == REJECTED || this == WITHDRAWN || this == CLOSED;
+    return this == REJECTED || this == WITHDRAWN || this == CLOSED || this == LAPSED;
   }
 }

@@ -7,6 +7,8 @@ import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.workflow.catalogue.Dataset;
+import eu.clinnova.workflow.deadline.Deadline;
+import eu.clinnova.workflow.deadline.DeadlineStore;
 import eu.clinnova.workflow.notification.NotificationStore;
 import eu.clinnova.workflow.process.ReviewGroups;
 import eu.clinnova.workflow.process.ReviewProcess;
@@ -40,6 +42,7 @@ public class Submissions {
   private final AgreementStore agreements;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final DeadlineStore deadlines;
 
   @Inject
   public Submissions(
@@ -48,7 +51,9 @@ public class Submissions {
       NotificationStore notifications,
       AgreementStore agreements,
       RuntimeService runtime,
-      TaskService tasks) {
+      TaskService tasks,
+      DeadlineStore deadlines) {
+    this.deadlines = deadlines;
     this.changes = changes;
     this.applications = applications;
     this.notifications = notifications;
@@ -59,7 +64,7 @@ public class Submissions {
 
   /** For CDI's client proxy only. */
   protected Submissions() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   /**
@@ -183,6 +188,8 @@ public class Submissions {
                 now));
       }
     }
+    // Resubmitted in time: the clock towards the lapse stops.
+    deadlines.closeAll(submitted.id(), Deadline.Step.RESUBMISSION, now);
     changes.event(resumed, "resubmitted", null, caller, Role.RESEARCHER, null, null);
     PendingAudit audit =
         changes.audit(caller, Role.RESEARCHER, "application.resubmitted", resumed, data);
@@ -257,6 +264,7 @@ public class Submissions {
         String.join(
             ",", application.jurisdictions().stream().map(ReviewGroups::stewards).toList()));
     variables.put(ReviewProcess.REJECTED, false);
+    variables.put(ReviewProcess.LAPSED, false);
     return runtime
         .startProcessInstanceByKey(ReviewProcess.KEY, application.id().toString(), variables)
         .getId();

@@ -6,6 +6,7 @@ import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
+import eu.clinnova.workflow.deadline.DeadlineStore;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public class Withdrawals {
   private final EntitlementStore entitlements;
   private final AuditTrail auditLog;
   private final RuntimeService runtime;
+  private final DeadlineStore deadlines;
 
   @Inject
   public Withdrawals(
@@ -34,7 +36,9 @@ public class Withdrawals {
       ApplicationStore applications,
       EntitlementStore entitlements,
       AuditTrail auditLog,
-      RuntimeService runtime) {
+      RuntimeService runtime,
+      DeadlineStore deadlines) {
+    this.deadlines = deadlines;
     this.changes = changes;
     this.applications = applications;
     this.entitlements = entitlements;
@@ -44,7 +48,7 @@ public class Withdrawals {
 
   /** For CDI's client proxy only. */
   protected Withdrawals() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   /** The applicant withdraws: the review ends; entitlements already granted are revoked. */
@@ -58,6 +62,7 @@ public class Withdrawals {
     Instant now = changes.now();
     Application withdrawn = application.with(ApplicationState.WITHDRAWN, now);
     applications.update(withdrawn);
+    deadlines.closeAll(id, now);
     for (JurisdictionReview review : applications.reviews(id)) {
       if (!"approved".equals(review.state()) && !"rejected".equals(review.state())) {
         applications.saveReview(

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** A row of {@code workflow.notification}: written once, never changed (a trigger refuses). */
+/**
+ * A row of {@code workflow.notification}: written once (by the store's insert, which also names the
+ * accounts a reminder is not for), never changed (a trigger refuses).
+ */
 @Entity
 @Immutable
 @Table(schema = "workflow", name = "notification")
@@ -35,13 +38,4 @@ class NotificationRow {
   private Instant at;
 
   protected NotificationRow() {}
-
-  NotificationRow(
-      String recipient, UUID applicationId, String kind, String jurisdiction, Instant at) {
-    this.recipient = recipient;
-    this.applicationId = applicationId;
-    this.kind = kind;
-    this.jurisdiction = jurisdiction;
-    this.at = at;
-  }
 }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Notifications in {@code workflow.notification} (append-only), through the workflow unit. */
@@ -34,8 +35,32 @@ public class NotificationStore {
    */
   public void notify(
       String recipient, UUID applicationId, String kind, String jurisdiction, Instant at) {
-    entities.persist(new NotificationRow(recipient, applicationId, kind, jurisdiction, at));
-    entities.flush();
+    notify(recipient, Set.of(), applicationId, kind, jurisdiction, at);
+  }
+
+  /**
+   * Notifies the group {@code recipient} except the accounts {@code except} (a reminder to the
+   * members who have not voted), in the application and by e-mail.
+   */
+  public void notify(
+      String recipient,
+      Set<String> except,
+      UUID applicationId,
+      String kind,
+      String jurisdiction,
+      Instant at) {
+    entities
+        .createNativeQuery(
+            "INSERT INTO workflow.notification"
+                + " (recipient, application_id, kind, jurisdiction, at, except_accounts)"
+                + " VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, CAST(?6 AS text[]))")
+        .setParameter(1, recipient)
+        .setParameter(2, applicationId)
+        .setParameter(3, kind)
+        .setParameter(4, jurisdiction == null ? "" : jurisdiction)
+        .setParameter(5, at.atOffset(java.time.ZoneOffset.UTC))
+        .setParameter(6, textArray(except))
+        .executeUpdate();
     Outbox.on(entities)
         .post(
             new Letter(
@@ -44,12 +69,19 @@ public class NotificationStore {
                 Optional.of(applicationId),
                 Optional.ofNullable(jurisdiction),
                 Map.of("title", title(applicationId)),
-                link(recipient, applicationId)),
+                link(recipient, applicationId),
+                except),
             at);
   }
 
-  /** Reviewers open the review page of an application; its researcher opens their own page. */
+  /**
+   * Reviewers open the review page of an application, administrators the deadlines, its researcher
+   * their own page.
+   */
   static String link(String recipient, UUID applicationId) {
+    if (Notifications.ADMINISTRATORS.equals(recipient)) {
+      return "/deadlines"; // administrators watch the clocks; they do not review
+    }
     boolean reviewer =
         recipient.startsWith("steward-")
             || recipient.startsWith("dac-")
@@ -86,6 +118,7 @@ public class NotificationStore {
                     + " LEFT JOIN workflow.notification_read r"
                     + "   ON r.notification_id = n.id AND r.account = ?1"
                     + " WHERE n.recipient = ANY (CAST(?2 AS text[]))"
+                    + " AND NOT ?1 = ANY (n.except_accounts)"
                     + " ORDER BY n.id DESC LIMIT ?3")
             .setParameter(1, account)
             .setParameter(2, textArray(recipients))
@@ -115,7 +148,8 @@ public class NotificationStore {
             entities
                 .createNativeQuery(
                     "SELECT count(*) FROM workflow.notification n"
-                        + " WHERE n.recipient = ANY (CAST(?2 AS text[])) AND NOT EXISTS"
+                        + " WHERE n.recipient = ANY (CAST(?2 AS text[]))"
+                        + " AND NOT ?1 = ANY (n.except_accounts) AND NOT EXISTS"
                         + " (SELECT 1 FROM workflow.notification_read r"
                         + "  WHERE r.notification_id = n.id AND r.account = ?1)")
                 .setParameter(1, account)

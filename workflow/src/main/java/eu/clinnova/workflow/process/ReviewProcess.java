@@ -17,6 +17,7 @@ public final class ReviewProcess {
   public static final String JURISDICTION = "jurisdiction";
   public static final String STEWARD_GROUPS = "stewardGroups";
   public static final String REJECTED = "rejected";
+  public static final String LAPSED = "lapsed";
 
   /** Transient: the outcome of the task being completed. */
   public static final String OUTCOME = "outcome";

@@ -1,5 +1,7 @@
 package eu.clinnova.workflow.review;
 
+import java.util.Date;
+
 /**
  * What the review process asks of the application services, one method per service task of {@code
  * processes/application-review.bpmn20.xml} (bean {@value #BEAN}). The process decides the order;
@@ -46,4 +48,36 @@ public interface ReviewSteps {
 
   /** After how long the jurisdiction's chair is alerted (ISO 8601, "P14D"). */
   String escalationPeriod(String jurisdiction);
+
+  /**
+   * When the jurisdiction's decision is due: its clock, started by {@link #underReview} from the
+   * committee's decision days, moved once by an extension (the timer is then rescheduled).
+   */
+  Date decisionDue(String applicationId, String jurisdiction);
+
+  /**
+   * The jurisdiction's decision is past its due date: its chair and the administrators are told.
+   */
+  void decisionOverdue(String applicationId, String jurisdiction);
+
+  /**
+   * When the returned application lapses unless resubmitted (its clock, started by {@link
+   * #returned}), less {@code daysBefore} days: the timers of the warnings and of the lapse.
+   */
+  Date resubmissionDue(String applicationId, String jurisdiction, int daysBefore);
+
+  /** The applicant is warned that the returned application lapses soon. */
+  void warnBeforeLapse(String applicationId, String jurisdiction);
+
+  /**
+   * The returned application was not resubmitted in time: it lapses and its review ends. Answers
+   * true, which ends every other jurisdiction's review.
+   */
+  boolean lapsed(String applicationId, String jurisdiction);
+
+  /**
+   * How often the members who have not voted are reminded (ISO 8601 repetition, "R12/P7D"): every
+   * reminder period of the committee, until its decision is due.
+   */
+  String reminderCycle(String jurisdiction);
 }

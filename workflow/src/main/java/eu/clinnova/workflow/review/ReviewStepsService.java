@@ -12,23 +12,32 @@ import eu.clinnova.workflow.application.JurisdictionReview;
 import eu.clinnova.workflow.application.SubmissionChecklist;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
+import eu.clinnova.workflow.committee.Committee;
 import eu.clinnova.workflow.committee.CommitteeStore;
+import eu.clinnova.workflow.deadline.Deadline;
+import eu.clinnova.workflow.deadline.DeadlineStore;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.entitlement.EntitlementTerms;
 import eu.clinnova.workflow.notification.NotificationStore;
+import eu.clinnova.workflow.notification.Notifications;
 import eu.clinnova.workflow.process.ReviewGroups;
+import eu.clinnova.workflow.process.Vote;
+import eu.clinnova.workflow.process.VoteStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The review process's service tasks: each moves the application (or one jurisdiction's review) to
@@ -40,14 +49,42 @@ public class ReviewStepsService implements ReviewSteps {
 
   private static final AuditEvent.Actor PROCESS = new AuditEvent.Actor("review-process", "system");
 
-  @Inject AuditTrail auditLog;
+  private final AuditTrail auditLog;
+  private final ApplicationStore applications;
+  private final NotificationStore notifications;
+  private final DatasetStore datasets;
+  private final EntitlementStore entitlements;
+  private final CommitteeStore committees;
+  private final DeadlineStore deadlines;
+  private final VoteStore votes;
+  private final Clock clock;
 
-  @Inject ApplicationStore applications;
-  @Inject NotificationStore notifications;
-  @Inject DatasetStore datasets;
-  @Inject EntitlementStore entitlements;
-  @Inject Clock clock;
-  @Inject CommitteeStore committees;
+  @Inject
+  public ReviewStepsService(
+      AuditTrail auditLog,
+      ApplicationStore applications,
+      NotificationStore notifications,
+      DatasetStore datasets,
+      EntitlementStore entitlements,
+      CommitteeStore committees,
+      DeadlineStore deadlines,
+      VoteStore votes,
+      Clock clock) {
+    this.auditLog = auditLog;
+    this.applications = applications;
+    this.notifications = notifications;
+    this.datasets = datasets;
+    this.entitlements = entitlements;
+    this.committees = committees;
+    this.deadlines = deadlines;
+    this.votes = votes;
+    this.clock = clock;
+  }
+
+  /** For CDI's client proxy only. */
+  protected ReviewStepsService() {
+    this(null, null, null, null, null, null, null, null, null);
+  }
 
   @Override
   @Transactional
@@ -58,6 +95,15 @@ public class ReviewStepsService implements ReviewSteps {
           setState(application, ApplicationState.UNDER_REVIEW, now);
           for (JurisdictionReview review : applications.reviews(application.id())) {
             saveReview(application, review, "ethics-check", now);
+            // The legal clock: the decision is due the committee's decision days after today.
+            deadlines.start(
+                application.id(),
+                Optional.of(review.jurisdiction()),
+                Deadline.Step.DECISION,
+                now,
+                now.plus(
+                    committees.current(review.jurisdiction()).orElseThrow().rules().decisionDays(),
+                    ChronoUnit.DAYS));
             notifications.notify(
                 ReviewGroups.stewards(review.jurisdiction()),
                 application.id(),
@@ -86,9 +132,20 @@ public class ReviewStepsService implements ReviewSteps {
                 new JurisdictionReview(
                     jurisdiction, "returned", Optional.empty(), Optional.empty(), round, now));
           }
+          Deadline resubmission =
+              deadlines.start(
+                  application.id(),
+                  Optional.ofNullable(jurisdiction),
+                  Deadline.Step.RESUBMISSION,
+                  now,
+                  now.plus(Deadline.RESUBMISSION));
           notifications.notify(
               application.ownerSub(), application.id(), "returned", jurisdiction, now);
-          step(application, "returned", jurisdiction, Map.of());
+          step(
+              application,
+              "returned",
+              jurisdiction,
+              Map.of("lapsesAt", resubmission.due().toString()));
         });
   }
 
@@ -100,6 +157,7 @@ public class ReviewStepsService implements ReviewSteps {
         (application, now) -> {
           JurisdictionReview review = review(application, jurisdiction);
           saveReview(application, review, "approved", now);
+          deadlines.close(application.id(), Optional.of(jurisdiction), Deadline.Step.DECISION, now);
           step(
               application,
               "jurisdiction-approved",
@@ -124,6 +182,7 @@ public class ReviewStepsService implements ReviewSteps {
                   Optional.empty(),
                   review.round(),
                   now));
+          deadlines.close(application.id(), Optional.of(jurisdiction), Deadline.Step.DECISION, now);
           step(application, "jurisdiction-rejected", jurisdiction, Map.of());
         });
     return true;
@@ -141,6 +200,7 @@ public class ReviewStepsService implements ReviewSteps {
               saveReview(application, review, "ended", now);
             }
           }
+          deadlines.closeAll(application.id(), now);
           notifications.notify(application.ownerSub(), application.id(), "rejected", null, now);
           step(application, "rejected", null, Map.of());
         });
@@ -153,6 +213,7 @@ public class ReviewStepsService implements ReviewSteps {
         applicationId,
         (application, now) -> {
           setState(application, ApplicationState.APPROVED, now);
+          deadlines.closeAll(application.id(), now);
           notifications.notify(application.ownerSub(), application.id(), "approved", null, now);
           step(application, "approved", null, Map.of());
         });
@@ -273,13 +334,22 @@ public class ReviewStepsService implements ReviewSteps {
     run(
         applicationId,
         (application, now) -> {
+          // Only the members who have not voted in this round (nor declared a conflict).
+          int round = review(application, jurisdiction).round();
+          Set<String> voted =
+              votes.votes(application.id()).stream()
+                  .filter(vote -> vote.jurisdiction().equals(jurisdiction))
+                  .filter(vote -> vote.round() == round || vote.conflict())
+                  .map(Vote::memberSub)
+                  .collect(Collectors.toSet());
           notifications.notify(
               ReviewGroups.committee(jurisdiction),
+              voted,
               application.id(),
               "reminder",
               jurisdiction,
               now);
-          step(application, "reminder-sent", jurisdiction, Map.of());
+          step(application, "reminder-sent", jurisdiction, Map.of("voted", voted.size()));
         });
   }
 
@@ -291,6 +361,8 @@ public class ReviewStepsService implements ReviewSteps {
         (application, now) -> {
           notifications.notify(
               ReviewGroups.chair(jurisdiction), application.id(), "escalation", jurisdiction, now);
+          notifications.notify(
+              Notifications.ADMINISTRATORS, application.id(), "escalation", jurisdiction, now);
           step(application, "escalated", jurisdiction, Map.of());
         });
   }
@@ -305,6 +377,116 @@ public class ReviewStepsService implements ReviewSteps {
   @Transactional(Transactional.TxType.SUPPORTS)
   public String escalationPeriod(String jurisdiction) {
     return committees.current(jurisdiction).orElseThrow().escalationPeriod();
+  }
+
+  @Override
+  @Transactional
+  public Date decisionDue(String applicationId, String jurisdiction) {
+    UUID id = UUID.fromString(applicationId);
+    return Date.from(
+        deadlines
+            .open(id, Optional.of(jurisdiction), Deadline.Step.DECISION)
+            .orElseThrow(() -> new IllegalStateException("no decision clock in " + jurisdiction))
+            .due());
+  }
+
+  @Override
+  @Transactional
+  public void decisionOverdue(String applicationId, String jurisdiction) {
+    run(
+        applicationId,
+        (application, now) -> {
+          Optional<Deadline> clock =
+              deadlines.open(application.id(), Optional.of(jurisdiction), Deadline.Step.DECISION);
+          if (clock.isEmpty() || !clock.get().isOverdue(now)) {
+            return; // decided, or extended since the timer was set: nothing is late
+          }
+          notifications.notify(
+              ReviewGroups.chair(jurisdiction),
+              application.id(),
+              "decision-overdue",
+              jurisdiction,
+              now);
+          notifications.notify(
+              Notifications.ADMINISTRATORS,
+              application.id(),
+              "decision-overdue",
+              jurisdiction,
+              now);
+          step(
+              application,
+              "decision-overdue",
+              jurisdiction,
+              Map.of("due", clock.get().due().toString()));
+        });
+  }
+
+  @Override
+  @Transactional
+  public Date resubmissionDue(String applicationId, String jurisdiction, int daysBefore) {
+    Deadline clock =
+        deadlines
+            .open(
+                UUID.fromString(applicationId),
+                Optional.ofNullable(jurisdiction),
+                Deadline.Step.RESUBMISSION)
+            .orElseThrow(() -> new IllegalStateException("no resubmission clock"));
+    return Date.from(clock.due().minus(daysBefore, ChronoUnit.DAYS));
+  }
+
+  @Override
+  @Transactional
+  public void warnBeforeLapse(String applicationId, String jurisdiction) {
+    run(
+        applicationId,
+        (application, now) -> {
+          Optional<Deadline> clock =
+              deadlines.open(
+                  application.id(), Optional.ofNullable(jurisdiction), Deadline.Step.RESUBMISSION);
+          if (clock.isEmpty()) {
+            return; // resubmitted meanwhile
+          }
+          long daysLeft = Math.max(0, clock.get().daysLeft(now));
+          notifications.notify(
+              application.ownerSub(),
+              application.id(),
+              daysLeft > Deadline.LAST_WARNING.toDays() ? "lapse-in-2-weeks" : "lapse-in-1-week",
+              jurisdiction,
+              now);
+          step(
+              application,
+              "lapse-warned",
+              jurisdiction,
+              Map.of("lapsesAt", clock.get().due().toString()));
+        });
+  }
+
+  @Override
+  @Transactional
+  public boolean lapsed(String applicationId, String jurisdiction) {
+    run(
+        applicationId,
+        (application, now) -> {
+          setState(application, ApplicationState.LAPSED, now);
+          for (JurisdictionReview review : applications.reviews(application.id())) {
+            if (!"approved".equals(review.state()) && !"rejected".equals(review.state())) {
+              saveReview(application, review, "ended", now);
+            }
+          }
+          deadlines.closeAll(application.id(), now);
+          notifications.notify(
+              application.ownerSub(), application.id(), "lapsed", jurisdiction, now);
+          step(application, "lapsed", jurisdiction, Map.of());
+        });
+    return true;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String reminderCycle(String jurisdiction) {
+    Committee.Rules rules = committees.current(jurisdiction).orElseThrow().rules();
+    int reminders = Math.max(1, rules.decisionDays() / rules.reminderDays());
+    return "R" + reminders + "/P" + rules.reminderDays() + "D";
   }
 
   // --- helpers ---------------------------------------------------------------------------

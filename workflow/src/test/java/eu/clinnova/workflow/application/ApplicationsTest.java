@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * clock set by the test, and an audit trail that keeps what the service put on the record. Each
  * call runs in a transaction of its own, as the container runs it.
  */
-class ApplicationsTest {
+public class ApplicationsTest {
 
   private static final Instant NOW = Instant.parse("2026-11-28T10:15:30.123Z");
   private static final Caller APPLICANT =
@@ -73,7 +73,7 @@ class ApplicationsTest {
   }
 
   /** What the applicant's use cases share, over {@code entities}, at {@code now}. */
-  static ApplicantChanges changes(AuditTrail audit, EntityManager entities, Instant now) {
+  public static ApplicantChanges changes(AuditTrail audit, EntityManager entities, Instant now) {
     return new ApplicantChanges(
         audit,
         new ApplicationStore(entities),

@@ -11,6 +11,7 @@ import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.workflow.WorkflowTestUnit;
+import eu.clinnova.workflow.deadline.DeadlineStore;
 import eu.clinnova.workflow.engine.RecordedStepsEngine;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.notification.Notification;
@@ -69,7 +70,8 @@ class SubmissionsTest {
                   new NotificationStore(entities),
                   new AgreementStore(entities),
                   engine.getRuntimeService(),
-                  engine.getTaskService()));
+                  engine.getTaskService(),
+                  new DeadlineStore(entities)));
         });
   }
 
@@ -83,7 +85,8 @@ class SubmissionsTest {
                   applications,
                   new EntitlementStore(entities),
                   audit,
-                  engine.getRuntimeService()));
+                  engine.getRuntimeService(),
+                  new DeadlineStore(entities)));
         });
   }
 

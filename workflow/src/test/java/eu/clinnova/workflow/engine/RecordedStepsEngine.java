@@ -17,6 +17,8 @@ import org.flowable.engine.ProcessEngine;
  */
 public final class RecordedStepsEngine implements AutoCloseable {
 
+  private static final long DAY = 24L * 3600 * 1000;
+
   private final EmbeddedPostgres database;
   private final ProcessEngine engine;
   private final List<String> steps = Collections.synchronizedList(new ArrayList<>());
@@ -28,12 +30,20 @@ public final class RecordedStepsEngine implements AutoCloseable {
                 ReviewSteps.class.getClassLoader(),
                 new Class<?>[] {ReviewSteps.class},
                 (proxy, method, arguments) -> {
-                  // The committees' periods are read, not taken: the seeded rules' 7 and 14 days.
+                  // The committees' periods and the clocks are read, not taken: the seeded rules'
+                  // 7, 14 and 90 days, four weeks to resubmit.
                   switch (method.getName()) {
                     case "reminderPeriod":
                       return "P7D";
                     case "escalationPeriod":
                       return "P14D";
+                    case "reminderCycle":
+                      return "R12/P7D";
+                    case "decisionDue":
+                      return new java.util.Date(System.currentTimeMillis() + 90L * DAY);
+                    case "resubmissionDue":
+                      return new java.util.Date(
+                          System.currentTimeMillis() + (28L - (Integer) arguments[2]) * DAY);
                     default:
                       steps.add(method.getName() + (arguments == null ? "" : List.of(arguments)));
                       return method.getReturnType() == boolean.class ? Boolean.FALSE : null;

@@ -199,40 +199,56 @@ class ApplicationReviewProcessTest {
     long started = System.currentTimeMillis();
     complete(only(id, ReviewProcess.COMPLETENESS_CHECK), "approve");
     complete(only(id, ReviewProcess.ETHICS_CHECK), "approve");
-    List<Job> timers =
-        engine
-            .getManagementService()
-            .createTimerJobQuery()
-            .processInstanceId(instanceOf(id))
-            .list();
-    assertEquals(2, timers.size(), "a reminder and an escalation are scheduled");
-    timers.sort((a, b) -> a.getDuedate().compareTo(b.getDuedate()));
-    long days =
-        (timers.get(1).getDuedate().getTime() - timers.get(0).getDuedate().getTime())
-            / (24 * 3600 * 1000L);
-    assertEquals(7, days, "the escalation (12 days) comes seven days after the reminder (5 days)");
+    assertEquals(
+        List.of("decisionDue", "escalationDue", "reminderDue"),
+        timers(id).stream().map(Job::getElementId).sorted().toList(),
+        "the legal clock, the escalation and the reminders are scheduled");
+    Job reminder = timer(id, "reminderDue");
+    Job escalation = timer(id, "escalationDue");
     assertEquals(
         5,
-        Math.round((timers.get(0).getDuedate().getTime() - started) / (24 * 3600 * 1000.0)),
+        Math.round((reminder.getDuedate().getTime() - started) / (24 * 3600 * 1000.0)),
         "FR's committee is reminded after its own 5 days");
+    assertEquals(
+        12,
+        Math.round((escalation.getDuedate().getTime() - started) / (24 * 3600 * 1000.0)),
+        "and its chair alerted after 12");
 
-    fire(timers.get(0));
+    fire(reminder);
     assertTrue(steps.of(id).contains("remind " + id + " FR"));
     assertEquals(1, tasks(id, ReviewProcess.DAC_VOTE).size(), "the vote goes on");
-    fire(timers.get(1));
+    assertEquals(
+        1, timers(id).stream().filter(t -> t.getElementId().equals("reminderDue")).count());
+    fire(escalation);
     assertTrue(steps.of(id).contains("escalate " + id + " FR"));
     assertEquals(1, tasks(id, ReviewProcess.DAC_VOTE).size());
 
     complete(only(id, ReviewProcess.DAC_VOTE), null);
     complete(only(id, ReviewProcess.CHAIR_DECISION), "approve");
+    assertEquals(List.of(), timers(id), "timers end with the jurisdiction's decision");
+  }
+
+  @Test
+  void aReturnedApplicationIsWarnedTwiceThenLapsesAndEndsEveryJurisdictionsReview() {
+    String id = start("LU", "DE");
+    complete(only(id, ReviewProcess.COMPLETENESS_CHECK), "approve");
+    complete(inJurisdiction(id, ReviewProcess.ETHICS_CHECK, "LU"), "return");
+    assertEquals(1, tasks(id, ReviewProcess.REVISE_FOR_JURISDICTION).size());
+
+    fire(timer(id, "reviseForJurisdictionFirstWarning"));
+    fire(timer(id, "reviseForJurisdictionLastWarning"));
+    assertEquals(1, tasks(id, ReviewProcess.REVISE_FOR_JURISDICTION).size(), "still waiting");
+    fire(timer(id, "reviseForJurisdictionLapses"));
+
     assertEquals(
-        0,
-        engine
-            .getManagementService()
-            .createTimerJobQuery()
-            .processInstanceId(instanceOf(id))
-            .count(),
-        "timers end with the committee's review");
+        List.of(
+            "underReview " + id,
+            "returned " + id + " LU",
+            "warnBeforeLapse " + id + " LU",
+            "warnBeforeLapse " + id + " LU",
+            "lapsed " + id + " LU"),
+        steps.of(id));
+    assertEnded(id);
   }
 
   @Test
@@ -346,6 +362,7 @@ class ApplicationReviewProcessTest {
     }
     variables.put(ReviewProcess.STEWARD_GROUPS, String.join(",", stewards));
     variables.put(ReviewProcess.REJECTED, false);
+    variables.put(ReviewProcess.LAPSED, false);
     engine.getRuntimeService().startProcessInstanceByKey(ReviewProcess.KEY, id, variables);
     return id;
   }
@@ -416,6 +433,21 @@ class ApplicationReviewProcessTest {
       transients.put(ReviewProcess.OUTCOME, outcome);
     }
     engine.getTaskService().complete(task.getId(), "someone", null, transients);
+  }
+
+  private static List<Job> timers(String id) {
+    return engine
+        .getManagementService()
+        .createTimerJobQuery()
+        .processInstanceId(instanceOf(id))
+        .list();
+  }
+
+  private static Job timer(String id, String elementId) {
+    List<Job> found =
+        timers(id).stream().filter(job -> job.getElementId().equals(elementId)).toList();
+    assertEquals(1, found.size(), "one timer " + elementId);
+    return found.get(0);
   }
 
   private static void fire(Job timer) {
@@ -497,6 +529,38 @@ class ApplicationReviewProcessTest {
     @Override
     public String escalationPeriod(String jurisdiction) {
       return jurisdiction.equals("FR") ? "P12D" : "P14D";
+    }
+
+    @Override
+    public java.util.Date decisionDue(String applicationId, String jurisdiction) {
+      return new java.util.Date(System.currentTimeMillis() + 90L * 24 * 3600 * 1000);
+    }
+
+    @Override
+    public void decisionOverdue(String applicationId, String jurisdiction) {
+      taken.add("decisionOverdue " + applicationId + " " + jurisdiction);
+    }
+
+    @Override
+    public java.util.Date resubmissionDue(
+        String applicationId, String jurisdiction, int daysBefore) {
+      return new java.util.Date(System.currentTimeMillis() + (28L - daysBefore) * 24 * 3600 * 1000);
+    }
+
+    @Override
+    public void warnBeforeLapse(String applicationId, String jurisdiction) {
+      taken.add("warnBeforeLapse " + applicationId + " " + jurisdiction);
+    }
+
+    @Override
+    public boolean lapsed(String applicationId, String jurisdiction) {
+      taken.add("lapsed " + applicationId + " " + jurisdiction);
+      return true;
+    }
+
+    @Override
+    public String reminderCycle(String jurisdiction) {
+      return "R12/" + reminderPeriod(jurisdiction);
     }
   }
 }

@@ -96,7 +96,8 @@ class ReviewsTest {
                   new NotificationStore(entities),
                   new AgreementStore(entities),
                   process.engine().getRuntimeService(),
-                  process.engine().getTaskService())
+                  process.engine().getTaskService(),
+                  new eu.clinnova.workflow.deadline.DeadlineStore(entities))
               .submit(APPLICANT, draft.id())
               .application();
         });

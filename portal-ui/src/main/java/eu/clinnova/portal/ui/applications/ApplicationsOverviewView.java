@@ -35,6 +35,7 @@ public class ApplicationsOverviewView extends Main implements HasDynamicTitle {
           ApplicationState.APPROVED,
           ApplicationState.REJECTED,
           ApplicationState.WITHDRAWN,
+          ApplicationState.LAPSED,
           ApplicationState.CLOSED);
 
   @Inject

@@ -20,6 +20,7 @@ import eu.clinnova.portal.ui.consent.CompliancePatientView;
 import eu.clinnova.portal.ui.consent.ConsentHistoryView;
 import eu.clinnova.portal.ui.consent.DisclosuresView;
 import eu.clinnova.portal.ui.consent.StewardPatientsView;
+import eu.clinnova.portal.ui.deadlines.DeadlinesView;
 import eu.clinnova.portal.ui.releases.ReleasesView;
 import eu.clinnova.portal.ui.research.CatalogueView;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class HomeViews {
               "nav.home.committee",
               List.of(
                   new Page(TaskInboxView.class, "nav.review.tasks"),
+                  new Page(DeadlinesView.class, "nav.deadlines"),
                   new Page(ApplicationsOverviewView.class, "nav.review.applications"),
                   new Page(ReleasesView.class, "nav.releases"))),
           new Home(
@@ -79,6 +81,7 @@ public final class HomeViews {
                   new Page(AuditLogView.class, "nav.compliance.auditLog"),
                   new Page(CompliancePatientView.class, "nav.compliance.patients"),
                   new Page(ApplicationsOverviewView.class, "nav.review.applications"),
+                  new Page(DeadlinesView.class, "nav.deadlines"),
                   new Page(ReleasesView.class, "nav.releases"),
                   new Page(LogVerificationView.class, "nav.compliance.verify"),
                   new Page(ProcessingRegisterView.class, "nav.compliance.register"),
@@ -93,6 +96,7 @@ public final class HomeViews {
                   new Page(AgreementView.class, "nav.admin.agreement"),
                   new Page(PoliciesView.class, "nav.admin.policies"),
                   new Page(CommitteesView.class, "nav.admin.committees"),
+                  new Page(DeadlinesView.class, "nav.deadlines"),
                   new Page(StaffView.class, "nav.admin.staff"),
                   new Page(MessagesView.class, "nav.admin.messages"),
                   new Page(ProcessingRegisterView.class, "nav.compliance.register"))));
