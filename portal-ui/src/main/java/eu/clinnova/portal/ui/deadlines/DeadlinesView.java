@@ -2,8 +2,10 @@ package eu.clinnova.portal.ui.deadlines;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -11,6 +13,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -24,6 +27,7 @@ import eu.clinnova.workflow.review.OpenDeadline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The review's clocks for the people who watch them: each open step with its legal or configured
@@ -69,11 +73,46 @@ public class DeadlinesView extends Main implements HasDynamicTitle {
     if (open.isEmpty()) {
       return;
     }
+    // Filters over the lines already read: jurisdiction, overdue only.
+    Select<String> where = new Select<>();
+    where.setLabel(getTranslation("listing.jurisdiction"));
+    where.setId("deadlines-filter-jurisdiction");
+    List<String> codes =
+        open.stream()
+            .map(deadline -> deadline.jurisdiction().orElse(""))
+            .filter(code -> !code.isEmpty())
+            .distinct()
+            .sorted()
+            .toList();
+    where.setItems(Stream.concat(Stream.of(""), codes.stream()).toList());
+    where.setItemLabelGenerator(
+        code ->
+            code.isEmpty()
+                ? getTranslation("listing.any")
+                : getTranslation("jurisdiction." + code));
+    where.setValue("");
+    Checkbox late = new Checkbox(getTranslation("tasks.onlyOverdue"));
+    late.setId("deadlines-filter-overdue");
     UnorderedList list = new UnorderedList();
     list.setId("deadlines-list");
     list.addClassName("portal-cards");
-    open.forEach(deadline -> list.add(item(deadline)));
-    add(list);
+    Runnable shown =
+        () -> {
+          list.removeAll();
+          for (OpenDeadline deadline : open) {
+            boolean elsewhere =
+                where.getValue() != null
+                    && !where.getValue().isEmpty()
+                    && !deadline.jurisdiction().orElse("").equals(where.getValue());
+            if (!elsewhere && (!late.getValue() || deadline.overdue())) {
+              list.add(item(deadline));
+            }
+          }
+        };
+    where.addValueChangeListener(event -> shown.run());
+    late.addValueChangeListener(event -> shown.run());
+    shown.run();
+    add(new Div(where, late), list);
   }
 
   private ListItem item(OpenDeadline deadline) {
@@ -91,7 +130,8 @@ public class DeadlinesView extends Main implements HasDynamicTitle {
             ? getTranslation("deadlines.untitled")
             : deadline.applicationTitle();
     H2 heading = new H2();
-    if (caller.hasAny(Role.DAC_MEMBER, Role.DAC_CHAIR)) {
+    // Those who may open the review page get a link (administrators do not review).
+    if (caller.hasAny(Role.DAC_MEMBER, Role.DAC_CHAIR, Role.COMPLIANCE_OFFICER)) {
       heading.add(new Anchor("review/application/" + deadline.applicationId(), title));
     } else {
       heading.setText(title);
