@@ -541,6 +541,87 @@ class ApplicationApiIT {
   }
 
   @Test
+  void aRenewalIsReviewedForWhatChangesAndAccessContinuesWithoutAGap() {
+    String researcher = Tokens.user("researcher");
+    String id = approvedNotAccepted(researcher, "lu-ibd-clinical", "LU", "CNER 2024R1");
+    String path = "/api/v1/applications/" + id;
+    assertProblem(Api.post(path + "/renewal", researcher, ""), 409, "agreement-first");
+    assertEquals(201, Api.post(path + "/agreement", researcher, acceptance()).statusCode());
+    JsonNode current = entitlements(researcher, id, "lu-ibd-clinical").get(0);
+
+    HttpResponse<String> started = Api.post(path + "/renewal", researcher, "");
+    assertEquals(201, started.statusCode(), started.body());
+    JsonNode renewal = Api.json(started);
+    assertEquals(id, renewal.get("renews").asText());
+    assertFalse(renewal.has("amends"));
+    assertEquals("draft", renewal.get("state").asText());
+    assertProblem(Api.post(path + "/renewal", researcher, ""), 409, "amendment-open");
+    assertProblem(Api.post(path + "/renewal", Tokens.user("researcher2"), ""), 404, "not-found");
+    String renewalPath = "/api/v1/applications/" + renewal.get("id").asText();
+    assertProblem(Api.post(renewalPath + "/renewal", researcher, ""), 409, "not-renewable");
+
+    // Another period of 36 months, under a renewed ethics approval.
+    String longer =
+        body("Study LU", "lu-ibd-clinical")
+            .replace("\"durationMonths\":24", "\"durationMonths\":36");
+    assertEquals(200, Api.put(renewalPath, researcher, longer).statusCode());
+    String attachment =
+        Api.json(Api.upload(renewalPath + "/attachments", researcher, "application/pdf", PDF))
+            .get("attachmentId")
+            .asText();
+    String renewedEthics =
+        ethics("LU", "CNER", "CNER 2026R2", attachment)
+            .replace(
+                LocalDate.now().plusMonths(6).toString(),
+                LocalDate.now().plusMonths(40).toString());
+    assertEquals(
+        201, Api.post(renewalPath + "/ethics-approvals", researcher, renewedEthics).statusCode());
+    JsonNode submitted = Api.json(Api.post(renewalPath + "/submit", researcher, ""));
+    assertEquals("submitted", submitted.get("state").asText(), submitted.toString());
+    assertEquals(List.of("LU"), codes(submitted.get("jurisdictions")));
+    String renewalId = submitted.get("id").asText();
+    JsonNode seenByReviewer = Api.json(Api.get(renewalPath, Tokens.user("steward-lu")));
+    assertEquals(id, seenByReviewer.get("renews").asText());
+
+    approveIn(renewalId, "lu");
+    JsonNode accepted = Api.json(Api.post(renewalPath + "/agreement", researcher, acceptance()));
+    assertEquals("approved", accepted.get("state").asText(), accepted.toString());
+
+    List<JsonNode> periods = entitlements(researcher, id, "lu-ibd-clinical");
+    assertEquals(2, periods.size(), periods.toString());
+    assertEquals(current.get("id").asText(), periods.get(0).get("id").asText());
+    assertEquals("active", periods.get(0).get("status").asText());
+    assertEquals(
+        periods.get(0).get("validUntil").asText(),
+        periods.get(1).get("validFrom").asText(),
+        "the renewed access starts when the current one ends");
+    assertEquals("pending", periods.get(1).get("status").asText());
+    assertTrue(
+        java.time.Instant.parse(periods.get(1).get("validUntil").asText())
+            .isAfter(java.time.Instant.parse(periods.get(1).get("validFrom").asText())));
+    JsonNode project = Api.json(Api.get(path, researcher));
+    assertEquals(36, project.get("durationMonths").asInt(), "the project is now as renewed");
+    assertTrue(
+        auditActions("application/" + id).contains("application.renewed"),
+        auditActions("application/" + id).toString());
+    assertEquals(
+        "withdrawn", Api.json(Api.post(path + "/withdraw", researcher, "")).get("state").asText());
+  }
+
+  /** The researcher's entitlements to the dataset through the application, earliest first. */
+  static List<JsonNode> entitlements(String token, String applicationId, String dataset) {
+    List<JsonNode> found = new java.util.ArrayList<>();
+    for (JsonNode entitlement : Api.json(Api.get("/api/v1/entitlements", token))) {
+      if (entitlement.get("applicationId").asText().equals(applicationId)
+          && entitlement.get("datasetId").asText().equals(dataset)) {
+        found.add(entitlement);
+      }
+    }
+    found.sort(java.util.Comparator.comparing(e -> e.get("validFrom").asText()));
+    return found;
+  }
+
+  @Test
   void nobodyReviewsTheirOwnApplication() {
     String applicant = Tokens.user("researcher-dac-de");
     String id = submittedApplication(applicant, "de-ms-cohort", "DE", "F-2024-0815");

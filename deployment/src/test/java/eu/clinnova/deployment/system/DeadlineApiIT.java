@@ -93,9 +93,8 @@ class DeadlineApiIT {
           Api.post(path, Tokens.user("chair-lu"), "{\"jurisdiction\":\"LU\",\"reason\":\"Again\"}"),
           409,
           "already-extended");
-      assertTrue(
-          ApplicationApiIT.auditActions(id).contains("application.decision-extended"),
-          ApplicationApiIT.auditActions(id).toString());
+      List<String> logged = ApplicationApiIT.auditActions("application/" + id);
+      assertTrue(logged.contains("application.decision-extended"), logged.toString());
       Mailboxes.Mail told =
           Mailboxes.await(
                   "researcher@demo.clinnova.eu",

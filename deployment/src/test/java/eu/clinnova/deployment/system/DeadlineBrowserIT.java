@@ -47,7 +47,7 @@ class DeadlineBrowserIT extends BrowserSystemTest {
       assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
 
       page.locator("#deadline-extend-" + id + "-LU").click();
-      assertThat(page.locator("#deadline-reason")).isFocused();
+      assertThat(page.locator("#deadline-reason textarea")).isFocused();
       PortalPages.awaitIdle(page);
       page.locator("#deadline-extend-confirm").click();
       assertThat(page.locator("#deadline-reason"))

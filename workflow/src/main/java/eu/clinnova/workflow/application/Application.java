@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * An application as stored: its owner, state, the applicant's current document, how many times it
  * was submitted, the jurisdictions its review concerns, and the approved application it amends, if
- * it is an amendment.
+ * it is an amendment, or renews ({@code renewal}: it continues the access for another period).
  */
 public record Application(
     UUID id,
@@ -21,10 +21,42 @@ public record Application(
     Optional<String> processInstanceId,
     Instant createdAt,
     Instant updatedAt,
-    Optional<UUID> amends) {
+    Optional<UUID> amends,
+    boolean renewal) {
 
   public Application {
     jurisdictions = List.copyOf(jurisdictions);
+    if (renewal && amends.isEmpty()) {
+      throw new IllegalArgumentException("a renewal names the application it renews");
+    }
+  }
+
+  /** An application that is not a renewal. */
+  public Application(
+      UUID id,
+      String ownerSub,
+      String ownerName,
+      ApplicationState state,
+      ApplicationDocument document,
+      List<String> jurisdictions,
+      int revision,
+      Optional<String> processInstanceId,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<UUID> amends) {
+    this(
+        id,
+        ownerSub,
+        ownerName,
+        state,
+        document,
+        jurisdictions,
+        revision,
+        processInstanceId,
+        createdAt,
+        updatedAt,
+        amends,
+        false);
   }
 
   /** An application that amends none. */
@@ -53,8 +85,14 @@ public record Application(
         Optional.empty());
   }
 
+  /** Linked to an approved application: an amendment, or a renewal. */
   public boolean isAmendment() {
     return amends.isPresent();
+  }
+
+  /** The approved application this one renews, if it is a renewal. */
+  public Optional<UUID> renews() {
+    return renewal ? amends : Optional.empty();
   }
 
   public boolean isOwnedBy(String sub) {
@@ -72,6 +110,8 @@ public record Application(
         revision,
         processInstanceId,
         createdAt,
-        at);
+        at,
+        amends,
+        renewal);
   }
 }

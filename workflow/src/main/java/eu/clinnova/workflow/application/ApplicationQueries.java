@@ -181,9 +181,11 @@ public class ApplicationQueries {
             : applications.find(application.amends().get());
     List<FieldProblem> missing = new ArrayList<>();
     if (application.state().isEditable()) {
-      amended.ifPresent(
-          approved ->
-              missing.addAll(Amendment.problems(approved.document(), application.document())));
+      amended
+          .filter(approved -> !application.renewal())
+          .ifPresent(
+              approved ->
+                  missing.addAll(Amendment.problems(approved.document(), application.document())));
       missing.addAll(
           SubmissionChecklist.missing(
               application.document(), known, ethics, policies.all(), today()));
@@ -191,7 +193,11 @@ public class ApplicationQueries {
     boolean reviewer = ApplicationAccess.isReviewer(caller, application);
     List<String> changed = List.of();
     Optional<ApplicationDocument> previous = Optional.empty();
-    if (application.revision() > 1) {
+    if (application.renewal() && application.revision() <= 1 && amended.isPresent()) {
+      // A renewal is reviewed for what changes: from the approved application's document.
+      changed = ApplicationDocument.changedFields(amended.get().document(), application.document());
+      previous = Optional.of(amended.get().document());
+    } else if (application.revision() > 1) {
       Optional<ApplicationDocument> before = applications.revision(id, application.revision() - 1);
       Optional<ApplicationDocument> after = applications.revision(id, application.revision());
       if (before.isPresent() && after.isPresent()) {
@@ -227,7 +233,9 @@ public class ApplicationQueries {
         agreements.find(id),
         entitlements.ofApplication(id),
         applications.amendmentsOf(id),
-        amended.map(approved -> Amendment.between(approved.document(), application.document())),
+        amended
+            .filter(approved -> !application.renewal())
+            .map(approved -> Amendment.between(approved.document(), application.document())),
         needed,
         subjectsToday(needed, known),
         titles(known, entitlements.ofApplication(id)));

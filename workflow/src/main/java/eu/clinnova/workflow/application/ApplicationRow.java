@@ -56,6 +56,9 @@ class ApplicationRow {
   @Column(updatable = false)
   private UUID amends;
 
+  @Column(nullable = false, updatable = false)
+  private boolean renewal;
+
   /** Where the applicant works, set once when the application is created (if known). */
   @Column(name = "applicant_jurisdiction")
   private String applicantJurisdiction;
@@ -68,6 +71,7 @@ class ApplicationRow {
     this.ownerName = application.ownerName();
     this.createdAt = application.createdAt();
     this.amends = application.amends().orElse(null);
+    this.renewal = application.renewal();
     update(application);
   }
 
@@ -101,6 +105,7 @@ class ApplicationRow {
         Optional.ofNullable(processInstanceId),
         createdAt,
         updatedAt,
-        Optional.ofNullable(amends));
+        Optional.ofNullable(amends),
+        renewal);
   }
 }

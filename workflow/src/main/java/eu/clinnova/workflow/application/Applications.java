@@ -123,7 +123,8 @@ public class Applications {
             application.processInstanceId(),
             application.createdAt(),
             changes.now(),
-            application.amends());
+            application.amends(),
+            application.renewal());
     applications.update(discarded);
     return new Changed(
         discarded,
@@ -156,7 +157,8 @@ public class Applications {
             application.processInstanceId(),
             application.createdAt(),
             changes.now(),
-            application.amends());
+            application.amends(),
+            application.renewal());
     applications.update(saved);
     return new Changed(
         saved,

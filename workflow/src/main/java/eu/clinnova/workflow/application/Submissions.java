@@ -82,9 +82,13 @@ public class Submissions {
     Map<String, Dataset> known = changes.knownDatasets(application.document());
     List<FieldProblem> missing = new ArrayList<>();
     Optional<Application> amended = amended(application);
-    amended.ifPresent(
-        approved ->
-            missing.addAll(Amendment.problems(approved.document(), application.document())));
+    // A renewal may change what the project needs (its review is of the whole); an amendment only
+    // adds.
+    amended
+        .filter(approved -> !application.renewal())
+        .ifPresent(
+            approved ->
+                missing.addAll(Amendment.problems(approved.document(), application.document())));
     missing.addAll(
         SubmissionChecklist.missing(
             application.document(),
@@ -100,7 +104,7 @@ public class Submissions {
           missing);
     }
     List<String> jurisdictions =
-        amended.isPresent()
+        amended.isPresent() && !application.renewal()
             ? Amendment.between(amended.get().document(), application.document())
                 .jurisdictions(known, amended.get().jurisdictions())
             : SubmissionChecklist.jurisdictions(application.document(), known);
@@ -127,7 +131,8 @@ public class Submissions {
             application.processInstanceId(),
             application.createdAt(),
             now,
-            application.amends());
+            application.amends(),
+            application.renewal());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("revision", revision);
     data.put("jurisdictions", jurisdictions);
@@ -212,23 +217,42 @@ public class Submissions {
    */
   @Transactional
   public Applications.Changed amend(Caller caller, UUID id) {
+    return linked(caller, id, false);
+  }
+
+  /**
+   * Starts a renewal of an approved application: a draft holding the approved content, for the
+   * applicant to say what changes (a longer duration, the team, the datasets); every jurisdiction
+   * of its datasets reviews it; once approved and accepted, access continues without a gap.
+   */
+  @Transactional
+  public Applications.Changed renew(Caller caller, UUID id) {
+    return linked(caller, id, true);
+  }
+
+  private Applications.Changed linked(Caller caller, UUID id, boolean renewal) {
     Application approved = changes.ownApplication(caller, id);
+    String what = renewal ? "renewed" : "amended";
     if (approved.state() != ApplicationState.APPROVED || approved.isAmendment()) {
       throw Refusal.conflict(
-          "not-amendable", "Only an approved application (not an amendment) can be amended.");
+          renewal ? "not-renewable" : "not-amendable",
+          "Only an approved application (not an amendment or a renewal) can be " + what + ".");
     }
     if (agreements.find(id).isEmpty()) {
       throw Refusal.conflict(
           "agreement-first",
-          "Accept the data access agreement of the approved application before amending it.");
+          "Accept the data access agreement of the approved application before it is "
+              + what
+              + ".");
     }
     if (applications.amendmentsOf(id).stream()
         .anyMatch(open -> !open.state().isFinal() && open.state() != ApplicationState.APPROVED)) {
       throw Refusal.conflict(
-          "amendment-open", "An amendment of this application is already in progress.");
+          "amendment-open",
+          "An amendment or a renewal of this application is already in progress.");
     }
     Instant now = changes.now();
-    Application amendment =
+    Application draft =
         new Application(
             UUID.randomUUID(),
             approved.ownerSub(),
@@ -240,18 +264,26 @@ public class Submissions {
             Optional.empty(),
             now,
             now,
-            Optional.of(id));
-    applications.insert(amendment);
-    changes.event(amendment, "created", null, caller, Role.RESEARCHER, null, null);
-    changes.event(approved, "amendment-started", null, caller, Role.RESEARCHER, null, null);
+            Optional.of(id),
+            renewal);
+    applications.insert(draft);
+    changes.event(draft, "created", null, caller, Role.RESEARCHER, null, null);
+    changes.event(
+        approved,
+        renewal ? "renewal-started" : "amendment-started",
+        null,
+        caller,
+        Role.RESEARCHER,
+        null,
+        null);
     return new Applications.Changed(
-        amendment,
+        draft,
         changes.audit(
             caller,
             Role.RESEARCHER,
-            "application.amendment-created",
-            amendment,
-            Map.of("amends", id.toString())));
+            renewal ? "application.renewal-created" : "application.amendment-created",
+            draft,
+            Map.of(renewal ? "renews" : "amends", id.toString())));
   }
 
   private String startReview(Application application) {
@@ -282,6 +314,7 @@ public class Submissions {
         Optional.of(processId),
         application.createdAt(),
         application.updatedAt(),
-        application.amends());
+        application.amends(),
+        application.renewal());
   }
 }

@@ -232,29 +232,33 @@ public class ReviewStepsService implements ReviewSteps {
                   ? Optional.empty()
                   : applications.lock(application.amends().get());
           Application project = amended.orElse(application);
+          // A renewal continues every dataset it asks for; an amendment adds its new ones.
           List<String> granted =
-              amended.isPresent()
+              amended.isPresent() && !application.renewal()
                   ? Amendment.between(amended.get().document(), application.document())
                       .addedDatasets()
                   : application.document().datasets();
-          Instant start =
-              entitlements.ofApplication(project.id()).stream()
-                  .map(Entitlement::validFrom)
-                  .min(Instant::compareTo)
-                  .orElse(now);
+          List<Entitlement> held = entitlements.ofApplication(project.id());
+          Instant projectStart =
+              held.stream().map(Entitlement::validFrom).min(Instant::compareTo).orElse(now);
           List<EthicsApproval> ethics = applications.ethicsInForce(application);
           for (String datasetId : granted) {
             Dataset dataset = datasets.find(datasetId).orElseThrow();
             EthicsApproval approval =
                 SubmissionChecklist.current(ethics, dataset.jurisdiction()).orElseThrow();
+            // A renewed access starts when the current one ends (no gap, no overlap); an
+            // amendment's runs within the project's time.
+            Instant from =
+                application.renewal() ? continuation(held, datasetId, application, now) : now;
+            Instant start = application.renewal() ? from : projectStart;
             Instant until =
                 EntitlementTerms.validUntil(
                     start,
                     application.document().durationMonths().orElseThrow(),
                     approval.validUntil(),
                     dataset.timeLimitMonths());
-            if (!until.isAfter(now)) {
-              continue; // the project's time is over: nothing left to grant
+            if (!until.isAfter(from)) {
+              continue; // the project's time (or its ethics approval) is over: nothing to grant
             }
             Entitlement entitlement =
                 new Entitlement(
@@ -265,7 +269,7 @@ public class ReviewStepsService implements ReviewSteps {
                     dataset.jurisdiction(),
                     approval.id(),
                     approval.validUntil(),
-                    now,
+                    from,
                     until,
                     Optional.empty(),
                     Optional.empty());
@@ -273,12 +277,13 @@ public class ReviewStepsService implements ReviewSteps {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("applicationId", project.id().toString());
             if (amended.isPresent()) {
-              data.put("amendmentId", application.id().toString());
+              data.put(
+                  application.renewal() ? "renewalId" : "amendmentId", application.id().toString());
             }
             data.put("researcher", application.ownerSub());
             data.put("datasetId", datasetId);
             data.put("ethicsApprovalId", approval.id().toString());
-            data.put("validFrom", now.toString());
+            data.put("validFrom", from.toString());
             data.put("validUntil", until.toString());
             auditLog.record(
                 new AuditEvent(
@@ -308,9 +313,13 @@ public class ReviewStepsService implements ReviewSteps {
                     project.amends()));
             step(
                 project,
-                "amended",
+                application.renewal() ? "renewed" : "amended",
                 null,
-                Map.of("amendmentId", application.id().toString(), "datasets", granted));
+                Map.of(
+                    application.renewal() ? "renewalId" : "amendmentId",
+                    application.id().toString(),
+                    "datasets",
+                    granted));
           }
           notifications.notify(
               application.ownerSub(), application.id(), "entitlements-granted", null, now);
@@ -490,6 +499,21 @@ public class ReviewStepsService implements ReviewSteps {
   }
 
   // --- helpers ---------------------------------------------------------------------------
+
+  /**
+   * When the renewed access to a dataset starts: when the applicant's current access to it ends, if
+   * that is still to come, else now.
+   */
+  private static Instant continuation(
+      List<Entitlement> held, String datasetId, Application renewal, Instant now) {
+    return held.stream()
+        .filter(e -> e.datasetId().equals(datasetId) && e.researcher().equals(renewal.ownerSub()))
+        .filter(e -> e.revokedAt().isEmpty())
+        .map(Entitlement::validUntil)
+        .max(Instant::compareTo)
+        .filter(end -> end.isAfter(now))
+        .orElse(now);
+  }
 
   private interface Step {
     void take(Application application, Instant now);

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.identitylink.api.IdentityLink;
@@ -170,6 +171,52 @@ class SubmissionsTest {
     Refusal again =
         assertThrows(Refusal.class, () -> submissions(s -> s.submit(APPLICANT, draft.id())));
     assertEquals("application-not-editable", again.code());
+  }
+
+  @Test
+  void onlyAnApprovedApplicationIsRenewedAndTheRenewalKeepsItsLinkWhenStored() {
+    Application draft = complete();
+    assertEquals(
+        "not-renewable",
+        assertThrows(Refusal.class, () -> submissions(s -> s.renew(APPLICANT, draft.id()))).code());
+
+    Application renewal =
+        new Application(
+            UUID.randomUUID(),
+            draft.ownerSub(),
+            draft.ownerName(),
+            ApplicationState.DRAFT,
+            draft.document(),
+            draft.jurisdictions(),
+            0,
+            Optional.empty(),
+            NOW,
+            NOW,
+            Optional.of(draft.id()),
+            true);
+    persistence.run(entities -> new ApplicationStore(entities).insert(renewal));
+    Application stored =
+        persistence.inTransaction(
+            entities -> new ApplicationStore(entities).find(renewal.id()).orElseThrow());
+    assertEquals(Optional.of(draft.id()), stored.renews());
+    assertEquals(Optional.of(draft.id()), stored.with(ApplicationState.SUBMITTED, NOW).renews());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Application(
+                UUID.randomUUID(),
+                "sub-1",
+                "A",
+                ApplicationState.DRAFT,
+                draft.document(),
+                List.of(),
+                0,
+                Optional.empty(),
+                NOW,
+                NOW,
+                Optional.empty(),
+                true),
+        "a renewal names what it renews");
   }
 
   @Test

@@ -147,7 +147,10 @@ final class ApplicationJson {
                         .add("version", acceptance.version())
                         .add("sha256", acceptance.sha256())
                         .add("acceptedAt", acceptance.acceptedAt().toString())));
-    application.amends().ifPresent(amended -> json.add("amends", amended.toString()));
+    application
+        .amends()
+        .ifPresent(
+            linked -> json.add(application.renewal() ? "renews" : "amends", linked.toString()));
     file.adds()
         .ifPresent(
             adds -> {

@@ -235,15 +235,26 @@ public class ApplicationResource {
   @Path("{id}/amendments")
   @Produces(MediaType.APPLICATION_JSON)
   public Response amend(@PathParam("id") String id) {
-    Applications.Changed amendment = submissions.amend(requestCaller.get(), uuid(id));
-    long index = logged(amendment.audit());
+    return created(submissions.amend(requestCaller.get(), uuid(id)));
+  }
+
+  /** A renewal: a linked draft ({@code renews}) holding the approved content. */
+  @POST
+  @Path("{id}/renewal")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response renew(@PathParam("id") String id) {
+    return created(submissions.renew(requestCaller.get(), uuid(id)));
+  }
+
+  private Response created(Applications.Changed draft) {
+    long index = logged(draft.audit());
     return Response.created(
             uri.getBaseUriBuilder()
                 .path("v1/applications")
-                .path(amendment.application().id().toString())
+                .path(draft.application().id().toString())
                 .build())
         .type(MediaType.APPLICATION_JSON)
-        .entity(withAudit(read(amendment.application().id()), index))
+        .entity(withAudit(read(draft.application().id()), index))
         .build();
   }
 

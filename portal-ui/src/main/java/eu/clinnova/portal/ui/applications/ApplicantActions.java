@@ -14,11 +14,13 @@ import eu.clinnova.portal.ui.base.Confirmation;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.workflow.application.AgreementAcceptance;
 import eu.clinnova.workflow.application.ApplicationFile;
+import eu.clinnova.workflow.application.Applications;
 import eu.clinnova.workflow.application.Submissions;
 import eu.clinnova.workflow.application.Withdrawals;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * An applicant's decisive steps on the application page: submit, accept the data access agreement,
@@ -115,21 +117,31 @@ final class ApplicantActions {
     return section;
   }
 
-  Div amend() {
+  /** Amend (add datasets or team members) or renew (another period) the approved application. */
+  Div amendOrRenew() {
     Paragraph result = Sections.status("amend-result");
     Button amend = new Button(host.getTranslation("application.amend"));
     amend.setId("app-amend");
-    amend.addClickListener(
-        event -> {
-          try {
-            UUID amendment = submissions.amend(caller, id).application().id();
-            host.getUI()
-                .ifPresent(ui -> ui.navigate(ApplicationEditorView.class, amendment.toString()));
-          } catch (Refusal refusal) {
-            result.setText(ApplicationTexts.refusal(host, refusal));
-          }
-        });
-    return new Div(new Paragraph(host.getTranslation("application.amend.intro")), amend, result);
+    amend.addClickListener(event -> openLinked(result, () -> submissions.amend(caller, id)));
+    Button renew = new Button(host.getTranslation("application.renew"));
+    renew.setId("app-renew");
+    renew.addClickListener(event -> openLinked(result, () -> submissions.renew(caller, id)));
+    return new Div(
+        new Paragraph(host.getTranslation("application.amend.intro")),
+        amend,
+        new Paragraph(host.getTranslation("application.renew.intro")),
+        renew,
+        result);
+  }
+
+  /** Starts the linked draft and opens it in the editor, or says why not. */
+  private void openLinked(Paragraph result, Supplier<Applications.Changed> start) {
+    try {
+      UUID draft = start.get().application().id();
+      host.getUI().ifPresent(ui -> ui.navigate(ApplicationEditorView.class, draft.toString()));
+    } catch (Refusal refusal) {
+      result.setText(ApplicationTexts.refusal(host, refusal));
+    }
   }
 
   Div withdraw() {

@@ -146,7 +146,7 @@ public class ApplicationEditorView extends Main
       if (file.application().state() == ApplicationState.APPROVED
           && !file.application().isAmendment()
           && file.acceptance().isPresent()) {
-        add(actions.amend());
+        add(actions.amendOrRenew());
       }
     }
     add(summaryView.timeline(file));

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * How an application changed: for reviewers what its last resubmission changed, field by field; for
- * an amendment what it adds to the application it amends, or the amendments of an application.
+ * an amendment what it adds to the application it amends, for a renewal what it changes, or the
+ * amendments and renewals of an application.
  */
 final class ApplicationRevisions {
 
@@ -36,7 +37,13 @@ final class ApplicationRevisions {
 
   /** What changed at the last resubmission, field by field, before and after. */
   Section changes(ApplicationFile file) {
-    Section section = Sections.labelled("changes", t("application.changes"));
+    Section section =
+        Sections.labelled(
+            "changes",
+            t(
+                file.application().renewal() && file.application().revision() <= 1
+                    ? "application.renewal.changes"
+                    : "application.changes"));
     section.addClassName("portal-notice");
     DescriptionList list = new DescriptionList();
     list.setId("changed-fields");
@@ -68,6 +75,15 @@ final class ApplicationRevisions {
   /** For an amendment: which application it amends and what it adds; else its amendments. */
   <C extends Component & HasUrlParameter<String>> Optional<Component> amendment(
       ApplicationFile file, Class<C> view) {
+    if (file.application().renews().isPresent()) {
+      Paragraph notice = new Paragraph(t("application.renewal.notice"));
+      notice.setId("renewal-notice");
+      notice.addClassName("portal-notice");
+      RouterLink renewed =
+          new RouterLink(
+              t("application.renewal.of"), view, file.application().renews().get().toString());
+      return Optional.of(new Div(notice, renewed));
+    }
     if (file.adds().isPresent()) {
       var adds = file.adds().get();
       Paragraph notice =
@@ -101,7 +117,7 @@ final class ApplicationRevisions {
                 list.add(
                     new ListItem(
                         new RouterLink(
-                            t("application.amendment")
+                            t(amendment.renewal() ? "application.renewal" : "application.amendment")
                                 + " · "
                                 + ApplicationTexts.state(page, amendment.state().code())
                                 + " · "
