@@ -543,7 +543,7 @@ class ApplicationApiIT {
   @Test
   void aRenewalIsReviewedForWhatChangesAndAccessContinuesWithoutAGap() {
     String researcher = Tokens.user("researcher");
-    String id = approvedNotAccepted(researcher, "lu-ibd-clinical", "LU", "CNER 2024R1");
+    String id = approvedNotAccepted(researcher, "lu-ibd-clinical", "LU", "CNER 202491");
     String path = "/api/v1/applications/" + id;
     assertProblem(Api.post(path + "/renewal", researcher, ""), 409, "agreement-first");
     assertEquals(201, Api.post(path + "/agreement", researcher, acceptance()).statusCode());
@@ -570,7 +570,7 @@ class ApplicationApiIT {
             .get("attachmentId")
             .asText();
     String renewedEthics =
-        ethics("LU", "CNER", "CNER 2026R2", attachment)
+        ethics("LU", "CNER", "CNER 202692", attachment)
             .replace(
                 LocalDate.now().plusMonths(6).toString(),
                 LocalDate.now().plusMonths(40).toString());
@@ -606,6 +606,56 @@ class ApplicationApiIT {
         auditActions("application/" + id).toString());
     assertEquals(
         "withdrawn", Api.json(Api.post(path + "/withdraw", researcher, "")).get("state").asText());
+  }
+
+  @Test
+  void aClosedProjectsResultsReachThePublicRegisterAndItsAccessEnds() {
+    String researcher = Tokens.user("researcher");
+    String title = "Closing study " + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String id = submitted(researcher, body(title, "lu-crohn-biobank"), "LU", "CNER 202493");
+    approveIn(id, "lu");
+    String path = "/api/v1/applications/" + id;
+    assertEquals(201, Api.post(path + "/agreement", researcher, acceptance()).statusCode());
+    String entitlement = entitlementOf(researcher, id, "lu-crohn-biobank").orElseThrow();
+
+    assertProblem(Api.post(path + "/close-out", researcher, "{}"), 400, "invalid-request");
+    assertProblem(
+        Api.post(path + "/close-out", researcher, "{\"results\":\"x\",\"publications\":[1]}"),
+        400,
+        "invalid-request");
+    assertProblem(
+        Api.post(path + "/close-out", Tokens.user("researcher2"), "{\"results\":\"x\"}"),
+        404,
+        "not-found");
+    HttpResponse<String> closed =
+        Api.post(
+            path + "/close-out",
+            researcher,
+            "{\"results\":\"Flares are predicted a month ahead.\","
+                + "\"publications\":[\"10.1000/clinnova.1\"]}");
+    assertEquals(200, closed.statusCode(), closed.body());
+    JsonNode project = Api.json(closed);
+    assertEquals("closed", project.get("state").asText());
+    assertEquals("Flares are predicted a month ahead.", project.at("/closeOut/results").asText());
+    assertEquals(
+        "revoked",
+        statusAsOf(researcher, entitlement, java.time.Instant.now().plusSeconds(1).toString()),
+        "access ends with the project");
+    assertProblem(
+        Api.post(path + "/close-out", researcher, "{\"results\":\"Again\"}"), 409, "not-closable");
+
+    JsonNode register =
+        Api.json(
+            Api.get(
+                "/api/v1/public/projects?q="
+                    + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8),
+                null));
+    assertEquals(1, register.size(), register.toString());
+    assertEquals("Flares are predicted a month ahead.", register.at("/0/results").asText());
+    assertEquals("10.1000/clinnova.1", register.at("/0/publications/0").asText());
+    assertTrue(
+        auditActions("application/" + id).contains("application.closed"),
+        auditActions("application/" + id).toString());
   }
 
   /** The researcher's entitlements to the dataset through the application, earliest first. */

@@ -194,6 +194,35 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     assertEquals(404, Api.get("/api/v1/applications/" + id, researcher).statusCode());
   }
 
+  @Test
+  void aResearcherAsksForARenewalFromTheApprovedApplicationsPage() {
+    String researcher = Tokens.user("researcher2");
+    String id =
+        ApplicationApiIT.approvedNotAccepted(researcher, "ch-ibd-general", "CH", "2024-00099");
+    String path = "/api/v1/applications/" + id;
+    assertEquals(
+        201, Api.post(path + "/agreement", researcher, ApplicationApiIT.acceptance()).statusCode());
+    try {
+      Page page = newPage("de-DE", 1280);
+      PortalPages.signIn(page, "/research/application/" + id, "researcher2");
+      assertThat(page.locator("#app-renew")).isVisible();
+      page.locator("#app-renew").click();
+      // The editor of the new draft opens in place of the approved application.
+      assertThat(page.locator("#renewal-notice")).containsText("Verlängerung");
+      assertThat(page)
+          .not()
+          .hasURL(SystemTestEnvironment.portalUrl() + "/research/application/" + id);
+      assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+      String renewal = page.url().substring(page.url().lastIndexOf('/') + 1);
+      assertEquals(
+          id,
+          Api.json(Api.get("/api/v1/applications/" + renewal, researcher)).get("renews").asText());
+      PortalPages.screenshot(page, "renewal-draft-de");
+    } finally {
+      assertEquals(200, Api.post(path + "/withdraw", researcher, "").statusCode());
+    }
+  }
+
   private static void choose(Page page, String select, String label) {
     page.locator(select).click();
     page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(label)).first().click();

@@ -50,9 +50,9 @@ class DeadlineBrowserIT extends BrowserSystemTest {
       assertThat(page.locator("#deadline-reason textarea")).isFocused();
       PortalPages.awaitIdle(page);
       page.locator("#deadline-extend-confirm").click();
-      assertThat(page.locator("#deadline-reason"))
-          .hasAttribute(
-              "error-message", "Veuillez indiquer pourquoi la décision prend plus de temps.");
+      assertThat(page.locator("#deadline-reason")).hasAttribute("invalid", "");
+      assertThat(page.locator("#deadline-reason [slot='error-message']"))
+          .hasText("Veuillez indiquer pourquoi la décision prend plus de temps.");
       assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
       page.locator("#deadline-reason textarea").fill("Un expert externe est consulté.");
       page.locator("#deadline-extend-confirm").click();

@@ -37,7 +37,8 @@ public record ApplicationFile(
     Optional<Amendment> adds,
     Map<String, Set<ConsentModule>> modulesNeeded,
     Map<String, SubjectCounts.SubjectCount> subjectsToday,
-    Map<String, String> datasetTitles) {
+    Map<String, String> datasetTitles,
+    Optional<CloseOut> closeOut) {
 
   /** The dataset's title as the catalogue has it, or its id if the catalogue has it no more. */
   public String datasetTitle(String datasetId) {

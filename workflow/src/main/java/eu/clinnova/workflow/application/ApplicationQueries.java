@@ -238,7 +238,8 @@ public class ApplicationQueries {
             .map(approved -> Amendment.between(approved.document(), application.document())),
         needed,
         subjectsToday(needed, known),
-        titles(known, entitlements.ofApplication(id)));
+        titles(known, entitlements.ofApplication(id)),
+        applications.closeOut(id));
   }
 
   private Map<String, String> titles(Map<String, Dataset> known, List<Entitlement> granted) {

@@ -244,6 +244,18 @@ public class ApplicationStore {
         .map(ApplicationRevisionRow::document);
   }
 
+  // --- close-out -------------------------------------------------------------------------
+
+  public void insertCloseOut(CloseOut report, String by) {
+    entities.persist(new CloseOutRow(report, by));
+    entities.flush();
+  }
+
+  public Optional<CloseOut> closeOut(UUID applicationId) {
+    return Optional.ofNullable(entities.find(CloseOutRow.class, applicationId))
+        .map(CloseOutRow::report);
+  }
+
   // --- events ----------------------------------------------------------------------------
 
   public void insertEvent(UUID applicationId, ApplicationEvent event) {

@@ -67,7 +67,9 @@ public class PublicRegister {
       Instant submittedAt,
       Optional<Instant> decidedAt,
       List<Decision> decisions,
-      Optional<Instant> accessUntil) {}
+      Optional<Instant> accessUntil,
+      Optional<String> results,
+      List<String> publications) {}
 
   /** The projects whose title, lay summary, purpose or organisation contain every word of q. */
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -82,8 +84,10 @@ public class PublicRegister {
                     + " (SELECT max(e.at) FROM workflow.application_event e"
                     + "   WHERE e.application_id = a.id AND e.kind IN ('approved', 'rejected')),"
                     + " (SELECT max(n.valid_until) FROM workflow.entitlement n"
-                    + "   WHERE n.application_id = a.id AND n.revoked_at IS NULL)"
+                    + "   WHERE n.application_id = a.id AND n.revoked_at IS NULL),"
+                    + " c.results, c.publications::text"
                     + " FROM workflow.application a"
+                    + " LEFT JOIN workflow.close_out c ON c.application_id = a.id"
                     + " WHERE a.state <> 'discarded' AND EXISTS (SELECT 1 FROM"
                     + "   workflow.application_event e WHERE e.application_id = a.id"
                     + "   AND e.kind = 'under-review')"
@@ -142,7 +146,9 @@ public class PublicRegister {
               instant(row[3]),
               Optional.ofNullable(row[4]).map(PublicRegister::instant),
               List.of(),
-              Optional.ofNullable(row[5]).map(PublicRegister::instant)));
+              Optional.ofNullable(row[5]).map(PublicRegister::instant),
+              Optional.ofNullable((String) row[6]),
+              row[7] == null ? List.of() : texts((String) row[7])));
       if (projects.size() == LIMIT) {
         break;
       }
@@ -166,8 +172,18 @@ public class PublicRegister {
                     project.submittedAt(),
                     project.decidedAt(),
                     decided.getOrDefault(project.applicationId(), List.of()),
-                    project.accessUntil()))
+                    project.accessUntil(),
+                    project.results(),
+                    project.publications()))
         .toList();
+  }
+
+  private static List<String> texts(String array) {
+    try (var reader = JSON.createReader(new StringReader(array))) {
+      return reader.readArray().getValuesAs(jakarta.json.JsonString.class).stream()
+          .map(jakarta.json.JsonString::getString)
+          .toList();
+    }
   }
 
   private Map<UUID, List<Decision>> decisions(List<UUID> ids) {

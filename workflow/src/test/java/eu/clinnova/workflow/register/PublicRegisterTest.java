@@ -9,6 +9,7 @@ import eu.clinnova.workflow.application.ApplicationDocument;
 import eu.clinnova.workflow.application.ApplicationEvent;
 import eu.clinnova.workflow.application.ApplicationState;
 import eu.clinnova.workflow.application.ApplicationStore;
+import eu.clinnova.workflow.application.CloseOut;
 import eu.clinnova.workflow.application.JurisdictionReview;
 import java.time.Instant;
 import java.util.List;
@@ -77,6 +78,13 @@ class PublicRegisterTest {
               "Sound design.",
               AT.plusSeconds(120));
           event(applications, decided.id(), "approved", null, null, AT.plusSeconds(180));
+          applications.insertCloseOut(
+              new CloseOut(
+                  decided.id(),
+                  "Relapses follow changes of diet.",
+                  List.of("10.1000/clinnova.3"),
+                  AT.plusSeconds(240)),
+              decided.ownerSub());
 
           applications.update(waiting.with(ApplicationState.SUBMITTED, AT));
           event(applications, waiting.id(), "submitted", null, null, AT);
@@ -145,6 +153,8 @@ class PublicRegisterTest {
         List.of("lu-set", "ch-set"),
         gut.datasets().stream().map(PublicRegister.DatasetName::id).toList());
     assertEquals("LU", gut.datasets().get(0).jurisdiction());
+    assertEquals(Optional.of("Relapses follow changes of diet."), gut.results());
+    assertEquals(List.of("10.1000/clinnova.3"), gut.publications());
     String everything = gut.toString();
     assertFalse(everything.contains(decided.ownerSub()), "the applicant's account");
     assertFalse(everything.contains("sub-chair-lu"), "a reviewer");

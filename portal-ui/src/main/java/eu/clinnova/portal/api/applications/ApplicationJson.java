@@ -162,6 +162,15 @@ final class ApplicationJson {
                       .add("datasets", JSON.createArrayBuilder(adds.addedDatasets()))
                       .add("team", members));
             });
+    file.closeOut()
+        .ifPresent(
+            report ->
+                json.add(
+                    "closeOut",
+                    JSON.createObjectBuilder()
+                        .add("results", report.results())
+                        .add("publications", JSON.createArrayBuilder(report.publications()))
+                        .add("closedAt", report.closedAt().toString())));
     JsonArrayBuilder amendments = JSON.createArrayBuilder();
     file.amendments()
         .forEach(

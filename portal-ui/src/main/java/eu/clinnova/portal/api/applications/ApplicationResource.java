@@ -19,13 +19,17 @@ import eu.clinnova.workflow.application.ApplicationFilter;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.Applications;
+import eu.clinnova.workflow.application.CloseOuts;
 import eu.clinnova.workflow.application.Submissions;
 import eu.clinnova.workflow.application.Withdrawals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -62,6 +66,7 @@ public class ApplicationResource {
   @Inject Applications applications;
   @Inject Submissions submissions;
   @Inject Withdrawals withdrawals;
+  @Inject CloseOuts closeOuts;
   @Inject AgreementAcceptance acceptance;
   @Inject ApplicationQueries queries;
   @Inject RequestCaller requestCaller;
@@ -278,6 +283,31 @@ public class ApplicationResource {
         .type(MediaType.APPLICATION_JSON)
         .entity(withAudit(read(accepted.application().id()), index))
         .build();
+  }
+
+  /** The applicant closes the approved project with its report: {results, publications?}. */
+  @POST
+  @Path("{id}/close-out")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response closeOut(@PathParam("id") String id, JsonObject body) {
+    JsonObject json = required(body);
+    String results = json.get("results") instanceof JsonString text ? text.getString() : null;
+    List<String> publications = new ArrayList<>();
+    JsonValue listed = json.get("publications");
+    if (listed != null && listed != JsonValue.NULL) {
+      if (!(listed instanceof JsonArray array)
+          || !array.stream().allMatch(item -> item instanceof JsonString)) {
+        throw new ProblemException(
+            Problem.invalid(
+                "The close-out report is invalid.",
+                List.of(
+                    new Problem.FieldError(
+                        "publications", "must be a list of DOIs or addresses (strings)"))));
+      }
+      array.getValuesAs(JsonString.class).forEach(item -> publications.add(item.getString()));
+    }
+    return ok(closeOuts.close(requestCaller.get(), uuid(id), results, publications));
   }
 
   private Response ok(Applications.Changed changed) {

@@ -85,6 +85,10 @@ public class PublicProjectsResource {
       json.add("decisionReasons", reasons);
     }
     project.accessUntil().ifPresent(at -> json.add("accessUntil", at.toString()));
+    project.results().ifPresent(results -> json.add("results", results));
+    if (!project.publications().isEmpty()) {
+      json.add("publications", JSON.createArrayBuilder(project.publications()));
+    }
     return json;
   }
 }

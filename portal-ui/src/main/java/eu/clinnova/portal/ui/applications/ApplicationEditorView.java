@@ -29,6 +29,7 @@ import eu.clinnova.workflow.application.ApplicationFile;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.ApplicationState;
 import eu.clinnova.workflow.application.Applications;
+import eu.clinnova.workflow.application.CloseOuts;
 import eu.clinnova.workflow.application.Submissions;
 import eu.clinnova.workflow.application.Withdrawals;
 import eu.clinnova.workflow.catalogue.Dataset;
@@ -62,6 +63,7 @@ public class ApplicationEditorView extends Main
   private final Submissions submissions;
   private final AgreementAcceptance acceptance;
   private final Withdrawals withdrawals;
+  private final CloseOuts closeOuts;
   private final ApplicationQueries queries;
   private final DatasetCatalogue catalogue;
   private final Caller caller;
@@ -84,8 +86,10 @@ public class ApplicationEditorView extends Main
       Submissions submissions,
       AgreementAcceptance acceptance,
       Withdrawals withdrawals,
+      CloseOuts closeOuts,
       ApplicationQueries queries,
       DatasetCatalogue catalogue) {
+    this.closeOuts = closeOuts;
     this.applications = applications;
     this.submissions = submissions;
     this.acceptance = acceptance;
@@ -147,7 +151,9 @@ public class ApplicationEditorView extends Main
           && !file.application().isAmendment()
           && file.acceptance().isPresent()) {
         add(actions.amendOrRenew());
+        add(CloseOutSection.form(this, closeOuts, caller, id, this::render));
       }
+      file.closeOut().ifPresent(report -> add(CloseOutSection.report(this, report)));
     }
     add(summaryView.timeline(file));
     if (!file.application().state().isFinal()) {

@@ -107,7 +107,7 @@ public class PublicRegisterPage extends HttpServlet {
           .append("<link rel=\"icon\" href=\"data:,\">")
           .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
           .append("<title>")
-          .append(escape(t("register.title")))
+          .append(escape(t("publicRegister.title")))
           .append(" · ")
           .append(escape(t("app.name")))
           .append("</title><style>")
@@ -142,10 +142,10 @@ public class PublicRegisterPage extends HttpServlet {
             .append("</a> ");
       }
       out.append("</nav></header><main><h1>")
-          .append(escape(t("register.title")))
+          .append(escape(t("publicRegister.title")))
           .append("</h1>")
           .append("<p>")
-          .append(escape(t("register.intro")))
+          .append(escape(t("publicRegister.intro")))
           .append("</p>")
           .append("<form method=\"get\" action=\"register\" role=\"search\">")
           .append("<input type=\"hidden\" name=\"lang\" value=\"")
@@ -235,6 +235,15 @@ public class PublicRegisterPage extends HttpServlet {
         term("register.decisions", decisions.append("</ul>").toString());
       }
       project.accessUntil().ifPresent(at -> term("register.accessUntil", date(at)));
+      project.results().ifPresent(results -> term("register.results", escape(results)));
+      if (!project.publications().isEmpty()) {
+        StringBuilder list = new StringBuilder("<ul>");
+        project
+            .publications()
+            .forEach(
+                publication -> list.append("<li>").append(escape(publication)).append("</li>"));
+        term("register.publications", list.append("</ul>").toString());
+      }
       out.append("</dl></article>");
     }
 

@@ -32,6 +32,35 @@ class TranslationsTest {
     return texts;
   }
 
+  /**
+   * A key written twice silently keeps the later text: two pages sharing a key showed each other's
+   * title once (the record of processing and the public register).
+   */
+  @Test
+  void noKeyIsWrittenTwice() throws IOException {
+    for (String language : List.of("", "_fr", "_de")) {
+      TreeSet<String> seen = new TreeSet<>();
+      TreeSet<String> twice = new TreeSet<>();
+      try (InputStream in =
+              TranslationsTest.class.getResourceAsStream(
+                  "/vaadin-i18n/translations" + language + ".properties");
+          java.io.BufferedReader lines =
+              new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        lines
+            .lines()
+            .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+            .map(line -> line.substring(0, line.indexOf('=')).strip())
+            .forEach(
+                key -> {
+                  if (!seen.add(key)) {
+                    twice.add(key);
+                  }
+                });
+      }
+      assertEquals(new TreeSet<String>(), twice, "written twice in translations" + language);
+    }
+  }
+
   @Test
   void everyTextExistsInTheThreeLanguages() throws IOException {
     Properties english = load("");
