@@ -658,6 +658,45 @@ class ApplicationApiIT {
         auditActions("application/" + id).toString());
   }
 
+  @Test
+  void aRenewedEthicsApprovalCheckedByTheStewardKeepsAccessPastTheFirstOnesEnd() {
+    String researcher = Tokens.user("researcher2");
+    String id = approvedNotAccepted(researcher, "fr-ra-registry", "FR", "DR-2024-321");
+    String path = "/api/v1/applications/" + id;
+    assertEquals(201, Api.post(path + "/agreement", researcher, acceptance()).statusCode());
+    String entitlement = entitlementOf(researcher, id, "fr-ra-registry").orElseThrow();
+    // The first approval ends in six months; a day later the access would be suspended.
+    String afterFirst = LocalDate.now().plusMonths(6).plusDays(2) + "T12:00:00Z";
+    assertEquals("suspended", statusAsOf(researcher, entitlement, afterFirst));
+
+    String attachment =
+        Api.json(Api.upload(path + "/attachments", researcher, "application/pdf", PDF))
+            .get("attachmentId")
+            .asText();
+    String renewed =
+        ethics("FR", "CNIL", "DR-2026-654", attachment)
+            .replace(
+                LocalDate.now().plusMonths(6).toString(),
+                LocalDate.now().plusMonths(30).toString());
+    assertEquals(201, Api.post(path + "/ethics-approvals", researcher, renewed).statusCode());
+    assertEquals(
+        "suspended",
+        statusAsOf(researcher, entitlement, afterFirst),
+        "not before the steward has checked it");
+    String check =
+        taskOf(Tokens.user("steward-fr"), id, "ethicsRenewalCheck")
+            .orElseThrow(() -> new AssertionError("the steward of FR checks the renewal"));
+    assertFalse(taskOf(Tokens.user("steward-lu"), id, "ethicsRenewalCheck").isPresent());
+    complete("steward-fr", check, "{\"outcome\":\"approve\"}");
+
+    assertEquals("active", statusAsOf(researcher, entitlement, afterFirst));
+    assertTrue(
+        auditActions("entitlement/" + entitlement).contains("entitlement.ethics-renewed"),
+        auditActions("entitlement/" + entitlement).toString());
+    assertEquals(
+        "withdrawn", Api.json(Api.post(path + "/withdraw", researcher, "")).get("state").asText());
+  }
+
   /** The researcher's entitlements to the dataset through the application, earliest first. */
   static List<JsonNode> entitlements(String token, String applicationId, String dataset) {
     List<JsonNode> found = new java.util.ArrayList<>();

@@ -20,7 +20,8 @@ public enum MessageCategory {
           "decision-due",
           "reminder",
           "escalation",
-          "decision-overdue" ->
+          "decision-overdue",
+          "ethics-renewal-check-due" ->
           TASKS;
       case "returned",
           "approved",
@@ -29,7 +30,9 @@ public enum MessageCategory {
           "entitlement-expired",
           "entitlement-suspended",
           "entitlement-revoked",
-          "decision-extended" ->
+          "decision-extended",
+          "ethics-renewal-accepted",
+          "ethics-renewal-refused" ->
           DECISIONS;
       case "release-of-my-data" -> RELEASES_OF_MY_DATA;
       // A returned application's lapse is owed: the applicant loses their place otherwise.

@@ -11,6 +11,9 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
 import eu.clinnova.workflow.catalogue.Dataset;
+import eu.clinnova.workflow.notification.NotificationStore;
+import eu.clinnova.workflow.process.ReviewGroups;
+import eu.clinnova.workflow.process.ReviewProcess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,11 +21,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.flowable.engine.RuntimeService;
 
 /**
  * What applicants do with a draft: create it, save it as typed, attach files, declare ethics
@@ -46,16 +51,24 @@ public class Applications {
 
   private final ApplicantChanges changes;
   private final ApplicationStore applications;
+  private final NotificationStore notifications;
+  private final RuntimeService runtime;
 
   @Inject
-  public Applications(ApplicantChanges changes, ApplicationStore applications) {
+  public Applications(
+      ApplicantChanges changes,
+      ApplicationStore applications,
+      NotificationStore notifications,
+      RuntimeService runtime) {
     this.changes = changes;
     this.applications = applications;
+    this.notifications = notifications;
+    this.runtime = runtime;
   }
 
   /** For CDI's client proxy only. */
   protected Applications() {
-    this(null, null);
+    this(null, null, null, null);
   }
 
   /** A new draft of {@code draft} (parsed at the edge; refused here if it did not parse). */
@@ -299,6 +312,24 @@ public class Applications {
     data.put("validFrom", from.toString());
     data.put("validUntil", until.toString());
     data.put("attachmentId", attachmentId.toString());
+    if (application.state() == ApplicationState.APPROVED && !application.isAmendment()) {
+      // A renewed approval of a running project: its jurisdiction's steward checks it before the
+      // access rests on it (process ethicsRenewal).
+      Map<String, Object> variables = new HashMap<>();
+      variables.put(ReviewProcess.APPLICATION_ID, id.toString());
+      variables.put(ReviewProcess.ETHICS_APPROVAL_ID, approval.id().toString());
+      variables.put(ReviewProcess.JURISDICTION, jurisdiction);
+      variables.put(ReviewProcess.APPLICANT, application.ownerSub());
+      runtime.startProcessInstanceByKey(
+          ReviewProcess.ETHICS_RENEWAL_KEY, approval.id().toString(), variables);
+      notifications.notify(
+          ReviewGroups.stewards(jurisdiction),
+          id,
+          "ethics-renewal-check-due",
+          jurisdiction,
+          changes.now());
+      data.put("checkedBy", ReviewGroups.stewards(jurisdiction));
+    }
     return new EthicsAdded(
         approval,
         changes.audit(

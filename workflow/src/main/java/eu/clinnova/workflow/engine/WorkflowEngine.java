@@ -32,7 +32,10 @@ public class WorkflowEngine {
 
   /** Process definitions deployed with every start; Flowable skips unchanged ones. */
   public static final List<String> PROCESS_RESOURCES =
-      List.of("processes/engine-check.bpmn20.xml", "processes/application-review.bpmn20.xml");
+      List.of(
+          "processes/engine-check.bpmn20.xml",
+          "processes/application-review.bpmn20.xml",
+          "processes/ethics-renewal.bpmn20.xml");
 
   @Resource(lookup = "java:jboss/datasources/ClinnovaDS")
   private DataSource applicationDataSource;

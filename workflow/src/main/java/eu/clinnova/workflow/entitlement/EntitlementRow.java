@@ -28,14 +28,20 @@ class EntitlementRow {
   @Column(name = "dataset_id", nullable = false, updatable = false)
   private String datasetId;
 
-  @Column(name = "ethics_approval_id", nullable = false, updatable = false)
+  /** Changed only when a steward accepts a renewed approval (the audit log keeps each). */
+  @Column(name = "ethics_approval_id", nullable = false)
   private UUID ethicsApprovalId;
 
   @Column(name = "valid_from", nullable = false, updatable = false)
   private Instant validFrom;
 
-  @Column(name = "valid_until", nullable = false, updatable = false)
+  /** Moved only when a renewed ethics approval extends the access, up to requestedUntil. */
+  @Column(name = "valid_until", nullable = false)
   private Instant validUntil;
+
+  /** Until when the approval granted it, before its ethics approval's end was counted. */
+  @Column(name = "requested_until", nullable = false, updatable = false)
+  private Instant requestedUntil;
 
   @Column(name = "revoked_at")
   private Instant revokedAt;
@@ -48,7 +54,12 @@ class EntitlementRow {
 
   protected EntitlementRow() {}
 
-  EntitlementRow(Entitlement entitlement) {
+  EntitlementRow(Entitlement entitlement, Instant requestedUntil) {
+    this(entitlement);
+    this.requestedUntil = requestedUntil;
+  }
+
+  private EntitlementRow(Entitlement entitlement) {
     this.id = entitlement.id();
     this.applicationId = entitlement.applicationId();
     this.researcher = entitlement.researcher();
@@ -56,6 +67,23 @@ class EntitlementRow {
     this.ethicsApprovalId = entitlement.ethicsApprovalId();
     this.validFrom = entitlement.validFrom();
     this.validUntil = entitlement.validUntil();
+  }
+
+  /**
+   * The access rests on another (renewed) ethics approval from now on, and lasts as long as the
+   * approval granted it within that approval's validity.
+   */
+  void restOn(UUID approval, java.time.LocalDate approvalEnds) {
+    this.ethicsApprovalId = approval;
+    Instant ethicsEnd = approvalEnds.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant allowed = ethicsEnd.isBefore(requestedUntil) ? ethicsEnd : requestedUntil;
+    if (allowed.isAfter(validUntil)) {
+      this.validUntil = allowed;
+    }
+  }
+
+  UUID ethicsApprovalId() {
+    return ethicsApprovalId;
   }
 
   /** False if it was revoked already. */

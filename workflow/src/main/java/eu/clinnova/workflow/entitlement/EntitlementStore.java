@@ -39,8 +39,17 @@ public class EntitlementStore {
     this.entities = entities;
   }
 
+  /** An entitlement granted as approved (its end is also the end the approval granted). */
   public void insert(Entitlement entitlement) {
-    entities.persist(new EntitlementRow(entitlement));
+    insert(entitlement, entitlement.validUntil());
+  }
+
+  /**
+   * An entitlement whose end {@code validUntil} was cut short by its ethics approval's end; {@code
+   * requestedUntil} is what the approval granted (a renewed ethics approval extends it up to that).
+   */
+  public void insert(Entitlement entitlement, Instant requestedUntil) {
+    entities.persist(new EntitlementRow(entitlement, requestedUntil));
     entities.flush();
   }
 
@@ -57,6 +66,21 @@ public class EntitlementStore {
     boolean revoked = row.revoke(at, by, reason);
     entities.flush();
     return revoked;
+  }
+
+  /**
+   * Rests the entitlement on a renewed ethics approval; answers the approval it rested on before,
+   * or empty if it is revoked (nothing changes then).
+   */
+  public Optional<UUID> restOn(UUID id, UUID approval, java.time.LocalDate approvalEnds) {
+    EntitlementRow row = entities.find(EntitlementRow.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (row == null || row.entitlement("", java.time.LocalDate.MIN).revokedAt().isPresent()) {
+      return Optional.empty();
+    }
+    UUID before = row.ethicsApprovalId();
+    row.restOn(approval, approvalEnds);
+    entities.flush();
+    return Optional.of(before);
   }
 
   /**

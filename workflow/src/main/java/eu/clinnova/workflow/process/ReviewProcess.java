@@ -1,5 +1,6 @@
 package eu.clinnova.workflow.process;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -9,6 +10,14 @@ import java.util.Set;
 public final class ReviewProcess {
 
   public static final String KEY = "applicationReview";
+
+  /** The check of a renewed ethics approval of an approved application (its own process). */
+  public static final String ETHICS_RENEWAL_KEY = "ethicsRenewal";
+
+  /** Both processes whose tasks reviewers see. */
+  public static final List<String> KEYS = List.of(KEY, ETHICS_RENEWAL_KEY);
+
+  public static final String ETHICS_APPROVAL_ID = "ethicsApprovalId";
   public static final String RESOURCE = "processes/application-review.bpmn20.xml";
 
   public static final String APPLICATION_ID = "applicationId";
@@ -29,6 +38,7 @@ public final class ReviewProcess {
   public static final String DAC_VOTE = "dacVote";
   public static final String CHAIR_DECISION = "chairDecision";
   public static final String ACCEPT_AGREEMENT = "acceptAgreement";
+  public static final String ETHICS_RENEWAL_CHECK = "ethicsRenewalCheck";
 
   /** Tasks of the applicant, completed by resubmitting or accepting, not through the task API. */
   public static final Set<String> APPLICANT_TASKS =
@@ -47,6 +57,8 @@ public final class ReviewProcess {
         return Set.of("approve", "return");
       case ETHICS_CHECK:
         return Set.of("approve", "return", "reject");
+      case ETHICS_RENEWAL_CHECK:
+        return Set.of("approve", "reject");
       case DAC_VOTE:
         return Set.of("approve", "reject");
       case CHAIR_DECISION:

@@ -121,7 +121,7 @@ public class Deadlines {
     for (Task task :
         tasks
             .createTaskQuery()
-            .processDefinitionKey(ReviewProcess.KEY)
+            .processDefinitionKeyIn(ReviewProcess.KEYS)
             .taskDueAfter(new java.util.Date(0))
             .orderByTaskDueDate()
             .asc()

@@ -25,6 +25,7 @@ public record OpenDeadline(
       case "ethicsCheck" -> "ethics-check";
       case "dacVote" -> "vote";
       case "chairDecision" -> "chair-decision";
+      case "ethicsRenewalCheck" -> "ethics-renewal-check";
       default -> taskKey;
     };
   }

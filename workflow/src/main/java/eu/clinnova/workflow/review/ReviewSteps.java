@@ -80,4 +80,14 @@ public interface ReviewSteps {
    * reminder period of the committee, until its decision is due.
    */
   String reminderCycle(String jurisdiction);
+
+  /**
+   * The steward accepted a renewed ethics approval of an approved application: the project's access
+   * in its jurisdiction rests on it from now on (lifting a suspension the earlier one's end
+   * caused).
+   */
+  void ethicsRenewalAccepted(String applicationId, String ethicsApprovalId);
+
+  /** The steward refused a renewed ethics approval: the applicant is told. */
+  void ethicsRenewalRefused(String applicationId, String ethicsApprovalId);
 }

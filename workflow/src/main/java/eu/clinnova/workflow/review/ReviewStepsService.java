@@ -273,7 +273,14 @@ public class ReviewStepsService implements ReviewSteps {
                     until,
                     Optional.empty(),
                     Optional.empty());
-            entitlements.insert(entitlement);
+            // What the approval granted, before the ethics approval's end cut it short.
+            Instant requested =
+                EntitlementTerms.validUntil(
+                    start,
+                    application.document().durationMonths().orElseThrow(),
+                    java.time.LocalDate.of(9999, 12, 30),
+                    dataset.timeLimitMonths());
+            entitlements.insert(entitlement, requested.isAfter(until) ? requested : until);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("applicationId", project.id().toString());
             if (amended.isPresent()) {
@@ -496,6 +503,90 @@ public class ReviewStepsService implements ReviewSteps {
     Committee.Rules rules = committees.current(jurisdiction).orElseThrow().rules();
     int reminders = Math.max(1, rules.decisionDays() / rules.reminderDays());
     return "R" + reminders + "/P" + rules.reminderDays() + "D";
+  }
+
+  @Override
+  @Transactional
+  public void ethicsRenewalAccepted(String applicationId, String ethicsApprovalId) {
+    run(
+        applicationId,
+        (application, now) -> {
+          UUID approvalId = UUID.fromString(ethicsApprovalId);
+          List<EthicsApproval> declared = applications.ethics(application.id());
+          EthicsApproval renewed =
+              declared.stream()
+                  .filter(approval -> approval.id().equals(approvalId))
+                  .findFirst()
+                  .orElseThrow(() -> new IllegalStateException("no approval " + approvalId));
+          List<String> moved = new java.util.ArrayList<>();
+          for (Entitlement entitlement : entitlements.ofApplication(application.id())) {
+            // Only the jurisdiction's access, and only onto an approval that lasts longer.
+            if (!entitlement.jurisdiction().equals(renewed.jurisdiction())
+                || entitlement.revokedAt().isPresent()
+                || !renewed.validUntil().isAfter(entitlement.ethicsValidUntil())) {
+              continue;
+            }
+            Optional<UUID> before =
+                entitlements.restOn(entitlement.id(), approvalId, renewed.validUntil());
+            if (before.isEmpty()) {
+              continue;
+            }
+            moved.add(entitlement.id().toString());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("applicationId", application.id().toString());
+            data.put("datasetId", entitlement.datasetId());
+            data.put("previousEthicsApprovalId", before.get().toString());
+            data.put("ethicsApprovalId", approvalId.toString());
+            data.put("ethicsValidUntil", renewed.validUntil().toString());
+            data.put("previousValidUntil", entitlement.validUntil().toString());
+            entitlements
+                .find(entitlement.id())
+                .ifPresent(extended -> data.put("validUntil", extended.validUntil().toString()));
+            auditLog.record(
+                new AuditEvent(
+                    PROCESS,
+                    "entitlement.ethics-renewed",
+                    new AuditEvent.Subject("entitlement", entitlement.id().toString()),
+                    data));
+          }
+          notifications.notify(
+              application.ownerSub(),
+              application.id(),
+              "ethics-renewal-accepted",
+              renewed.jurisdiction(),
+              now);
+          step(
+              application,
+              "ethics-renewal-accepted",
+              renewed.jurisdiction(),
+              Map.of("ethicsApprovalId", ethicsApprovalId, "entitlements", moved));
+        });
+  }
+
+  @Override
+  @Transactional
+  public void ethicsRenewalRefused(String applicationId, String ethicsApprovalId) {
+    run(
+        applicationId,
+        (application, now) -> {
+          String jurisdiction =
+              applications.ethics(application.id()).stream()
+                  .filter(approval -> approval.id().toString().equals(ethicsApprovalId))
+                  .map(EthicsApproval::jurisdiction)
+                  .findFirst()
+                  .orElse(null);
+          notifications.notify(
+              application.ownerSub(),
+              application.id(),
+              "ethics-renewal-refused",
+              jurisdiction,
+              now);
+          step(
+              application,
+              "ethics-renewal-refused",
+              jurisdiction,
+              Map.of("ethicsApprovalId", ethicsApprovalId));
+        });
   }
 
   // --- helpers ---------------------------------------------------------------------------

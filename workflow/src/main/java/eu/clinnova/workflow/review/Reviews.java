@@ -95,7 +95,7 @@ public class Reviews {
     for (Task task :
         taskService
             .createTaskQuery()
-            .processDefinitionKey(ReviewProcess.KEY)
+            .processDefinitionKeyIn(ReviewProcess.KEYS)
             .taskDueBefore(java.util.Date.from(clock.instant()))
             .orderByTaskDueDate()
             .asc()
@@ -129,7 +129,7 @@ public class Reviews {
     for (Task task :
         taskService
             .createTaskQuery()
-            .processDefinitionKey(ReviewProcess.KEY)
+            .processDefinitionKeyIn(ReviewProcess.KEYS)
             .taskCandidateGroupIn(List.copyOf(groups))
             .list()) {
       UUID applicationId = applicationOf(task);
@@ -223,6 +223,15 @@ public class Reviews {
         }
         return close(
             caller, task, application, jurisdiction.orElseThrow(), "ethics-checked", input, now);
+      case ReviewProcess.ETHICS_RENEWAL_CHECK:
+        return close(
+            caller,
+            task,
+            application,
+            jurisdiction.orElseThrow(),
+            "ethics-renewal-checked",
+            input,
+            now);
       case ReviewProcess.DAC_VOTE:
         return vote(caller, memberName, task, application, jurisdiction.orElseThrow(), input, now);
       case ReviewProcess.CHAIR_DECISION:

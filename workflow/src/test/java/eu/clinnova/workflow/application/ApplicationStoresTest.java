@@ -272,13 +272,22 @@ public class ApplicationStoresTest {
                 "UPDATE workflow.application_event SET comment = 'rewritten'",
                 "DELETE FROM workflow.application_attachment",
                 "UPDATE workflow.ethics_approval SET valid_until = '2099-01-01'",
-                "UPDATE workflow.entitlement SET valid_until = now() + interval '10 years'",
+                "UPDATE workflow.entitlement SET valid_from = now() - interval '10 years'",
+                "UPDATE workflow.entitlement SET requested_until = now() + interval '10 years'",
                 "DELETE FROM workflow.entitlement",
                 "DELETE FROM workflow.application")) {
           SQLException refused =
               assertThrows(SQLException.class, () -> statement.execute(change), change);
           assertEquals("42501", refused.getSQLState(), change);
         }
+        // A renewed ethics approval may extend an access, never beyond what was granted.
+        SQLException beyond =
+            assertThrows(
+                SQLException.class,
+                () ->
+                    statement.execute(
+                        "UPDATE workflow.entitlement SET valid_until = now() + interval '10 years'"));
+        assertEquals("23514", beyond.getSQLState(), "entitlement_within_request");
       }
       assertEquals(
           List.of(),

@@ -65,7 +65,12 @@ public class ApplicationsTest {
   private <T> T applications(Function<Applications, T> work) {
     return persistence.inTransaction(
         entities ->
-            work.apply(new Applications(changes(entities), new ApplicationStore(entities))));
+            work.apply(
+                new Applications(
+                    changes(entities),
+                    new ApplicationStore(entities),
+                    new eu.clinnova.workflow.notification.NotificationStore(entities),
+                    null))); // no process starts here: no application of these tests is approved
   }
 
   private ApplicantChanges changes(EntityManager entities) {

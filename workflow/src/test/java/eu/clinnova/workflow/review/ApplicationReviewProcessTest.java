@@ -562,5 +562,15 @@ class ApplicationReviewProcessTest {
     public String reminderCycle(String jurisdiction) {
       return "R12/" + reminderPeriod(jurisdiction);
     }
+
+    @Override
+    public void ethicsRenewalAccepted(String applicationId, String ethicsApprovalId) {
+      taken.add("ethicsRenewalAccepted " + applicationId + " " + ethicsApprovalId);
+    }
+
+    @Override
+    public void ethicsRenewalRefused(String applicationId, String ethicsApprovalId) {
+      taken.add("ethicsRenewalRefused " + applicationId + " " + ethicsApprovalId);
+    }
   }
 }

@@ -23,6 +23,7 @@ import eu.clinnova.workflow.deadline.DeadlineStore;
 import eu.clinnova.workflow.engine.ProcessDeployer;
 import eu.clinnova.workflow.engine.WorkflowEngine;
 import eu.clinnova.workflow.engine.WorkflowEngineSettings;
+import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.notification.Notification;
 import eu.clinnova.workflow.notification.NotificationStore;
@@ -45,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.job.api.Job;
@@ -291,6 +293,106 @@ class ReviewClocksTest {
         2,
         kinds("member-2", "dac-LU", application).stream().filter("reminder"::equals).count(),
         "reminded again a reminder period later");
+  }
+
+  @Test
+  void aRenewedEthicsApprovalCheckedByTheStewardLiftsTheSuspension() {
+    // A project approved under an approval that ended the day before: its access is suspended.
+    Application project =
+        persistence.draftForLuAndCh(
+            Optional.of(LocalDate.of(2026, 11, 30)), START.minus(90, ChronoUnit.DAYS));
+    persistence.run(
+        entities ->
+            new ApplicationStore(entities)
+                .update(project.with(ApplicationState.APPROVED, START.minus(60, ChronoUnit.DAYS))));
+    UUID ended =
+        persistence.inTransaction(
+            entities ->
+                new ApplicationStore(entities)
+                    .ethicsInForce(project).stream()
+                        .filter(approval -> approval.jurisdiction().equals("LU"))
+                        .findFirst()
+                        .orElseThrow()
+                        .id());
+    Entitlement access =
+        new Entitlement(
+            UUID.randomUUID(),
+            project.id(),
+            project.ownerSub(),
+            "lu-set",
+            "LU",
+            ended,
+            LocalDate.of(2026, 11, 30),
+            START.minus(60, ChronoUnit.DAYS),
+            START.plus(300, ChronoUnit.DAYS),
+            Optional.empty(),
+            Optional.empty());
+    persistence.run(entities -> new EntitlementStore(entities).insert(access));
+    assertEquals(Entitlement.Status.SUSPENDED, stored(access).statusAt(START));
+
+    // The applicant declares the renewed approval; the steward of LU has it to check.
+    UUID renewed =
+        persistence.inTransaction(
+            entities -> {
+              ApplicationStore applications = new ApplicationStore(entities);
+              eu.clinnova.workflow.application.ApplicationAttachment letter =
+                  new eu.clinnova.workflow.application.ApplicationAttachment(
+                      UUID.randomUUID(),
+                      project.id(),
+                      "renewal.pdf",
+                      "application/pdf",
+                      4,
+                      eu.clinnova.kernel.Sha256.hex("%PDF".getBytes()),
+                      START);
+              applications.insertAttachment(letter, "%PDF".getBytes(), "sub-1");
+              return new eu.clinnova.workflow.application.Applications(
+                      ApplicationsTest.changes(audit, entities, START),
+                      applications,
+                      new NotificationStore(entities),
+                      engine.getRuntimeService())
+                  .addEthicsApproval(
+                      APPLICANT,
+                      project.id(),
+                      new eu.clinnova.workflow.application.EthicsDeclaration(
+                          "LU",
+                          "CNER",
+                          "CNER 202611",
+                          "2026-11-25",
+                          "2028-11-30",
+                          letter.id().toString()))
+                  .approval()
+                  .id();
+            });
+    assertTrue(kinds("steward-1", "steward-LU", project).contains("ethics-renewal-check-due"));
+    Task check =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(renewed.toString())
+            .taskDefinitionKey(ReviewProcess.ETHICS_RENEWAL_CHECK)
+            .singleResult();
+    assertEquals(
+        List.of("steward-LU"),
+        engine.getTaskService().getIdentityLinksForTask(check.getId()).stream()
+            .map(link -> link.getGroupId())
+            .filter(java.util.Objects::nonNull)
+            .toList());
+
+    Map<String, Object> transients = new HashMap<>();
+    transients.put(ReviewProcess.OUTCOME, "approve");
+    engine.getTaskService().complete(check.getId(), "steward-1", null, transients);
+
+    Entitlement after = stored(access);
+    assertEquals(renewed, after.ethicsApprovalId());
+    assertEquals(Entitlement.Status.ACTIVE, after.statusAt(START));
+    assertTrue(audit.actions().contains("entitlement.ethics-renewed"), audit.actions().toString());
+    assertTrue(kinds("sub-1", "sub-1", project).contains("ethics-renewal-accepted"));
+  }
+
+  private static Entitlement stored(Entitlement entitlement) {
+    return persistence
+        .inTransaction(entities -> new EntitlementStore(entities).find(entitlement.id()))
+        .orElseThrow();
   }
 
   // --- the story's steps ------------------------------------------------------------------
