@@ -565,17 +565,7 @@ class ApplicationApiIT {
         body("Study LU", "lu-ibd-clinical")
             .replace("\"durationMonths\":24", "\"durationMonths\":36");
     assertEquals(200, Api.put(renewalPath, researcher, longer).statusCode());
-    String attachment =
-        Api.json(Api.upload(renewalPath + "/attachments", researcher, "application/pdf", PDF))
-            .get("attachmentId")
-            .asText();
-    String renewedEthics =
-        ethics("LU", "CNER", "CNER 202692", attachment)
-            .replace(
-                LocalDate.now().plusMonths(6).toString(),
-                LocalDate.now().plusMonths(40).toString());
-    assertEquals(
-        201, Api.post(renewalPath + "/ethics-approvals", researcher, renewedEthics).statusCode());
+    declareRenewedEthics(renewalPath, researcher, "LU", "CNER", "CNER 202692", 40);
     JsonNode submitted = Api.json(Api.post(renewalPath + "/submit", researcher, ""));
     assertEquals("submitted", submitted.get("state").asText(), submitted.toString());
     assertEquals(List.of("LU"), codes(submitted.get("jurisdictions")));
@@ -669,16 +659,7 @@ class ApplicationApiIT {
     String afterFirst = LocalDate.now().plusMonths(6).plusDays(2) + "T12:00:00Z";
     assertEquals("suspended", statusAsOf(researcher, entitlement, afterFirst));
 
-    String attachment =
-        Api.json(Api.upload(path + "/attachments", researcher, "application/pdf", PDF))
-            .get("attachmentId")
-            .asText();
-    String renewed =
-        ethics("FR", "CNIL", "DR-2026-654", attachment)
-            .replace(
-                LocalDate.now().plusMonths(6).toString(),
-                LocalDate.now().plusMonths(30).toString());
-    assertEquals(201, Api.post(path + "/ethics-approvals", researcher, renewed).statusCode());
+    declareRenewedEthics(path, researcher, "FR", "CNIL", "DR-2026-654", 30);
     assertEquals(
         "suspended",
         statusAsOf(researcher, entitlement, afterFirst),
@@ -690,11 +671,44 @@ class ApplicationApiIT {
     complete("steward-fr", check, "{\"outcome\":\"approve\"}");
 
     assertEquals("active", statusAsOf(researcher, entitlement, afterFirst));
+    // Each is told by e-mail: the steward of the check, the researcher of its outcome.
+    Mailboxes.await(
+        "steward-fr@demo.clinnova.eu",
+        mail -> mail.subject() != null && mail.subject().startsWith("A renewed ethics approval"),
+        1);
+    Mailboxes.await(
+        "researcher2@demo.clinnova.eu",
+        mail ->
+            mail.subject() != null
+                && mail.subject().startsWith("Your renewed ethics approval for")
+                && mail.subject().endsWith("is accepted"),
+        1);
     assertTrue(
         auditActions("entitlement/" + entitlement).contains("entitlement.ethics-renewed"),
         auditActions("entitlement/" + entitlement).toString());
     assertEquals(
         "withdrawn", Api.json(Api.post(path + "/withdraw", researcher, "")).get("state").asText());
+  }
+
+  /** Attaches a letter and declares an ethics approval valid for {@code months} from today. */
+  static void declareRenewedEthics(
+      String path,
+      String token,
+      String jurisdiction,
+      String committee,
+      String reference,
+      int months) {
+    String attachment =
+        Api.json(Api.upload(path + "/attachments", token, "application/pdf", PDF))
+            .get("attachmentId")
+            .asText();
+    String renewed =
+        ethics(jurisdiction, committee, reference, attachment)
+            .replace(
+                LocalDate.now().plusMonths(6).toString(),
+                LocalDate.now().plusMonths(months).toString());
+    HttpResponse<String> declared = Api.post(path + "/ethics-approvals", token, renewed);
+    assertEquals(201, declared.statusCode(), declared.body());
   }
 
   /** The researcher's entitlements to the dataset through the application, earliest first. */

@@ -1,12 +1,10 @@
 package eu.clinnova.workflow.application;
 
-import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.kernel.Sha256;
-import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,24 +69,18 @@ public class CloseOuts {
     Instant now = changes.now();
     CloseOut report = new CloseOut(id, results.strip(), cleaned, now);
     applications.insertCloseOut(report, caller.subject());
-    int ended = 0;
-    for (Entitlement entitlement : entitlements.ofApplication(id)) {
-      // Access still running, or still to come (a renewal's), ends with the project.
-      if (entitlement.revokedAt().isEmpty()
-          && entitlement.validUntil().isAfter(now)
-          && entitlements.revoke(entitlement.id(), now, caller.subject(), "project-closed")) {
-        ended++;
-        auditLog.record(
-            new AuditEvent(
-                new AuditEvent.Actor(caller.subject(), Role.RESEARCHER.tokenName()),
-                "entitlement.revoked",
-                new AuditEvent.Subject("entitlement", entitlement.id().toString()),
-                Map.of(
-                    "applicationId", id.toString(),
-                    "datasetId", entitlement.datasetId(),
-                    "reason", "project-closed")));
-      }
-    }
+    // Access still running, or still to come (a renewal's), ends with the project.
+    int ended =
+        ApplicantRevocations.revoke(
+            entitlements,
+            auditLog,
+            caller,
+            id,
+            now,
+            entitlement ->
+                entitlement.revokedAt().isEmpty() && entitlement.validUntil().isAfter(now),
+            "project-closed",
+            "project-closed");
     Application closed = project.with(ApplicationState.CLOSED, now);
     applications.update(closed);
     changes.event(closed, "closed", null, caller, Role.RESEARCHER, null, null);

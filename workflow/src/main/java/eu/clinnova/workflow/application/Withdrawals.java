@@ -1,6 +1,5 @@
 package eu.clinnova.workflow.application;
 
-import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditTrail;
 import eu.clinnova.audit.service.PendingAudit;
 import eu.clinnova.consent.application.Refusal;
@@ -76,22 +75,16 @@ public class Withdrawals {
                 now));
       }
     }
-    int revoked = 0;
-    for (var entitlement : entitlements.ofApplication(id)) {
-      if (entitlements.revoke(entitlement.id(), now, caller.subject(), "withdrawn")) {
-        revoked++;
-        // Each revocation is its own fact, as when a committee revokes.
-        auditLog.record(
-            new AuditEvent(
-                new AuditEvent.Actor(caller.subject(), Role.RESEARCHER.tokenName()),
-                "entitlement.revoked",
-                new AuditEvent.Subject("entitlement", entitlement.id().toString()),
-                Map.of(
-                    "applicationId", id.toString(),
-                    "datasetId", entitlement.datasetId(),
-                    "reason", "application-withdrawn")));
-      }
-    }
+    int revoked =
+        ApplicantRevocations.revoke(
+            entitlements,
+            auditLog,
+            caller,
+            id,
+            now,
+            entitlement -> true,
+            "withdrawn",
+            "application-withdrawn");
     for (Application amendment : applications.amendmentsOf(id)) {
       if (!amendment.state().isFinal() && amendment.state() != ApplicationState.APPROVED) {
         // An amendment in progress ends with the application it amends.
