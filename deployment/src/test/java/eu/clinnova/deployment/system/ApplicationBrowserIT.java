@@ -223,6 +223,55 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     }
   }
 
+  @Test
+  void aResearcherClosesTheProjectWithItsResultsWhichTheRegisterShows() {
+    String researcher = Tokens.user("researcher");
+    String title = "Closed study " + System.nanoTime() % 100000;
+    String id =
+        ApplicationApiIT.submitted(
+            researcher, ApplicationApiIT.body(title, "lu-ibd-clinical"), "LU", "CNER 202494");
+    ApplicationApiIT.approveIn(id, "lu");
+    assertEquals(
+        201,
+        Api.post(
+                "/api/v1/applications/" + id + "/agreement",
+                researcher,
+                ApplicationApiIT.acceptance())
+            .statusCode());
+
+    Page page = newPage("en-GB", 390);
+    PortalPages.signIn(page, "/research/application/" + id, "researcher");
+    page.locator("#app-close").click();
+    assertThat(page.locator("#app-results")).hasAttribute("invalid", "");
+    assertThat(page.locator("#app-results [slot='error-message']"))
+        .hasText("Please say what came of the project.");
+    page.locator("#app-results textarea").fill("Flares are predicted a month ahead.");
+    page.locator("#app-publications textarea").fill("10.1000/clinnova.4\n");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    page.locator("#app-close").click();
+    // Closing ends the access: asked first.
+    assertThat(page.locator("#confirmation-title")).hasText("Close the project now?");
+    page.locator("#confirm").click();
+
+    assertThat(page.locator("#close-out-results")).hasText("Flares are predicted a month ahead.");
+    assertThat(page.locator("#close-out-publications li")).hasText("10.1000/clinnova.4");
+    assertThat(page.locator("#app-close")).hasCount(0);
+    // The question fades out before it is gone: checked once it is (a half-faded dialog fails
+    // the contrast rule).
+    assertThat(page.locator("vaadin-dialog")).hasCount(0);
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+    PortalPages.screenshot(page, "close-out-en-phone");
+
+    Page register = newPage("en-GB", 390);
+    register.navigate(
+        SystemTestEnvironment.portalUrl()
+            + "/register?q="
+            + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8));
+    assertThat(register.locator("#project-" + id))
+        .containsText("Flares are predicted a month ahead.");
+    assertThat(register.locator("#project-" + id)).containsText("10.1000/clinnova.4");
+  }
+
   private static void choose(Page page, String select, String label) {
     page.locator(select).click();
     page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(label)).first().click();
