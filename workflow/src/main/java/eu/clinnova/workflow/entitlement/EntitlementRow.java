@@ -86,6 +86,10 @@ class EntitlementRow {
     return ethicsApprovalId;
   }
 
+  boolean isRevoked() {
+    return revokedAt != null;
+  }
+
   /** False if it was revoked already. */
   boolean revoke(Instant at, String by, String reason) {
     if (revokedAt != null) {

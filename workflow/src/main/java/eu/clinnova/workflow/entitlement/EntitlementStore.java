@@ -74,7 +74,7 @@ public class EntitlementStore {
    */
   public Optional<UUID> restOn(UUID id, UUID approval, java.time.LocalDate approvalEnds) {
     EntitlementRow row = entities.find(EntitlementRow.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (row == null || row.entitlement("", java.time.LocalDate.MIN).revokedAt().isPresent()) {
+    if (row == null || row.isRevoked()) {
       return Optional.empty();
     }
     UUID before = row.ethicsApprovalId();
