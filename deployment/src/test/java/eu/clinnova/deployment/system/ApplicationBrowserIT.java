@@ -259,6 +259,8 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     // The question fades out before it is gone: checked once it is (a half-faded dialog fails
     // the contrast rule).
     assertThat(page.locator("vaadin-dialog")).hasCount(0);
+    assertThat(page.locator("#cancel")).hasCount(0);
+    PortalPages.awaitIdle(page);
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
     PortalPages.screenshot(page, "close-out-en-phone");
 
