@@ -13,6 +13,9 @@ import java.util.Set;
  * @param username {@code preferred_username}
  * @param displayName full name, or the username when the token carries none
  * @param email the e-mail address, if the token carries one
+ * @param emailVerified whether the identity provider verified that address ({@code
+ *     email_verified}): only a verified address makes its holder the team member an application
+ *     names by it
  * @param clientId the client the token was issued to ({@code azp})
  * @param roles the realm roles the portal knows
  * @param jurisdictions the jurisdictions of the caller's groups, or of a node's client id
@@ -23,6 +26,7 @@ public record Caller(
     String username,
     String displayName,
     String email,
+    boolean emailVerified,
     String clientId,
     Set<Role> roles,
     Set<Jurisdiction> jurisdictions,
@@ -37,7 +41,7 @@ public record Caller(
   /** A caller known by subject, roles and jurisdictions only (services, tests, the portal). */
   public static Caller of(
       String subject, Set<Role> roles, Set<Jurisdiction> jurisdictions, Optional<String> psn) {
-    return new Caller(subject, subject, subject, null, null, roles, jurisdictions, psn);
+    return new Caller(subject, subject, subject, null, false, null, roles, jurisdictions, psn);
   }
 
   /** A patient signed in with their own pseudonym. */
@@ -45,9 +49,36 @@ public record Caller(
     return of(subject, Set.of(Role.PATIENT), Set.of(), Optional.of(psn));
   }
 
+  /** A researcher whose identity provider verified their e-mail address. */
+  public static Caller researcher(String subject, String verifiedEmail) {
+    return new Caller(
+        subject,
+        subject,
+        subject,
+        verifiedEmail,
+        true,
+        null,
+        Set.of(Role.RESEARCHER),
+        Set.of(),
+        Optional.empty());
+  }
+
   /** A staff member with one role in the given jurisdictions. */
   public static Caller staff(String subject, Role role, Jurisdiction... jurisdictions) {
     return of(subject, Set.of(role), Set.of(jurisdictions), Optional.empty());
+  }
+
+  /**
+   * The address by which an application's team names this researcher: the verified e-mail address,
+   * lower-cased (addresses are compared without case, as people type them), for a researcher only.
+   * Empty for anyone else and for an unverified address: anyone may type any address into an
+   * account, so an unverified one proves nothing.
+   */
+  public Optional<String> teamAddress() {
+    if (!emailVerified || email == null || email.isBlank() || !has(Role.RESEARCHER)) {
+      return Optional.empty();
+    }
+    return Optional.of(email.strip().toLowerCase(java.util.Locale.ROOT));
   }
 
   public boolean has(Role role) {

@@ -43,9 +43,32 @@ class CallerTest {
   @Test
   void rolesAndJurisdictionsAreCopiedAndAbsentPseudonymIsEmpty() {
     Caller caller =
-        new Caller("s", "u", "n", null, null, Set.of(Role.ADMIN), Set.of(Jurisdiction.CH), null);
+        new Caller(
+            "s", "u", "n", null, false, null, Set.of(Role.ADMIN), Set.of(Jurisdiction.CH), null);
     assertTrue(caller.psn().isEmpty());
     assertEquals(Set.of(Role.ADMIN), caller.roles());
     assertEquals(java.util.List.of("LU", "FR", "DE", "CH"), Jurisdiction.allCodes());
+  }
+
+  @Test
+  void onlyAResearchersVerifiedAddressNamesThemInATeam() {
+    assertEquals(
+        Optional.of("ada@lab.example"), Caller.researcher("r", " Ada@Lab.example ").teamAddress());
+    Caller unverified =
+        new Caller(
+            "r", "u", "n", "ada@lab.example", false, null, Set.of(Role.RESEARCHER), Set.of(), null);
+    assertTrue(unverified.teamAddress().isEmpty(), "anyone may type an address into an account");
+    Caller steward =
+        new Caller(
+            "s",
+            "u",
+            "n",
+            "ada@lab.example",
+            true,
+            null,
+            Set.of(Role.DATA_STEWARD),
+            Set.of(),
+            null);
+    assertTrue(steward.teamAddress().isEmpty(), "a team member is a researcher");
   }
 }

@@ -140,7 +140,7 @@ public class ReleaseGate {
             new ReleaseRules.Grounds(
                 dataset,
                 entitlementFor(granted, dataset, request.recipient(), now),
-                SnapshotReads.agreementAccepted(connection, application.id()),
+                SnapshotReads.agreementAccepted(connection, application.id(), request.recipient()),
                 SnapshotReads.latestEthics(connection, application, dataset.jurisdiction()),
                 modules);
         Map<String, PatientState> states =

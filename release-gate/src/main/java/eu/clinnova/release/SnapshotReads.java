@@ -192,12 +192,22 @@ final class SnapshotReads {
     }
   }
 
-  /** Whether the applicant accepted the data access agreement (any version). */
-  static boolean agreementAccepted(Connection connection, UUID applicationId) throws SQLException {
+  /**
+   * Whether the recipient accepted the data access agreement (any version) in their own name: the
+   * applicant for the application, or a team member for themselves (ADR 0027).
+   */
+  static boolean agreementAccepted(Connection connection, UUID applicationId, String recipient)
+      throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT 1 FROM workflow.agreement_acceptance WHERE application_id = ?")) {
+            "SELECT 1 FROM workflow.agreement_acceptance WHERE application_id = ?"
+                + " AND accepted_by = ?"
+                + " UNION ALL SELECT 1 FROM workflow.member_agreement WHERE application_id = ?"
+                + " AND member_sub = ?")) {
       query.setObject(1, applicationId);
+      query.setString(2, recipient);
+      query.setObject(3, applicationId);
+      query.setString(4, recipient);
       try (ResultSet row = query.executeQuery()) {
         return row.next();
       }

@@ -60,7 +60,7 @@ public final class GateReadsBenchmark {
             () -> {
               SnapshotReads.dataset(connection, "fr-set").orElseThrow();
               SnapshotReads.entitlementsOf(connection, id);
-              SnapshotReads.agreementAccepted(connection, id);
+              SnapshotReads.agreementAccepted(connection, id, "sub-1");
               connection.commit();
             });
       }

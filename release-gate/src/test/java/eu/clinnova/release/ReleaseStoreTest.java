@@ -63,7 +63,7 @@ class ReleaseStoreTest {
           Optional.of(SubmissionChecklistTest.dataset("fr-set", "FR")),
           SnapshotReads.dataset(connection, "fr-set"));
       assertEquals(Optional.empty(), SnapshotReads.dataset(connection, "no-such-set"));
-      assertEquals(false, SnapshotReads.agreementAccepted(connection, application.id()));
+      assertEquals(false, SnapshotReads.agreementAccepted(connection, application.id(), "sub-1"));
     }
   }
 
@@ -100,6 +100,15 @@ class ReleaseStoreTest {
           }
           AgreementStore agreements = new AgreementStore(entities);
           agreements.insert(granted.id(), agreements.current(), NOW, "sub-1");
+          // A team member accepts in their own name (ADR 0027).
+          agreements.insertMember(
+              new AgreementStore.MemberAcceptance(
+                  granted.id(),
+                  "sub-member",
+                  "n@x.example",
+                  agreements.current().version(),
+                  agreements.current().sha256(),
+                  NOW));
         });
     List<Entitlement> written =
         persistence.inTransaction(
@@ -108,7 +117,12 @@ class ReleaseStoreTest {
     assertEquals(LocalDate.of(2027, 6, 30), written.get(0).ethicsValidUntil());
     try (Connection connection = database.app().getConnection()) {
       assertEquals(written, SnapshotReads.entitlementsOf(connection, granted.id()));
-      assertEquals(true, SnapshotReads.agreementAccepted(connection, granted.id()));
+      assertEquals(true, SnapshotReads.agreementAccepted(connection, granted.id(), "sub-1"));
+      assertEquals(true, SnapshotReads.agreementAccepted(connection, granted.id(), "sub-member"));
+      assertEquals(
+          false,
+          SnapshotReads.agreementAccepted(connection, granted.id(), "sub-other"),
+          "each recipient accepts in their own name");
       Application read = SnapshotReads.application(connection, granted.id()).orElseThrow();
       assertEquals(
           persistence.inTransaction(e -> new ApplicationStore(e).find(granted.id())).orElseThrow(),

@@ -325,10 +325,10 @@ class ReleaseGateIT {
     assertEquals("deny", afterEthics.answer().decision());
     assertEquals(List.of("ethics-expired"), afterEthics.answer().reasons());
 
-    // A recipient without an entitlement through this application.
+    // A recipient without an entitlement through this application, who accepted no agreement.
     Grant other = new Grant(ended.applicationId(), "someone-else", ended.entitlementId());
     assertEquals(
-        List.of("no-entitlement", "ethics-expired"),
+        List.of("no-entitlement", "agreement-missing", "ethics-expired"),
         ask(nodeLu, other, List.of(subject)).answer().reasons());
   }
 

@@ -60,6 +60,7 @@ public class CallerResolver {
         username,
         name == null || name.isBlank() ? username : name,
         token.getEmail(),
+        Boolean.TRUE.equals(token.getClaimValue("email_verified", Boolean.class)),
         clientId,
         roles,
         jurisdictions,

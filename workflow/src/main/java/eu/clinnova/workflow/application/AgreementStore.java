@@ -8,12 +8,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Acceptances of the data access agreement, one per application (append-only). */
+/**
+ * Acceptances of the data access agreement: the applicant's, one per application, and each team
+ * member's, one per member and project (both append-only).
+ */
 @ApplicationScoped
 public class AgreementStore {
 
   /** An acceptance: which version, its text's digest, when. */
   public record Acceptance(int version, String sha256, Instant acceptedAt) {}
+
+  /**
+   * A team member's acceptance: of which project, by which account, named in the team by which
+   * (verified, lower-cased) address.
+   */
+  public record MemberAcceptance(
+      UUID applicationId,
+      String memberSub,
+      String address,
+      int version,
+      String sha256,
+      Instant acceptedAt) {}
 
   @PersistenceContext(unitName = "workflow")
   private EntityManager entities;
@@ -33,6 +48,25 @@ public class AgreementStore {
   public Optional<Acceptance> find(UUID applicationId) {
     return Optional.ofNullable(entities.find(AgreementAcceptanceRow.class, applicationId))
         .map(AgreementAcceptanceRow::acceptance);
+  }
+
+  public void insertMember(MemberAcceptance acceptance) {
+    entities.persist(new MemberAgreementRow(acceptance));
+    entities.flush();
+  }
+
+  /** The team members' acceptances of the project, in the order they came. */
+  public List<MemberAcceptance> members(UUID applicationId) {
+    return entities
+        .createQuery(
+            "SELECT m FROM MemberAgreementRow m WHERE m.applicationId = :id"
+                + " ORDER BY m.acceptedAt, m.memberSub",
+            MemberAgreementRow.class)
+        .setParameter("id", applicationId)
+        .getResultList()
+        .stream()
+        .map(MemberAgreementRow::acceptance)
+        .toList();
   }
 
   /** The version applicants accept now: the latest published. */

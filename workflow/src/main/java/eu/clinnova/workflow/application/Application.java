@@ -99,6 +99,14 @@ public record Application(
     return ownerSub.equals(sub);
   }
 
+  /**
+   * The team member this document names by {@code address} (a lower-cased, verified address: {@link
+   * eu.clinnova.kernel.Caller#teamAddress}), if any.
+   */
+  public java.util.Optional<TeamMember> teamMember(String address) {
+    return document.team().stream().filter(member -> member.isReachedAt(address)).findFirst();
+  }
+
   public Application with(ApplicationState newState, Instant at) {
     return new Application(
         id,

@@ -98,14 +98,15 @@ public class ApplicationQueries {
   }
 
   /**
-   * The whole application as {@code caller} may see it. Anyone but the owner reading it is logged
-   * ({@code application.viewed}, durable before the answer; issue 16).
+   * The whole application as {@code caller} may see it. A reviewer's read is logged ({@code
+   * application.viewed}, durable before the answer; issue 16); the applicant's and their team's are
+   * not (it is their own project).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public ApplicationFile file(Caller caller, UUID id) {
     ApplicationFile file = read(caller, id);
     Application application = file.application();
-    if (!application.isOwnedBy(caller.subject())) {
+    if (ApplicationAccess.isReviewer(caller, application)) {
       auditLog.recordDurably(
           new AuditEvent(
               new AuditEvent.Actor(

@@ -159,7 +159,10 @@ public class ApplicationStore {
             .createNativeQuery(
                 "SELECT * FROM workflow.application"
                     + " WHERE state <> 'discarded' AND (owner_sub = ?1 OR (state <> 'draft'"
-                    + "   AND (?2 OR jurisdictions && string_to_array(?3, ','))))"
+                    + "   AND (?2 OR jurisdictions && string_to_array(?3, ',')"
+                    + "   OR (?12 <> '' AND EXISTS (SELECT 1 FROM"
+                    + "     jsonb_array_elements(document->'team') AS member"
+                    + "     WHERE lower(btrim(member->>'email')) = ?12)))))"
                     + " AND (updated_at, id) < (?4, ?5)"
                     + " AND (?6 = '' OR state = ?6)"
                     + " AND (?7 = '' OR ?7 = ANY (jurisdictions))"
@@ -179,6 +182,7 @@ public class ApplicationStore {
             .setParameter(9, filter.changedFrom().orElse(EARLIEST))
             .setParameter(10, filter.changedBefore().orElse(PageEnd.START.updatedAt()))
             .setParameter(11, filter.titlePattern())
+            .setParameter(12, scope.teamAddress())
             .setMaxResults(limit)
             .getResultList());
   }

@@ -1,4 +1,16 @@
 package eu.clinnova.workflow.application;
 
-/** A member of the research team as the applicant names them. */
-public record TeamMember(String name, String email, String affiliation) {}
+import java.util.Locale;
+
+/**
+ * A member of the research team as the applicant names them. A member who has a researcher's
+ * account with this address, verified by the identity provider, accepts the data access agreement
+ * in their own name and gets entitlements of their own (ADR 0027).
+ */
+public record TeamMember(String name, String email, String affiliation) {
+
+  /** Whether {@code address} (lower-cased) is this member's, compared without case. */
+  public boolean isReachedAt(String address) {
+    return !email.isBlank() && email.strip().toLowerCase(Locale.ROOT).equals(address);
+  }
+}

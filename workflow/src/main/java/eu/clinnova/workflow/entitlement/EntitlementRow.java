@@ -69,6 +69,20 @@ class EntitlementRow {
     this.validUntil = entitlement.validUntil();
   }
 
+  /** The same access (dataset, ethics approval, ends) for another researcher, from {@code from}. */
+  EntitlementRow sharedWith(UUID newId, String member, Instant from) {
+    EntitlementRow shared = new EntitlementRow();
+    shared.id = newId;
+    shared.applicationId = applicationId;
+    shared.researcher = member;
+    shared.datasetId = datasetId;
+    shared.ethicsApprovalId = ethicsApprovalId;
+    shared.validFrom = from;
+    shared.validUntil = validUntil;
+    shared.requestedUntil = requestedUntil;
+    return shared;
+  }
+
   /**
    * The access rests on another (renewed) ethics approval from now on, and lasts as long as the
    * approval granted it within that approval's validity.

@@ -54,6 +54,18 @@ public class EntitlementStore {
   }
 
   /**
+   * The same access for a team member, as a new row: the same dataset, ethics approval, end and
+   * requested end as {@code held}, for {@code member} from {@code from}.
+   */
+  public Entitlement share(Entitlement held, UUID id, String member, Instant from) {
+    EntitlementRow source = entities.find(EntitlementRow.class, held.id());
+    EntitlementRow shared = source.sharedWith(id, member, from);
+    entities.persist(shared);
+    entities.flush();
+    return shared.entitlement(held.jurisdiction(), held.ethicsValidUntil());
+  }
+
+  /**
    * Revokes it, once: the row is read again under a lock, so that two revocations at the same
    * instant cannot both succeed. False if it was already revoked (or does not exist).
    */

@@ -59,10 +59,24 @@ public class Notifications {
     return store.markRead(caller.subject(), recipients(caller), null, clock.instant());
   }
 
-  /** The caller, their review groups and, for administrators, what goes to all of them. */
+  /**
+   * The recipient that stands for the researcher a team names by {@code address} (lower-cased):
+   * they may have no account yet; whoever signs in with that verified address reads it (ADR 0027).
+   */
+  public static String teamRecipient(String address) {
+    return TEAM_PREFIX + address;
+  }
+
+  private static final String TEAM_PREFIX = "team:";
+
+  /**
+   * The caller, their review groups, for administrators what goes to all of them, and for a
+   * researcher with a verified address what goes to the team member of that address.
+   */
   static Set<String> recipients(Caller caller) {
     Set<String> recipients = new TreeSet<>(ReviewGroups.of(caller));
     recipients.add(caller.subject());
+    caller.teamAddress().map(Notifications::teamRecipient).ifPresent(recipients::add);
     if (caller.has(Role.ADMIN)) {
       recipients.add(ADMINISTRATORS);
     }

@@ -2,6 +2,7 @@ package eu.clinnova.workflow.review;
 
 import eu.clinnova.audit.log.AuditEvent;
 import eu.clinnova.audit.service.AuditTrail;
+import eu.clinnova.workflow.application.AgreementStore;
 import eu.clinnova.workflow.application.Amendment;
 import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationEvent;
@@ -19,6 +20,7 @@ import eu.clinnova.workflow.deadline.DeadlineStore;
 import eu.clinnova.workflow.entitlement.Entitlement;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
 import eu.clinnova.workflow.entitlement.EntitlementTerms;
+import eu.clinnova.workflow.entitlement.TeamEntitlements;
 import eu.clinnova.workflow.notification.NotificationStore;
 import eu.clinnova.workflow.notification.Notifications;
 import eu.clinnova.workflow.process.ReviewGroups;
@@ -57,6 +59,8 @@ public class ReviewStepsService implements ReviewSteps {
   private final CommitteeStore committees;
   private final DeadlineStore deadlines;
   private final VoteStore votes;
+  private final AgreementStore agreements;
+  private final TeamEntitlements team;
   private final Clock clock;
 
   @Inject
@@ -69,6 +73,7 @@ public class ReviewStepsService implements ReviewSteps {
       CommitteeStore committees,
       DeadlineStore deadlines,
       VoteStore votes,
+      AgreementStore agreements,
       Clock clock) {
     this.auditLog = auditLog;
     this.applications = applications;
@@ -78,12 +83,14 @@ public class ReviewStepsService implements ReviewSteps {
     this.committees = committees;
     this.deadlines = deadlines;
     this.votes = votes;
+    this.agreements = agreements;
+    this.team = new TeamEntitlements(entitlements, auditLog);
     this.clock = clock;
   }
 
   /** For CDI's client proxy only. */
   protected ReviewStepsService() {
-    this(null, null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null, null);
   }
 
   @Override
@@ -239,6 +246,11 @@ public class ReviewStepsService implements ReviewSteps {
                       .addedDatasets()
                   : application.document().datasets();
           List<Entitlement> held = entitlements.ofApplication(project.id());
+          // Team members who accepted share each new access as it is granted (ADR 0027).
+          List<AgreementStore.MemberAcceptance> accepted = agreements.members(project.id());
+          List<String> members =
+              accepted.stream().map(AgreementStore.MemberAcceptance::memberSub).toList();
+          boolean sharedAny = false;
           Instant projectStart =
               held.stream().map(Entitlement::validFrom).min(Instant::compareTo).orElse(now);
           List<EthicsApproval> ethics = applications.ethicsInForce(application);
@@ -281,6 +293,8 @@ public class ReviewStepsService implements ReviewSteps {
                     java.time.LocalDate.of(9999, 12, 30),
                     dataset.timeLimitMonths());
             entitlements.insert(entitlement, requested.isAfter(until) ? requested : until);
+            team.shareGranted(entitlement, members, PROCESS, now);
+            sharedAny = true;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("applicationId", project.id().toString());
             if (amended.isPresent()) {
@@ -330,6 +344,29 @@ public class ReviewStepsService implements ReviewSteps {
           }
           notifications.notify(
               application.ownerSub(), application.id(), "entitlements-granted", null, now);
+          if (sharedAny) {
+            for (String member : members) {
+              notifications.notify(member, project.id(), "entitlements-granted", null, now);
+            }
+          }
+          // Members the project names who have not accepted yet: their turn (by their address:
+          // the portal knows their account only once they sign in and accept).
+          Application named = applications.find(project.id()).orElse(project);
+          named.document().team().stream()
+              .map(member -> member.email().strip().toLowerCase(java.util.Locale.ROOT))
+              .filter(address -> !address.isEmpty())
+              .filter(
+                  address ->
+                      accepted.stream().noneMatch(member -> member.address().equals(address)))
+              .distinct()
+              .forEach(
+                  address ->
+                      notifications.notify(
+                          Notifications.teamRecipient(address),
+                          project.id(),
+                          "team-agreement-due",
+                          null,
+                          now));
           applications.insertEvent(
               application.id(),
               new ApplicationEvent(

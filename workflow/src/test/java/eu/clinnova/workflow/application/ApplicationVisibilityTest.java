@@ -31,6 +31,12 @@ class ApplicationVisibilityTest {
   private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
   private static final List<String> OWNERS = List.of("sub-a", "sub-b", "sub-c");
   private static final List<Application> ALL = new ArrayList<>();
+  private static final ApplicationDocument OTHER_TEAM =
+      ApplicationDocumentTest.valid(
+          SubmissionChecklistTest.complete()
+              .json()
+              .toString()
+              .replace("n@x.example", "M@X.example"));
   private static TestDatabase database;
   private static TestPersistence unit;
 
@@ -60,7 +66,8 @@ class ApplicationVisibilityTest {
               OWNERS.get(random.nextInt(OWNERS.size())),
               "someone",
               state,
-              SubmissionChecklistTest.complete(),
+              // Half of the teams name n@x.example, the others M@X.example (typed in capitals).
+              i % 2 == 0 ? SubmissionChecklistTest.complete() : OTHER_TEAM,
               jurisdictions,
               state == ApplicationState.DRAFT ? 0 : 1,
               Optional.empty(),
@@ -88,7 +95,10 @@ class ApplicationVisibilityTest {
         Caller.staff("steward-lu", Role.DATA_STEWARD, Jurisdiction.LU),
         Caller.staff("sub-c", Role.DAC_MEMBER, Jurisdiction.DE, Jurisdiction.CH),
         Caller.staff("auditor", Role.COMPLIANCE_OFFICER),
-        Caller.staff("nobody", Role.PATIENT));
+        Caller.staff("nobody", Role.PATIENT),
+        // Team members by their verified addresses: one owns applications too.
+        Caller.researcher("sub-member", "n@x.example"),
+        Caller.researcher("sub-a", "m@x.example"));
   }
 
   private static List<UUID> expected(Caller caller) {

@@ -14,6 +14,7 @@ import eu.clinnova.workflow.WorkflowTestUnit;
 import eu.clinnova.workflow.deadline.DeadlineStore;
 import eu.clinnova.workflow.engine.RecordedStepsEngine;
 import eu.clinnova.workflow.entitlement.EntitlementStore;
+import eu.clinnova.workflow.entitlement.TeamEntitlements;
 import eu.clinnova.workflow.notification.Notification;
 import eu.clinnova.workflow.notification.NotificationStore;
 import eu.clinnova.workflow.process.ReviewProcess;
@@ -275,7 +276,10 @@ class SubmissionsTest {
                             new AgreementAcceptance(
                                     ApplicationsTest.changes(audit, entities, NOW),
                                     new AgreementStore(entities),
-                                    engine.getTaskService())
+                                    engine.getTaskService(),
+                                    new ApplicationStore(entities),
+                                    new TeamEntitlements(new EntitlementStore(entities), audit),
+                                    new NotificationStore(entities))
                                 .acceptAgreement(APPLICANT, draft.id(), answer)));
     int version =
         persistence.inTransaction(entities -> new AgreementStore(entities).current().version());

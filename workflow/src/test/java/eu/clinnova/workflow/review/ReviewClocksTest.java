@@ -144,6 +144,7 @@ class ReviewClocksTest {
         new CommitteeStore(entities),
         new DeadlineStore(entities),
         new VoteStore(entities),
+        new eu.clinnova.workflow.application.AgreementStore(entities),
         CLOCK);
   }
 
