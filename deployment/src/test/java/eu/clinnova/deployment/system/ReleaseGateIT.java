@@ -332,6 +332,115 @@ class ReleaseGateIT {
         ask(nodeLu, other, List.of(subject)).answer().reasons());
   }
 
+  /**
+   * Team members with accounts (issue 20, ADR 0027): the team names researcher2 and
+   * researcher-dac-de by their demo addresses (typed in another case). Each is recognised by the
+   * address Keycloak verified, reads the application without changing it, accepts the agreement in
+   * their own name, and only then receives data, under an entitlement of their own.
+   */
+  @Test
+  void eachTeamMemberAcceptsInTheirOwnNameAndReceivesUnderTheirOwnEntitlement() throws Exception {
+    String subject = patient("\"IBD\"", ALL_NEEDED);
+    NodeClient nodeLu = node("node-lu");
+    String applicant = Tokens.user("researcher");
+    String early = Tokens.user("researcher2");
+    String late = Tokens.user("researcher-dac-de");
+    String body =
+        ApplicationApiIT.body("Team study", DATASET)
+            .replace(
+                "{\"name\":\"A. Researcher\",\"email\":\"a.researcher@uni.example\"",
+                "{\"name\":\"Rita Zweite\",\"email\":\"Researcher2@Demo.Clinnova.eu\","
+                    + "\"affiliation\":\"LIH\"},{\"name\":\"Dieter Spät\","
+                    + "\"email\":\"researcher-dac-de@demo.clinnova.eu\"");
+    String id = ApplicationApiIT.submitted(applicant, body, "LU", "CNER 202412");
+    String path = "/api/v1/applications/" + id;
+
+    JsonNode seen = Api.json(Api.get(path, early));
+    assertEquals("team-member", seen.get("viewer").asText(), seen.toString());
+    assertFalse(seen.has("votes"), "a team member reads the applicant's view");
+    assertTrue(
+        Api.json(Api.get("/api/v1/applications", early)).toString().contains(id),
+        "listed among their applications");
+    ApiIT.assertProblem(Api.post(path + "/withdraw", early, ""), 403, "forbidden");
+    ApiIT.assertProblem(
+        Api.get(path, Tokens.user("dac-fr")), 404, "not-found"); // not on the team, not LU's
+    ApiIT.assertProblem(
+        Api.post(path + "/agreement", early, ApplicationApiIT.acceptance()),
+        409,
+        "agreement-not-expected");
+
+    ApplicationApiIT.approveIn(id, "lu");
+    // researcher2 accepts before the applicant: nothing to share yet.
+    assertEquals(
+        201, Api.post(path + "/agreement", early, ApplicationApiIT.acceptance()).statusCode());
+    ApiIT.assertProblem(
+        Api.post(path + "/agreement", early, ApplicationApiIT.acceptance()),
+        409,
+        "agreement-not-expected");
+    String earlySub = Api.json(Api.get("/api/v1/me", early)).get("sub").asText();
+    Grant beforeApplicant = new Grant(id, earlySub, "");
+    assertEquals(
+        List.of("no-entitlement"),
+        ask(nodeLu, beforeApplicant, List.of(subject)).answer().reasons(),
+        "their own agreement counts, but there is no access yet to share");
+
+    // The applicant accepts: their access, and at once researcher2's.
+    assertEquals(
+        201, Api.post(path + "/agreement", applicant, ApplicationApiIT.acceptance()).statusCode());
+    String earlyEntitlement =
+        ApplicationApiIT.entitlementOf(early, id, DATASET)
+            .orElseThrow(() -> new AssertionError("researcher2 holds their own entitlement"));
+    NodeClient.Outcome toEarly = ask(nodeLu, new Grant(id, earlySub, ""), List.of(subject));
+    assertEquals(List.of(), toEarly.failures());
+    assertEquals("permit", toEarly.answer().decision(), toEarly.answer().reasons().toString());
+    assertEquals(List.of(subject), toEarly.answer().permitted());
+
+    // researcher-dac-de has not accepted: told by e-mail, refused by the gate until they do.
+    String lateSub = Api.json(Api.get("/api/v1/me", late)).get("sub").asText();
+    Mailboxes.await(
+        "researcher-dac-de@demo.clinnova.eu",
+        mail -> mail.subject() != null && mail.subject().startsWith("You are on the team of"),
+        1);
+    assertEquals(
+        List.of("no-entitlement", "agreement-missing"),
+        ask(nodeLu, new Grant(id, lateSub, ""), List.of(subject)).answer().reasons());
+    assertEquals(
+        201, Api.post(path + "/agreement", late, ApplicationApiIT.acceptance()).statusCode());
+    assertEquals(
+        "permit",
+        ask(nodeLu, new Grant(id, lateSub, ""), List.of(subject)).answer().decision(),
+        "the applicant's access is shared when they accept");
+    Mailboxes.await(
+        "researcher@demo.clinnova.eu",
+        mail ->
+            mail.subject() != null
+                && mail.subject().startsWith("A member of your team accepted the agreement"),
+        2);
+
+    JsonNode team = Api.json(Api.get(path, applicant));
+    assertEquals("applicant", team.get("viewer").asText());
+    assertEquals(2, team.get("teamAgreements").size(), team.get("teamAgreements").toString());
+    team.get("teamAgreements").forEach(member -> assertTrue(member.get("accepted").asBoolean()));
+    assertEquals(3, team.get("entitlements").size(), "the applicant's and each member's");
+    assertTrue(
+        ApplicationApiIT.auditActions("application/" + id)
+            .contains("application.member-agreement-accepted"));
+
+    // Each access is its own: the committee revokes one member's, the others go on.
+    assertEquals(
+        200,
+        Api.post(
+                "/api/v1/entitlements/" + earlyEntitlement + "/revoke",
+                Tokens.user("dac-lu"),
+                "{\"reason\":\"Left the project.\"}")
+            .statusCode());
+    assertEquals(
+        List.of("entitlement-revoked"),
+        ask(nodeLu, new Grant(id, earlySub, ""), List.of(subject)).answer().reasons());
+    assertEquals(
+        "permit", ask(nodeLu, new Grant(id, lateSub, ""), List.of(subject)).answer().decision());
+  }
+
   /** As if time had passed: the application's ethics approvals ended yesterday. */
   static void endEthicsApprovalYesterday(String applicationId) throws SQLException {
     try (Connection connection = SystemTestEnvironment.portalDatabaseAsSuperuser().getConnection();

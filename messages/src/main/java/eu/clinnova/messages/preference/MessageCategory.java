@@ -32,7 +32,9 @@ public enum MessageCategory {
           "entitlement-revoked",
           "decision-extended",
           "ethics-renewal-accepted",
-          "ethics-renewal-refused" ->
+          "ethics-renewal-refused",
+          "team-agreement-due",
+          "member-agreement-accepted" ->
           DECISIONS;
       case "release-of-my-data" -> RELEASES_OF_MY_DATA;
       // A returned application's lapse is owed: the applicant loses their place otherwise.

@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  * anyone's address): an account by its id; the data stewards, committee members or chair of a
  * jurisdiction ({@code steward-LU}, {@code dac-LU}, {@code chair-LU}: the role and the
  * jurisdiction's group); the administrators; a patient's account by its pseudonym; the recipient of
- * a release ({@code release:<id>}). Accounts without an e-mail address or disabled are left out.
+ * a release ({@code release:<id>}); the researcher a team names by an address ({@code
+ * team:<address>}: only an account whose address Keycloak verified, holding the researcher role).
+ * Accounts without an e-mail address or disabled are left out.
  */
 @ApplicationScoped
 public class KeycloakDirectory implements Directory {
@@ -101,6 +103,9 @@ public class KeycloakDirectory implements Directory {
               .map(JsonValue::asJsonObject)
               .toList());
     }
+    if (recipient.startsWith("team:")) {
+      return teamMember(keycloak, recipient.substring("team:".length()));
+    }
     int dash = recipient.indexOf('-');
     if (dash > 0 && GROUP_ROLES.containsKey(recipient.substring(0, dash))) {
       Optional<Jurisdiction> jurisdiction = Jurisdiction.fromCode(recipient.substring(dash + 1));
@@ -117,6 +122,34 @@ public class KeycloakDirectory implements Directory {
         .map(KeycloakAdmin::object)
         .map(user -> withAddresses(List.of(user)))
         .orElse(List.of());
+  }
+
+  /**
+   * The researcher whose verified address is {@code address}: a letter about a project reaches no
+   * one who merely typed that address into an account (ADR 0027).
+   */
+  private static List<Addressee> teamMember(KeycloakAdmin keycloak, String address) {
+    String query = URLEncoder.encode(address, StandardCharsets.UTF_8);
+    List<JsonObject> verified =
+        KeycloakAdmin.array(
+                keycloak.get("/users?exact=true&briefRepresentation=false&email=" + query))
+            .stream()
+            .map(JsonValue::asJsonObject)
+            .filter(user -> user.getBoolean("emailVerified", false))
+            .filter(user -> address.equalsIgnoreCase(user.getString("email", "")))
+            .filter(
+                user ->
+                    KeycloakAdmin.array(
+                            keycloak.get(
+                                "/users/"
+                                    + user.getString("id")
+                                    + "/role-mappings/realm/composite"))
+                        .stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(
+                            role -> Role.RESEARCHER.tokenName().equals(role.getString("name"))))
+            .toList();
+    return withAddresses(verified);
   }
 
   /** The members of the jurisdiction's group who hold the role. */

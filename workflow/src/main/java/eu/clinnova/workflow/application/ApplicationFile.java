@@ -17,7 +17,8 @@ import java.util.Set;
  * jurisdiction's review, its amendments (or, for an amendment, what it adds), the timeline, files,
  * ethics approvals, the DUO match of each dataset, what is still missing, what changed at the last
  * resubmission, the consent modules each dataset's patients must have permitted for this purpose
- * (consent for the purpose), and — for reviewers only — the votes.
+ * (consent for the purpose), and — for reviewers only — the votes. Who reads it ({@link Viewer})
+ * and which team members accepted the agreement in their own name (ADR 0027).
  */
 public record ApplicationFile(
     Application application,
@@ -38,7 +39,36 @@ public record ApplicationFile(
     Map<String, Set<ConsentModule>> modulesNeeded,
     Map<String, SubjectCounts.SubjectCount> subjectsToday,
     Map<String, String> datasetTitles,
-    Optional<CloseOut> closeOut) {
+    Optional<CloseOut> closeOut,
+    Viewer viewer,
+    List<AgreementStore.MemberAcceptance> memberAgreements) {
+
+  /** In which capacity the caller reads the application. */
+  public enum Viewer {
+    /** Its owner: changes it, accepts the agreement for the application. */
+    APPLICANT,
+    /** A researcher its team names by their verified address: reads the applicant's view. */
+    TEAM_MEMBER,
+    /** A steward, committee member or compliance officer: reads the reviewers' view. */
+    REVIEWER;
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** The acceptance of the team member of that account, if they accepted. */
+  public Optional<AgreementStore.MemberAcceptance> memberAgreementOf(String account) {
+    return memberAgreements.stream().filter(m -> m.memberSub().equals(account)).findFirst();
+  }
+
+  /**
+   * The team member the document names by {@code address} who accepted, if any (the owner's page
+   * lists who accepted and who has not yet).
+   */
+  public Optional<AgreementStore.MemberAcceptance> memberAgreementAt(String address) {
+    return memberAgreements.stream().filter(m -> m.address().equals(address)).findFirst();
+  }
 
   /** The dataset's title as the catalogue has it, or its id if the catalogue has it no more. */
   public String datasetTitle(String datasetId) {

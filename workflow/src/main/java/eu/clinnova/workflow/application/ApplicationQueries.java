@@ -210,6 +210,22 @@ public class ApplicationQueries {
         application.state() == ApplicationState.APPROVED
             || !entitlements.ofApplication(id).isEmpty();
     Map<String, Set<ConsentModule>> needed = modulesNeeded(application, known);
+    ApplicationFile.Viewer viewer =
+        application.isOwnedBy(caller.subject())
+            ? ApplicationFile.Viewer.APPLICANT
+            : reviewer ? ApplicationFile.Viewer.REVIEWER : ApplicationFile.Viewer.TEAM_MEMBER;
+    List<AgreementStore.MemberAcceptance> members = agreements.members(id);
+    // A team member reads the version they accepted, once they did; before, the one in force.
+    Optional<AgreementStore.Acceptance> accepted =
+        viewer == ApplicationFile.Viewer.TEAM_MEMBER
+            ? members.stream()
+                .filter(member -> member.memberSub().equals(caller.subject()))
+                .findFirst()
+                .map(
+                    member ->
+                        new AgreementStore.Acceptance(
+                            member.version(), member.sha256(), member.acceptedAt()))
+            : agreements.find(id);
     // Datasets by their titles (an entitlement may name one the document no longer asks for).
     return new ApplicationFile(
         application,
@@ -225,9 +241,8 @@ public class ApplicationQueries {
         // The version the applicant accepted, once they did; before, the one to accept now.
         approvedOnce
             ? Optional.of(
-                agreements
-                    .find(id)
-                    .flatMap(accepted -> agreements.version(accepted.version()))
+                accepted
+                    .flatMap(acceptance -> agreements.version(acceptance.version()))
                     .map(AgreementVersion::agreement)
                     .orElseGet(agreements::current))
             : Optional.empty(),
@@ -240,7 +255,9 @@ public class ApplicationQueries {
         needed,
         subjectsToday(needed, known),
         titles(known, entitlements.ofApplication(id)),
-        applications.closeOut(id));
+        applications.closeOut(id),
+        viewer,
+        members);
   }
 
   private Map<String, String> titles(Map<String, Dataset> known, List<Entitlement> granted) {

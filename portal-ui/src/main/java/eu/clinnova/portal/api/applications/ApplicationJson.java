@@ -147,6 +147,8 @@ final class ApplicationJson {
                         .add("version", acceptance.version())
                         .add("sha256", acceptance.sha256())
                         .add("acceptedAt", acceptance.acceptedAt().toString())));
+    json.add("viewer", file.viewer().code());
+    json.add("teamAgreements", teamAgreements(file));
     application
         .amends()
         .ifPresent(
@@ -185,6 +187,31 @@ final class ApplicationJson {
         .forEach(entitlement -> entitlements.add(entitlement(entitlement, Instant.now())));
     json.add("entitlements", entitlements);
     return json.build();
+  }
+
+  /**
+   * Per member the team names (by their address, as typed), whether they accepted the agreement in
+   * their own name: {@code {name, email, accepted, acceptedAt?, agreementVersion?}} (ADR 0027).
+   */
+  private static JsonArrayBuilder teamAgreements(ApplicationFile file) {
+    JsonArrayBuilder team = JSON.createArrayBuilder();
+    for (var member : file.application().document().team()) {
+      if (member.email().isBlank()) {
+        continue;
+      }
+      JsonObjectBuilder entry =
+          JSON.createObjectBuilder().add("name", member.name()).add("email", member.email());
+      var accepted =
+          file.memberAgreementAt(member.email().strip().toLowerCase(java.util.Locale.ROOT));
+      entry.add("accepted", accepted.isPresent());
+      accepted.ifPresent(
+          acceptance ->
+              entry
+                  .add("acceptedAt", acceptance.acceptedAt().toString())
+                  .add("agreementVersion", acceptance.version()));
+      team.add(entry);
+    }
+    return team;
   }
 
   private static JsonObject owner(Application application) {

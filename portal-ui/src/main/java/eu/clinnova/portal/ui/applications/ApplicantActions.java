@@ -75,7 +75,8 @@ final class ApplicantActions {
     return new Div(submit, result);
   }
 
-  Section agreement(ApplicationFile file) {
+  /** The agreement to accept, introduced by {@code intro} (the applicant's or a team member's). */
+  Section agreement(ApplicationFile file, String intro) {
     var agreement = file.agreement().orElseThrow();
     Section section = Sections.labelled("agreement", host.getTranslation("application.agreement"));
     Pre text = new Pre(agreement.text());
@@ -107,13 +108,7 @@ final class ApplicantActions {
                     : host.getTranslation("application.agreement.tick"));
           }
         });
-    section.add(
-        new Paragraph(host.getTranslation("application.agreement.intro")),
-        text,
-        digest,
-        accept,
-        confirm,
-        result);
+    section.add(new Paragraph(intro), text, digest, accept, confirm, result);
     return section;
   }
 

@@ -126,6 +126,10 @@ public class ApplicationEditorView extends Main
         .amendment(file, ApplicationEditorView.class)
         .ifPresent(this::add);
     add(summaryView.status(file));
+    if (file.viewer() == ApplicationFile.Viewer.TEAM_MEMBER) {
+      renderForTeamMember(file, summaryView, actions);
+      return;
+    }
     if (file.application().state().isEditable()) {
       if (file.application().state() == ApplicationState.RETURNED) {
         add(returnedNotice(file));
@@ -142,10 +146,13 @@ public class ApplicationEditorView extends Main
       if (file.agreement().isPresent()
           && file.acceptance().isEmpty()
           && file.application().state() == ApplicationState.APPROVED) {
-        add(actions.agreement(file));
+        add(actions.agreement(file, getTranslation("application.agreement.intro")));
       }
       if (!file.entitlements().isEmpty()) {
         add(summaryView.entitlements(file));
+      }
+      if (file.agreement().isPresent() && hasTeamToAccept(file)) {
+        add(summaryView.teamAgreements(file));
       }
       if (file.application().state() == ApplicationState.APPROVED
           && !file.application().isAmendment()
@@ -159,6 +166,39 @@ public class ApplicationEditorView extends Main
     if (!file.application().state().isFinal()) {
       add(actions.withdraw());
     }
+  }
+
+  /**
+   * A researcher the team names (ADR 0027): the applicant's view without the applicant's steps,
+   * and, once the project is approved, the agreement to accept in their own name.
+   */
+  private void renderForTeamMember(
+      ApplicationFile file, ApplicationSummary summaryView, ApplicantActions actions) {
+    Paragraph notice = new Paragraph(getTranslation("application.team.youAreMember"));
+    notice.setId("team-member-notice");
+    notice.addClassName("portal-notice");
+    add(notice, summaryView.document(file), summaryView.evidence(file));
+    if (file.agreement().isPresent()
+        && file.application().state() == ApplicationState.APPROVED
+        && !file.application().isAmendment()
+        && file.memberAgreementOf(caller.subject()).isEmpty()) {
+      add(actions.agreement(file, getTranslation("application.agreement.memberIntro")));
+    }
+    if (!file.entitlements().isEmpty()) {
+      add(summaryView.entitlements(file));
+    }
+    if (file.agreement().isPresent() && hasTeamToAccept(file)) {
+      add(summaryView.teamAgreements(file));
+    }
+    file.closeOut().ifPresent(report -> add(CloseOutSection.report(this, report)));
+    add(summaryView.timeline(file));
+  }
+
+  /** Whether the team names anyone by an address (only they can accept on their own). */
+  private static boolean hasTeamToAccept(ApplicationFile file) {
+    return !file.application().isAmendment()
+        && file.application().document().team().stream()
+            .anyMatch(member -> !member.email().isBlank());
   }
 
   private Paragraph returnedNotice(ApplicationFile file) {

@@ -21,6 +21,7 @@ import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.EthicsApproval;
 import eu.clinnova.workflow.application.JurisdictionReview;
 import eu.clinnova.workflow.application.Purpose;
+import eu.clinnova.workflow.application.TeamMember;
 import eu.clinnova.workflow.duo.Diseases;
 import eu.clinnova.workflow.duo.DuoMatch;
 import eu.clinnova.workflow.entitlement.Entitlement;
@@ -297,15 +298,58 @@ final class ApplicationSummary {
     UnorderedList list = new UnorderedList();
     list.setId("entitlement-list");
     Instant now = Instant.now();
+    String owner = file.application().ownerSub();
+    // Once team members hold access of their own, each line says whose it is.
+    boolean shared = file.entitlements().stream().anyMatch(e -> !e.researcher().equals(owner));
     for (Entitlement entitlement : file.entitlements()) {
+      boolean applicants = entitlement.researcher().equals(owner);
       ListItem item =
           new ListItem(
-              file.datasetTitle(entitlement.datasetId())
+              (shared ? ApplicationTexts.holder(page, file, entitlement.researcher()) + " · " : "")
+                  + file.datasetTitle(entitlement.datasetId())
                   + " · "
                   + t("entitlement.status." + entitlement.statusAt(now).code())
                   + " · "
                   + t("entitlement.until", ApplicationTexts.time(page, entitlement.validUntil())));
-      item.setId("entitlement-" + entitlement.datasetId());
+      item.setId(
+          applicants
+              ? "entitlement-" + entitlement.datasetId()
+              : "entitlement-" + entitlement.id());
+      list.add(item);
+    }
+    section.add(list);
+    return section;
+  }
+
+  /**
+   * The team as the application names it, and for each member whether they accepted the data access
+   * agreement in their own name (their own access starts only then; ADR 0027).
+   */
+  Section teamAgreements(ApplicationFile file) {
+    Section section = Sections.labelled("team-agreements", t("application.team.heading"));
+    section.add(new Paragraph(t("application.team.intro")));
+    UnorderedList list = new UnorderedList();
+    list.setId("team-agreement-list");
+    List<TeamMember> team = file.application().document().team();
+    for (int i = 0; i < team.size(); i++) {
+      TeamMember member = team.get(i);
+      if (member.email().isBlank()) {
+        continue;
+      }
+      String address = member.email().strip().toLowerCase(java.util.Locale.ROOT);
+      String who =
+          member.name() + (member.affiliation().isBlank() ? "" : " (" + member.affiliation() + ")");
+      String state =
+          file.memberAgreementAt(address)
+              .map(
+                  accepted ->
+                      t(
+                          "application.team.accepted",
+                          ApplicationTexts.time(page, accepted.acceptedAt()),
+                          accepted.version()))
+              .orElse(t("application.team.notYet"));
+      ListItem item = new ListItem(who + " · " + state);
+      item.setId("team-agreement-" + i);
       list.add(item);
     }
     section.add(list);

@@ -87,4 +87,18 @@ final class ApplicationTexts {
         .withZone(ZoneId.of("Europe/Luxembourg"))
         .format(at);
   }
+
+  /** Whose access: the applicant, or the team member of that account, by name (ADR 0027). */
+  static String holder(
+      Component page, eu.clinnova.workflow.application.ApplicationFile file, String account) {
+    eu.clinnova.workflow.application.Application application = file.application();
+    if (account.equals(application.ownerSub())) {
+      return application.ownerName();
+    }
+    return file.memberAgreementOf(account)
+        .flatMap(member -> application.teamMember(member.address()))
+        .map(eu.clinnova.workflow.application.TeamMember::name)
+        .filter(name -> !name.isBlank())
+        .orElse(page.getTranslation("application.team.member"));
+  }
 }

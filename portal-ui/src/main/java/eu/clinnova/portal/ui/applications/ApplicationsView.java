@@ -81,7 +81,18 @@ public class ApplicationsView extends Main implements HasDynamicTitle {
             new ApplicationListing.Card() {
               @Override
               public Component title(Application application) {
-                return ApplicationListing.link(ApplicationsView.this, application, true);
+                Component link = ApplicationListing.link(ApplicationsView.this, application, true);
+                if (application.isOwnedBy(caller.subject())) {
+                  return link;
+                }
+                // Another researcher's application that names this one in its team (ADR 0027).
+                com.vaadin.flow.component.html.Span badge =
+                    new com.vaadin.flow.component.html.Span(
+                        getTranslation("applications.teamBadge"));
+                badge.getElement().getThemeList().add("badge contrast");
+                badge.setId("team-badge-" + application.id());
+                return new com.vaadin.flow.component.html.Span(
+                    link, new com.vaadin.flow.component.Text(" "), badge);
               }
 
               @Override

@@ -100,6 +100,9 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     if (!file.entitlements().isEmpty()) {
       add(summary.entitlements(file));
       revocations(file).ifPresent(this::add);
+      if (!file.memberAgreements().isEmpty()) {
+        add(summary.teamAgreements(file));
+      }
     }
     add(summary.timeline(file));
   }
@@ -187,21 +190,27 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     releases.setId("releases-link");
     section.add(new Paragraph(releases));
     for (Entitlement entitlement : revocable) {
-      TextArea reason =
-          new TextArea(
-              getTranslation(
-                  "entitlement.revoke.reason", file.datasetTitle(entitlement.datasetId())));
-      reason.setId("revoke-reason-" + entitlement.datasetId());
+      // The applicant's access by its dataset; a team member's also by whose it is (ADR 0027).
+      boolean applicants = entitlement.researcher().equals(file.application().ownerSub());
+      String key =
+          applicants ? entitlement.datasetId() : entitlement.datasetId() + "-" + entitlement.id();
+      String what =
+          file.datasetTitle(entitlement.datasetId())
+              + (applicants
+                  ? ""
+                  : " · " + ApplicationTexts.holder(this, file, entitlement.researcher()));
+      TextArea reason = new TextArea(getTranslation("entitlement.revoke.reason", what));
+      reason.setId("revoke-reason-" + key);
       reason.setWidthFull();
-      Paragraph result = Sections.status("revoke-result-" + entitlement.datasetId());
-      Button revoke = new Button(getTranslation("entitlement.revoke", entitlement.datasetId()));
-      revoke.setId("revoke-" + entitlement.datasetId());
+      Paragraph result = Sections.status("revoke-result-" + key);
+      Button revoke = new Button(getTranslation("entitlement.revoke", what));
+      revoke.setId("revoke-" + key);
       revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
       revoke.addClickListener(
           event ->
               Confirmation.open(
                   getTranslation("entitlement.revoke.title"),
-                  new Paragraph(getTranslation("entitlement.revoke.body", entitlement.datasetId())),
+                  new Paragraph(getTranslation("entitlement.revoke.body", what)),
                   getTranslation("entitlement.revoke.confirm"),
                   true,
                   getTranslation("application.withdraw.cancel"),
