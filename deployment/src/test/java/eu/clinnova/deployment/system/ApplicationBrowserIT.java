@@ -274,6 +274,61 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     assertThat(register.locator("#project-" + id)).containsText("10.1000/clinnova.4");
   }
 
+  /**
+   * A team member with an account (ADR 0027), in French on a phone: the application is among
+   * theirs, marked as one whose team they are on; they read it without the applicant's steps and
+   * accept the agreement in their own name; their access appears, and the applicant sees who
+   * accepted and who has not yet.
+   */
+  @Test
+  void aTeamMemberAcceptsTheAgreementInTheirOwnNameOnAPhone() {
+    String researcher = Tokens.user("researcher");
+    String title = "Team study " + System.nanoTime() % 100000;
+    String body =
+        ApplicationApiIT.body(title, "lu-ibd-clinical")
+            .replace(
+                "{\"name\":\"A. Researcher\"",
+                "{\"name\":\"Rita Zweite\",\"email\":\"researcher2@demo.clinnova.eu\","
+                    + "\"affiliation\":\"LIH\"},{\"name\":\"A. Researcher\"");
+    String id = ApplicationApiIT.submitted(researcher, body, "LU", "CNER 202495");
+    ApplicationApiIT.approveIn(id, "lu");
+    String path = "/api/v1/applications/" + id;
+    assertEquals(
+        201, Api.post(path + "/agreement", researcher, ApplicationApiIT.acceptance()).statusCode());
+    try {
+      Page page = newPage("fr-FR", 390);
+      PortalPages.signIn(page, "/research/applications", "researcher2");
+      assertThat(page.locator("#team-badge-" + id)).hasText("Vous faites partie de l’équipe");
+      page.navigate(SystemTestEnvironment.portalUrl() + "/research/application/" + id);
+      assertThat(page.locator("#team-member-notice")).containsText("vous nomme dans son équipe");
+      assertThat(page.locator("#app-withdraw")).hasCount(0);
+      assertThat(page.locator("#app-amend")).hasCount(0);
+      page.locator("#agreement-confirm").click();
+      assertThat(page.locator("#agreement-result"))
+          .hasText("Veuillez cocher la case pour accepter l’accord.");
+      page.locator("#agreement-accept").click();
+      page.locator("#agreement-confirm").click();
+
+      assertThat(page.locator("#agreement-confirm")).hasCount(0);
+      assertThat(page.locator("#entitlement-list")).containsText("Rita Zweite");
+      assertThat(page.locator("#team-agreement-0")).containsText("a accepté l’accord le");
+      assertThat(page.locator("#team-agreement-1")).containsText("n’a pas encore accepté");
+      PortalPages.awaitIdle(page);
+      assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
+      PortalPages.screenshot(page, "team-member-fr-phone");
+
+      Page applicant = newPage("en-GB", 1280);
+      PortalPages.signIn(applicant, "/research/application/" + id, "researcher");
+      assertThat(applicant.locator("#team-agreement-0"))
+          .containsText("Rita Zweite (LIH) · accepted the agreement on");
+      assertThat(applicant.locator("#team-agreement-1"))
+          .containsText("has not accepted the agreement yet");
+      assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(applicant));
+    } finally {
+      assertEquals(200, Api.post(path + "/withdraw", researcher, "").statusCode());
+    }
+  }
+
   private static void choose(Page page, String select, String label) {
     page.locator(select).click();
     page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(label)).first().click();
