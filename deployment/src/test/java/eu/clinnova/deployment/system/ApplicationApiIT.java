@@ -415,6 +415,16 @@ class ApplicationApiIT {
 
     JsonNode notifications = Api.json(Api.get("/api/v1/me/notifications", researcher));
     assertTrue(notifications.toString().contains("entitlements-granted"), notifications.toString());
+
+    // Each step's e-mail reached its reader (GreenMail), naming the application.
+    Mailboxes.awaitAbout("steward-ch@demo.clinnova.eu", id, "Ethics evidence to check: “");
+    Mailboxes.awaitAbout("chair-ch@demo.clinnova.eu", id, "Your decision is due: “");
+    Mailboxes.awaitAbout(
+        "researcher@demo.clinnova.eu", id, "Your application “Crohn progression” is approved");
+    Mailboxes.awaitAbout(
+        "researcher@demo.clinnova.eu", id, "Your access for “Crohn progression” is granted");
+    Mailboxes.awaitAbout(
+        "researcher@demo.clinnova.eu", id, "Your access for “Crohn progression” was revoked");
   }
 
   @Test
@@ -464,6 +474,8 @@ class ApplicationApiIT {
         "{\"outcome\":\"reject\",\"comment\":\"The approval does not cover data reuse.\"}");
     JsonNode rejected = Api.json(Api.get("/api/v1/applications/" + deApp, researcher));
     assertEquals("rejected", rejected.get("state").asText());
+    Mailboxes.awaitAbout(
+        "researcher2@demo.clinnova.eu", deApp, "Your application “Study DE” was rejected");
     assertTrue(rejected.get("events").toString().contains("does not cover data reuse"));
     assertEquals("rejected", rejected.at("/jurisdictions/0/state").asText());
   }
@@ -657,6 +669,18 @@ class ApplicationApiIT {
     String entitlement = entitlementOf(researcher, id, "fr-ra-registry").orElseThrow();
     // The first approval ends in six months; a day later the access would be suspended.
     String afterFirst = LocalDate.now().plusMonths(6).plusDays(2) + "T12:00:00Z";
+    assertEquals("suspended", statusAsOf(researcher, entitlement, afterFirst));
+
+    // A first renewal the steward refuses (it names the wrong study): the access stays as it was.
+    declareRenewedEthics(path, researcher, "FR", "CNIL", "DR-2026-653", 30);
+    complete(
+        "steward-fr",
+        taskOf(Tokens.user("steward-fr"), id, "ethicsRenewalCheck").orElseThrow(),
+        "{\"outcome\":\"reject\",\"comment\":\"The letter names another study.\"}");
+    Mailboxes.awaitAbout(
+        "researcher2@demo.clinnova.eu",
+        id,
+        "Your renewed ethics approval for “Study FR” was refused");
     assertEquals("suspended", statusAsOf(researcher, entitlement, afterFirst));
 
     declareRenewedEthics(path, researcher, "FR", "CNIL", "DR-2026-654", 30);

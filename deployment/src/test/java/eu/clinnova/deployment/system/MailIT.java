@@ -304,6 +304,88 @@ class MailIT {
     }
   }
 
+  /**
+   * The clocks reach people by e-mail when their time comes (issue 20). Dates are moved in the
+   * database as if weeks had passed ({@link TimeTravel}); the running engine's timers and the
+   * entitlement watch (every minute here) then act as on the day: a decision past its legal date, a
+   * reminder to those who have not voted, an escalation; a returned application warned two weeks
+   * and one week before it lapses, then lapsed; access ending within 30 and 7 days, ended, and
+   * suspended when its ethics approval ended.
+   */
+  @Test
+  void theClocksMailEachWarningWhenItsTimeComes() throws Exception {
+    // Access first: the watch's next round finds them while the timers below are fired.
+    ReleaseGateIT.Grant month = ReleaseGateIT.grant("researcher2");
+    ReleaseGateIT.Grant week = ReleaseGateIT.grant("researcher2");
+    ReleaseGateIT.Grant ended = ReleaseGateIT.grant("researcher2");
+    ReleaseGateIT.Grant suspended = ReleaseGateIT.grant("researcher2");
+    TimeTravel.entitlementEndsIn(month.entitlementId(), java.time.Duration.ofDays(20));
+    TimeTravel.entitlementEndsIn(week.entitlementId(), java.time.Duration.ofDays(5));
+    TimeTravel.entitlementEndsIn(ended.entitlementId(), java.time.Duration.ofHours(-1));
+    ReleaseGateIT.endEthicsApprovalYesterday(suspended.applicationId());
+
+    String researcher = Tokens.user("researcher");
+    String late = "Late study " + UUID.randomUUID().toString().substring(0, 8);
+    String reviewed = submitted(researcher, body(late, "lu-ibd-clinical"), "LU", "CNER 202434");
+    for (String key : List.of("completenessCheck", "ethicsCheck")) {
+      complete(
+          "steward-lu",
+          taskOf(Tokens.user("steward-lu"), reviewed, key).orElseThrow(),
+          "{\"outcome\":\"approve\"}");
+    }
+    TimeTravel.clockDueIn(reviewed, "LU", "decision", java.time.Duration.ofMinutes(-1));
+    TimeTravel.fireTimer(reviewed, "decisionDue");
+    TimeTravel.fireTimer(reviewed, "reminderDue");
+    TimeTravel.fireTimer(reviewed, "escalationDue");
+    assertEquals(
+        "Overdue: the decision on “" + late + "” in Luxembourg",
+        Mailboxes.awaitAbout("chair-lu@demo.clinnova.eu", reviewed, "Overdue:").subject());
+    // Administrators watch the clocks: their e-mail links to the deadlines, not to the review.
+    String overdue = "Overdue: the decision on “" + late + "” in Luxembourg";
+    assertTrue(
+        Mailboxes.await("admin@demo.clinnova.eu", mail -> overdue.equals(mail.subject()), 1)
+            .get(0)
+            .body()
+            .contains(SystemTestEnvironment.portalUrl() + "/deadlines"));
+    Mailboxes.awaitAbout("dac-lu@demo.clinnova.eu", reviewed, "Reminder: “" + late + "”");
+    Mailboxes.awaitAbout(
+        "chair-lu@demo.clinnova.eu", reviewed, "Escalation: no decision yet on “" + late + "”");
+
+    String quiet = "Quiet study " + UUID.randomUUID().toString().substring(0, 8);
+    String returned = submitted(researcher, body(quiet, "lu-ibd-clinical"), "LU", "CNER 202435");
+    complete(
+        "steward-lu",
+        taskOf(Tokens.user("steward-lu"), returned, "completenessCheck").orElseThrow(),
+        "{\"outcome\":\"return\",\"comment\":\"Please add the protocol.\"}");
+    TimeTravel.clockDueIn(returned, "", "resubmission", java.time.Duration.ofDays(13));
+    TimeTravel.fireTimer(returned, "reviseFirstWarning");
+    Mailboxes.awaitAbout(
+        "researcher@demo.clinnova.eu",
+        returned,
+        "Your returned application “" + quiet + "” lapses in two weeks");
+    TimeTravel.clockDueIn(returned, "", "resubmission", java.time.Duration.ofDays(6));
+    TimeTravel.fireTimer(returned, "reviseLastWarning");
+    Mailboxes.awaitAbout(
+        "researcher@demo.clinnova.eu",
+        returned,
+        "Your returned application “" + quiet + "” lapses in one week");
+    TimeTravel.clockDueIn(returned, "", "resubmission", java.time.Duration.ofMinutes(-1));
+    TimeTravel.fireTimer(returned, "reviseLapses");
+    Mailboxes.awaitAbout(
+        "researcher@demo.clinnova.eu", returned, "Your application “" + quiet + "” has lapsed");
+    assertEquals(
+        "lapsed",
+        Api.json(Api.get("/api/v1/applications/" + returned, researcher)).get("state").asText());
+
+    String holder = "researcher2@demo.clinnova.eu";
+    Mailboxes.awaitAbout(
+        holder, month.applicationId(), "Your access for “Study LU” ends within 30");
+    Mailboxes.awaitAbout(holder, week.applicationId(), "Your access for “Study LU” ends within 7");
+    Mailboxes.awaitAbout(holder, ended.applicationId(), "Your access for “Study LU” has ended");
+    Mailboxes.awaitAbout(
+        holder, suspended.applicationId(), "Your access for “Study LU” is suspended");
+  }
+
   // --- helpers (also the authorization matrix's fixture) ----------------------------------
 
   /** Some delivery's id, once the sender has made one. */

@@ -86,6 +86,21 @@ final class Mailboxes {
     }
   }
 
+  /**
+   * The address's e-mail about the application (its page's address names it) whose subject starts
+   * with {@code subjectStart}, once it came (or fails).
+   */
+  static Mail awaitAbout(String address, String applicationId, String subjectStart) {
+    return await(
+            address,
+            mail ->
+                mail.subject() != null
+                    && mail.subject().startsWith(subjectStart)
+                    && mail.body().contains(applicationId),
+            1)
+        .get(0);
+  }
+
   /** The address's e-mails that match, once there are at least {@code count} (or fails). */
   static List<Mail> await(String address, Predicate<Mail> matching, int count) {
     Instant deadline = Instant.now().plus(PATIENCE);

@@ -394,13 +394,13 @@ class ReleaseGateIT {
     assertEquals(List.of(), toEarly.failures());
     assertEquals("permit", toEarly.answer().decision(), toEarly.answer().reasons().toString());
     assertEquals(List.of(subject), toEarly.answer().permitted());
+    Mailboxes.awaitAbout(
+        "researcher2@demo.clinnova.eu", id, "Your access for “Team study” is granted");
 
     // researcher-dac-de has not accepted: told by e-mail, refused by the gate until they do.
     String lateSub = Api.json(Api.get("/api/v1/me", late)).get("sub").asText();
-    Mailboxes.await(
-        "researcher-dac-de@demo.clinnova.eu",
-        mail -> mail.subject() != null && mail.subject().startsWith("You are on the team of"),
-        1);
+    Mailboxes.awaitAbout(
+        "researcher-dac-de@demo.clinnova.eu", id, "You are on the team of “Team study”");
     assertEquals(
         List.of("no-entitlement", "agreement-missing"),
         ask(nodeLu, new Grant(id, lateSub, ""), List.of(subject)).answer().reasons());
@@ -437,6 +437,8 @@ class ReleaseGateIT {
     assertEquals(
         List.of("entitlement-revoked"),
         ask(nodeLu, new Grant(id, earlySub, ""), List.of(subject)).answer().reasons());
+    Mailboxes.awaitAbout(
+        "researcher2@demo.clinnova.eu", id, "Your access for “Team study” was revoked");
     assertEquals(
         "permit", ask(nodeLu, new Grant(id, lateSub, ""), List.of(subject)).answer().decision());
   }

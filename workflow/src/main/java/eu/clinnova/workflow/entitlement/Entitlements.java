@@ -180,6 +180,13 @@ public class Entitlements {
       throw Refusal.conflict("entitlement-revoked", "The entitlement is already revoked.");
     }
     Role role = committee ? Role.DAC_MEMBER : Role.ADMIN;
+    // The holder is told at once, in the portal and by e-mail (the reason is on the page).
+    notifications.notify(
+        entitlement.researcher(),
+        entitlement.applicationId(),
+        "entitlement-revoked",
+        entitlement.jurisdiction(),
+        now);
     PendingAudit audit =
         auditLog.record(
             new AuditEvent(
