@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -325,6 +326,7 @@ class MailIT {
     ReleaseGateIT.endEthicsApprovalYesterday(suspended.applicationId());
 
     String researcher = Tokens.user("researcher");
+    Map<String, String> titles = new java.util.HashMap<>();
     String late = "Late study " + UUID.randomUUID().toString().substring(0, 8);
     String reviewed = submitted(researcher, body(late, "lu-ibd-clinical"), "LU", "CNER 202434");
     for (String key : List.of("completenessCheck", "ethicsCheck")) {
@@ -333,10 +335,39 @@ class MailIT {
           taskOf(Tokens.user("steward-lu"), reviewed, key).orElseThrow(),
           "{\"outcome\":\"approve\"}");
     }
+    // Three returned applications, at two weeks, one week and past their lapse.
+    Map<String, String> returned = new java.util.LinkedHashMap<>();
+    for (String when : List.of("two weeks", "one week", "lapsed")) {
+      String quiet = "Quiet study " + UUID.randomUUID().toString().substring(0, 8);
+      String id =
+          submitted(
+              researcher,
+              body(quiet, "lu-ibd-clinical"),
+              "LU",
+              "CNER 20243" + (returned.size() + 5));
+      complete(
+          "steward-lu",
+          taskOf(Tokens.user("steward-lu"), id, "completenessCheck").orElseThrow(),
+          "{\"outcome\":\"return\",\"comment\":\"Please add the protocol.\"}");
+      returned.put(when, id);
+      titles.put(id, quiet);
+    }
+
+    // Weeks pass: every timer falls due at once, and the engine fires them.
     TimeTravel.clockDueIn(reviewed, "LU", "decision", java.time.Duration.ofMinutes(-1));
     TimeTravel.fireTimer(reviewed, "decisionDue");
     TimeTravel.fireTimer(reviewed, "reminderDue");
     TimeTravel.fireTimer(reviewed, "escalationDue");
+    TimeTravel.clockDueIn(
+        returned.get("two weeks"), "", "resubmission", java.time.Duration.ofDays(13));
+    TimeTravel.fireTimer(returned.get("two weeks"), "reviseFirstWarning");
+    TimeTravel.clockDueIn(
+        returned.get("one week"), "", "resubmission", java.time.Duration.ofDays(6));
+    TimeTravel.fireTimer(returned.get("one week"), "reviseLastWarning");
+    TimeTravel.clockDueIn(
+        returned.get("lapsed"), "", "resubmission", java.time.Duration.ofMinutes(-1));
+    TimeTravel.fireTimer(returned.get("lapsed"), "reviseLapses");
+
     assertEquals(
         "Overdue: the decision on “" + late + "” in Luxembourg",
         Mailboxes.awaitAbout("chair-lu@demo.clinnova.eu", reviewed, "Overdue:").subject());
@@ -350,32 +381,23 @@ class MailIT {
     Mailboxes.awaitAbout("dac-lu@demo.clinnova.eu", reviewed, "Reminder: “" + late + "”");
     Mailboxes.awaitAbout(
         "chair-lu@demo.clinnova.eu", reviewed, "Escalation: no decision yet on “" + late + "”");
-
-    String quiet = "Quiet study " + UUID.randomUUID().toString().substring(0, 8);
-    String returned = submitted(researcher, body(quiet, "lu-ibd-clinical"), "LU", "CNER 202435");
-    complete(
-        "steward-lu",
-        taskOf(Tokens.user("steward-lu"), returned, "completenessCheck").orElseThrow(),
-        "{\"outcome\":\"return\",\"comment\":\"Please add the protocol.\"}");
-    TimeTravel.clockDueIn(returned, "", "resubmission", java.time.Duration.ofDays(13));
-    TimeTravel.fireTimer(returned, "reviseFirstWarning");
+    String applicant = "researcher@demo.clinnova.eu";
+    String twoWeeks = returned.get("two weeks");
     Mailboxes.awaitAbout(
-        "researcher@demo.clinnova.eu",
-        returned,
-        "Your returned application “" + quiet + "” lapses in two weeks");
-    TimeTravel.clockDueIn(returned, "", "resubmission", java.time.Duration.ofDays(6));
-    TimeTravel.fireTimer(returned, "reviseLastWarning");
+        applicant,
+        twoWeeks,
+        "Your returned application “" + titles.get(twoWeeks) + "” lapses in two weeks");
+    String oneWeek = returned.get("one week");
     Mailboxes.awaitAbout(
-        "researcher@demo.clinnova.eu",
-        returned,
-        "Your returned application “" + quiet + "” lapses in one week");
-    TimeTravel.clockDueIn(returned, "", "resubmission", java.time.Duration.ofMinutes(-1));
-    TimeTravel.fireTimer(returned, "reviseLapses");
+        applicant,
+        oneWeek,
+        "Your returned application “" + titles.get(oneWeek) + "” lapses in one week");
+    String lapsed = returned.get("lapsed");
     Mailboxes.awaitAbout(
-        "researcher@demo.clinnova.eu", returned, "Your application “" + quiet + "” has lapsed");
+        applicant, lapsed, "Your application “" + titles.get(lapsed) + "” has lapsed");
     assertEquals(
         "lapsed",
-        Api.json(Api.get("/api/v1/applications/" + returned, researcher)).get("state").asText());
+        Api.json(Api.get("/api/v1/applications/" + lapsed, researcher)).get("state").asText());
 
     String holder = "researcher2@demo.clinnova.eu";
     Mailboxes.awaitAbout(

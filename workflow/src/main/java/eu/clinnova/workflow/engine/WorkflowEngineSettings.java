@@ -51,6 +51,9 @@ public final class WorkflowEngineSettings {
     // Timers (reminders, escalations) run on the engine's executor, each job in its own JTA
     // transaction begun by the engine's transaction interceptor.
     configuration.setAsyncExecutorActivate(true);
+    // Flowable takes one due timer per acquisition, every 10 s by default: after a restart (or a
+    // morning when many reminders fall due) the network's timers would trickle out one by one.
+    configuration.setAsyncExecutorMaxTimerJobsPerAcquisition(20);
     return configuration;
   }
 
