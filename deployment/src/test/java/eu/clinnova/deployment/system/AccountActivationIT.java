@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,13 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * enters it, and from their next token on carries the pseudonym; a wrong or used code links
  * nothing.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class AccountActivationIT {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void anEnrolmentCodeLinksThePatientsAccountOnceThroughKeycloak() {

@@ -11,8 +11,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +18,6 @@ import org.junit.jupiter.api.Test;
  * at its field and saves nothing; a good change is saved as a new version listed under the rules.
  */
 class AdminBrowserIT extends BrowserSystemTest {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void anAdministratorChangesACommitteesRulesAndSeesEveryVersion() {

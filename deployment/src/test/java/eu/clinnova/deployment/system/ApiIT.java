@@ -15,9 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,13 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The API skeleton in the real WildFly, against the real PostgreSQL and Keycloak: tokens, roles,
  * problem details, health, OpenAPI, and the database rights of the application role.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class ApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void healthReportsDatabaseIdentityProviderAndWorkflowEngineUp() {

@@ -12,9 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,13 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * missing, who sees what, votes, quorum, conflicts of interest, rejection, withdrawal, and bad
  * input that writes nothing.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class ApplicationApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   static final byte[] PDF =
       "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

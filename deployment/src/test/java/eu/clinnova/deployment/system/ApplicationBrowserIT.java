@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,11 +20,6 @@ import org.junit.jupiter.api.Test;
  * vote and their chairs decide, the researcher accepts the agreement and sees the entitlements.
  */
 class ApplicationBrowserIT extends BrowserSystemTest {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   static final String TITLE = "Crohn flares predicted by AI " + System.nanoTime() % 100000;
 

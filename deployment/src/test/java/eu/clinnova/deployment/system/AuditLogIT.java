@@ -21,11 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,24 +32,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The audit log through its public API, in the real server: the signed checkpoint, the verifier
  * key, entries, proofs, the command-line verifier, and tampering detected.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditLogIT {
 
-  private static final String DEPLOYMENT = "portal";
   private static String firstCheckpoint;
-
-  @ArquillianResource private Deployer deployer;
-
-  @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   @Order(1)
-  void theCheckpointIsPublicSignedAndCoversTheStartOfThePortal() {
-    deployer.deploy(DEPLOYMENT);
+  void theCheckpointIsPublicSignedAndCoversTheStartOfThePortal() throws Exception {
+    // A fresh start: the log's newest entry is then this start (the next test reads it).
+    PortalDeployed.redeploy();
     HttpResponse<String> checkpoint = Api.get("/api/v1/audit/checkpoint", null);
     assertEquals(200, checkpoint.statusCode(), checkpoint.body());
     assertTrue(checkpoint.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
@@ -126,9 +115,8 @@ class AuditLogIT {
 
   @Test
   @Order(4)
-  void afterARestartTheLogHasGrownConsistently() {
-    deployer.undeploy(DEPLOYMENT);
-    deployer.deploy(DEPLOYMENT);
+  void afterARestartTheLogHasGrownConsistently() throws Exception {
+    PortalDeployed.redeploy();
     Checkpoint before = Checkpoint.verify(firstCheckpoint, verifier());
     Checkpoint after =
         Checkpoint.verify(Api.get("/api/v1/audit/checkpoint", null).body(), verifier());

@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * one the row gives), so that the matrix tests who gets past authorization without altering the
  * data the other tests use; the operations that do change their fixture come last in the table.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class AuthorizationMatrixIT {
 
   /** The callers, in the table's column order: a demo user or node per role, or nobody. */
@@ -56,11 +54,6 @@ class AuthorizationMatrixIT {
       ("--matrix\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
               + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--matrix--\r\n")
           .getBytes(StandardCharsets.US_ASCII);
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   /** One row: an operation, the body its writes send, the expected status per caller. */
   record Row(String method, String path, String body, List<String> expected) {

@@ -16,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,15 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * what they should be; the wrong media type. No answer may be a 5xx, every error must be problem
  * details, and a refused request must leave the log as it was (nothing recorded).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class BadInputCorpusIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   /** One request of the corpus and what it is. */
   record Probe(String what, String method, String path, String contentType, byte[] body) {}

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What every browser test shares: one Chromium per test class, a fresh browser context (cookies,
  * storage) per test, closed after it.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 abstract class BrowserSystemTest {
 
   private static Playwright playwright;

@@ -3,17 +3,10 @@ package eu.clinnova.deployment.system;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** A researcher browses the dataset catalogue and filters it by jurisdiction. */
 class CatalogueBrowserIT extends BrowserSystemTest {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void aResearcherFiltersTheCatalogueByJurisdiction() {

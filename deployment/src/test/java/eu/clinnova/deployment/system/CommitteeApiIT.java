@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,16 +16,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The committees' rules through the API, against the real server: read by staff, changed by an
  * administrator as a new version on the record, refused field by field when they cannot work.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class CommitteeApiIT {
 
   static final String SEEDED =
       "{\"quorum\":2,\"reminderDays\":7,\"escalationDays\":14,\"decisionDays\":90}";
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   static JsonNode committee(String token, String jurisdiction) {
     for (JsonNode committee : Api.json(Api.get("/api/v1/committees", token))) {

@@ -14,9 +14,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,13 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * FR information and objection, DE validity, major versions and re-consent; who may do what; and
  * that every refused request writes nothing, not even an audit entry.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class ConsentApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   static final String LU_FORM = "lu-research-consent";
 

@@ -9,8 +9,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,11 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * everything in one step, read the history and download a receipt; axe-core clean.
  */
 class ConsentBrowserIT extends BrowserSystemTest {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @ParameterizedTest(name = "{0} ({1}, {2} px)")
   @CsvSource({

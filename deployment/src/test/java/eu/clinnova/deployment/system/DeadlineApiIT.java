@@ -16,9 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,13 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reaches the applicant by e-mail and the log. (The timers themselves, moved through months, are
  * {@code ReviewClocksTest}'s.)
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class DeadlineApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void aCompleteApplicationsDecisionIsDueIn90DaysAndItsChairExtendsItOnce() {

@@ -11,8 +11,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +18,6 @@ import org.junit.jupiter.api.Test;
  * the reason is asked at the field, the date moves, the line says it was extended.
  */
 class DeadlineBrowserIT extends BrowserSystemTest {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void aChairExtendsADecisionOnceWithItsReasonFromThePhone() {

@@ -18,9 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,17 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * what they turned off; while the mail server is away the messages wait, and when it is back each
  * arrives once. The administrator follows every attempt.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class MailIT {
 
   static final String DEVELOPMENT_DEFAULTS =
       "{\"language\":\"en\",\"email\":{\"tasks\":true,\"decisions\":true,"
           + "\"releasesOfMyData\":false}}";
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void messagesReachEachPersonInTheirLanguageNamingTheApplicationAndLinkingToIt() {

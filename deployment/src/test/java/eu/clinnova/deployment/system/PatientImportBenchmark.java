@@ -8,9 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,15 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * sequenced every entry, and a second run of the same file (nobody enrolled twice). Figures go to
  * standard output and {@code target/bench/patient-import.txt}; nothing here asserts a time.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class PatientImportBenchmark {
 
   static final int ROWS = Integer.getInteger("bench.rows", 100_000);
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void aHundredThousandRows() throws IOException {

@@ -11,9 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,15 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * background and followed through its job, bad lines and bad files, the patients listed page by
  * page within the steward's jurisdiction, and a correction; each caller sees only what is theirs.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class PatientImportIT {
 
   static final String HEADER = "psn,site,cohorts,minor";
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   static HttpResponse<String> importFile(String token, String mediaType, byte[] file) {
     return Api.send(

@@ -13,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +21,6 @@ import org.junit.jupiter.api.Test;
  * as a page for the compliance officer; nobody else reads it.
  */
 class ProcessingRegisterIT extends BrowserSystemTest {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void anApprovedApplicationIsAnActivityOfTheRecordAsJsonPdfAndPage() throws Exception {

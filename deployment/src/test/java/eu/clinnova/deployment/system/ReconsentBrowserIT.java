@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,11 +24,6 @@ class ReconsentBrowserIT extends BrowserSystemTest {
 
   private static final String DATASET = "ch-ibd-general";
   private static final String NEEDED = "\"CLINICAL-DATA\":\"permit\",\"CROSS-BORDER\":\"permit\"";
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void aRepresentativesYesLapsesOnceTheStewardRecordsRegainedCapacity() throws Exception {

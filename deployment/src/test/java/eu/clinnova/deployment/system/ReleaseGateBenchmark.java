@@ -23,9 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * second with concurrent nodes. Figures go to standard output and {@code
  * target/bench/release-gate.txt}; nothing here asserts a time.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class ReleaseGateBenchmark {
 
   static final int PATIENTS = Integer.getInteger("bench.patients", 1_000_000);
@@ -56,11 +54,6 @@ class ReleaseGateBenchmark {
   static {
     // HttpURLConnection keeps 5 idle connections per server by default: one per client thread.
     System.setProperty("http.maxConnections", String.valueOf(Math.max(5, THREADS * 2)));
-  }
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
   }
 
   private final List<String> report = new ArrayList<>();

@@ -21,9 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,15 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The release gate end to end (issue 6): real WildFly, PostgreSQL and Keycloak; the nodes are
  * played by {@link NodeClient}, the library a node embeds, which verifies every answer.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class ReleaseGateIT {
 
   static final String DATASET = "lu-ibd-clinical";
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   static NodeClient node(String clientId) {
     return new NodeClient(

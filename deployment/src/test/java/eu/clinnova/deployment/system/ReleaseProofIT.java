@@ -23,9 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * key; the compliance replay passes the log the suite wrote and reports a subject a database
  * superuser added to a release, and a release whose consent entry is gone.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class ReleaseProofIT {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @TempDir Path work;
 

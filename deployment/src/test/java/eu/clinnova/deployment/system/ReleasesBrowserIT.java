@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Page;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,11 +15,6 @@ import org.junit.jupiter.api.Test;
  * and the patient finds it under "who used my data".
  */
 class ReleasesBrowserIT extends BrowserSystemTest {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void aReleaseIsSeenByComplianceTheCommitteeAndThePatient() throws Exception {

@@ -35,9 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.PGConnection;
@@ -56,17 +54,12 @@ import org.postgresql.PGConnection;
  * verifies and replays it. Figures go to standard output and {@code target/bench/replay-api.txt};
  * nothing here asserts a time, but the replay must pass.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class ReplayApiBenchmark {
 
   static final int ENTRIES = Integer.getInteger("bench.entries", 1_000_000);
   static final int PATIENTS = Integer.getInteger("bench.patients", 200_000);
   static final int CHUNK = 50_000;
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   private final List<String> report = new ArrayList<>();
 

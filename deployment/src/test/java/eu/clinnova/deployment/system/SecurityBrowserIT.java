@@ -13,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +21,6 @@ import org.junit.jupiter.api.Test;
  * applicant's attachment gets a file to save, never a page in the portal's origin.
  */
 class SecurityBrowserIT extends BrowserSystemTest {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void aPageIsServedWithItsPolicyAndWorksUnderIt() {

@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,16 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code Host}, numbers and strings beyond their range, and the gate's answer for application ids
  * that do or do not exist.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, PortalDeployed.class})
 class SecurityIT {
 
   static final String PUBLIC_URL = SystemTestEnvironment.portalUrl() + "/";
   static final String FORGED_HOST = "evil.example.org";
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   // --- 2. security headers ---------------------------------------------------------------
 

@@ -10,8 +10,6 @@ import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +18,6 @@ import org.junit.jupiter.api.Test;
  * cannot open that patient.
  */
 class StewardBrowserIT extends BrowserSystemTest {
-
-  @Deployment(testable = false)
-  static WebArchive portal() {
-    return PortalDeployment.war();
-  }
 
   @Test
   void aStewardEnrolsAPatientAndRecordsTheirPaperFormWithItsScan() {
