@@ -4,7 +4,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.as.controller.client.ModelControllerClient;
-import org.jboss.as.controller.client.helpers.standalone.ServerDeploymentHelper;
+import org.jboss.as.controller.client.OperationBuilder;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -37,20 +39,44 @@ public class PortalDeployed implements BeforeAllCallback {
 
   /** The portal stopped and started again, as a restart of the server would (AuditLogIT). */
   static synchronized void redeploy() throws Exception {
-    if (deployed) {
-      try (ModelControllerClient client = client()) {
-        new ServerDeploymentHelper(client).undeploy(NAME);
-      }
-      deployed = false;
-    }
+    deployed = false;
     ensure();
   }
 
+  /**
+   * Deploys it, not persistently: the server's configuration file does not keep it (the refusal
+   * test copies that file to a server of its own, which deploys the portal itself). A deployment
+   * already there (this run's, or one an interrupted run left in the configuration) is removed
+   * first.
+   */
   private static void deploy() throws Exception {
     Path war = Path.of(System.getProperty("clinnova.war"));
+    ModelNode address = Operations.createAddress("deployment", NAME);
+    ModelNode add = Operations.createAddOperation(address);
+    add.get("enabled").set(true);
+    add.get("persistent").set(false);
+    add.get("content").add().get("input-stream-index").set(0);
     try (ModelControllerClient client = client();
         InputStream content = Files.newInputStream(war)) {
-      new ServerDeploymentHelper(client).deploy(NAME, content);
+      boolean present =
+          Operations.isSuccessfulOutcome(
+              client.execute(Operations.createReadResourceOperation(address)));
+      if (present) {
+        succeed(
+            client.execute(
+                Operations.CompositeOperationBuilder.create()
+                    .addStep(Operations.createOperation("undeploy", address))
+                    .addStep(Operations.createRemoveOperation(address))
+                    .build()));
+      }
+      succeed(client.execute(new OperationBuilder(add).addInputStream(content).build()));
+    }
+  }
+
+  private static void succeed(ModelNode result) {
+    if (!Operations.isSuccessfulOutcome(result)) {
+      throw new IllegalStateException(
+          "WildFly refused: " + Operations.getFailureDescription(result).asString());
     }
   }
 

@@ -95,14 +95,7 @@ public class AgreementAcceptance {
     }
     Instant now = changes.now();
     agreements.insert(id, agreement, now, caller.subject());
-    changes.event(application, "agreement-accepted", null, caller, Role.RESEARCHER, null, null);
-    PendingAudit audit =
-        changes.audit(
-            caller,
-            Role.RESEARCHER,
-            "application.agreement-accepted",
-            application,
-            Map.of("agreementVersion", agreement.version(), "agreementSha256", agreement.sha256()));
+    PendingAudit audit = logged(caller, application, "agreement-accepted", agreement);
     tasks.complete(task.get().getId());
     return new Applications.Changed(application, audit);
   }
@@ -140,14 +133,7 @@ public class AgreementAcceptance {
     agreements.insertMember(
         new AgreementStore.MemberAcceptance(
             projectId, caller.subject(), address, agreement.version(), agreement.sha256(), now));
-    changes.event(project, "member-agreement-accepted", null, caller, Role.RESEARCHER, null, null);
-    PendingAudit audit =
-        changes.audit(
-            caller,
-            Role.RESEARCHER,
-            "application.member-agreement-accepted",
-            project,
-            Map.of("agreementVersion", agreement.version(), "agreementSha256", agreement.sha256()));
+    PendingAudit audit = logged(caller, project, "member-agreement-accepted", agreement);
     List<Entitlement> shared =
         team.shareHeld(
             projectId,
@@ -160,6 +146,21 @@ public class AgreementAcceptance {
       notifications.notify(caller.subject(), projectId, "entitlements-granted", null, now);
     }
     return new Applications.Changed(project, audit);
+  }
+
+  /**
+   * The acceptance on the application's timeline ({@code kind}) and in the audit log ({@code
+   * application.<kind>}, with the version and digest accepted).
+   */
+  private PendingAudit logged(
+      Caller caller, Application application, String kind, DataAccessAgreement agreement) {
+    changes.event(application, kind, null, caller, Role.RESEARCHER, null, null);
+    return changes.audit(
+        caller,
+        Role.RESEARCHER,
+        "application." + kind,
+        application,
+        Map.of("agreementVersion", agreement.version(), "agreementSha256", agreement.sha256()));
   }
 
   /** The agreement in force, if the answer accepts it as shown: the version must be current. */
