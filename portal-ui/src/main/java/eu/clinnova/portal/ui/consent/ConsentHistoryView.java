@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import eu.clinnova.consent.application.ConsentForms;
 import eu.clinnova.consent.application.ConsentQueries;
 import eu.clinnova.consent.application.PersonalDataReads;
 import eu.clinnova.consent.domain.ConsentModule;
@@ -22,26 +23,32 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.Downloads;
 import eu.clinnova.portal.ui.base.MainLayout;
+import eu.clinnova.portal.ui.base.NetworkTime;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every record the patient's consent is made of, newest first: what it said, who signed and when,
- * and its receipt (PDF in the signer's language, and the ISO/IEC TS 27560 JSON).
+ * Every record the patient's consent is made of, newest first: what it said (each module by its
+ * title in the patient's language, never its code), who signed and when (in their language, on the
+ * network's clock with its zone named), and its receipt (PDF in the signer's language, and the
+ * ISO/IEC TS 27560 JSON).
  */
 @Route(value = "consent/history", layout = MainLayout.class)
 @RolesAllowed(Role.Names.PATIENT)
 public class ConsentHistoryView extends Main implements HasDynamicTitle {
 
+  /** Each module's title in the patient's language, from the form they answer. */
+  private Map<ConsentModule, String> titles = Map.of();
+
   @Inject
-  public ConsentHistoryView(ConsentQueries queries, PersonalDataReads reads) {
+  public ConsentHistoryView(ConsentQueries queries, PersonalDataReads reads, ConsentForms forms) {
     setId("consent-history");
     addClassName("portal-page");
     add(new H1(getTranslation("history.title")), new Paragraph(getTranslation("history.intro")));
@@ -52,13 +59,10 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
     }
     String psn = caller.psn().get();
     List<RecordEntry> history = queries.history(caller, psn);
-    DateTimeFormatter format =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(getLocale())
-            .withZone(ZoneOffset.UTC);
+    titles = titles(queries, forms, caller, psn);
     if (history.isEmpty()) {
       add(new Paragraph(getTranslation("history.empty")));
-      add(readsOf(reads.of(caller, psn), format));
+      add(readsOf(reads.of(caller, psn)));
       return;
     }
     // A list of cards rather than a grid: it reads well on a phone and to a screen reader.
@@ -69,7 +73,7 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
       ListItem item = new ListItem();
       item.addClassName("portal-card");
       item.add(
-          new H2(format.format(entry.record().recordedAt()) + " UTC"),
+          new H2(NetworkTime.dateTime(entry.record().recordedAt(), getLocale())),
           new Paragraph(what(entry.record())),
           new Paragraph(
               getTranslation("history.signer")
@@ -79,11 +83,30 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
       list.add(item);
     }
     add(list);
-    add(readsOf(reads.of(caller, psn), format));
+    add(readsOf(reads.of(caller, psn)));
+  }
+
+  private Map<ConsentModule, String> titles(
+      ConsentQueries queries, ConsentForms forms, Caller caller, String psn) {
+    ConsentQueries.PatientConsent consent = queries.state(caller, psn, Instant.now());
+    Map<ConsentModule, String> found = new EnumMap<>(ConsentModule.class);
+    PatientForms.formFor(consent.patient().jurisdiction(), consent.history(), forms.active())
+        .ifPresent(
+            form -> {
+              String language = PatientForms.language(form, getLocale().getLanguage());
+              form.modules()
+                  .forEach(module -> found.put(module.module(), module.title().get(language)));
+            });
+    return found;
+  }
+
+  /** The module's title; its code only if no form of the patient's names it any more. */
+  private String title(ConsentModule module) {
+    return titles.getOrDefault(module, module.code());
   }
 
   /** Who among staff, compliance and nodes read the patient's consent (the log keeps it). */
-  private Section readsOf(List<PersonalDataReads.LoggedRead> reads, DateTimeFormatter format) {
+  private Section readsOf(List<PersonalDataReads.LoggedRead> reads) {
     Section section = new Section();
     section.setId("consent-reads");
     H2 heading = new H2(getTranslation("history.reads.title"));
@@ -101,7 +124,7 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
           new ListItem(
               getTranslation(
                   "history.reads.line",
-                  format.format(read.at()) + " UTC",
+                  NetworkTime.dateTime(read.at(), getLocale()),
                   getTranslation("history.reads.role." + read.actorRole()),
                   getTranslation("history.reads.view." + read.view()))));
     }
@@ -115,7 +138,7 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
           record.decisions().entrySet().stream()
               .map(
                   entry ->
-                      entry.getKey().code()
+                      title(entry.getKey())
                           + ": "
                           + getTranslation("consent.decision." + entry.getValue().code()))
               .collect(Collectors.joining(", "));
@@ -125,7 +148,7 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
               record.withdrawn().isEmpty()
                   ? getTranslation("history.everything")
                   : record.withdrawn().stream()
-                      .map(ConsentModule::code)
+                      .map(this::title)
                       .sorted()
                       .collect(Collectors.joining(", ")));
       case OBJECTION -> getTranslation("history.objection");

@@ -11,10 +11,8 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.messages.delivery.DeliveryLog;
 import eu.clinnova.portal.api.consent.ReleaseProofResource;
 import eu.clinnova.portal.ui.base.Downloads;
+import eu.clinnova.portal.ui.base.NetworkTime;
 import eu.clinnova.release.ReleaseSubjects;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,15 +37,13 @@ final class DisclosuresList extends Div {
       add(none);
       return;
     }
-    DateTimeFormatter format =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(getLocale())
-            .withZone(ZoneOffset.UTC);
+    // In the reader's language, on the network's clock with its zone named (never UTC).
+    java.util.function.Function<java.time.Instant, String> when =
+        at -> NetworkTime.dateTime(at, getLocale());
     Grid<Disclosure> grid = new Grid<>();
     grid.setId("disclosures-grid");
     grid.setAllRowsVisible(true);
-    grid.addColumn(d -> format.format(d.decidedAt()) + " UTC")
-        .setHeader(getTranslation("disclosures.when"));
+    grid.addColumn(d -> when.apply(d.decidedAt())).setHeader(getTranslation("disclosures.when"));
     grid.addColumn(Disclosure::projectTitle).setHeader(getTranslation("disclosures.project"));
     grid.addColumn(Disclosure::datasetId).setHeader(getTranslation("disclosures.dataset"));
     grid.addColumn(Disclosure::node).setHeader(getTranslation("disclosures.node"));
@@ -61,10 +57,7 @@ final class DisclosuresList extends Div {
                         notice ->
                             notice
                                 .sentAt()
-                                .map(
-                                    sent ->
-                                        getTranslation(
-                                            "disclosures.told", format.format(sent) + " UTC"))
+                                .map(sent -> getTranslation("disclosures.told", when.apply(sent)))
                                 .orElse(getTranslation("disclosures.telling")))
                     .orElse(""))
         .setHeader(getTranslation("disclosures.withdrawal"));
@@ -85,7 +78,7 @@ final class DisclosuresList extends Div {
                       getTranslation(
                           "disclosures.proof.label",
                           disclosure.projectTitle(),
-                          format.format(disclosure.decidedAt()) + " UTC"));
+                          when.apply(disclosure.decidedAt())));
               return proof;
             })
         .setHeader(getTranslation("disclosures.proof"));

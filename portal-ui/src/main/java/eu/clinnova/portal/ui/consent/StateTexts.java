@@ -2,7 +2,6 @@ package eu.clinnova.portal.ui.consent;
 
 import com.vaadin.flow.component.Component;
 import eu.clinnova.consent.domain.ModuleState;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -16,7 +15,7 @@ final class StateTexts {
     DateTimeFormatter format =
         DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
             .withLocale(locale)
-            .withZone(ZoneOffset.UTC);
+            .withZone(eu.clinnova.portal.ui.base.NetworkTime.ZONE);
     String since = state.since().map(format::format).orElse("");
     String text =
         in.getTranslation(
