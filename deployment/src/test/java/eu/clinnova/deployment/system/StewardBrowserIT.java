@@ -52,7 +52,9 @@ class StewardBrowserIT extends BrowserSystemTest {
     page.locator("#paper-save").click();
     assertThat(page.locator("#patient-state-CLINICAL-DATA")).containsText("Yes, since");
     assertThat(page.locator("#patient-state-GENETIC")).containsText("No, since");
-    assertThat(page.locator("#patient-history")).containsText("You, on paper");
+    assertThat(page.locator("#patient-history"))
+        .containsText("signed by the patient on paper, recorded by staff");
+    assertThat(page.locator("#patient-history")).not().containsText("CLINICAL-DATA");
     PortalPages.screenshot(page, "steward-patient-en");
 
     Page other = newPage("fr-FR", 390);
@@ -112,7 +114,7 @@ class StewardBrowserIT extends BrowserSystemTest {
     assertThat(page.locator("#withdraw-scan-result")).containsText("SHA-256");
     page.locator("#withdraw-save").click();
     assertThat(page.locator("#patient-notice")).hasText("The withdrawal is recorded.");
-    assertThat(page.locator("#patient-history")).containsText("withdrawal");
+    assertThat(page.locator("#patient-history")).containsText("Withdrawal");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
 
     Page french = newPage("fr-FR", 390);

@@ -30,18 +30,24 @@ final class ConsentTimeline {
     for (RecordEntry entry : history) {
       ListItem item = new ListItem();
       item.addClassName("portal-card");
-      String signer = host.getTranslation("history.signer." + entry.record().signer().code());
+      // In staff's words: what kind of record, who signed (the patient, a guardian...), and each
+      // module by its title with the decision (never codes; issue 21).
+      String signer = host.getTranslation("timeline.signer." + entry.record().signer().code());
       item.add(
           new Paragraph(
               NetworkTime.dateTime(entry.record().recordedAt(), locale)
                   + " · "
-                  + entry.record().kind().code()
+                  + host.getTranslation("timeline.kind." + entry.record().kind().code())
                   + " · "
                   + signer
                   + entry.signerName().map(name -> " (" + name + ")").orElse("")),
           new Paragraph(
               entry.record().decisions().entrySet().stream()
-                  .map(e -> e.getKey().code() + ": " + e.getValue().code())
+                  .map(
+                      e ->
+                          host.getTranslation("module.title." + e.getKey().code())
+                              + ": "
+                              + host.getTranslation("consent.decision." + e.getValue().code()))
                   .collect(Collectors.joining(", "))));
       list.add(item);
     }

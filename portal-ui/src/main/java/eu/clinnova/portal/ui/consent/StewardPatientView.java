@@ -165,7 +165,11 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     list.addClassName("portal-cards");
     for (ConsentModule module : ConsentModule.values()) {
       ModuleState state = consent.states().get(module);
-      ListItem item = new ListItem(module.code() + ": " + StateTexts.of(this, getLocale(), state));
+      ListItem item =
+          new ListItem(
+              getTranslation("module.title." + module.code())
+                  + ": "
+                  + StateTexts.of(this, getLocale(), state));
       item.setId("patient-state-" + module.code());
       item.addClassName("portal-card");
       list.add(item);
