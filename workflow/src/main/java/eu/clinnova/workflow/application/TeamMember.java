@@ -9,8 +9,16 @@ import java.util.Locale;
  */
 public record TeamMember(String name, String email, String affiliation) {
 
+  /**
+   * The address as the portal compares it (trimmed, lower-cased, like {@code
+   * Caller.teamAddress()}); empty when the applicant gave none.
+   */
+  public String address() {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+
   /** Whether {@code address} (lower-cased) is this member's, compared without case. */
   public boolean isReachedAt(String address) {
-    return !email.isBlank() && email.strip().toLowerCase(Locale.ROOT).equals(address);
+    return !address().isEmpty() && address().equals(address);
   }
 }

@@ -11,6 +11,7 @@ import eu.clinnova.workflow.application.ApplicationStore;
 import eu.clinnova.workflow.application.EthicsApproval;
 import eu.clinnova.workflow.application.JurisdictionReview;
 import eu.clinnova.workflow.application.SubmissionChecklist;
+import eu.clinnova.workflow.application.TeamMember;
 import eu.clinnova.workflow.catalogue.Dataset;
 import eu.clinnova.workflow.catalogue.DatasetStore;
 import eu.clinnova.workflow.committee.Committee;
@@ -353,7 +354,7 @@ public class ReviewStepsService implements ReviewSteps {
           // the portal knows their account only once they sign in and accept).
           Application named = applications.find(project.id()).orElse(project);
           named.document().team().stream()
-              .map(member -> member.email().strip().toLowerCase(java.util.Locale.ROOT))
+              .map(TeamMember::address)
               .filter(address -> !address.isEmpty())
               .filter(
                   address ->

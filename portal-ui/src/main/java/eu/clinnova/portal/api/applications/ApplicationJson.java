@@ -201,8 +201,7 @@ final class ApplicationJson {
       }
       JsonObjectBuilder entry =
           JSON.createObjectBuilder().add("name", member.name()).add("email", member.email());
-      var accepted =
-          file.memberAgreementAt(member.email().strip().toLowerCase(java.util.Locale.ROOT));
+      var accepted = file.memberAgreementAt(member.address());
       entry.add("accepted", accepted.isPresent());
       accepted.ifPresent(
           acceptance ->

@@ -336,7 +336,7 @@ final class ApplicationSummary {
       if (member.email().isBlank()) {
         continue;
       }
-      String address = member.email().strip().toLowerCase(java.util.Locale.ROOT);
+      String address = member.address();
       String who =
           member.name() + (member.affiliation().isBlank() ? "" : " (" + member.affiliation() + ")");
       String state =
