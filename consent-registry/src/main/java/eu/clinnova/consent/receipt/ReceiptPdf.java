@@ -5,13 +5,15 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * The receipt as a one- or two-page PDF in the signer's language, written from the same JSON fields
- * as the machine-readable receipt so that the two never disagree.
+ * Receipts and statements as one- or two-page PDFs in the patient's language, written from the same
+ * JSON fields as their machine-readable form so that the two never disagree; times on the network's
+ * clock with the zone named, not in UTC.
  */
 public final class ReceiptPdf {
 
   private ReceiptPdf() {}
 
+  /** A receipt of one record ({@link ConsentReceipt}). */
   public static byte[] render(JsonObject receipt) {
     String language = receipt.getString("language");
     try (PdfWriter writer =
@@ -21,23 +23,12 @@ public final class ReceiptPdf {
       writer.line(ReceiptTexts.text(language, receipt.getString("state")), true, 13);
       writer.gap();
       field(writer, language, "receipt", receipt.getString("receiptId"));
-      field(writer, language, "recorded", receipt.getString("timestamp"));
-      field(
-          writer,
-          language,
-          "pseudonym",
-          receipt.getJsonObject("dataSubject").getString("pseudonym"));
-      field(writer, language, "jurisdiction", receipt.getString("jurisdiction"));
-      JsonObject controller = receipt.getJsonObject("controller");
-      field(
-          writer,
-          language,
-          "controller",
-          controller.getString("name") + " (" + controller.getString("contact") + ")");
+      field(writer, language, "recorded", ReceiptTime.of(receipt.getString("timestamp"), language));
+      subjectAndController(writer, language, receipt);
       JsonObject signer = receipt.getJsonObject("signer");
       String signedBy = ReceiptTexts.text(language, signer.getString("kind"));
       if (signer.containsKey("name")) {
-        signedBy += ": " + signer.getString("name");
+        signedBy += colon(language) + signer.getString("name");
       }
       field(writer, language, "signer", signedBy);
       if (receipt.containsKey("notice")) {
@@ -62,10 +53,15 @@ public final class ReceiptPdf {
             purpose.getString("title")
                 + " ("
                 + purpose.getString("module")
-                + "): "
+                + ")"
+                + colon(language)
                 + ReceiptTexts.text(language, purpose.getString("decision"));
         if (purpose.get("validUntil") instanceof JsonString until) {
-          line += ", " + ReceiptTexts.text(language, "until") + " " + until.getString();
+          line +=
+              ", "
+                  + ReceiptTexts.text(language, "until")
+                  + " "
+                  + ReceiptTime.date(until.getString(), language);
         }
         writer.line("• " + line, false, 11);
       }
@@ -75,7 +71,77 @@ public final class ReceiptPdf {
     }
   }
 
+  /** A statement of the patient's choices at one instant ({@link ConsentStatement}). */
+  public static byte[] renderStatement(JsonObject statement) {
+    String language = statement.getString("language");
+    String title = ReceiptTexts.text(language, "statement.title");
+    try (PdfWriter writer = new PdfWriter(title)) {
+      writer.line(title, true, 18);
+      writer.line(
+          ReceiptTexts.text(language, "statement.summary")
+              .replace("{allowed}", String.valueOf(statement.getInt("allowed")))
+              .replace("{total}", String.valueOf(statement.getInt("total"))),
+          true,
+          13);
+      writer.gap();
+      field(
+          writer,
+          language,
+          "statement.asOf",
+          ReceiptTime.of(statement.getString("timestamp"), language));
+      subjectAndController(writer, language, statement);
+      writer.gap();
+      writer.line(ReceiptTexts.text(language, "decisions"), true, 12);
+      for (JsonValue value : statement.getJsonArray("purposes")) {
+        JsonObject purpose = value.asJsonObject();
+        String line =
+            purpose.getString("title")
+                + colon(language)
+                + ReceiptTexts.text(language, purpose.getString("decision"));
+        if (purpose.get("since") instanceof JsonString since) {
+          line +=
+              ", "
+                  + ReceiptTexts.text(language, "since")
+                  + " "
+                  + ReceiptTime.date(since.getString(), language);
+        }
+        if (purpose.get("validUntil") instanceof JsonString until) {
+          line +=
+              ", "
+                  + ReceiptTexts.text(language, "until")
+                  + " "
+                  + ReceiptTime.date(until.getString(), language);
+        }
+        writer.line("• " + line, false, 11);
+      }
+      writer.gap();
+      writer.line(ReceiptTexts.text(language, "statement.note"), false, 10);
+      writer.line(statement.getString("withdrawalMethod"), false, 10);
+      return writer.bytes();
+    }
+  }
+
+  private static void subjectAndController(PdfWriter writer, String language, JsonObject json) {
+    field(writer, language, "pseudonym", json.getJsonObject("dataSubject").getString("pseudonym"));
+    field(
+        writer,
+        language,
+        "jurisdiction",
+        ReceiptTexts.text(language, "jurisdiction." + json.getString("jurisdiction")));
+    JsonObject controller = json.getJsonObject("controller");
+    field(
+        writer,
+        language,
+        "controller",
+        controller.getString("name") + " (" + controller.getString("contact") + ")");
+  }
+
   private static void field(PdfWriter writer, String language, String label, String value) {
-    writer.line(ReceiptTexts.text(language, label) + ": " + value, false, 10);
+    writer.line(ReceiptTexts.text(language, label) + colon(language) + value, false, 10);
+  }
+
+  /** French puts a space before a colon. */
+  private static String colon(String language) {
+    return "fr".equals(language) ? " : " : ": ";
   }
 }

@@ -81,7 +81,7 @@ class ConsentReceiptTest {
     for (String[] expected :
         new String[][] {
           {"de", "Einwilligungsbeleg", "Ihr Sorgeberechtigter: Erika Muster"},
-          {"fr", "Reçu de consentement", "votre représentant légal (parent): Erika Muster"},
+          {"fr", "Reçu de consentement", "votre représentant légal (parent) : Erika Muster"},
           {"en", "Consent receipt", "your guardian: Erika Muster"}
         }) {
       byte[] pdf =
@@ -92,7 +92,49 @@ class ConsentReceiptTest {
         assertTrue(text.contains(expected[1]), text);
         assertTrue(text.contains(expected[2]), text);
         assertTrue(text.contains("6f1c2b9e-1111-4222-8333-944455556666"), text);
+        // On the network's clock, zone named; never UTC on paper.
+        assertTrue(text.contains("11:15"), text);
+        assertTrue(!text.contains("UTC") && !text.contains("10:15"), text);
       }
+    }
+  }
+
+  @Test
+  void theStatementListsEveryModuleOfTheFormWithItsStateNow() throws Exception {
+    ConsentQueries.ReceiptData data = receipt("fr", SignerKind.SELF);
+    ConsentForm form = data.form().orElseThrow();
+    Instant now = Instant.parse("2026-12-05T08:00:00Z");
+    ConsentQueries.PatientConsent consent =
+        new ConsentQueries.PatientConsent(
+            data.patient(),
+            data.policy(),
+            now,
+            eu.clinnova.consent.domain.ConsentStates.asOf(
+                data.patient(), java.util.List.of(data.entry().record()), data.policy(), now),
+            java.util.List.of(data.entry()));
+    JsonObject json = ConsentStatement.json(consent, form, "fr", "https://p.example/");
+    assertEquals(ConsentStatement.TYPE, json.getString("statementType"));
+    assertEquals(form.modules().size(), json.getJsonArray("purposes").size());
+    assertEquals(form.modules().size(), json.getInt("total"));
+    assertEquals(1, json.getInt("allowed"));
+    JsonObject clinical =
+        json.getJsonArray("purposes").stream()
+            .map(jakarta.json.JsonValue::asJsonObject)
+            .filter(purpose -> purpose.getString("module").equals("CLINICAL-DATA"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("permit", clinical.getString("decision"));
+    assertEquals("2026-11-28T10:15:30.123Z", clinical.getString("since"));
+    try (PDDocument document = Loader.loadPDF(ReceiptPdf.renderStatement(json))) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertTrue(text.contains("Vos choix de consentement actuels"), text);
+      assertTrue(
+          text.contains(
+              "Utilisations de vos données que vous autorisez : 1 sur " + form.modules().size()),
+          text);
+      assertTrue(text.contains("À la date du : 5 déc. 2026"), text);
+      assertTrue(text.contains("Allemagne (Bade-Wurtemberg)"), text);
+      assertTrue(!text.contains("CLINICAL-DATA") && !text.contains("UTC"), text);
     }
   }
 }

@@ -128,7 +128,7 @@ class AdminBrowserIT extends BrowserSystemTest {
             AriaRole.RADIO,
             new Page.GetByRoleOptions()
                 .setName(
-                    "Le fond : les patients qui ont consenti sont invités à consentir de nouveau"))
+                    "Le fond\u00a0: les patients qui ont consenti sont invités à consentir de nouveau"))
         .check();
     page.locator("#form-save-draft").click();
     assertThat(page.locator("#form-status")).containsText("Le brouillon est enregistré");
@@ -158,7 +158,7 @@ class AdminBrowserIT extends BrowserSystemTest {
     assertThat(page.getByRole(AriaRole.DIALOG)).containsText("invite 1 patients");
     page.locator("#confirm").click();
     assertThat(page.locator("#form-status"))
-        .hasText("La version 2 est en vigueur. Patients invités à consentir de nouveau : 1.");
+        .hasText("La version 2 est en vigueur. Patients invités à consentir de nouveau\u00a0: 1.");
     JsonNode v2 = Api.json(Api.get("/api/v1/consent/forms/" + id + "/versions/2", admin));
     assertEquals("major", v2.get("change").asText());
     assertEquals(intro, v2.get("intro").get("fr").asText());

@@ -102,6 +102,8 @@ class ApplicationBrowserIT extends BrowserSystemTest {
                 "^Today (about [0-9,]+|fewer than 10) of the [0-9,]+ patients in this dataset's"
                     + " cohort have agreed to all of this\\."));
     page.locator("#app-submit").click();
+    assertThat(page.locator("#confirmation-title")).hasText("Submit your application?");
+    page.locator("#confirm").click();
     assertThat(page.locator("#application-state")).containsText("submitted");
 
     review("steward-lu", id, "completenessCheck", "approve", null);
@@ -355,16 +357,33 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     page.waitForURL(Pattern.compile(".*/review/application/" + id + "$"));
     Locator form = page.locator("#task-" + task);
     assertThat(form).isVisible();
+    if (task.equals("completenessCheck")) {
+      // Nothing chosen: the decision field is marked, in words, and nothing is asked or recorded.
+      form.locator("#task-send").click();
+      assertThat(form.locator("#task-outcome")).hasAttribute("invalid", "");
+      assertThat(form.locator("#task-outcome [slot='error-message']"))
+          .hasText("Choose your decision.");
+      assertThat(page.locator("vaadin-dialog-overlay")).hasCount(0);
+    }
     form.locator("#task-outcome")
         .getByRole(
             AriaRole.RADIO,
             new Locator.GetByRoleOptions().setName(outcomeLabel(outcome)).setExact(true))
         .check();
     if (comment != null) {
+      // A vote needs its reason: asked at the field, which gets the focus.
+      form.locator("#task-send").click();
+      assertThat(form.locator("#task-comment")).hasAttribute("invalid", "");
+      assertThat(form.locator("#task-comment [slot='error-message']"))
+          .hasText("Give a reason: the applicant and the committee read it.");
+      assertThat(form.locator("#task-comment")).hasAttribute("focused", "");
       form.locator("#task-comment textarea").fill(comment);
     }
     form.locator("#task-send").click();
-    assertThat(page.locator("#review-result")).hasText("Recorded.");
+    // Confirmed with what it means, then recorded in plain words.
+    assertThat(page.locator("#confirmation-title")).hasText("Record your decision?");
+    page.locator("#confirm").click();
+    assertThat(page.locator("#review-result")).containsText("Recorded: ");
     return page;
   }
 

@@ -22,12 +22,19 @@ class ConsentBrowserIT extends BrowserSystemTest {
 
   @ParameterizedTest(name = "{0} ({1}, {2} px)")
   @CsvSource({
-    "patient-lu, en-GB, 1280, Yes, No, Your decisions, AI-TRAINING",
-    "patient-fr, fr-FR, 390, Oui, Non, Vos décisions, GENETIC",
-    "patient-de, de-DE, 1280, Ja, Nein, Ihre Entscheidungen, AI-TRAINING"
+    "patient-lu, en-GB, 1280, Yes, No, Your decisions, AI-TRAINING, You allow 0 of 9 uses",
+    "patient-fr, fr-FR, 390, Oui, Non, Vos décisions, GENETIC, vous autorisez : 0 sur 9",
+    "patient-de, de-DE, 1280, Ja, Nein, Ihre Entscheidungen, AI-TRAINING, Sie erlauben 0 von 9"
   })
   void aPatientGivesChangesAndWithdrawsConsentAndGetsAReceipt(
-      String user, String locale, int width, String yes, String no, String heading, String module)
+      String user,
+      String locale,
+      int width,
+      String yes,
+      String no,
+      String heading,
+      String module,
+      String allowedNoneText)
       throws Exception {
     Page page = newPage(locale, width);
     PortalPages.signIn(page, "/patient", user);
@@ -65,12 +72,47 @@ class ConsentBrowserIT extends BrowserSystemTest {
     page.locator("#confirm").click();
     assertThat(state).hasText(java.util.regex.Pattern.compile("^" + no));
 
-    // Everything, in one step.
+    // Everything, in one step (with a yes to clinical data, to have something to restore).
+    Locator clinical = page.locator("#state-CLINICAL-DATA");
+    if (!clinical.textContent().startsWith(yes)) {
+      page.locator("#change-CLINICAL-DATA").click();
+      page.locator("#confirm").click();
+      assertThat(clinical).hasText(java.util.regex.Pattern.compile("^" + yes));
+    }
     page.locator("#withdraw-all").click();
     page.locator("#confirm").click();
-    assertThat(page.locator("#state-CLINICAL-DATA"))
-        .hasText(java.util.regex.Pattern.compile("^" + no));
+    assertThat(clinical).hasText(java.util.regex.Pattern.compile("^" + no));
     assertThat(page.locator("#state-" + module)).hasText(java.util.regex.Pattern.compile("^" + no));
+    assertThat(page.locator("#consent-allowed")).containsText(allowedNoneText);
+    PortalPages.assertInPatientsWords(page);
+
+    // Consent again in one step: the yes answers the withdrawal took, listed by title.
+    String clinicalTitle = page.locator("#module-title-CLINICAL-DATA").textContent();
+    assertThat(page.locator("#restore-list")).containsText(clinicalTitle);
+    PortalPages.screenshot(page, "consent-restore-" + locale.substring(0, 2));
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page), user + " restore");
+    page.locator("#restore-choices").click();
+    assertThat(page.locator("vaadin-dialog-overlay")).containsText(clinicalTitle);
+    page.locator("#confirm").click();
+    assertThat(clinical).hasText(java.util.regex.Pattern.compile("^" + yes));
+    assertThat(page.locator("#restore")).hasCount(0);
+    assertThat(page.locator("#consent-allowed")).not().containsText(allowedNoneText);
+
+    // A statement of the choices now, and the notice with the data protection officer.
+    Download statement = page.waitForDownload(() -> page.locator("#statement-pdf").click());
+    assertTrue(statement.suggestedFilename().startsWith("consent-statement-"));
+    byte[] statementPdf = Files.readAllBytes(statement.path());
+    assertEquals(
+        "%PDF-", new String(statementPdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+    page.locator("#consent-notice vaadin-details-summary").click();
+    assertThat(page.locator("#dpo-link"))
+        .hasAttribute("href", java.util.regex.Pattern.compile("^mailto:dpo-"));
+    assertThat(page.locator("#dpo-link")).isVisible();
+
+    // And withdrawn again, as the other tests expect this patient.
+    page.locator("#withdraw-all").click();
+    page.locator("#confirm").click();
+    assertThat(clinical).hasText(java.util.regex.Pattern.compile("^" + no));
 
     // The history has the withdrawal on top, and each record's receipt downloads as a PDF.
     page.navigate(SystemTestEnvironment.portalUrl() + "/consent/history");
@@ -99,7 +141,9 @@ class ConsentBrowserIT extends BrowserSystemTest {
     byte[] pdf = Files.readAllBytes(download.path());
     assertTrue(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
 
+    PortalPages.assertInPatientsWords(page);
     page.navigate(SystemTestEnvironment.portalUrl() + "/consent/disclosures");
     assertThat(page.locator("#disclosures-empty")).isVisible();
+    PortalPages.assertInPatientsWords(page);
   }
 }

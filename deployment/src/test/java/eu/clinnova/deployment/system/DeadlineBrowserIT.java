@@ -51,7 +51,7 @@ class DeadlineBrowserIT extends BrowserSystemTest {
       page.locator("#deadline-extend-confirm").click();
 
       assertThat(page.locator("#deadlines-status"))
-          .hasText("L’échéance de décision est prolongée ; le demandeur en est informé.");
+          .hasText("L’échéance de décision est prolongée\u00a0; le demandeur en est informé.");
       assertThat(decision).containsText("Prolongée une fois par le président.");
       assertThat(page.locator("#deadline-extend-" + id + "-LU")).hasCount(0);
       PortalPages.screenshot(page, "deadlines-fr-phone");

@@ -88,6 +88,36 @@ final class PortalPages {
             """);
   }
 
+  /** The network's module codes, which a patient's page must never show (issue 21). */
+  static final List<String> MODULE_CODES =
+      List.of(
+          "CLINICAL-DATA",
+          "BROAD-HEALTH",
+          "SAMPLES",
+          "GENETIC",
+          "AI-TRAINING",
+          "CROSS-BORDER",
+          "COMMERCIAL",
+          "RECONTACT",
+          "FINDINGS");
+
+  /**
+   * The page's main content speaks the patient's words: no module code, no ISO timestamp, no "UTC"
+   * (dates and times in their locale, on the network's clock with its zone named).
+   */
+  static void assertInPatientsWords(Page page) {
+    String text = page.locator("main").first().innerText();
+    for (String code : MODULE_CODES) {
+      org.junit.jupiter.api.Assertions.assertFalse(
+          text.contains(code), code + " on " + page.url() + ": " + text);
+    }
+    org.junit.jupiter.api.Assertions.assertFalse(
+        text.contains("UTC"), "UTC on " + page.url() + ": " + text);
+    org.junit.jupiter.api.Assertions.assertFalse(
+        java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(text).find(),
+        "an ISO date on " + page.url() + ": " + text);
+  }
+
   static void screenshot(Page page, String name) {
     Path directory = Path.of(System.getProperty("clinnova.screenshots"));
     page.screenshot(

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -78,19 +79,39 @@ class ReleasesBrowserIT extends BrowserSystemTest {
     assertThat(otherCommittee.locator("#releases-status"))
         .hasText("Aucune décision ne correspond.");
 
+    // The patient reads who used their data in words, as cards on a phone, and follows the
+    // project to its entry in the public register.
     Page patient = newPage("en-GB", 390);
     PortalPages.signIn(patient, "/consent/disclosures", "patient-lu");
-    assertThat(patient.locator("#disclosures-grid")).containsText("Study LU");
-    assertThat(patient.locator("#disclosures-grid")).containsText("node-lu");
-    assertThat(patient.locator("#disclosures-grid"))
-        .containsText(String.valueOf(outcome.answer().audit().index()));
+    String releaseId = outcome.answer().releaseId();
+    Locator card = patient.locator("#disclosure-" + releaseId);
+    assertThat(card.locator("h2")).hasText("Study LU");
+    assertThat(card).containsText("University of Luxembourg");
+    assertThat(card).containsText("Progression models of Crohn disease.");
+    assertThat(card).containsText("IBD clinical course, Luxembourg (Luxembourg)");
+    assertThat(card).containsText("node-lu");
+    assertThat(card).containsText("entry no. " + outcome.answer().audit().index());
+    PortalPages.assertInPatientsWords(patient);
+    assertEquals(
+        Boolean.TRUE,
+        patient.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+        "no sideways scrolling on a phone");
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(patient));
     PortalPages.screenshot(patient, "disclosures-patient-en");
+    Locator register = patient.locator("#register-link-" + releaseId);
+    assertThat(register).hasAttribute("href", "register?lang=en#project-" + grant.applicationId());
+    register.click();
+    patient.waitForURL("**/register?lang=en*");
+    assertThat(patient.locator("#project-" + grant.applicationId())).containsText("Study LU");
+    patient.goBack();
+    assertThat(card).isVisible();
 
     // The patient saves the proof that this release included them; it verifies offline.
-    com.microsoft.playwright.Locator proof =
-        patient.locator("#proof-" + outcome.answer().releaseId());
+    Locator proof = patient.locator("#proof-" + releaseId);
     assertThat(proof)
-        .hasAttribute("aria-label", java.util.regex.Pattern.compile("^Proof that .*Study LU.*"));
+        .hasAttribute(
+            "aria-label",
+            java.util.regex.Pattern.compile("^Save the proof \\(file\\) that .*Study LU.*"));
     proof.scrollIntoViewIfNeeded();
     com.microsoft.playwright.Download download = patient.waitForDownload(proof::click);
     assertEquals(
@@ -152,7 +173,9 @@ class ReleasesBrowserIT extends BrowserSystemTest {
     PortalPages.signIn(page, "/ward/LU-7104", "patient-de");
     assertThat(page.locator("#ward-disclosures")).hasText("Qui a utilisé leurs données");
     com.microsoft.playwright.Locator proof = page.locator("#proof-" + releaseId);
-    assertThat(proof).hasText("Preuve");
+    assertThat(proof).hasText("Enregistrer la preuve (fichier)");
+    assertThat(page.locator("#disclosure-" + releaseId + " h3")).hasText("Study LU");
+    PortalPages.assertInPatientsWords(page);
     proof.scrollIntoViewIfNeeded();
     com.microsoft.playwright.Download download = page.waitForDownload(proof::click);
     assertEquals("release-proof-LU-7104-" + releaseId + ".json", download.suggestedFilename());

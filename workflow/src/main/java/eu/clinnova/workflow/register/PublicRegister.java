@@ -74,25 +74,45 @@ public class PublicRegister {
   /** The projects whose title, lay summary, purpose or organisation contain every word of q. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Project> projects(Optional<String> q) {
+    return find(q, Optional.empty());
+  }
+
+  /**
+   * The register's entries of these applications, by id: what a patient's "who used my data" says
+   * about the projects that received their data, in the same words anyone reads in the register.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, Project> entries(java.util.Collection<UUID> applicationIds) {
+    if (applicationIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Project> entries = new LinkedHashMap<>();
+    find(Optional.empty(), Optional.of(List.copyOf(applicationIds)))
+        .forEach(project -> entries.put(project.applicationId(), project));
+    return entries;
+  }
+
+  private List<Project> find(Optional<String> q, Optional<List<UUID>> ids) {
+    jakarta.persistence.Query query =
+        entities.createNativeQuery(
+            "SELECT a.id, a.document::text, a.state,"
+                + " (SELECT min(e.at) FROM workflow.application_event e"
+                + "   WHERE e.application_id = a.id AND e.kind = 'submitted') AS submitted,"
+                + " (SELECT max(e.at) FROM workflow.application_event e"
+                + "   WHERE e.application_id = a.id AND e.kind IN ('approved', 'rejected')),"
+                + " (SELECT max(n.valid_until) FROM workflow.entitlement n"
+                + "   WHERE n.application_id = a.id AND n.revoked_at IS NULL),"
+                + " c.results, c.publications::text"
+                + " FROM workflow.application a"
+                + " LEFT JOIN workflow.close_out c ON c.application_id = a.id"
+                + " WHERE a.state <> 'discarded' AND EXISTS (SELECT 1 FROM"
+                + "   workflow.application_event e WHERE e.application_id = a.id"
+                + "   AND e.kind = 'under-review')"
+                + (ids.isPresent() ? " AND a.id = ANY (CAST(?1 AS uuid[]))" : "")
+                + " ORDER BY submitted DESC, a.id");
+    ids.ifPresent(list -> query.setParameter(1, uuidArray(list)));
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entities
-            .createNativeQuery(
-                "SELECT a.id, a.document::text, a.state,"
-                    + " (SELECT min(e.at) FROM workflow.application_event e"
-                    + "   WHERE e.application_id = a.id AND e.kind = 'submitted') AS submitted,"
-                    + " (SELECT max(e.at) FROM workflow.application_event e"
-                    + "   WHERE e.application_id = a.id AND e.kind IN ('approved', 'rejected')),"
-                    + " (SELECT max(n.valid_until) FROM workflow.entitlement n"
-                    + "   WHERE n.application_id = a.id AND n.revoked_at IS NULL),"
-                    + " c.results, c.publications::text"
-                    + " FROM workflow.application a"
-                    + " LEFT JOIN workflow.close_out c ON c.application_id = a.id"
-                    + " WHERE a.state <> 'discarded' AND EXISTS (SELECT 1 FROM"
-                    + "   workflow.application_event e WHERE e.application_id = a.id"
-                    + "   AND e.kind = 'under-review')"
-                    + " ORDER BY submitted DESC, a.id")
-            .getResultList();
+    List<Object[]> rows = query.getResultList();
     List<String> words =
         q
             .map(text -> List.of(text.toLowerCase(Locale.ROOT).strip().split("\\s+")))
@@ -201,8 +221,7 @@ public class PublicRegister {
                     + " r.application_id FROM workflow.jurisdiction_review r"
                     + " WHERE r.application_id = ANY (CAST(?1 AS uuid[])) AND r.decision IS NOT NULL"
                     + " ORDER BY r.application_id, r.jurisdiction")
-            .setParameter(
-                1, "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}")
+            .setParameter(1, uuidArray(ids))
             .getResultList();
     Map<UUID, List<Decision>> decided = new LinkedHashMap<>();
     for (Object[] row : rows) {
@@ -216,6 +235,10 @@ public class PublicRegister {
                   Optional.ofNullable((String) row[3]).filter(text -> !text.isBlank())));
     }
     return decided;
+  }
+
+  private static String uuidArray(List<UUID> ids) {
+    return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
   }
 
   private static DatasetName name(Dataset dataset) {

@@ -54,6 +54,19 @@ public record TaskOutcome(
       Optional<String> conditions,
       boolean conflictOfInterest) {}
 
+  /**
+   * What is wrong with this outcome for the task {@code taskKey}, field by field (none when it can
+   * be recorded): a form checks before it asks the reviewer to confirm.
+   */
+  public List<FieldProblem> problemsFor(String taskKey) {
+    try {
+      checkedFor(taskKey);
+      return List.of();
+    } catch (Refusal refusal) {
+      return refusal.problems();
+    }
+  }
+
   /** This outcome as the task {@code taskKey} admits it; every problem at once otherwise. */
   Checked checkedFor(String taskKey) {
     List<FieldProblem> problems = new ArrayList<>(malformedAt("conflictOfInterest"));

@@ -168,4 +168,17 @@ class PublicRegisterTest {
     assertEquals(0, projects("microbiome zurich").size());
     assertEquals(1, projects("   ").size());
   }
+
+  @Test
+  void entriesAreFoundByApplicationAndOnlyOncePastTheirCompletenessCheck() {
+    java.util.Map<UUID, PublicRegister.Project> found =
+        unit.inTransaction(
+            e ->
+                new PublicRegister(e)
+                    .entries(List.of(decided.id(), waiting.id(), UUID.randomUUID())));
+    assertEquals(java.util.Set.of(decided.id()), found.keySet());
+    assertEquals("University of Basel", found.get(decided.id()).organisation());
+    assertEquals(
+        java.util.Map.of(), unit.inTransaction(e -> new PublicRegister(e).entries(List.of())));
+  }
 }

@@ -326,7 +326,7 @@ public class DatasetEditorView extends Main implements HasDynamicTitle, HasUrlPa
                   this, version.permission(), version.disease().orElse(null), version.modifiers())),
           new Paragraph(
               getTranslation("datasets.modules")
-                  + ": "
+                  + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
                   + DatasetTexts.modules(this, version.requiredModules())));
       list.add(item);
     }

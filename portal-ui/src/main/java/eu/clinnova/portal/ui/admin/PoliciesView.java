@@ -93,7 +93,7 @@ public class PoliciesView extends Main implements HasDynamicTitle {
                 .map(
                     validity ->
                         getTranslation("module.title." + validity.getKey().code())
-                            + ": "
+                            + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
                             + period(validity.getValue()))
                 .collect(Collectors.joining("; ")));
     term(details, "policies.ethicsBody", policy.ethicsBody());

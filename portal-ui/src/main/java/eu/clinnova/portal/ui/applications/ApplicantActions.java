@@ -65,12 +65,29 @@ final class ApplicantActions {
           if (!ready.getAsBoolean()) {
             return;
           }
-          try {
-            submissions.submit(caller, id);
-            rerender.run();
-          } catch (Refusal refusal) {
-            result.setText(ApplicationTexts.refusal(host, refusal));
-          }
+          // Submitting cannot be undone by the applicant: say what happens next, then do it.
+          Confirmation.open(
+              host.getTranslation("application.submit.confirmTitle"),
+              new Paragraph(host.getTranslation("application.submit.effect")),
+              host.getTranslation("application.submit.confirm"),
+              false,
+              host.getTranslation("application.withdraw.cancel"),
+              () -> {
+                try {
+                  submissions.submit(caller, id);
+                  rerender.run();
+                  com.vaadin.flow.component.notification.Notification done =
+                      com.vaadin.flow.component.notification.Notification.show(
+                          host.getTranslation("application.submit.done"),
+                          8000,
+                          com.vaadin.flow.component.notification.Notification.Position
+                              .BOTTOM_START);
+                  done.addThemeVariants(
+                      com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+                } catch (Refusal refusal) {
+                  result.setText(ApplicationTexts.refusal(host, refusal));
+                }
+              });
         });
     return new Div(submit, result);
   }

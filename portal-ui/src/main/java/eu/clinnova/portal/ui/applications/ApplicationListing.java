@@ -118,6 +118,8 @@ final class ApplicationListing extends Div {
     dataset.setItemLabelGenerator(
         value -> value.map(entry -> entry.dataset().title()).orElse(getTranslation("listing.any")));
     dataset.setValue(Optional.empty());
+    eu.clinnova.portal.ui.base.DatePickers.localised(from, this);
+    eu.clinnova.portal.ui.base.DatePickers.localised(until, this);
     from.setLabel(getTranslation("listing.from"));
     from.setId("filter-from");
     until.setLabel(getTranslation("listing.until"));
@@ -203,7 +205,10 @@ final class ApplicationListing extends Div {
             .decision()
             .map(code -> getTranslation("listing.decision." + code))
             .orElse(ApplicationTexts.reviewState(this, review.state()));
-    return where + ": " + decision + review.conditions().map(c -> " (" + c + ")").orElse("");
+    return where
+        + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
+        + decision
+        + review.conditions().map(c -> " (" + c + ")").orElse("");
   }
 
   /** A title that opens the application: its editor for its applicant, else its review. */

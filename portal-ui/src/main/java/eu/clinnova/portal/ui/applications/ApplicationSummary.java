@@ -56,7 +56,7 @@ final class ApplicationSummary {
     Paragraph state =
         new Paragraph(
             t("application.state")
-                + ": "
+                + eu.clinnova.portal.ui.base.Punctuation.colon(page)
                 + ApplicationTexts.state(page, file.application().state().code()));
     state.setId("application-state");
     section.add(state);
@@ -71,7 +71,7 @@ final class ApplicationSummary {
     for (JurisdictionReview review : file.reviews()) {
       String text =
           ApplicationTexts.jurisdiction(page, review.jurisdiction())
-              + ": "
+              + eu.clinnova.portal.ui.base.Punctuation.colon(page)
               + ApplicationTexts.reviewState(page, review.state());
       boolean saidByState =
           review.decision().isPresent()
@@ -81,7 +81,11 @@ final class ApplicationSummary {
         text += " · " + t("application.result." + review.decision().get());
       }
       if (review.conditions().isPresent()) {
-        text += " · " + t("application.conditions") + ": " + review.conditions().get();
+        text +=
+            " · "
+                + t("application.conditions")
+                + eu.clinnova.portal.ui.base.Punctuation.colon(page)
+                + review.conditions().get();
       }
       ListItem item = new ListItem(text);
       item.setId("jurisdiction-" + review.jurisdiction());
@@ -259,7 +263,7 @@ final class ApplicationSummary {
   /** One ethics approval in words: jurisdiction, committee, reference, validity. */
   static String ethicsLine(Component page, EthicsApproval approval) {
     return ApplicationTexts.jurisdiction(page, approval.jurisdiction())
-        + ": "
+        + eu.clinnova.portal.ui.base.Punctuation.colon(page)
         + approval.committee()
         + " · "
         + approval.reference()
@@ -367,7 +371,7 @@ final class ApplicationSummary {
               + t("application.round", vote.round())
               + " · "
               + vote.memberName()
-              + ": "
+              + eu.clinnova.portal.ui.base.Punctuation.colon(page)
               + (vote.conflict()
                   ? t("application.conflict")
                   : t("application.result." + vote.vote().orElseThrow()))

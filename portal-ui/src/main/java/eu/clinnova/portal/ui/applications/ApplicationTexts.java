@@ -39,7 +39,9 @@ final class ApplicationTexts {
     }
     boolean committeeOnly = event.kind().equals("vote-cast");
     if (event.outcome().isPresent() && (reviewer || !committeeOnly)) {
-      text += ": " + component.getTranslation("application.result." + event.outcome().get());
+      text +=
+          eu.clinnova.portal.ui.base.Punctuation.colon(component)
+              + component.getTranslation("application.result." + event.outcome().get());
     }
     return text;
   }
@@ -61,7 +63,9 @@ final class ApplicationTexts {
     if (position != null) {
       label += " " + (Integer.parseInt(position) + 1);
     }
-    return label + ": " + component.getTranslation("application.problem");
+    return label
+        + eu.clinnova.portal.ui.base.Punctuation.colon(component)
+        + component.getTranslation("application.problem");
   }
 
   /** A refusal in the user's language where we have words for its code, else its detail. */

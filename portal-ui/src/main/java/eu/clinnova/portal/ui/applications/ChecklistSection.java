@@ -53,7 +53,7 @@ final class ChecklistSection extends Section {
                   matches.add(
                       new ListItem(
                           datasetId
-                              + ": "
+                              + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
                               + getTranslation("application.match." + match.outcome().name())
                               + " — "
                               + String.join("; ", match.reasons()))));

@@ -114,9 +114,13 @@ final class EvidenceSections {
                           host.getTranslation(
                               "application.ethics.referenceHelp." + event.getValue()));
                     }));
-    DatePicker from = new DatePicker(host.getTranslation("application.ethics.from"));
+    DatePicker from =
+        eu.clinnova.portal.ui.base.DatePickers.localised(
+            new DatePicker(host.getTranslation("application.ethics.from")), host);
     from.setId("app-ethics-from");
-    DatePicker until = new DatePicker(host.getTranslation("application.ethics.until"));
+    DatePicker until =
+        eu.clinnova.portal.ui.base.DatePickers.localised(
+            new DatePicker(host.getTranslation("application.ethics.until")), host);
     until.setId("app-ethics-until");
     Select<ApplicationAttachment> document = new Select<>();
     document.setId("app-ethics-file");
@@ -148,7 +152,7 @@ final class EvidenceSections {
                     .map(
                         p ->
                             host.getTranslation("application.ethics.field." + p.field())
-                                + ": "
+                                + eu.clinnova.portal.ui.base.Punctuation.colon(host)
                                 + p.message())
                     .collect(Collectors.joining("; ")));
           }

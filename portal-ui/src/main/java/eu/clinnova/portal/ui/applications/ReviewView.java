@@ -1,5 +1,6 @@
 package eu.clinnova.portal.ui.applications;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -14,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import eu.clinnova.consent.application.Refusal;
+import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.Confirmation;
@@ -31,6 +33,7 @@ import eu.clinnova.workflow.review.TaskOutcome;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -143,6 +146,8 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     Paragraph error = new Paragraph();
     error.setId("task-error");
     error.getElement().setAttribute("role", "alert");
+    Map<String, HasValidation> fields =
+        Map.of("outcome", outcome, "comment", comment, "conditions", conditions);
     send.addClickListener(
         event -> {
           TaskOutcome given =
@@ -151,22 +156,64 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
                   conflict.getValue(),
                   comment.getValue(),
                   conditions.isVisible() ? conditions.getValue() : null);
-          try {
-            reviews.complete(caller, caller.username(), task.id(), given);
-            lastResult = getTranslation("task.recorded");
-            render();
-          } catch (Refusal refusal) {
-            error.setText(
-                refusal.problems().isEmpty()
-                    ? ApplicationTexts.refusal(this, refusal)
-                    : refusal.problems().stream()
-                        .map(p -> getTranslation("task.field." + p.field()) + ": " + p.message())
-                        .reduce((a, b) -> a + "; " + b)
-                        .orElse(""));
+          // Checked here first, so that each problem is shown at its field before anything is
+          // confirmed; the server checks again when it records.
+          if (showProblems(given.problemsFor(task.key()), fields, error)) {
+            return;
           }
+          String decided =
+              conflict.getValue()
+                  ? getTranslation("task.conflictDeclared")
+                  : getTranslation("application.outcome." + outcome.getValue());
+          String what = getTranslation("task." + task.key());
+          Confirmation.open(
+              getTranslation("task.confirm.title"),
+              new Paragraph(getTranslation("task.confirm.body", what, decided)),
+              getTranslation("task.confirm.record"),
+              false,
+              getTranslation("application.withdraw.cancel"),
+              () -> {
+                try {
+                  reviews.complete(caller, caller.username(), task.id(), given);
+                  lastResult = getTranslation("task.recordedWhat", what, decided);
+                  render();
+                } catch (Refusal refusal) {
+                  if (refusal.problems().isEmpty()
+                      || !showProblems(refusal.problems(), fields, error)) {
+                    error.setText(ApplicationTexts.refusal(this, refusal));
+                  }
+                }
+              });
         });
     section.add(conflict, outcome, comment, conditions, send, error);
     return section;
+  }
+
+  /**
+   * Marks each field with its problem in the reviewer's words and focuses the first; problems of no
+   * field of the form go to {@code error}. True if there was any problem.
+   */
+  private boolean showProblems(
+      List<FieldProblem> problems, Map<String, HasValidation> fields, Paragraph error) {
+    fields.values().forEach(field -> field.setInvalid(false));
+    error.setText("");
+    boolean focused = false;
+    List<String> elsewhere = new java.util.ArrayList<>();
+    for (FieldProblem problem : problems) {
+      HasValidation field = fields.get(problem.field());
+      if (field == null) {
+        elsewhere.add(ApplicationTexts.problem(this, problem));
+        continue;
+      }
+      field.setErrorMessage(getTranslation("task.problem." + problem.field()));
+      field.setInvalid(true);
+      if (!focused && field instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+        focusable.focus();
+        focused = true;
+      }
+    }
+    error.setText(String.join(" ", elsewhere));
+    return !problems.isEmpty();
   }
 
   /** A committee member may revoke the entitlements to datasets of their jurisdiction. */

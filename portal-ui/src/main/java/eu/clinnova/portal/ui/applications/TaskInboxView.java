@@ -1,14 +1,11 @@
 package eu.clinnova.portal.ui.applications;
 
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
 import eu.clinnova.portal.ui.base.MainLayout;
@@ -92,7 +89,7 @@ public class TaskInboxView extends Main implements HasDynamicTitle {
                 || (late.getValue() && !task.isOverdue(now))) {
               continue;
             }
-            list.add(card(task, now));
+            list.add(TaskCards.card(this, task, now));
           }
         };
     words.addValueChangeListener(event -> show.run());
@@ -105,36 +102,6 @@ public class TaskInboxView extends Main implements HasDynamicTitle {
     show.run();
     add(list);
     add(NotificationsPanel.of(this, notifications, caller));
-  }
-
-  private ListItem card(ReviewTask task, Instant now) {
-    ListItem card = new ListItem();
-    card.addClassName("portal-card");
-    card.setId("task-" + task.id());
-    RouterLink link =
-        new RouterLink(
-            getTranslation("task." + task.key())
-                + task.jurisdiction()
-                    .map(code -> " (" + ApplicationTexts.jurisdiction(this, code) + ")")
-                    .orElse("")
-                + ": "
-                + (task.applicationTitle().isBlank()
-                    ? getTranslation("applications.untitled")
-                    : task.applicationTitle()),
-            ReviewView.class,
-            task.applicationId().toString());
-    Paragraph due =
-        new Paragraph(
-            task.due()
-                .map(at -> getTranslation("tasks.due", ApplicationTexts.time(this, at)))
-                .orElse(getTranslation("tasks.noDue")));
-    if (task.isOverdue(now)) {
-      Span badge = new Span(getTranslation("tasks.overdue"));
-      badge.addClassName("portal-badge-overdue");
-      due.add(new Span(" "), badge);
-    }
-    card.add(link, due);
-    return card;
   }
 
   @Override

@@ -106,7 +106,11 @@ public class ProcessingRegisterView extends Main implements HasDynamicTitle {
             : String.join(
                 " · ",
                 activity.transfers().stream()
-                    .map(transfer -> transfer.country() + ": " + transfer.safeguard())
+                    .map(
+                        transfer ->
+                            transfer.country()
+                                + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
+                                + transfer.safeguard())
                     .toList()));
     term(
         details,

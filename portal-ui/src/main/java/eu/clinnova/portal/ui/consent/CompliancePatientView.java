@@ -148,7 +148,7 @@ public class CompliancePatientView extends Main
       ListItem item =
           new ListItem(
               getTranslation("module.title." + module.code())
-                  + ": "
+                  + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
                   + StateTexts.of(this, getLocale(), consent.states().get(module)));
       item.setId("patient-state-" + module.code());
       item.addClassName("portal-card");

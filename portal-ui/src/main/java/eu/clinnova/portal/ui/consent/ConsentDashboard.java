@@ -2,11 +2,14 @@ package eu.clinnova.portal.ui.consent;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -16,15 +19,22 @@ import eu.clinnova.consent.application.ConsentRecording;
 import eu.clinnova.consent.application.ConsentRequest;
 import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.ConsentBasis;
+import eu.clinnova.consent.domain.ConsentRecord;
 import eu.clinnova.consent.domain.Decision;
 import eu.clinnova.consent.domain.ModuleState;
 import eu.clinnova.consent.domain.RecordKind;
+import eu.clinnova.consent.domain.RestorableChoices;
 import eu.clinnova.consent.form.ConsentForm;
 import eu.clinnova.consent.form.FormModule;
+import eu.clinnova.consent.receipt.ConsentStatement;
+import eu.clinnova.consent.receipt.ReceiptPdf;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.ui.base.Confirmation;
+import eu.clinnova.portal.ui.base.Downloads;
+import eu.clinnova.portal.ui.base.NetworkTime;
 import eu.clinnova.portal.ui.base.Sections;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,13 +88,110 @@ public class ConsentDashboard extends Div {
                     entry.record().kind() == RecordKind.CONSENT
                         && form.id().equals(entry.record().formId()));
     boolean nonOpposition = consent.policy().basis() == ConsentBasis.NON_OPPOSITION;
+    add(summary(form, language, consent));
     if (!open.isEmpty()) {
       add(requests(open, form, language, consent));
     } else if (!consentedOnForm && !nonOpposition) {
       add(wholeForm(form, language, consent, "consent.first.heading", "consent.first.intro"));
+    } else {
+      restorable(form, consent).ifPresent(offer -> add(restore(form, language, offer)));
     }
     add(modules(form, language, consent, consentedOnForm || nonOpposition));
     add(withdrawEverything(consent));
+  }
+
+  /**
+   * The state at a glance ("You allow 4 of 9 uses"), a statement of the choices now to keep, and
+   * the information notice with the controller's data protection officer.
+   */
+  private Section summary(
+      ConsentForm form, String language, ConsentQueries.PatientConsent consent) {
+    Section section = section("consent-summary", "consent.summary.heading");
+    long allowed =
+        form.modules().stream()
+            .filter(module -> consent.states().get(module.module()).permits())
+            .count();
+    Paragraph count =
+        new Paragraph(
+            getTranslation(
+                "consent.summary.allowed",
+                String.valueOf(allowed),
+                String.valueOf(form.modules().size())));
+    count.setId("consent-allowed");
+    count.addClassName("consent-summary-count");
+    Anchor statement =
+        Downloads.link(
+            getTranslation("consent.summary.statement"),
+            "consent-statement-" + psn + ".pdf",
+            "application/pdf",
+            () ->
+                ReceiptPdf.renderStatement(
+                    ConsentStatement.json(
+                        queries.state(caller, psn, Instant.now()),
+                        form,
+                        language,
+                        ConsentHistoryView.portalUrl())));
+    statement.setId("statement-pdf");
+    section.add(
+        count,
+        new Paragraph(statement),
+        new ConsentNotice(form, language, consent.patient().jurisdiction()));
+    return section;
+  }
+
+  private Optional<RestorableChoices> restorable(
+      ConsentForm form, ConsentQueries.PatientConsent consent) {
+    List<ConsentRecord> oldestFirst = new ArrayList<>();
+    for (int i = consent.history().size() - 1; i >= 0; i--) {
+      oldestFirst.add(consent.history().get(i).record());
+    }
+    return RestorableChoices.of(consent.patient(), oldestFirst, consent.policy(), Instant.now())
+        .filter(
+            offer ->
+                form.modules().stream()
+                    .anyMatch(module -> offer.modules().contains(module.module())));
+  }
+
+  /** One step back to the yes answers the last withdrawal took away, confirmed once. */
+  private Section restore(ConsentForm form, String language, RestorableChoices offer) {
+    Section section = section("restore", "consent.restore.heading");
+    section.addClassName("portal-callout");
+    List<FormModule> modules =
+        form.modules().stream()
+            .filter(module -> offer.modules().contains(module.module()))
+            .toList();
+    Paragraph text =
+        new Paragraph(
+            getTranslation(
+                "consent.restore.text",
+                NetworkTime.date(
+                    offer.withdrawnAt().atZone(NetworkTime.ZONE).toLocalDate(), getLocale())));
+    text.setId("restore-text");
+    UnorderedList list = new UnorderedList();
+    list.setId("restore-list");
+    modules.forEach(module -> list.add(new ListItem(module.title().get(language))));
+    Button restore = new Button(getTranslation("consent.restore.button"));
+    restore.setId("restore-choices");
+    restore.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    restore.addClickListener(
+        event -> {
+          UnorderedList confirmed = new UnorderedList();
+          modules.forEach(module -> confirmed.add(new ListItem(module.title().get(language))));
+          Confirmation.open(
+              getTranslation("consent.restore.confirmTitle"),
+              new Div(confirmed, new Paragraph(getTranslation("consent.confirm.effect"))),
+              getTranslation("consent.restore.confirm"),
+              false,
+              getTranslation("consent.cancel"),
+              () -> {
+                Map<String, String> decisions = new LinkedHashMap<>();
+                modules.forEach(
+                    module -> decisions.put(module.module().code(), Decision.PERMIT.code()));
+                record(form, language, decisions);
+              });
+        });
+    section.add(text, list, restore);
+    return section;
   }
 
   private Section requests(
@@ -209,7 +316,10 @@ public class ConsentDashboard extends Div {
         change
             .getElement()
             .setAttribute(
-                "aria-label", getTranslation("consent.change." + next.code()) + ": " + title);
+                "aria-label",
+                getTranslation("consent.change." + next.code())
+                    + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
+                    + title);
         change.addClickListener(
             event ->
                 Confirmation.open(

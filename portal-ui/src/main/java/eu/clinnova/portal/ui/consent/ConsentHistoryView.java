@@ -77,7 +77,7 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
           new Paragraph(what(entry.record())),
           new Paragraph(
               getTranslation("history.signer")
-                  + ": "
+                  + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
                   + getTranslation("history.signer." + entry.record().signer().code())),
           receipts(queries, caller, psn, entry));
       list.add(item);
@@ -139,7 +139,7 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
               .map(
                   entry ->
                       title(entry.getKey())
-                          + ": "
+                          + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
                           + getTranslation("consent.decision." + entry.getValue().code()))
               .collect(Collectors.joining(", "));
       case WITHDRAWAL ->

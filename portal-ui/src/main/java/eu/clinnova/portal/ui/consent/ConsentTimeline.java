@@ -46,7 +46,7 @@ final class ConsentTimeline {
                   .map(
                       e ->
                           host.getTranslation("module.title." + e.getKey().code())
-                              + ": "
+                              + eu.clinnova.portal.ui.base.Punctuation.colon(host)
                               + host.getTranslation("consent.decision." + e.getValue().code()))
                   .collect(Collectors.joining(", "))));
       list.add(item);

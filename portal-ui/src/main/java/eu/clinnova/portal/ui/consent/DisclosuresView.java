@@ -12,6 +12,7 @@ import eu.clinnova.messages.delivery.DeliveryLog;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.release.ReleaseSubjects;
+import eu.clinnova.workflow.register.PublicRegister;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
@@ -24,7 +25,11 @@ import jakarta.inject.Inject;
 public class DisclosuresView extends Main implements HasDynamicTitle {
 
   @Inject
-  public DisclosuresView(ConsentQueries queries, ReleaseSubjects releases, DeliveryLog deliveries) {
+  public DisclosuresView(
+      ConsentQueries queries,
+      ReleaseSubjects releases,
+      DeliveryLog deliveries,
+      PublicRegister register) {
     setId("disclosures");
     addClassName("portal-page");
     add(
@@ -35,7 +40,9 @@ public class DisclosuresView extends Main implements HasDynamicTitle {
       add(new Paragraph(getTranslation("activation.needed")));
       return;
     }
-    add(new DisclosuresList(caller, caller.psn().get(), queries, releases, deliveries));
+    add(
+        new DisclosuresList(
+            caller, caller.psn().get(), queries, releases, deliveries, register, false));
   }
 
   @Override

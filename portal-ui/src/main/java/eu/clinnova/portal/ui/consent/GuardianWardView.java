@@ -18,6 +18,7 @@ import eu.clinnova.messages.delivery.DeliveryLog;
 import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.release.ReleaseSubjects;
+import eu.clinnova.workflow.register.PublicRegister;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -35,6 +36,7 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
   private final ConsentForms forms;
   private final ReleaseSubjects releases;
   private final DeliveryLog deliveries;
+  private final PublicRegister register;
   private final Caller caller;
   private String psn = "";
 
@@ -44,7 +46,9 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
       ConsentRecording recording,
       ConsentForms forms,
       ReleaseSubjects releases,
-      DeliveryLog deliveries) {
+      DeliveryLog deliveries,
+      PublicRegister register) {
+    this.register = register;
     this.queries = queries;
     this.recording = recording;
     this.forms = forms;
@@ -72,7 +76,7 @@ public class GuardianWardView extends Main implements HasDynamicTitle, HasUrlPar
     add(new ConsentDashboard(caller, psn, queries, recording, forms));
     H2 used = new H2(getTranslation("ward.disclosures"));
     used.setId("ward-disclosures");
-    add(used, new DisclosuresList(caller, psn, queries, releases, deliveries));
+    add(used, new DisclosuresList(caller, psn, queries, releases, deliveries, register, true));
   }
 
   @Override

@@ -47,7 +47,9 @@ final class PatientDetailsForm {
     Checkbox minor = new Checkbox(section.getTranslation("steward.minor"));
     minor.setId("correct-minor");
     minor.setValue(patient.minor());
-    DatePicker adultOn = new DatePicker(section.getTranslation("steward.adultOn"));
+    DatePicker adultOn =
+        eu.clinnova.portal.ui.base.DatePickers.localised(
+            new DatePicker(section.getTranslation("steward.adultOn")), section);
     adultOn.setId("correct-adult-on");
     patient.majority().ifPresent(adultOn::setValue);
     adultOn.setVisible(patient.minor());

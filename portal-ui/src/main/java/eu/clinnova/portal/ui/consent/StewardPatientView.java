@@ -168,7 +168,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
       ListItem item =
           new ListItem(
               getTranslation("module.title." + module.code())
-                  + ": "
+                  + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
                   + StateTexts.of(this, getLocale(), state));
       item.setId("patient-state-" + module.code());
       item.addClassName("portal-card");
@@ -317,7 +317,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
                 refusal.getMessage()
                     + (refusal.problems().isEmpty()
                         ? ""
-                        : ": "
+                        : eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
                             + refusal.problems().stream()
                                 .map(p -> p.field() + " " + p.message())
                                 .collect(Collectors.joining("; "))));

@@ -80,7 +80,9 @@ public class StewardPatientsView extends Main implements HasDynamicTitle {
     cohorts.setItemLabelGenerator(cohort -> getTranslation("cohort." + cohort.name()));
     Checkbox minor = new Checkbox(getTranslation("steward.minor"));
     minor.setId("enrol-minor");
-    DatePicker adultOn = new DatePicker(getTranslation("steward.adultOn"));
+    DatePicker adultOn =
+        eu.clinnova.portal.ui.base.DatePickers.localised(
+            new DatePicker(getTranslation("steward.adultOn")), this);
     adultOn.setId("enrol-adult-on");
     adultOn.setVisible(false);
     minor.addValueChangeListener(event -> adultOn.setVisible(event.getValue()));

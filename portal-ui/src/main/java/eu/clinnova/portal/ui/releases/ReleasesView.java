@@ -105,6 +105,8 @@ public class ReleasesView extends Main
     dataset.setId("filter-dataset");
     application.setLabel(getTranslation("releases.filter.application"));
     application.setId("filter-application");
+    eu.clinnova.portal.ui.base.DatePickers.localised(from, this);
+    eu.clinnova.portal.ui.base.DatePickers.localised(to, this);
     from.setLabel(getTranslation("releases.filter.from"));
     to.setLabel(getTranslation("releases.filter.to"));
     from.setHelperText(getTranslation("releases.filter.utc"));
@@ -199,7 +201,11 @@ public class ReleasesView extends Main
     }
     return release.denials().entrySet().stream()
         .sorted(java.util.Map.Entry.comparingByKey())
-        .map(entry -> getTranslation("releases.reason." + entry.getKey()) + ": " + entry.getValue())
+        .map(
+            entry ->
+                getTranslation("releases.reason." + entry.getKey())
+                    + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
+                    + entry.getValue())
         .collect(Collectors.joining("; "));
   }
 
@@ -273,7 +279,8 @@ public class ReleasesView extends Main
   }
 
   private static Instant startOf(LocalDate day) {
-    return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+    // A day as the reader lives it: on the network's clock, like every time the page shows.
+    return day.atStartOfDay(eu.clinnova.portal.ui.base.NetworkTime.ZONE).toInstant();
   }
 
   @Override

@@ -122,10 +122,13 @@ public class CatalogueView extends Main implements HasDynamicTitle {
                   + " · "
                   + getTranslation("catalogue.subjects", dataset.subjects())),
           new Paragraph(dataset.description()),
-          new Paragraph(getTranslation("catalogue.use") + ": " + use(dataset)),
+          new Paragraph(
+              getTranslation("catalogue.use")
+                  + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
+                  + use(dataset)),
           new Paragraph(
               getTranslation("catalogue.modules")
-                  + ": "
+                  + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
                   + String.join(", ", dataset.requiredModules())));
       results.add(item);
     }

@@ -1,0 +1,27 @@
+package eu.clinnova.portal.ui.base;
+
+import java.util.Locale;
+
+/**
+ * Punctuation the code puts between a label and its value, as each language writes it: French sets
+ * a (non-breaking) space before a colon, English and German do not.
+ */
+public final class Punctuation {
+
+  private Punctuation() {}
+
+  /** The colon in the language of the UI that {@code component} is shown in. */
+  public static String colon(com.vaadin.flow.component.Component component) {
+    return colon(
+        component
+            .getUI()
+            .or(() -> java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()))
+            .map(com.vaadin.flow.component.UI::getLocale)
+            .orElse(Locale.ENGLISH));
+  }
+
+  /** ": ", or "\u00a0: " in French. */
+  public static String colon(Locale locale) {
+    return "fr".equals(locale.getLanguage()) ? "\u00a0: " : ": ";
+  }
+}
