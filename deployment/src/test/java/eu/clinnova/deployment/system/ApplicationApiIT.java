@@ -41,6 +41,57 @@ class ApplicationApiIT {
   }
 
   @Test
+  void anApplicantSaysWhatEachFileIsAndRemovesOneUploadedByMistake() {
+    String researcher = Tokens.user("researcher");
+    HttpResponse<String> created =
+        Api.post("/api/v1/applications", researcher, body("Files", "lu-ibd-clinical"));
+    assertEquals(201, created.statusCode(), created.body());
+    String path = "/api/v1/applications/" + Api.json(created).get("id").asText();
+    String wrong =
+        Api.json(Api.upload(path + "/attachments", researcher, "application/pdf", PDF))
+            .get("attachmentId")
+            .asText();
+    String letter =
+        Api.json(Api.upload(path + "/attachments", researcher, "application/pdf", PDF))
+            .get("attachmentId")
+            .asText();
+
+    HttpResponse<String> labelled =
+        Api.put(path + "/attachments/" + letter, researcher, "{\"kind\":\"ethics-letter\"}");
+    assertEquals(200, labelled.statusCode(), labelled.body());
+    assertEquals("ethics-letter", Api.json(labelled).get("kind").asText());
+    assertTrue(Api.json(labelled).has("auditIndex"));
+    assertProblem(
+        Api.put(path + "/attachments/" + letter, researcher, "{\"kind\":\"cv\"}"),
+        400,
+        "invalid-request");
+    assertProblem(
+        Api.put(path + "/attachments/" + letter, researcher, "{\"kind\":7}"),
+        400,
+        "invalid-request");
+    assertProblem(
+        Api.delete(path + "/attachments/" + wrong, Tokens.user("researcher2")), 404, "not-found");
+    assertEquals(
+        201,
+        Api.post(
+                path + "/ethics-approvals", researcher, ethics("LU", "CNER", "CNER 202301", letter))
+            .statusCode());
+    assertProblem(
+        Api.delete(path + "/attachments/" + letter, researcher), 409, "attachment-in-use");
+
+    assertEquals(204, Api.delete(path + "/attachments/" + wrong, researcher).statusCode());
+    assertProblem(Api.delete(path + "/attachments/" + wrong, researcher), 404, "not-found");
+    assertEquals(404, Api.get(path + "/attachments/" + wrong, researcher).statusCode());
+    com.fasterxml.jackson.databind.JsonNode file = Api.json(Api.get(path, researcher));
+    assertEquals(1, file.get("attachments").size(), file.toString());
+    assertEquals("ethics-letter", file.get("attachments").get(0).get("kind").asText());
+    assertTrue(
+        auditActions("application/" + Api.json(created).get("id").asText())
+            .containsAll(
+                List.of("application.attachment-labelled", "application.attachment-removed")));
+  }
+
+  @Test
   void anApplicantDeletesAnEmptyDraftAndItIsGoneFromTheirList() {
     String researcher = Tokens.user("researcher");
     HttpResponse<String> created = Api.post("/api/v1/applications", researcher, "{}");

@@ -24,15 +24,44 @@ class ApplicationBrowserIT extends BrowserSystemTest {
   static final String TITLE = "Crohn flares predicted by AI " + System.nanoTime() % 100000;
 
   @Test
+  void anEmptyDraftIsDeletedFromItsPageWithWordsForADraft() {
+    String token = Tokens.user("researcher2");
+    HttpResponse<String> created = Api.post("/api/v1/applications", token, "{}");
+    assertEquals(201, created.statusCode(), created.body());
+    String id = Api.json(created).get("id").asText();
+    Page page = newPage("fr-FR", 390);
+    PortalPages.signIn(page, "/research/application/" + id, "researcher2");
+    page.locator("#app-discard").click();
+    assertThat(page.locator("#confirmation-title")).hasText("Supprimer ce brouillon\u00a0?");
+    assertThat(page.locator("vaadin-dialog-overlay")).not().containsText("accès");
+    page.locator("#confirm").click();
+    page.waitForURL("**/research/applications");
+    assertEquals(404, Api.get("/api/v1/applications/" + id, token).statusCode());
+  }
+
+  @Test
   void applyCheckTwoCommitteesApproveAgreementAndEntitlements() {
     Page page = newPage("en-GB", 1280);
     PortalPages.signIn(page, "/research/applications", "researcher");
+    String token = Tokens.user("researcher");
+    int before = Api.json(Api.get("/api/v1/applications?state=draft", token)).size();
+    // "New application" stores nothing until something is typed: left at once, no draft remains.
     page.locator("#application-new").click();
+    page.waitForURL("**/research/application/new");
+    assertThat(page.locator("#new-intro")).isVisible();
+    page.navigate(SystemTestEnvironment.portalUrl() + "/research/applications");
+    assertThat(page.locator("#application-new")).isVisible();
+    assertEquals(
+        before,
+        Api.json(Api.get("/api/v1/applications?state=draft", token)).size(),
+        "no draft was made");
+    page.locator("#application-new").click();
+    page.waitForURL("**/research/application/new");
+    page.locator("#app-title input").fill(TITLE);
     page.waitForURL(Pattern.compile(".*/research/application/[0-9a-f-]{36}$"));
     String id = page.url().replaceAll(".*/", "");
-
-    page.locator("#app-title input").fill(TITLE);
     assertThat(page.locator("#save-status")).containsText("Draft saved");
+    assertThat(page.locator("#app-title input")).hasValue(TITLE);
     page.locator("#app-summary textarea").fill("We learn to foresee flares of Crohn disease.");
     choose(page, "#app-category", "research on one disease");
     choose(page, "#app-disease", "Crohn disease");
@@ -68,6 +97,18 @@ class ApplicationBrowserIT extends BrowserSystemTest {
                 "hello".getBytes(StandardCharsets.US_ASCII)));
     assertThat(page.locator("#upload-result")).containsText("must be a PDF, PNG or JPEG");
     assertThat(page.locator("#app-upload vaadin-upload-file")).hasCount(0);
+    // A file uploaded by mistake is removed (confirmed), and is gone from the list.
+    page.locator("#app-upload input[type=file]")
+        .setInputFiles(
+            new FilePayload(
+                "wrong-file.pdf",
+                "application/pdf",
+                "%PDF-1.4\n% not this one\n".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(page.locator("#file-list")).containsText("wrong-file.pdf");
+    page.locator("#file-remove-0").click();
+    assertThat(page.locator("#confirmation-title")).hasText("Remove wrong-file.pdf?");
+    page.locator("#confirm").click();
+    assertThat(page.locator("#file-list")).not().containsText("wrong-file.pdf");
     page.locator("#app-upload input[type=file]")
         .setInputFiles(
             new FilePayload(
@@ -75,6 +116,23 @@ class ApplicationBrowserIT extends BrowserSystemTest {
                 "application/pdf",
                 "%PDF-1.4\n% approval letters\n".getBytes(StandardCharsets.US_ASCII)));
     assertThat(page.locator("#file-list")).containsText("ethics-letters.pdf");
+    // Said to be the approval letter, it is the one an approval proposes.
+    choose(page, "#file-kind-0", "Ethics approval letter");
+    assertThat(page.locator("#upload-result"))
+        .hasText("ethics-letters.pdf: Ethics approval letter, saved.");
+    // A reference not of the committee's form is said at its field, which gets the focus.
+    choose(page, "#app-ethics-jurisdiction", "Luxembourg");
+    page.locator("#app-ethics-committee input").fill("CNER");
+    page.locator("#app-ethics-reference input").fill("BASEC 17");
+    setDate(page, "#app-ethics-from", LocalDate.now().minusMonths(2));
+    setDate(page, "#app-ethics-until", LocalDate.now().plusMonths(10));
+    page.locator("#app-ethics-add").click();
+    assertThat(page.locator("#app-ethics-reference")).hasAttribute("invalid", "");
+    assertThat(page.locator("#app-ethics-reference [slot='error-message']"))
+        .hasText(
+            "This is not a reference of that committee: write it like the example under the"
+                + " field.");
+    assertThat(page.locator("#app-ethics-reference")).hasAttribute("focused", "");
     declareEthics(page, "Luxembourg", "CNER", "CNER 202301");
     declareEthics(page, "Switzerland (Basel)", "EKNZ", "2023-00123");
     assertThat(page.locator("#checklist-ready")).isVisible();
@@ -326,7 +384,12 @@ class ApplicationBrowserIT extends BrowserSystemTest {
 
   private static void choose(Page page, String select, String label) {
     page.locator(select).click();
-    page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(label)).first().click();
+    // An item of the opened list, not the select's own copy of its current value.
+    page.locator(
+            "vaadin-select-overlay[opened] vaadin-select-item",
+            new Page.LocatorOptions().setHasText(label))
+        .first()
+        .click();
   }
 
   private static void declareEthics(

@@ -109,7 +109,7 @@ class MailIT {
       assertEquals(1, detail.get("attempts").size());
       assertEquals("sent", detail.get("attempts").get(0).get("outcome").asText());
     } finally {
-      Api.put("/api/v1/me/preferences", Tokens.user("steward-lu"), DEVELOPMENT_DEFAULTS);
+      Api.delete("/api/v1/me/preferences", Tokens.user("steward-lu"));
     }
   }
 
@@ -168,7 +168,7 @@ class MailIT {
           List.of(),
           Mailboxes.inbox("chair-lu@demo.clinnova.eu").stream().filter(about(title)).toList());
     } finally {
-      Api.put("/api/v1/me/preferences", Tokens.user("chair-lu"), DEVELOPMENT_DEFAULTS);
+      Api.delete("/api/v1/me/preferences", Tokens.user("chair-lu"));
     }
   }
 
@@ -294,7 +294,7 @@ class MailIT {
           mail.body());
       assertTrue(!mail.body().contains(staying), "no other patient: " + mail.body());
     } finally {
-      Api.put("/api/v1/me/preferences", patient, DEVELOPMENT_DEFAULTS);
+      Api.delete("/api/v1/me/preferences", patient);
     }
   }
 

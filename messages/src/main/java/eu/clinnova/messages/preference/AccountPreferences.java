@@ -45,4 +45,10 @@ public class AccountPreferences {
     store.save(account, psn, preferences, clock.instant());
     return preferences;
   }
+
+  /** Forgets the account's choices; the defaults (and the browser's language) apply again. */
+  @Transactional
+  public void forget(String account) {
+    store.forget(account);
+  }
 }

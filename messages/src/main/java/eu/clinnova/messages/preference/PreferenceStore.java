@@ -42,4 +42,12 @@ public class PreferenceStore {
       row.set(preferences, psn.orElse(null), at);
     }
   }
+
+  /** Forgets the account's choices: the defaults apply again. */
+  public void forget(String account) {
+    PreferenceRow row = entities.find(PreferenceRow.class, account);
+    if (row != null) {
+      entities.remove(row);
+    }
+  }
 }

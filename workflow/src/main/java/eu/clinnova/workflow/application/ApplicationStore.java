@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -287,8 +288,46 @@ public class ApplicationStore {
     entities.flush();
   }
 
-  /** What each file is (not its bytes), oldest first. */
+  /**
+   * What each file is (not its bytes) with the kind the applicant gave it, oldest first; files
+   * removed from the application are not among them.
+   */
   public List<ApplicationAttachment> attachments(UUID applicationId) {
+    Map<UUID, AttachmentChangeRow> latest = new HashMap<>();
+    java.util.Set<UUID> removed = new java.util.HashSet<>();
+    for (AttachmentChangeRow change :
+        entities
+            .createQuery(
+                "SELECT c FROM AttachmentChangeRow c WHERE c.applicationId = :id ORDER BY c.id",
+                AttachmentChangeRow.class)
+            .setParameter("id", applicationId)
+            .getResultList()) {
+      if (change.removed()) {
+        removed.add(change.attachmentId());
+      } else {
+        latest.put(change.attachmentId(), change);
+      }
+    }
+    return uploaded(applicationId).stream()
+        .filter(attachment -> !removed.contains(attachment.id()))
+        .map(
+            attachment ->
+                attachment.withKind(
+                    Optional.ofNullable(latest.get(attachment.id()))
+                        .flatMap(change -> AttachmentKind.fromCode(change.kind()))))
+        .toList();
+  }
+
+  /** Appends what changed about a file: its kind, or (kind null) its removal. */
+  public void insertAttachmentChange(
+      UUID applicationId, UUID attachmentId, AttachmentKind kind, Instant at, String by) {
+    entities.persist(
+        new AttachmentChangeRow(
+            attachmentId, applicationId, kind == null ? null : kind.code(), kind == null, at, by));
+    entities.flush();
+  }
+
+  private List<ApplicationAttachment> uploaded(UUID applicationId) {
     return entities
         .createQuery(
             "SELECT new eu.clinnova.workflow.application.ApplicationAttachment(a.id,"

@@ -225,6 +225,77 @@ public class Applications {
                 "size", attachment.size())));
   }
 
+  /**
+   * The applicant says what a file is (protocol, ethics approval letter...), while they can attach
+   * files; the latest word counts. Log {@code application.attachment-labelled}.
+   */
+  @Transactional
+  public Attached labelAttachment(Caller caller, UUID id, UUID attachmentId, String kindCode) {
+    Application application = changes.ownApplication(caller, id);
+    if (!application.state().isEditable() && application.state() != ApplicationState.APPROVED) {
+      throw Refusal.conflict(
+          "application-not-editable",
+          "The application is " + application.state().code() + ": its files cannot change.");
+    }
+    AttachmentKind kind =
+        AttachmentKind.fromCode(kindCode == null ? "" : kindCode)
+            .orElseThrow(
+                () ->
+                    Refusal.invalid(
+                        "kind",
+                        "must be one of protocol, ethics-letter, data-management-plan, team,"
+                            + " other"));
+    ApplicationAttachment attachment = attachmentOf(id, attachmentId);
+    applications.insertAttachmentChange(id, attachmentId, kind, changes.now(), caller.subject());
+    return new Attached(
+        attachment.withKind(Optional.of(kind)),
+        changes.audit(
+            caller,
+            Role.RESEARCHER,
+            "application.attachment-labelled",
+            application,
+            Map.of("attachmentId", attachmentId.toString(), "kind", kind.code())));
+  }
+
+  /**
+   * The applicant removes a file uploaded by mistake while the application can be edited (draft, or
+   * returned for changes), unless an ethics approval rests on it: nobody sees it any more, and the
+   * log keeps {@code application.attachment-removed} with its hash. The bytes stay with the
+   * application's evidence, like every revision of it.
+   */
+  @Transactional
+  public Attached removeAttachment(Caller caller, UUID id, UUID attachmentId) {
+    Application application = changes.ownApplication(caller, id);
+    if (!application.state().isEditable()) {
+      throw Refusal.conflict(
+          "application-not-editable",
+          "The application is " + application.state().code() + ": its files cannot be removed.");
+    }
+    ApplicationAttachment attachment = attachmentOf(id, attachmentId);
+    if (applications.ethics(id).stream()
+        .anyMatch(approval -> approval.attachmentId().equals(attachmentId))) {
+      throw Refusal.conflict(
+          "attachment-in-use",
+          "An ethics approval rests on this file: declare the approval with another file first.");
+    }
+    applications.insertAttachmentChange(id, attachmentId, null, changes.now(), caller.subject());
+    return new Attached(
+        attachment,
+        changes.audit(
+            caller,
+            Role.RESEARCHER,
+            "application.attachment-removed",
+            application,
+            Map.of("attachmentId", attachmentId.toString(), "sha256", attachment.sha256())));
+  }
+
+  private ApplicationAttachment attachmentOf(UUID id, UUID attachmentId) {
+    return applications.attachments(id).stream()
+        .filter(file -> file.id().equals(attachmentId))
+        .findFirst()
+        .orElseThrow(() -> Refusal.notFound("No such attachment."));
+  }
+
   public static Refusal tooLarge() {
     return new Refusal(
         Refusal.Kind.TOO_LARGE,

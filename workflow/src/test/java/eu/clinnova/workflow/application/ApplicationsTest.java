@@ -155,6 +155,70 @@ public class ApplicationsTest {
   }
 
   @Test
+  void aFileIsLabelledAndRemovedByItsApplicantUnlessAnEthicsApprovalRestsOnIt() {
+    UUID id =
+        applications(service -> service.create(APPLICANT, "Ada", complete())).application().id();
+    UUID protocol =
+        applications(
+                service -> service.attach(APPLICANT, id, "protocol.pdf", "application/pdf", LETTER))
+            .attachment()
+            .id();
+    UUID letter =
+        applications(
+                service -> service.attach(APPLICANT, id, "letter.pdf", "application/pdf", LETTER))
+            .attachment()
+            .id();
+    applications(
+        service ->
+            service.addEthicsApproval(
+                APPLICANT,
+                id,
+                new EthicsDeclaration(
+                    "LU", "CNER", "CNER 202301", "2026-01-01", "2028-01-27", letter.toString())));
+    audit.clear();
+
+    applications(service -> service.labelAttachment(APPLICANT, id, protocol, "protocol"));
+    applications(service -> service.labelAttachment(APPLICANT, id, letter, "ethics-letter"));
+    assertEquals(
+        Map.of("attachmentId", protocol.toString(), "kind", "protocol", "state", "draft"),
+        audit.events().get(0).data());
+    assertEquals(
+        Map.of(protocol, AttachmentKind.PROTOCOL, letter, AttachmentKind.ETHICS_LETTER),
+        persistence
+            .inTransaction(entities -> new ApplicationStore(entities).attachments(id))
+            .stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    ApplicationAttachment::id, file -> file.kind().orElseThrow())));
+    assertEquals(
+        "kind",
+        refused(s -> s.labelAttachment(APPLICANT, id, protocol, "cv")).problems().get(0).field());
+    assertEquals(
+        Refusal.Kind.NOT_FOUND,
+        refused(s -> s.labelAttachment(OTHER, id, protocol, "protocol")).kind());
+
+    assertEquals(
+        "attachment-in-use", refused(s -> s.removeAttachment(APPLICANT, id, letter)).code());
+    assertEquals(
+        Refusal.Kind.NOT_FOUND, refused(s -> s.removeAttachment(OTHER, id, protocol)).kind());
+    audit.clear();
+    applications(service -> service.removeAttachment(APPLICANT, id, protocol));
+    assertEquals(
+        Map.of("attachmentId", protocol.toString(), "sha256", Sha256.hex(LETTER), "state", "draft"),
+        audit.only("application.attachment-removed").data());
+    assertEquals(
+        List.of(letter),
+        persistence
+            .inTransaction(entities -> new ApplicationStore(entities).attachments(id))
+            .stream()
+            .map(ApplicationAttachment::id)
+            .toList());
+    // Gone for good: neither labelled nor removed again.
+    assertEquals(
+        Refusal.Kind.NOT_FOUND, refused(s -> s.removeAttachment(APPLICANT, id, protocol)).kind());
+  }
+
+  @Test
   void anUnknownDatasetIsRefusedAtItsFieldAndNothingIsKept() {
     Refusal refusal =
         refused(

@@ -253,14 +253,16 @@ final class ApplicationJson {
   }
 
   static JsonObject attachment(ApplicationAttachment attachment) {
-    return JSON.createObjectBuilder()
-        .add("attachmentId", attachment.id().toString())
-        .add("fileName", attachment.fileName())
-        .add("mediaType", attachment.mediaType())
-        .add("size", attachment.size())
-        .add("sha256", attachment.sha256())
-        .add("uploadedAt", attachment.uploadedAt().toString())
-        .build();
+    var json =
+        JSON.createObjectBuilder()
+            .add("attachmentId", attachment.id().toString())
+            .add("fileName", attachment.fileName())
+            .add("mediaType", attachment.mediaType())
+            .add("size", attachment.size())
+            .add("sha256", attachment.sha256())
+            .add("uploadedAt", attachment.uploadedAt().toString());
+    attachment.kind().ifPresent(kind -> json.add("kind", kind.code()));
+    return json.build();
   }
 
   static JsonObject ethics(EthicsApproval approval) {

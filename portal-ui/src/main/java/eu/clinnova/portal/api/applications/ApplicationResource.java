@@ -214,6 +214,36 @@ public class ApplicationResource {
         .build();
   }
 
+  /** The applicant says what a file is: {@code {"kind": "protocol"}}; 200 with the file. */
+  @PUT
+  @Path("{id}/attachments/{attachmentId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response labelAttachment(
+      @PathParam("id") String id, @PathParam("attachmentId") String attachmentId, JsonObject body) {
+    Applications.Attached labelled =
+        applications.labelAttachment(
+            requestCaller.get(),
+            uuid(id),
+            uuid(attachmentId),
+            body == null ? null : body.getString("kind", null));
+    long index = logged(labelled.audit());
+    return Response.ok(
+            withAudit(ApplicationJson.attachment(labelled.attachment()), index),
+            MediaType.APPLICATION_JSON)
+        .build();
+  }
+
+  /** The applicant removes a file from an application they can still edit: 204. */
+  @DELETE
+  @Path("{id}/attachments/{attachmentId}")
+  public Response removeAttachment(
+      @PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+    logged(
+        applications.removeAttachment(requestCaller.get(), uuid(id), uuid(attachmentId)).audit());
+    return Response.noContent().build();
+  }
+
   @POST
   @Path("{id}/ethics-approvals")
   @Consumes(MediaType.APPLICATION_JSON)

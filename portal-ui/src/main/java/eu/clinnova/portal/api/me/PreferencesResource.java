@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -82,6 +83,13 @@ public class PreferencesResource {
             requestCaller.get().subject(),
             requestCaller.get().psn(),
             new Preferences(language, email[0], email[1], email[2])));
+  }
+
+  /** Forgets the caller's choices: 204, and the defaults apply again. */
+  @DELETE
+  public jakarta.ws.rs.core.Response forget() {
+    preferences.forget(requestCaller.get().subject());
+    return jakarta.ws.rs.core.Response.noContent().build();
   }
 
   static JsonObject json(Preferences chosen) {

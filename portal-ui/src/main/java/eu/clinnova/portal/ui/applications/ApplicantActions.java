@@ -13,7 +13,9 @@ import eu.clinnova.kernel.Caller;
 import eu.clinnova.portal.ui.base.Confirmation;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.workflow.application.AgreementAcceptance;
+import eu.clinnova.workflow.application.Application;
 import eu.clinnova.workflow.application.ApplicationFile;
+import eu.clinnova.workflow.application.ApplicationState;
 import eu.clinnova.workflow.application.Applications;
 import eu.clinnova.workflow.application.Submissions;
 import eu.clinnova.workflow.application.Withdrawals;
@@ -156,21 +158,42 @@ final class ApplicantActions {
     }
   }
 
-  Div withdraw() {
-    Button withdraw = new Button(host.getTranslation("application.withdraw"));
-    withdraw.setId("app-withdraw");
+  /**
+   * The way out that fits where the application stands: a draft never submitted and holding no
+   * document is deleted; another draft is closed; a submitted application is withdrawn, which ends
+   * its review and revokes any access it gave. Each says so before it happens.
+   */
+  Div withdraw(ApplicationFile file, Applications applications) {
+    Application application = file.application();
+    boolean draft = application.state() == ApplicationState.DRAFT;
+    boolean empty =
+        draft
+            && application.revision() == 0
+            && file.attachments().isEmpty()
+            && file.ethicsApprovals().isEmpty();
+    String key =
+        empty
+            ? "application.discardDraft"
+            : draft ? "application.closeDraft" : "application.withdraw";
+    Button withdraw = new Button(host.getTranslation(key));
+    withdraw.setId(empty ? "app-discard" : "app-withdraw");
     withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
     withdraw.addClickListener(
         event ->
             Confirmation.open(
-                host.getTranslation("application.withdraw.title"),
-                new Paragraph(host.getTranslation("application.withdraw.body")),
-                host.getTranslation("application.withdraw.confirm"),
+                host.getTranslation(key + ".title"),
+                new Paragraph(host.getTranslation(key + ".body")),
+                host.getTranslation(key + ".confirm"),
                 true,
                 host.getTranslation("application.withdraw.cancel"),
                 () -> {
-                  withdrawals.withdraw(caller, id);
-                  rerender.run();
+                  if (empty) {
+                    applications.discard(caller, id);
+                    host.getUI().ifPresent(ui -> ui.navigate(ApplicationsView.class));
+                  } else {
+                    withdrawals.withdraw(caller, id);
+                    rerender.run();
+                  }
                 }));
     return new Div(withdraw);
   }

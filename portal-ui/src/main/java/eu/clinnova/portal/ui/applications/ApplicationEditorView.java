@@ -103,6 +103,12 @@ public class ApplicationEditorView extends Main
 
   @Override
   public void setParameter(BeforeEvent event, String parameter) {
+    if (NEW.equals(parameter)) {
+      // Nothing is stored until the applicant types something (issue 21: drafts piled up).
+      id = null;
+      renderNew();
+      return;
+    }
     try {
       id = UUID.fromString(parameter);
       render();
@@ -110,6 +116,18 @@ public class ApplicationEditorView extends Main
       removeAll();
       add(new H1(getTranslation("application.notFound")));
     }
+  }
+
+  /** The path parameter of an application not written yet. */
+  public static final String NEW = "new";
+
+  private void renderNew() {
+    removeAll();
+    add(new H1(getTranslation("applications.new")));
+    Paragraph intro = new Paragraph(getTranslation("application.new.intro"));
+    intro.setId("new-intro");
+    add(intro);
+    add(editor(ApplicationDocument.empty()));
   }
 
   private void render() {
@@ -164,7 +182,7 @@ public class ApplicationEditorView extends Main
     }
     add(summaryView.timeline(file));
     if (!file.application().state().isFinal()) {
-      add(actions.withdraw());
+      add(actions.withdraw(file, applications));
     }
   }
 
@@ -211,8 +229,11 @@ public class ApplicationEditorView extends Main
   // --- the editor ------------------------------------------------------------------------
 
   private Section editor(ApplicationFile file) {
+    return editor(file.application().document());
+  }
+
+  private Section editor(ApplicationDocument document) {
     loading = true;
-    ApplicationDocument document = file.application().document();
     Section section = Sections.labelled("editor", getTranslation("application.editor"));
     section.add(new Paragraph(getTranslation("application.editor.intro")));
     saved.setId("save-status");
@@ -293,6 +314,10 @@ public class ApplicationEditorView extends Main
       return;
     }
     clearErrors();
+    if (id == null) {
+      create();
+      return;
+    }
     try {
       applications.update(caller, id, ApplicationDocument.parse(document()));
       saved.setText(
@@ -304,6 +329,29 @@ public class ApplicationEditorView extends Main
       saved.setText(ApplicationTexts.refusal(this, refusal));
       refusal.problems().forEach(this::markInvalid);
     }
+  }
+
+  /** The first save of a new application: the draft is created, and the page becomes its own. */
+  private void create() {
+    try {
+      id =
+          applications
+              .create(caller, caller.username(), ApplicationDocument.parse(document()))
+              .application()
+              .id();
+    } catch (Refusal refusal) {
+      saved.setText(ApplicationTexts.refusal(this, refusal));
+      refusal.problems().forEach(this::markInvalid);
+      return;
+    }
+    getUI()
+        .ifPresent(
+            ui -> ui.getPage().getHistory().replaceState(null, "research/application/" + id));
+    render();
+    saved.setText(
+        getTranslation(
+            "application.saved", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
+    title.focus();
   }
 
   private void clearErrors() {

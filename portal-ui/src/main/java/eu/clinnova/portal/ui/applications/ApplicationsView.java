@@ -17,7 +17,6 @@ import eu.clinnova.portal.ui.base.MainLayout;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.portal.ui.base.SignedInUser;
 import eu.clinnova.workflow.application.Application;
-import eu.clinnova.workflow.application.ApplicationDocument;
 import eu.clinnova.workflow.application.ApplicationQueries;
 import eu.clinnova.workflow.application.ApplicationState;
 import eu.clinnova.workflow.application.Applications;
@@ -25,7 +24,6 @@ import eu.clinnova.workflow.catalogue.DatasetCatalogue;
 import eu.clinnova.workflow.notification.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 
 /** A researcher's applications, newest change first, their notifications, and a new draft. */
 @Route(value = "research/applications", layout = MainLayout.class)
@@ -48,22 +46,12 @@ public class ApplicationsView extends Main implements HasDynamicTitle {
     Button create = new Button(getTranslation("applications.new"));
     create.setId("application-new");
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    // The editor opens empty; the draft exists once something is typed (issue 21).
     create.addClickListener(
-        event -> {
-          try {
-            Application draft =
-                applications
-                    .create(
-                        caller,
-                        caller.username(),
-                        ApplicationDocument.parse(JsonValue.EMPTY_JSON_OBJECT))
-                    .application();
+        event ->
             getUI()
-                .ifPresent(ui -> ui.navigate(ApplicationEditorView.class, draft.id().toString()));
-          } catch (Refusal refusal) {
-            result.setText(ApplicationTexts.refusal(this, refusal));
-          }
-        });
+                .ifPresent(
+                    ui -> ui.navigate(ApplicationEditorView.class, ApplicationEditorView.NEW)));
     add(create, result);
     add(NotificationsPanel.of(this, notifications, caller));
     H2 heading = new H2(getTranslation("applications.mineHeading"));

@@ -2,6 +2,7 @@ package eu.clinnova.portal.ui.applications;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -15,15 +16,19 @@ import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.policy.PolicyCatalogue;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Jurisdiction;
+import eu.clinnova.portal.ui.base.Confirmation;
 import eu.clinnova.portal.ui.base.EvidenceUpload;
+import eu.clinnova.portal.ui.base.FieldErrors;
 import eu.clinnova.portal.ui.base.Sections;
 import eu.clinnova.workflow.application.ApplicationAttachment;
 import eu.clinnova.workflow.application.ApplicationFile;
 import eu.clinnova.workflow.application.Applications;
+import eu.clinnova.workflow.application.AttachmentKind;
 import eu.clinnova.workflow.application.EthicsDeclaration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The evidence an applicant gives on a draft: the files attached to it, and the ethics approvals
@@ -52,18 +57,12 @@ final class EvidenceSections {
     section.add(new Paragraph(host.getTranslation("application.files.intro")));
     UnorderedList list = new UnorderedList();
     list.setId("file-list");
-    file.attachments()
-        .forEach(
-            attachment ->
-                list.add(
-                    new ListItem(
-                        attachment.fileName()
-                            + " · "
-                            + host.getTranslation(
-                                "application.file",
-                                attachment.size(),
-                                attachment.sha256().substring(0, 16)))));
+    list.addClassName("portal-cards");
     Paragraph result = Sections.status("upload-result");
+    List<ApplicationAttachment> attachments = file.attachments();
+    for (int i = 0; i < attachments.size(); i++) {
+      list.add(fileCard(file, attachments.get(i), i, result));
+    }
     Upload upload =
         EvidenceUpload.of(
             "app-upload",
@@ -83,6 +82,96 @@ final class EvidenceSections {
             });
     section.add(list, upload, result);
     return section;
+  }
+
+  /**
+   * A file as a card: its name and size, what it is (the applicant says, in words), and, while the
+   * application can be edited, its removal (confirmed; refused if an ethics approval rests on it).
+   */
+  private ListItem fileCard(
+      ApplicationFile file, ApplicationAttachment attachment, int position, Paragraph result) {
+    ListItem card = new ListItem();
+    card.addClassName("portal-card");
+    card.setId("file-" + position);
+    Paragraph name =
+        new Paragraph(
+            attachment.fileName()
+                + " · "
+                + host.getTranslation(
+                    "application.file", attachment.size(), attachment.sha256().substring(0, 16)));
+    name.setId("file-name-" + position);
+    Select<AttachmentKind> kind = new Select<>();
+    kind.setId("file-kind-" + position);
+    kind.setLabel(host.getTranslation("application.fileKind", attachment.fileName()));
+    kind.setPlaceholder(host.getTranslation("application.fileKind.choose"));
+    kind.setItems(AttachmentKind.values());
+    kind.setItemLabelGenerator(
+        value -> host.getTranslation("application.fileKind." + value.code()));
+    attachment.kind().ifPresent(kind::setValue);
+    kind.addValueChangeListener(
+        event -> {
+          if (!event.isFromClient() || event.getValue() == null) {
+            return;
+          }
+          try {
+            applications.labelAttachment(caller, id, attachment.id(), event.getValue().code());
+            result.setText(
+                host.getTranslation(
+                    "application.fileKind.saved",
+                    attachment.fileName(),
+                    host.getTranslation("application.fileKind." + event.getValue().code())));
+          } catch (Refusal refusal) {
+            result.setText(ApplicationTexts.refusal(host, refusal));
+          }
+        });
+    card.add(name, kind);
+    if (file.application().state().isEditable()) {
+      Button remove = new Button(host.getTranslation("application.fileRemove"));
+      remove.setId("file-remove-" + position);
+      remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+      remove
+          .getElement()
+          .setAttribute(
+              "aria-label",
+              host.getTranslation("application.fileRemove")
+                  + eu.clinnova.portal.ui.base.Punctuation.colon(host)
+                  + attachment.fileName());
+      remove.addClickListener(
+          event ->
+              Confirmation.open(
+                  host.getTranslation("application.fileRemove.title", attachment.fileName()),
+                  new Paragraph(host.getTranslation("application.fileRemove.effect")),
+                  host.getTranslation("application.fileRemove"),
+                  true,
+                  host.getTranslation("application.withdraw.cancel"),
+                  () -> {
+                    try {
+                      applications.removeAttachment(caller, id, attachment.id());
+                      rerender.run();
+                    } catch (Refusal refusal) {
+                      result.setText(
+                          "attachment-in-use".equals(refusal.code())
+                              ? host.getTranslation(
+                                  "application.fileRemove.inUse", attachment.fileName())
+                              : ApplicationTexts.refusal(host, refusal));
+                    }
+                  }));
+      card.add(remove);
+    }
+    return card;
+  }
+
+  /** A file as a list names it: its name, and what it is when the applicant said. */
+  private String fileLabel(ApplicationAttachment attachment) {
+    return attachment
+        .kind()
+        .map(
+            kind ->
+                attachment.fileName()
+                    + " ("
+                    + host.getTranslation("application.fileKind." + kind.code())
+                    + ")")
+        .orElse(attachment.fileName());
   }
 
   Section ethics(ApplicationFile file) {
@@ -125,10 +214,17 @@ final class EvidenceSections {
     Select<ApplicationAttachment> document = new Select<>();
     document.setId("app-ethics-file");
     document.setLabel(host.getTranslation("application.ethics.file"));
+    document.setPlaceholder(host.getTranslation("application.ethics.filePlaceholder"));
     document.setItems(file.attachments());
-    document.setItemLabelGenerator(ApplicationAttachment::fileName);
-    if (!file.attachments().isEmpty()) {
-      document.setValue(file.attachments().get(file.attachments().size() - 1));
+    document.setItemLabelGenerator(this::fileLabel);
+    // Chosen by the applicant; proposed only when one file is said to be an approval letter.
+    List<ApplicationAttachment> letters =
+        file.attachments().stream()
+            .filter(
+                attachment -> attachment.kind().equals(Optional.of(AttachmentKind.ETHICS_LETTER)))
+            .toList();
+    if (letters.size() == 1) {
+      document.setValue(letters.get(0));
     }
     Paragraph result = Sections.status("ethics-result");
     Button add = new Button(host.getTranslation("application.ethics.add"));
@@ -143,18 +239,35 @@ final class EvidenceSections {
                   from.getValue() == null ? null : from.getValue().toString(),
                   until.getValue() == null ? null : until.getValue().toString(),
                   document.getValue() == null ? null : document.getValue().id().toString());
+          if (from.isInvalid() || until.isInvalid()) {
+            // A date the picker could not read is already said at its field.
+            (from.isInvalid() ? from : until).focus();
+            return;
+          }
           try {
             applications.addEthicsApproval(caller, id, declaration);
             rerender.run();
           } catch (Refusal refusal) {
-            result.setText(
-                refusal.problems().stream()
-                    .map(
-                        p ->
-                            host.getTranslation("application.ethics.field." + p.field())
-                                + eu.clinnova.portal.ui.base.Punctuation.colon(host)
-                                + p.message())
-                    .collect(Collectors.joining("; ")));
+            if (refusal.problems().isEmpty()) {
+              result.setText(ApplicationTexts.refusal(host, refusal));
+            } else {
+              FieldErrors.show(
+                  host,
+                  "application.ethics.problem.",
+                  Map.of(
+                      "jurisdiction", jurisdiction,
+                      "committee", committee,
+                      "reference", reference,
+                      "validFrom", from,
+                      "validUntil", until,
+                      "attachmentId", document),
+                  refusal.problems(),
+                  result,
+                  p ->
+                      host.getTranslation("application.ethics.field." + p.field())
+                          + eu.clinnova.portal.ui.base.Punctuation.colon(host)
+                          + p.message());
+            }
           }
         });
     Div form = new Div(jurisdiction, committee, reference, from, until, document);

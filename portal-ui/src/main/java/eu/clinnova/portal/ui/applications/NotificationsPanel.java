@@ -71,7 +71,12 @@ final class NotificationsPanel {
     boolean reviewer = !notification.recipient().equals(caller.subject());
     String text =
         page.getTranslation("application.notification." + notification.kind())
-            + (notification.title().isBlank() ? "" : ": “" + notification.title() + "”")
+            + eu.clinnova.portal.ui.base.Punctuation.colon(page)
+            + eu.clinnova.portal.ui.base.Punctuation.quoted(
+                page,
+                notification.title().isBlank()
+                    ? page.getTranslation("applications.untitled")
+                    : notification.title())
             + notification
                 .jurisdiction()
                 .map(code -> " (" + ApplicationTexts.jurisdiction(page, code) + ")")

@@ -189,31 +189,15 @@ public class ReviewView extends Main implements HasUrlParameter<String>, HasDyna
     return section;
   }
 
-  /**
-   * Marks each field with its problem in the reviewer's words and focuses the first; problems of no
-   * field of the form go to {@code error}. True if there was any problem.
-   */
   private boolean showProblems(
       List<FieldProblem> problems, Map<String, HasValidation> fields, Paragraph error) {
-    fields.values().forEach(field -> field.setInvalid(false));
-    error.setText("");
-    boolean focused = false;
-    List<String> elsewhere = new java.util.ArrayList<>();
-    for (FieldProblem problem : problems) {
-      HasValidation field = fields.get(problem.field());
-      if (field == null) {
-        elsewhere.add(ApplicationTexts.problem(this, problem));
-        continue;
-      }
-      field.setErrorMessage(getTranslation("task.problem." + problem.field()));
-      field.setInvalid(true);
-      if (!focused && field instanceof com.vaadin.flow.component.Focusable<?> focusable) {
-        focusable.focus();
-        focused = true;
-      }
-    }
-    error.setText(String.join(" ", elsewhere));
-    return !problems.isEmpty();
+    return eu.clinnova.portal.ui.base.FieldErrors.show(
+        this,
+        "task.problem.",
+        fields,
+        problems,
+        error,
+        problem -> ApplicationTexts.problem(this, problem));
   }
 
   /** A committee member may revoke the entitlements to datasets of their jurisdiction. */

@@ -3,8 +3,10 @@ package eu.clinnova.portal.ui.base;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.server.streams.UploadMetadata;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -55,6 +57,7 @@ public final class EvidenceUpload {
                       upload.clearFileList();
                     })));
     upload.setId(id);
+    upload.setI18n(texts(ui, maxBytes));
     upload.setMaxFiles(1);
     upload.setMaxFileSize(maxBytes);
     upload.setAcceptedFileTypes(accepted);
@@ -64,5 +67,48 @@ public final class EvidenceUpload {
           upload.clearFileList();
         });
     return upload;
+  }
+
+  /** The widget's words in the user's language (it is English otherwise, whatever the page). */
+  static UploadI18N texts(UI ui, int maxBytes) {
+    String megabytes =
+        String.format(ui.getLocale(), "%.1f", maxBytes / (1024.0 * 1024.0)).replace(".0", "");
+    return new UploadI18N()
+        .setDropFiles(
+            new UploadI18N.DropFiles()
+                .setOne(ui.getTranslation("upload.drop"))
+                .setMany(ui.getTranslation("upload.drop")))
+        .setAddFiles(
+            new UploadI18N.AddFiles()
+                .setOne(ui.getTranslation("upload.add"))
+                .setMany(ui.getTranslation("upload.add")))
+        .setError(
+            new UploadI18N.Error()
+                .setTooManyFiles(ui.getTranslation("upload.tooMany"))
+                .setFileIsTooBig(ui.getTranslation("upload.tooBig", megabytes))
+                .setIncorrectFileType(ui.getTranslation("upload.wrongType")))
+        .setUploading(
+            new UploadI18N.Uploading()
+                .setStatus(
+                    new UploadI18N.Uploading.Status()
+                        .setConnecting(ui.getTranslation("upload.connecting"))
+                        .setStalled(ui.getTranslation("upload.stalled"))
+                        .setProcessing(ui.getTranslation("upload.processing"))
+                        .setHeld(ui.getTranslation("upload.held")))
+                .setRemainingTime(
+                    new UploadI18N.Uploading.RemainingTime()
+                        .setPrefix(ui.getTranslation("upload.remaining"))
+                        .setUnknown(ui.getTranslation("upload.remainingUnknown")))
+                .setError(
+                    new UploadI18N.Uploading.Error()
+                        .setServerUnavailable(ui.getTranslation("upload.serverUnavailable"))
+                        .setUnexpectedServerError(ui.getTranslation("upload.serverError"))
+                        .setForbidden(ui.getTranslation("upload.forbidden"))))
+        .setFile(
+            new UploadI18N.File()
+                .setRetry(ui.getTranslation("upload.retry"))
+                .setStart(ui.getTranslation("upload.start"))
+                .setRemove(ui.getTranslation("upload.remove")))
+        .setUnits(List.of("B", "kB", "MB", "GB", "TB"));
   }
 }

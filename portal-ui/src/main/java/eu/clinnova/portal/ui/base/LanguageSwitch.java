@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Chooses the UI language. Each language is named in itself, so a person who cannot read the
- * current one still finds theirs. The choice is remembered and the page reloads in it.
+ * current one still finds theirs. The choice is kept for the session, the browser and the account
+ * (so it follows the person to another device), and the page reloads in it.
  */
 public class LanguageSwitch extends Select<Locale> {
 
@@ -20,7 +21,7 @@ public class LanguageSwitch extends Select<Locale> {
     addValueChangeListener(
         change -> {
           if (change.isFromClient() && change.getValue() != null) {
-            LanguagePreference.remember(
+            LanguagePreference.choose(
                 change.getValue(), VaadinRequest.getCurrent(), VaadinResponse.getCurrent());
             UI.getCurrent().getPage().reload();
           }

@@ -24,4 +24,19 @@ public final class Punctuation {
   public static String colon(Locale locale) {
     return "fr".equals(locale.getLanguage()) ? "\u00a0: " : ": ";
   }
+
+  /** {@code text} in the quotation marks of the UI's language: “…”, « … », „…“. */
+  public static String quoted(com.vaadin.flow.component.Component component, String text) {
+    String language =
+        component
+            .getUI()
+            .or(() -> java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()))
+            .map(ui -> ui.getLocale().getLanguage())
+            .orElse("en");
+    return switch (language) {
+      case "fr" -> "«\u00a0" + text + "\u00a0»";
+      case "de" -> "„" + text + "“";
+      default -> "“" + text + "”";
+    };
+  }
 }
