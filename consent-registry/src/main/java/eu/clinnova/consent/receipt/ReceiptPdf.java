@@ -56,14 +56,7 @@ public final class ReceiptPdf {
                 + ")"
                 + colon(language)
                 + ReceiptTexts.text(language, purpose.getString("decision"));
-        if (purpose.get("validUntil") instanceof JsonString until) {
-          line +=
-              ", "
-                  + ReceiptTexts.text(language, "until")
-                  + " "
-                  + ReceiptTime.date(until.getString(), language);
-        }
-        writer.line("• " + line, false, 11);
+        writer.line("• " + line + dated(purpose, "validUntil", "until", language), false, 11);
       }
       writer.gap();
       writer.line(receipt.getString("withdrawalMethod"), false, 10);
@@ -98,21 +91,13 @@ public final class ReceiptPdf {
             purpose.getString("title")
                 + colon(language)
                 + ReceiptTexts.text(language, purpose.getString("decision"));
-        if (purpose.get("since") instanceof JsonString since) {
-          line +=
-              ", "
-                  + ReceiptTexts.text(language, "since")
-                  + " "
-                  + ReceiptTime.date(since.getString(), language);
-        }
-        if (purpose.get("validUntil") instanceof JsonString until) {
-          line +=
-              ", "
-                  + ReceiptTexts.text(language, "until")
-                  + " "
-                  + ReceiptTime.date(until.getString(), language);
-        }
-        writer.line("• " + line, false, 11);
+        writer.line(
+            "• "
+                + line
+                + dated(purpose, "since", "since", language)
+                + dated(purpose, "validUntil", "until", language),
+            false,
+            11);
       }
       writer.gap();
       writer.line(ReceiptTexts.text(language, "statement.note"), false, 10);
@@ -138,6 +123,16 @@ public final class ReceiptPdf {
 
   private static void field(PdfWriter writer, String language, String label, String value) {
     writer.line(ReceiptTexts.text(language, label) + colon(language) + value, false, 10);
+  }
+
+  /** ", until 28 Nov 2056" when the purpose has {@code field}, else nothing. */
+  private static String dated(JsonObject purpose, String field, String label, String language) {
+    return purpose.get(field) instanceof JsonString date
+        ? ", "
+            + ReceiptTexts.text(language, label)
+            + " "
+            + ReceiptTime.date(date.getString(), language)
+        : "";
   }
 
   /** French puts a space before a colon. */

@@ -76,14 +76,21 @@ class ApplicationBrowserIT extends BrowserSystemTest {
             new Page.LocatorOptions().setHasText("IBD under general consent, Basel"))
         .click();
     page.locator("#app-team-0-name input").fill("Ada Researcher");
+    // A wrong address is said at its field, in words, and nothing else typed is lost.
+    page.locator("#app-team-0-email input").fill("ada@");
+    assertThat(page.locator("#app-team-0-email [slot='error-message']"))
+        .hasText("Enter an e-mail address like name@example.org.");
+    assertThat(page.locator("#app-team-0-name input")).hasValue("Ada Researcher");
     page.locator("#app-team-0-email input").fill("ada@uni.example");
+    assertThat(page.locator("#app-team-0-email")).not().hasAttribute("invalid", "");
     page.locator("#app-team-0-affiliation input").fill("University of Luxembourg");
     page.locator("#app-duration input").fill("24");
     page.locator("#app-duration input").press("Tab");
-    assertThat(page.locator("#missing-list")).containsText("Ethics approval for Luxembourg");
+    assertThat(page.locator("#missing-list"))
+        .containsText("Ethics approval for Luxembourg: still needed");
     assertThat(page.locator("#missing-list"))
         .containsText("Ethics approval for Switzerland (Basel)");
-    assertThat(page.locator("#duo-summary")).containsText("lu-ibd-clinical");
+    assertThat(page.locator("#duo-summary")).containsText("IBD clinical course, Luxembourg");
     PortalPages.screenshot(page, "application-editor-en");
     assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(page));
 
@@ -386,7 +393,7 @@ class ApplicationBrowserIT extends BrowserSystemTest {
     page.locator(select).click();
     // An item of the opened list, not the select's own copy of its current value.
     page.locator(
-            "vaadin-select-overlay[opened] vaadin-select-item",
+            "vaadin-select-item:visible:not([id^='value-'])",
             new Page.LocatorOptions().setHasText(label))
         .first()
         .click();

@@ -65,6 +65,12 @@ final class PortalPages {
     if (!Files.exists(axe)) {
       throw new IllegalStateException("axe-core missing at " + axe + " (installed by the build)");
     }
+    // Colours are measured on what has settled: a notification or dialog still fading in or out
+    // is half transparent, and would read as a contrast failure it is not.
+    page.waitForFunction(
+        "() => !document.querySelector('vaadin-notification-card[opening],"
+            + " vaadin-notification-card[closing], vaadin-dialog-overlay[opening],"
+            + " vaadin-dialog-overlay[closing]')");
     // Loaded once per document: a page checked again at another width keeps it.
     if (Boolean.FALSE.equals(page.evaluate("() => typeof axe !== 'undefined'"))) {
       page.addScriptTag(new Page.AddScriptTagOptions().setPath(axe));

@@ -118,6 +118,17 @@ public class ApplicationEditorView extends Main
     }
   }
 
+  /** The fields whose problems have words of their own (others: "not valid"). */
+  private static final java.util.Set<String> INVALID_WORDED =
+      java.util.Set.of(
+          "title",
+          "laySummary",
+          "purpose.description",
+          "durationMonths",
+          "team.name",
+          "team.email",
+          "team.affiliation");
+
   /** The path parameter of an application not written yet. */
   public static final String NEW = "new";
 
@@ -375,9 +386,15 @@ public class ApplicationEditorView extends Main
           case "team" -> team.field(problem.field());
           default -> Optional.empty();
         };
+    // In the applicant's words, not the API's: what to write instead.
+    String base = problem.field().replaceAll("\\[\\d+\\]", "");
+    String message =
+        INVALID_WORDED.contains(base)
+            ? getTranslation("application.invalid." + base)
+            : getTranslation("application.invalid");
     field.ifPresent(
         invalid -> {
-          invalid.setErrorMessage(problem.message());
+          invalid.setErrorMessage(message);
           invalid.setInvalid(true);
         });
   }

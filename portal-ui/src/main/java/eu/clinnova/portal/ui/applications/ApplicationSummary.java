@@ -167,7 +167,9 @@ final class ApplicationSummary {
         Paragraph verdict = new Paragraph(t("application.match." + match.outcome().name()));
         verdict.addClassName("duo-" + match.outcome().name().toLowerCase(java.util.Locale.ROOT));
         UnorderedList reasons = new UnorderedList();
-        match.reasons().forEach(reason -> reasons.add(new ListItem(reason)));
+        match
+            .explained()
+            .forEach(reason -> reasons.add(new ListItem(ApplicationTexts.duoReason(page, reason))));
         item.add(verdict, reasons);
       }
       // Consent for the purpose: what the gate will ask of each patient, shown before deciding.
@@ -260,6 +262,11 @@ final class ApplicationSummary {
     return section;
   }
 
+  private static java.util.Locale locale(Component page) {
+    com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+    return ui == null ? java.util.Locale.ENGLISH : ui.getLocale();
+  }
+
   /** One ethics approval in words: jurisdiction, committee, reference, validity. */
   static String ethicsLine(Component page, EthicsApproval approval) {
     return ApplicationTexts.jurisdiction(page, approval.jurisdiction())
@@ -270,8 +277,8 @@ final class ApplicationSummary {
         + " · "
         + page.getTranslation(
             "application.validity",
-            approval.validFrom().toString(),
-            approval.validUntil().toString());
+            eu.clinnova.portal.ui.base.NetworkTime.date(approval.validFrom(), locale(page)),
+            eu.clinnova.portal.ui.base.NetworkTime.date(approval.validUntil(), locale(page)));
   }
 
   Section timeline(ApplicationFile file) {

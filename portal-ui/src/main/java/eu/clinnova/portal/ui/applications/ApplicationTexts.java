@@ -5,9 +5,6 @@ import eu.clinnova.consent.application.Refusal;
 import eu.clinnova.consent.domain.FieldProblem;
 import eu.clinnova.workflow.application.ApplicationEvent;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -69,6 +66,49 @@ final class ApplicationTexts {
   }
 
   /** A refusal in the user's language where we have words for its code, else its detail. */
+  /**
+   * What a draft still needs, item by item, saying which and why (issue 21: "still needed or not
+   * valid" said neither): the field's label, then "still needed", or what is wrong with it.
+   */
+  static String missing(Component component, FieldProblem problem) {
+    String field = problem.field();
+    if (field.startsWith("ethicsApprovals.")) {
+      String where = jurisdiction(component, field.substring(16));
+      String message = problem.message();
+      String key =
+          message.contains("reference")
+              ? "application.missing.ethicsReference"
+              : message.contains("ended")
+                  ? "application.missing.ethicsEnded"
+                  : "application.missing.ethicsNeeded";
+      return component.getTranslation(key, where);
+    }
+    if (field.matches("datasets\\[\\d+\\]")) {
+      return component.getTranslation("application.missing.unknownDataset");
+    }
+    String base = field.replaceAll("\\[\\d+\\]", "");
+    String label = component.getTranslation("application.field." + base);
+    if (field.matches(".*\\[(\\d+)\\].*")) {
+      label += " " + (Integer.parseInt(field.replaceAll(".*\\[(\\d+)\\].*", "$1")) + 1);
+    }
+    return label
+        + eu.clinnova.portal.ui.base.Punctuation.colon(component)
+        + component.getTranslation("application.missing.needed");
+  }
+
+  /** Why a purpose is or is not within a dataset's data use, in the reader's words. */
+  static String duoReason(Component component, eu.clinnova.workflow.duo.DuoMatch.Reason reason) {
+    Object[] args =
+        reason.args().stream()
+            .map(
+                code ->
+                    code.startsWith("MONDO:")
+                        ? component.getTranslation("disease." + code.replace(':', '_'))
+                        : component.getTranslation("duo." + code))
+            .toArray();
+    return component.getTranslation("duoReason." + reason.key(), args);
+  }
+
   static String refusal(Component component, Refusal refusal) {
     String key = "application.refusal." + refusal.code();
     String text = component.getTranslation(key);
@@ -86,10 +126,7 @@ final class ApplicationTexts {
   static String time(Component component, Instant at) {
     com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
     Locale locale = ui == null || ui.getLocale() == null ? Locale.ENGLISH : ui.getLocale();
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-        .withLocale(locale)
-        .withZone(ZoneId.of("Europe/Luxembourg"))
-        .format(at);
+    return eu.clinnova.portal.ui.base.NetworkTime.dateTime(at, locale);
   }
 
   /** Whose access: the applicant, or the team member of that account, by name (ADR 0027). */

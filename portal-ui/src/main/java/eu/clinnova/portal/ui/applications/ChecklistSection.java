@@ -40,7 +40,7 @@ final class ChecklistSection extends Section {
       UnorderedList missing = new UnorderedList();
       missing.setId("missing-list");
       file.missing()
-          .forEach(problem -> missing.add(new ListItem(ApplicationTexts.problem(this, problem))));
+          .forEach(problem -> missing.add(new ListItem(ApplicationTexts.missing(this, problem))));
       content.add(
           new Paragraph(getTranslation("application.missing", file.missing().size())), missing);
     }
@@ -52,11 +52,15 @@ final class ChecklistSection extends Section {
               (datasetId, match) ->
                   matches.add(
                       new ListItem(
-                          datasetId
+                          file.datasetTitle(datasetId)
                               + eu.clinnova.portal.ui.base.Punctuation.colon(getLocale())
                               + getTranslation("application.match." + match.outcome().name())
                               + " — "
-                              + String.join("; ", match.reasons()))));
+                              + String.join(
+                                  "; ",
+                                  match.explained().stream()
+                                      .map(reason -> ApplicationTexts.duoReason(this, reason))
+                                      .toList()))));
       content.add(new H3(getTranslation("application.duo")), matches);
     }
     // Consent for the purpose, before submitting: what each dataset's patients must have agreed to.
@@ -64,7 +68,7 @@ final class ChecklistSection extends Section {
         .forEach(
             (datasetId, needed) -> {
               Paragraph line = ApplicationSummary.modulesNeeded(this, datasetId, needed);
-              line.setText(datasetId + " — " + line.getText());
+              line.setText(file.datasetTitle(datasetId) + " — " + line.getText());
               content.add(line);
               var today = file.subjectsToday().get(datasetId);
               if (today != null) {

@@ -52,7 +52,41 @@ final class EvidenceSections {
     this.rerender = rerender;
   }
 
+  /** The files as the page knows them, kinds included (a new kind updates the letter's list). */
+  private final List<ApplicationAttachment> files = new java.util.ArrayList<>();
+
+  /** The ethics form's choice of approval letter, once built. */
+  private Select<ApplicationAttachment> letterChoice;
+
+  /**
+   * The files to choose the approval letter from; chosen by the applicant, proposed only when
+   * exactly one file is said to be an approval letter (not the last upload, whatever it is).
+   */
+  private void offerLetters() {
+    if (letterChoice == null) {
+      return;
+    }
+    ApplicationAttachment chosen = letterChoice.getValue();
+    letterChoice.setItems(List.copyOf(files));
+    List<ApplicationAttachment> letters =
+        files.stream()
+            .filter(
+                attachment -> attachment.kind().equals(Optional.of(AttachmentKind.ETHICS_LETTER)))
+            .toList();
+    Optional<ApplicationAttachment> kept =
+        chosen == null
+            ? Optional.empty()
+            : files.stream().filter(known -> known.id().equals(chosen.id())).findFirst();
+    if (kept.isPresent()) {
+      letterChoice.setValue(kept.get());
+    } else if (letters.size() == 1) {
+      letterChoice.setValue(letters.get(0));
+    }
+  }
+
   Section files(ApplicationFile file) {
+    files.clear();
+    files.addAll(file.attachments());
     Section section = Sections.labelled("files", host.getTranslation("application.files"));
     section.add(new Paragraph(host.getTranslation("application.files.intro")));
     UnorderedList list = new UnorderedList();
@@ -114,7 +148,12 @@ final class EvidenceSections {
             return;
           }
           try {
-            applications.labelAttachment(caller, id, attachment.id(), event.getValue().code());
+            ApplicationAttachment labelled =
+                applications
+                    .labelAttachment(caller, id, attachment.id(), event.getValue().code())
+                    .attachment();
+            files.replaceAll(known -> known.id().equals(labelled.id()) ? labelled : known);
+            offerLetters();
             result.setText(
                 host.getTranslation(
                     "application.fileKind.saved",
@@ -215,17 +254,12 @@ final class EvidenceSections {
     document.setId("app-ethics-file");
     document.setLabel(host.getTranslation("application.ethics.file"));
     document.setPlaceholder(host.getTranslation("application.ethics.filePlaceholder"));
-    document.setItems(file.attachments());
     document.setItemLabelGenerator(this::fileLabel);
-    // Chosen by the applicant; proposed only when one file is said to be an approval letter.
-    List<ApplicationAttachment> letters =
-        file.attachments().stream()
-            .filter(
-                attachment -> attachment.kind().equals(Optional.of(AttachmentKind.ETHICS_LETTER)))
-            .toList();
-    if (letters.size() == 1) {
-      document.setValue(letters.get(0));
+    if (files.isEmpty()) {
+      files.addAll(file.attachments());
     }
+    letterChoice = document;
+    offerLetters();
     Paragraph result = Sections.status("ethics-result");
     Button add = new Button(host.getTranslation("application.ethics.add"));
     add.setId("app-ethics-add");

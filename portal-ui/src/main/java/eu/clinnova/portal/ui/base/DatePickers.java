@@ -28,7 +28,7 @@ public final class DatePickers {
             .or(() -> Optional.ofNullable(UI.getCurrent()))
             .map(UI::getLocale)
             .orElse(Locale.ENGLISH);
-    Locale regional = regional(language);
+    Locale regional = NetworkTime.regional(language);
     picker.setLocale(regional);
     DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
     String primary = primaryFormat(regional);
@@ -63,16 +63,6 @@ public final class DatePickers {
       picker.setPlaceholder(in.getTranslation("datePicker.placeholder"));
     }
     return picker;
-  }
-
-  /** The country whose way of writing dates the portal uses for a language. */
-  static Locale regional(Locale language) {
-    return switch (language.getLanguage()) {
-      case "fr" -> Locale.FRANCE;
-      case "de" -> Locale.GERMANY;
-      // Europe's English: day first.
-      default -> Locale.UK;
-    };
   }
 
   static String primaryFormat(Locale regional) {

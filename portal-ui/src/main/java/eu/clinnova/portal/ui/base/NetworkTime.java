@@ -21,8 +21,17 @@ public final class NetworkTime {
 
   /** "5 Dec 2026, 09:30 CET". */
   public static String dateTime(Instant instant, Locale locale) {
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
+    return zoned(instant, locale, FormatStyle.SHORT);
+  }
+
+  /** "5 Dec 2026, 09:30:12 CET": to the second, where the order of events matters (the log). */
+  public static String dateTimeSeconds(Instant instant, Locale locale) {
+    return zoned(instant, locale, FormatStyle.MEDIUM);
+  }
+
+  private static String zoned(Instant instant, Locale locale, FormatStyle time) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, time)
+            .withLocale(regional(locale))
             .withZone(ZONE)
             .format(instant)
         + " "
@@ -31,6 +40,25 @@ public final class NetworkTime {
 
   /** "5 Dec 2026". */
   public static String date(LocalDate date, Locale locale) {
-    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+        .withLocale(regional(locale))
+        .format(date);
+  }
+
+  /** The day of {@code instant} on the network's clock: "5 Dec 2026". */
+  public static String date(Instant instant, Locale locale) {
+    return date(instant.atZone(ZONE).toLocalDate(), locale);
+  }
+
+  /**
+   * The country whose way of writing dates the portal uses for a language: Europe's English writes
+   * the day first (5 Dec 2026, 14:30), never the American month first.
+   */
+  public static Locale regional(Locale language) {
+    return switch (language.getLanguage()) {
+      case "fr" -> Locale.FRANCE;
+      case "de" -> Locale.GERMANY;
+      default -> Locale.UK;
+    };
   }
 }

@@ -2,6 +2,7 @@ package eu.clinnova.portal.ui.compliance;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -35,7 +36,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -81,6 +81,9 @@ public class AuditLogView extends Main
   }
 
   private Section filters() {
+    from.setDatePickerI18n(
+        eu.clinnova.portal.ui.base.DatePickers.localised(new DatePicker(), this).getI18n());
+    to.setDatePickerI18n(from.getDatePickerI18n());
     from.setLabel(getTranslation("audit.filter.from"));
     to.setLabel(getTranslation("audit.filter.to"));
     from.setHelperText(getTranslation("audit.filter.utc"));
@@ -111,7 +114,10 @@ public class AuditLogView extends Main
     grid.addColumn(StoredEntry::index)
         .setHeader(getTranslation("audit.column.index"))
         .setAutoWidth(true);
-    grid.addColumn(entry -> entry.time().toString())
+    // On the network's clock like every page; the entry itself (below) keeps the UTC instant.
+    grid.addColumn(
+            entry ->
+                eu.clinnova.portal.ui.base.NetworkTime.dateTimeSeconds(entry.time(), getLocale()))
         .setHeader(getTranslation("audit.column.time"))
         .setAutoWidth(true);
     grid.addColumn(entry -> facts.action(entry.action()))
@@ -247,7 +253,9 @@ public class AuditLogView extends Main
   }
 
   private static Instant instant(LocalDateTime value) {
-    return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    return value == null
+        ? null
+        : value.atZone(eu.clinnova.portal.ui.base.NetworkTime.ZONE).toInstant();
   }
 
   @Override

@@ -44,7 +44,7 @@ public class ProcessingRegisterView extends Main implements HasDynamicTitle {
     ProcessingRecord record = register.record(caller);
     DateTimeFormatter format =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(getLocale())
+            .withLocale(NetworkTime.regional(getLocale()))
             .withZone(NetworkTime.ZONE);
     Anchor pdf =
         Downloads.link(

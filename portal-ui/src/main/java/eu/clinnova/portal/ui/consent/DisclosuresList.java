@@ -158,6 +158,9 @@ final class DisclosuresList extends Div {
                 code ->
                     DuoTerm.of(code).map(term -> getTranslation("duo." + term.name())).orElse(code))
             .collect(Collectors.joining(", "));
+    if (!uses.isEmpty()) {
+      uses = uses.substring(0, 1).toUpperCase(getLocale()) + uses.substring(1);
+    }
     if (uses.isEmpty()) {
       return project.purpose();
     }

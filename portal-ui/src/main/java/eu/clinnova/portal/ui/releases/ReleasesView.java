@@ -29,9 +29,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -128,11 +125,9 @@ public class ReleasesView extends Main
   }
 
   private Section results() {
-    DateTimeFormatter format =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withLocale(getLocale())
-            .withZone(ZoneOffset.UTC);
-    grid.addColumn(release -> format.format(release.decidedAt()) + " UTC")
+    grid.addColumn(
+            release ->
+                eu.clinnova.portal.ui.base.NetworkTime.dateTime(release.decidedAt(), getLocale()))
         .setHeader(getTranslation("releases.column.when"))
         .setAutoWidth(true);
     grid.addColumn(Release::node)
