@@ -144,6 +144,33 @@ class ConsentApiIT {
     assertEquals(200, pdf.statusCode());
     assertEquals("%PDF-", new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII));
 
+    // "My choices now": one statement of every module of the form, beside each change's receipt.
+    JsonNode statement =
+        Api.json(
+            Api.send(
+                HttpRequest.newBuilder(
+                        Api.uri("/api/v1/patients/me/consents/statement?language=de"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .build()));
+    assertEquals("current-state", statement.get("statementType").asText());
+    assertEquals("de", statement.get("language").asText());
+    assertEquals(statement.get("total").asInt(), statement.get("purposes").size());
+    assertTrue(statement.get("allowed").asInt() >= 1, statement.toString());
+    HttpResponse<byte[]> statementPdf =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(Api.uri("/api/v1/patients/me/consents/statement"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, statementPdf.statusCode());
+    assertEquals("%PDF-", new String(statementPdf.body(), 0, 5, StandardCharsets.US_ASCII));
+    assertEquals(
+        404,
+        Api.get("/api/v1/patients/FR-0001/consents/statement", token).statusCode(),
+        "another patient's statement");
+
     HttpResponse<String> withdrawn =
         Api.post(
             "/api/v1/patients/me/consents/withdrawal", token, "{\"reason\":\"changed my mind\"}");

@@ -56,6 +56,10 @@ class ConsentBrowserIT extends BrowserSystemTest {
       assertThat(page.locator("#consent-form")).isHidden();
     }
     PortalPages.screenshot(page, "consent-dashboard-" + locale.substring(0, 2));
+    assertEquals(
+        Boolean.TRUE,
+        page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+        "no sideways scrolling at " + width + " px");
 
     // Give consent to one module if it has none, then withdraw that one module: one
     // confirmation each.

@@ -83,7 +83,7 @@ class ReleasesBrowserIT extends BrowserSystemTest {
     // project to its entry in the public register.
     Page patient = newPage("en-GB", 390);
     PortalPages.signIn(patient, "/consent/disclosures", "patient-lu");
-    String releaseId = outcome.answer().releaseId();
+    final String releaseId = outcome.answer().releaseId();
     Locator card = patient.locator("#disclosure-" + releaseId);
     assertThat(card.locator("h2")).hasText("Study LU");
     assertThat(card).containsText("University of Luxembourg");
@@ -105,6 +105,19 @@ class ReleasesBrowserIT extends BrowserSystemTest {
     assertThat(patient.locator("#project-" + grant.applicationId())).containsText("Study LU");
     patient.goBack();
     assertThat(card).isVisible();
+
+    // The same in German on a laptop: the project in words, the labels in German.
+    Page desktop = newPage("de-DE", 1280);
+    PortalPages.signIn(desktop, "/consent/disclosures", "patient-lu");
+    Locator karte = desktop.locator("#disclosure-" + releaseId);
+    assertThat(karte.locator("h2")).hasText("Study LU");
+    assertThat(karte).containsText("Was das Projekt tut");
+    assertThat(karte).containsText("IBD clinical course, Luxembourg (Luxemburg)");
+    PortalPages.assertInPatientsWords(desktop);
+    assertEquals(List.of(), PortalPages.seriousAccessibilityViolations(desktop));
+    desktop.close();
+    patient = newPage("en-GB", 390);
+    PortalPages.signIn(patient, "/consent/disclosures", "patient-lu");
 
     // The patient saves the proof that this release included them; it verifies offline.
     Locator proof = patient.locator("#proof-" + releaseId);

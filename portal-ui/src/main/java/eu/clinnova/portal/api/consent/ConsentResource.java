@@ -12,7 +12,10 @@ import eu.clinnova.consent.application.StaffRecords;
 import eu.clinnova.consent.application.WholeNumber;
 import eu.clinnova.consent.domain.ConsentModule;
 import eu.clinnova.consent.domain.FieldProblem;
+import eu.clinnova.consent.form.ConsentForm;
+import eu.clinnova.consent.form.PatientForm;
 import eu.clinnova.consent.receipt.ConsentReceipt;
+import eu.clinnova.consent.receipt.ConsentStatement;
 import eu.clinnova.consent.receipt.ReceiptPdf;
 import eu.clinnova.kernel.Caller;
 import eu.clinnova.kernel.Role;
@@ -66,6 +69,7 @@ public class ConsentResource {
   @Inject ConsentRecording recording;
   @Inject StaffRecords staffRecords;
   @Inject RequestCaller requestCaller;
+  @Inject eu.clinnova.consent.application.ConsentForms forms;
   @Context UriInfo uri;
 
   @GET
@@ -219,14 +223,7 @@ public class ConsentResource {
     ConsentQueries.ReceiptData data = queries.receipt(requestCaller.get(), psn(psn), recordId);
     JsonObject receipt =
         ConsentReceipt.json(data, PortalEnvironment.current().publicUrl().toString());
-    boolean json =
-        headers.getAcceptableMediaTypes().stream()
-            .findFirst()
-            .map(
-                type ->
-                    type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType())
-            .orElse(false);
-    if (json) {
+    if (wantsJson(headers)) {
       return Response.ok(receipt.toString(), MediaType.APPLICATION_JSON).build();
     }
     return Response.ok(ReceiptPdf.render(receipt), "application/pdf")
@@ -235,6 +232,51 @@ public class ConsentResource {
             ContentDisposition.attachment("consent-receipt-" + data.entry().record().id() + ".pdf"))
         .header("Cache-Control", "no-store")
         .build();
+  }
+
+  /**
+   * A statement of the patient's consent now, every module of their form with its decision (issue
+   * 21): PDF by default, the ISO/IEC TS 27560-shaped JSON when asked for; in {@code language} if
+   * the form has it, else English.
+   */
+  @GET
+  @Path("statement")
+  @RolesAllowed({Role.Names.PATIENT, Role.Names.DATA_STEWARD})
+  @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+  public Response statement(
+      @PathParam("psn") String psn,
+      @QueryParam("language") String language,
+      @Context HttpHeaders headers) {
+    ConsentQueries.PatientConsent consent =
+        queries.state(requestCaller.get(), psn(psn), Instant.now());
+    ConsentForm form =
+        PatientForm.of(consent.patient().jurisdiction(), consent.history(), forms.active())
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        Problem.notFound("No consent form is published for this patient yet.")));
+    JsonObject statement =
+        ConsentStatement.json(
+            consent,
+            form,
+            PatientForm.language(form, language == null ? "en" : language),
+            PortalEnvironment.current().publicUrl().toString());
+    if (wantsJson(headers)) {
+      return Response.ok(statement.toString(), MediaType.APPLICATION_JSON).build();
+    }
+    return Response.ok(ReceiptPdf.renderStatement(statement), "application/pdf")
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment("consent-statement-" + consent.patient().psn() + ".pdf"))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  private static boolean wantsJson(HttpHeaders headers) {
+    return headers.getAcceptableMediaTypes().stream()
+        .findFirst()
+        .map(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType())
+        .orElse(false);
   }
 
   private Response created(String psn, ConsentRecording.Recorded recorded) {

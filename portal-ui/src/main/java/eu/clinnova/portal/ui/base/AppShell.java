@@ -45,6 +45,7 @@ public class AppShell implements AppShellConfigurator {
       li.portal-card h2, section.consent-module h3 { font-size: var(--lumo-font-size-l); margin: var(--lumo-space-xs) 0; }
       li.portal-card p, section.consent-module p { margin: var(--lumo-space-xs) 0; }
       section.consent-module { margin-bottom: var(--lumo-space-s); }
+      vaadin-details, vaadin-details-summary { max-width: 100%; white-space: normal; }
       .consent-yes { font-weight: 600; color: var(--lumo-success-text-color); }
       .consent-no { font-weight: 600; }
       section.portal-callout { border-inline-start: 4px solid var(--lumo-primary-color);

@@ -19,7 +19,11 @@ final class ConsentNotice extends Details {
 
   ConsentNotice(ConsentForm form, String language, String jurisdiction) {
     setId("consent-notice");
-    setSummaryText(getTranslation("consent.notice.summary"));
+    // A summary of its own, so that it wraps on a phone instead of widening the page.
+    Span summary = new Span(getTranslation("consent.notice.summary"));
+    summary.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere");
+    setSummary(summary);
+    getStyle().set("max-width", "100%");
     Div content = new Div();
     content.add(new Paragraph(form.intro().get(language)));
     for (FormModule module : form.modules()) {

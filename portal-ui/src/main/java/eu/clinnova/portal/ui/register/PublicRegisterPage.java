@@ -210,7 +210,7 @@ public class PublicRegisterPage extends HttpServlet {
           decisions
               .append("<li>")
               .append(escape(t("jurisdiction." + decision.jurisdiction())))
-              .append(": ")
+              .append(escape(eu.clinnova.portal.ui.base.Punctuation.colon(locale)))
               .append(escape(t("register.decision." + decision.decision())));
           decision
               .conditions()
