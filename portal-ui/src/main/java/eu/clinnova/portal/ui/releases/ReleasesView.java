@@ -62,9 +62,16 @@ public class ReleasesView extends Main
   private final List<Release> shown = new ArrayList<>();
   private final Anchor csv = new Anchor();
 
+  /** Each dataset's title (retired ones too: a release may name one). */
+  private final java.util.Map<String, String> titles = new java.util.HashMap<>();
+
   @Inject
-  public ReleasesView(ReleaseQueries queries) {
+  public ReleasesView(
+      ReleaseQueries queries, eu.clinnova.workflow.catalogue.DatasetCatalogue catalogue) {
     this.queries = queries;
+    catalogue
+        .entries(true)
+        .forEach(entry -> titles.put(entry.dataset().id(), entry.dataset().title()));
     this.caller = SignedInUser.current().orElseThrow();
     setId("releases");
     addClassName("portal-page");
@@ -133,7 +140,12 @@ public class ReleasesView extends Main
     grid.addColumn(Release::node)
         .setHeader(getTranslation("releases.column.node"))
         .setAutoWidth(true);
-    grid.addColumn(Release::datasetId)
+    // The dataset by its title, with its id for whoever compares with a node's logs.
+    grid.addColumn(
+            release ->
+                titles.containsKey(release.datasetId())
+                    ? titles.get(release.datasetId()) + " (" + release.datasetId() + ")"
+                    : release.datasetId())
         .setHeader(getTranslation("releases.column.dataset"))
         .setAutoWidth(true);
     grid.addColumn(release -> release.applicationId().toString().substring(0, 8))
