@@ -73,13 +73,15 @@ public class ConsentDashboard extends Div {
     removeAll();
     ConsentQueries.PatientConsent consent = queries.state(caller, psn, Instant.now());
     Optional<ConsentForm> found =
-        PatientForms.formFor(consent.patient().jurisdiction(), consent.history(), forms.active());
+        eu.clinnova.consent.form.PatientForm.of(
+            consent.patient().jurisdiction(), consent.history(), forms.active());
     if (found.isEmpty()) {
       add(new Paragraph(getTranslation("consent.noForm")));
       return;
     }
     ConsentForm form = found.get();
-    String language = PatientForms.language(form, getLocale().getLanguage());
+    String language =
+        eu.clinnova.consent.form.PatientForm.language(form, getLocale().getLanguage());
     List<ConsentQueries.OpenRequest> open = queries.openRequests(caller, psn);
     boolean consentedOnForm =
         consent.history().stream()

@@ -90,10 +90,12 @@ public class ConsentHistoryView extends Main implements HasDynamicTitle {
       ConsentQueries queries, ConsentForms forms, Caller caller, String psn) {
     ConsentQueries.PatientConsent consent = queries.state(caller, psn, Instant.now());
     Map<ConsentModule, String> found = new EnumMap<>(ConsentModule.class);
-    PatientForms.formFor(consent.patient().jurisdiction(), consent.history(), forms.active())
+    eu.clinnova.consent.form.PatientForm.of(
+            consent.patient().jurisdiction(), consent.history(), forms.active())
         .ifPresent(
             form -> {
-              String language = PatientForms.language(form, getLocale().getLanguage());
+              String language =
+                  eu.clinnova.consent.form.PatientForm.language(form, getLocale().getLanguage());
               form.modules()
                   .forEach(module -> found.put(module.module(), module.title().get(language)));
             });

@@ -124,7 +124,8 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
                     : getTranslation("steward.patient.adult"))));
     add(state(consent), history(consent));
     Optional<ConsentForm> form =
-        PatientForms.formFor(consent.patient().jurisdiction(), consent.history(), forms.active());
+        eu.clinnova.consent.form.PatientForm.of(
+            consent.patient().jurisdiction(), consent.history(), forms.active());
     form.ifPresent(
         found -> {
           if (consent.policy().basis() == ConsentBasis.NON_OPPOSITION) {
@@ -274,7 +275,7 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     Select<String> language = languageSelect(form, "paper-language");
     Map<FormModule, RadioButtonGroup<Decision>> choices = new LinkedHashMap<>();
     section.add(upload, scanned, signer, name, language);
-    String lang = PatientForms.language(form, getLocale().getLanguage());
+    String lang = eu.clinnova.consent.form.PatientForm.language(form, getLocale().getLanguage());
     for (FormModule module : form.modules()) {
       RadioButtonGroup<Decision> choice = new RadioButtonGroup<>();
       choice.setId("paper-" + module.module().code());
@@ -361,7 +362,8 @@ public class StewardPatientView extends Main implements HasDynamicTitle, HasUrlP
     language.setLabel(getTranslation("language.label"));
     language.setItems(form.languages());
     language.setItemLabelGenerator(code -> getTranslation("steward.language." + code));
-    language.setValue(PatientForms.language(form, getLocale().getLanguage()));
+    language.setValue(
+        eu.clinnova.consent.form.PatientForm.language(form, getLocale().getLanguage()));
     return language;
   }
 
