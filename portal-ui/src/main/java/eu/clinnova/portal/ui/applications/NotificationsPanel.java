@@ -79,7 +79,8 @@ final class NotificationsPanel {
                     : notification.title())
             + notification
                 .jurisdiction()
-                .map(code -> " (" + ApplicationTexts.jurisdiction(page, code) + ")")
+                // A jurisdiction's name carries its region in brackets: a separator, not more.
+                .map(code -> " · " + ApplicationTexts.jurisdiction(page, code))
                 .orElse("")
             + " · "
             + ApplicationTexts.time(page, notification.at());

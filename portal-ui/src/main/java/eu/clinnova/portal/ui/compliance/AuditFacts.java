@@ -25,12 +25,21 @@ import java.util.Map;
  */
 final class AuditFacts {
 
+  /** The data fields that hold dataset ids (the log keeps ids; a reader wants titles too). */
+  private static final java.util.Set<String> DATASET_FIELDS =
+      java.util.Set.of("dataset", "datasetId", "datasets");
+
   private final Component host;
   private final ActorNames names;
+  private final Map<String, String> datasetTitles;
 
-  AuditFacts(Component host, KeycloakStaff staff) {
+  /**
+   * @param datasetTitles each dataset's title by id, retired ones too (an old entry may name one)
+   */
+  AuditFacts(Component host, KeycloakStaff staff, Map<String, String> datasetTitles) {
     this.host = host;
     this.names = new ActorNames(staff);
+    this.datasetTitles = Map.copyOf(datasetTitles);
   }
 
   /** "Consent recorded", or the action's code where it has no words yet. */
@@ -56,13 +65,41 @@ final class AuditFacts {
     term(facts, "audit.fact.what", action(entry.action()) + " (" + entry.action() + ")");
     term(facts, "audit.fact.when", NetworkTime.dateTime(entry.time(), locale));
     term(facts, "audit.fact.who", actor(entry.actorRole(), entry.actorSub()));
-    term(facts, "audit.fact.about", entry.subjectType() + " " + entry.subjectId());
+    term(
+        facts,
+        "audit.fact.about",
+        entry.subjectType()
+            + " "
+            + ("dataset".equals(entry.subjectType())
+                ? dataset(entry.subjectId())
+                : entry.subjectId()));
     data(entry)
         .forEach(
             (name, value) ->
                 facts.add(
-                    new DescriptionList.Term(name), new DescriptionList.Description(words(value))));
+                    new DescriptionList.Term(name),
+                    new DescriptionList.Description(
+                        DATASET_FIELDS.contains(name) ? datasets(value) : words(value))));
     return facts;
+  }
+
+  /** "IBD clinical cohort (lu-ibd-clinical)": the title to read, the id to compare with logs. */
+  private String dataset(String id) {
+    String title = datasetTitles.get(id);
+    return title == null ? id : title + " (" + id + ")";
+  }
+
+  private String datasets(JsonValue value) {
+    if (value instanceof JsonString id) {
+      return dataset(id.getString());
+    }
+    if (value instanceof jakarta.json.JsonArray ids
+        && ids.stream().allMatch(JsonString.class::isInstance)) {
+      return ids.getValuesAs(JsonString.class).stream()
+          .map(id -> dataset(id.getString()))
+          .collect(java.util.stream.Collectors.joining("; "));
+    }
+    return words(value);
   }
 
   private static Map<String, JsonValue> data(StoredEntry entry) {

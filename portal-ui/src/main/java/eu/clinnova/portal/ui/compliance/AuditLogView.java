@@ -70,9 +70,14 @@ public class AuditLogView extends Main
   private EntrySearch search = EntrySearch.newest(PAGE);
 
   @Inject
-  public AuditLogView(AuditLogService auditLog, KeycloakStaff staff) {
+  public AuditLogView(
+      AuditLogService auditLog,
+      KeycloakStaff staff,
+      eu.clinnova.workflow.catalogue.DatasetCatalogue catalogue) {
     this.auditLog = auditLog;
-    this.facts = new AuditFacts(this, staff);
+    java.util.Map<String, String> titles = new java.util.HashMap<>();
+    catalogue.entries(true).forEach(e -> titles.put(e.dataset().id(), e.dataset().title()));
+    this.facts = new AuditFacts(this, staff, titles);
     setId("audit-log");
     addClassName("portal-page");
     add(new H1(getTranslation("audit.title")), new Paragraph(getTranslation("audit.intro")));
