@@ -28,8 +28,15 @@ import java.util.List;
  * can read. The newest key signs; a new key is made when the newest is older than the rotation
  * period; an older key stays published (JWKS) until every token it signed has expired (tokens live
  * at most {@link #TOKEN_LIFETIME}), so rotation never invalidates an unexpired token.
+ *
+ * <p>Several instances may share the file (ADR 0030): a rotation decides and writes under an
+ * exclusive lock on a file beside it, after reading the set again, so two instances never make two
+ * keys at once; and each instance reads the set again whenever the file changed, so a key one of
+ * them made signs and is published on all.
  */
 public final class SigningKeys {
+
+  private static final Object ROTATING = new Object();
 
   /** The longest a release token lives (the contract: at most one hour). */
   public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
@@ -37,27 +44,50 @@ public final class SigningKeys {
   private final Path file;
   private final Duration rotation;
   private final Clock clock;
-  private List<ECKey> keys;
+  private List<ECKey> keys = List.of();
 
-  private SigningKeys(Path file, Duration rotation, Clock clock, List<ECKey> keys) {
+  /** The file as last read (its identity, time and size): read again when it differs. */
+  private String version = "";
+
+  private SigningKeys(Path file, Duration rotation, Clock clock) {
     this.file = file;
     this.rotation = rotation;
     this.clock = clock;
-    this.keys = keys;
   }
 
   /** Loads the key set, creating it (with one key) on first use, and rotates if due. */
   public static synchronized SigningKeys open(Path file, Duration rotation, Clock clock) {
+    SigningKeys signing = new SigningKeys(file, rotation, clock);
+    signing.rotateIfDue();
+    return signing;
+  }
+
+  /** Reads the set again if another instance (or this one) changed the file since. */
+  private void refresh() {
     try {
-      List<ECKey> keys = new ArrayList<>();
+      // Each save moves a new file into place: its identity (device and inode) changes with it.
+      String seen = "";
       if (Files.exists(file)) {
+        java.nio.file.attribute.BasicFileAttributes attributes =
+            Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        seen =
+            attributes.fileKey()
+                + "/"
+                + attributes.lastModifiedTime().toMillis()
+                + "/"
+                + attributes.size();
+      }
+      if (seen.equals(version)) {
+        return;
+      }
+      List<ECKey> read = new ArrayList<>();
+      if (!seen.isEmpty()) {
         for (JWK key : JWKSet.parse(Files.readString(file, StandardCharsets.UTF_8)).getKeys()) {
-          keys.add(key.toECKey());
+          read.add(key.toECKey());
         }
       }
-      SigningKeys signing = new SigningKeys(file, rotation, clock, keys);
-      signing.rotateIfDue();
-      return signing;
+      keys = read;
+      version = seen;
     } catch (IOException | ParseException e) {
       throw new IllegalStateException("the release signing keys cannot be read: " + file, e);
     }
@@ -65,10 +95,44 @@ public final class SigningKeys {
 
   /** Makes a new signing key if there is none or the newest is older than the rotation period. */
   public synchronized boolean rotateIfDue() {
+    refresh();
     Instant now = clock.instant();
     if (!keys.isEmpty() && !created(newest()).plus(rotation).isBefore(now)) {
       return false;
     }
+    Path folder = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new IllegalStateException("the release signing keys' folder cannot be made", e);
+    }
+    // Decided again under the lock, on the file as it is then: another instance may have made
+    // the key meanwhile. A file lock is held per process, so key sets of one process on one file
+    // take turns on a monitor first.
+    synchronized (ROTATING) {
+      return rotateLocked(folder, now);
+    }
+  }
+
+  private boolean rotateLocked(Path folder, Instant now) {
+    try (java.nio.channels.FileChannel channel =
+            java.nio.channels.FileChannel.open(
+                folder.resolve(file.getFileName() + ".lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = channel.lock()) {
+      version = "";
+      refresh();
+      if (!keys.isEmpty() && !created(newest()).plus(rotation).isBefore(now)) {
+        return false;
+      }
+      return rotate(now);
+    } catch (IOException e) {
+      throw new IllegalStateException("the release signing keys cannot be locked: " + file, e);
+    }
+  }
+
+  private boolean rotate(Instant now) {
     try {
       ECKey key =
           new ECKeyGenerator(Curve.P_256)
@@ -81,6 +145,8 @@ public final class SigningKeys {
       next.add(key);
       save(next);
       keys = next;
+      version = "";
+      refresh();
       return true;
     } catch (JOSEException | IOException e) {
       throw new IllegalStateException("a release signing key cannot be made", e);
@@ -89,6 +155,7 @@ public final class SigningKeys {
 
   /** The key that signs now. */
   public synchronized ECKey current() {
+    refresh();
     return newest();
   }
 
@@ -97,6 +164,7 @@ public final class SigningKeys {
    * less than a token lifetime ago (its tokens may still be valid).
    */
   public synchronized JWKSet publicKeys() {
+    refresh();
     Instant now = clock.instant();
     List<ECKey> sorted = sorted();
     List<JWK> published = new ArrayList<>();
@@ -128,7 +196,6 @@ public final class SigningKeys {
 
   /** Writes the private set atomically, readable by the owner only. */
   private void save(List<ECKey> next) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
     Path temporary =
         Files.createTempFile(file.toAbsolutePath().getParent(), "release-keys", ".tmp");
     try {

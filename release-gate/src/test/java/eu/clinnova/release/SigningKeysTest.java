@@ -90,10 +90,11 @@ class SigningKeysTest {
   void rotationKeepsTheOldKeyPublishedUntilItsTokensHaveExpired() throws Exception {
     Path file = directory.resolve("rotating.jwks");
     SigningKeys before = SigningKeys.open(file, ROTATION, at(START));
+    String oldKey = before.current().getKeyID();
     String oldToken = ReleaseToken.sign(before.current(), claims(START, List.of("LU-0001")));
     Instant rotated = START.plus(ROTATION).plusSeconds(1);
     SigningKeys after = SigningKeys.open(file, ROTATION, at(rotated));
-    assertNotEquals(before.current().getKeyID(), after.current().getKeyID(), "a new key signs");
+    assertNotEquals(oldKey, after.current().getKeyID(), "a new key signs");
     assertEquals(2, after.publicKeys().getKeys().size(), "both are published");
     SignedJWT old = SignedJWT.parse(oldToken);
     JWSVerifier verifier =
@@ -104,5 +105,36 @@ class SigningKeysTest {
         SigningKeys.open(file, ROTATION, at(rotated.plus(SigningKeys.TOKEN_LIFETIME)));
     assertEquals(1, later.publicKeys().getKeys().size(), "retired once its tokens have expired");
     assertEquals(after.current().getKeyID(), later.current().getKeyID());
+  }
+
+  @Test
+  void instancesSharingTheFileMakeOneKeyAndEachSignsWithTheNewestAfterARotation() throws Exception {
+    Path file = directory.resolve("shared/release-keys.jwks");
+    // Two instances start at once on the shared file: one key is made, both sign with it.
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<SigningKeys>> started = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      started.add(pool.submit(() -> SigningKeys.open(file, ROTATION, at(START))));
+    }
+    java.util.Set<String> current = new java.util.HashSet<>();
+    for (java.util.concurrent.Future<SigningKeys> keys : started) {
+      current.add(keys.get().current().getKeyID());
+    }
+    pool.shutdown();
+    assertEquals(1, current.size(), "one key for all");
+    assertEquals(1, started.get(1).get().publicKeys().getKeys().size());
+
+    // The instance holding the watch rotates; the other signs with the new key and publishes both.
+    Instant later = START.plus(ROTATION).plusSeconds(60);
+    SigningKeys watch = SigningKeys.open(file, ROTATION, at(later));
+    SigningKeys other = started.get(0).get();
+    String made = watch.current().getKeyID();
+    assertNotEquals(current.iterator().next(), made);
+    assertEquals(made, other.current().getKeyID(), "the other instance signs with the new key");
+    assertTrue(
+        other.publicKeys().getKeys().stream().anyMatch(key -> key.getKeyID().equals(made)),
+        "and publishes it");
+    assertFalse(watch.rotateIfDue(), "due once, made once");
   }
 }

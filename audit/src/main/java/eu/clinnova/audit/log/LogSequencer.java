@@ -32,13 +32,26 @@ import javax.sql.DataSource;
  *
  * <p>If a commit fails, callers of {@link #submit} get {@link AuditLogUnavailableException} (and
  * must not proceed); entries committed by callers' transactions stay pending and are logged when
- * the database is back. One sequencer per database (ADR 0006).
+ * the database is back (ADR 0006).
+ *
+ * <p>Every portal instance on the database runs one, and each writes its batches under one advisory
+ * lock (ADR 0030): one batch is written at a time, each starts from the tree as the last one left
+ * it (the frontier is read again when another instance wrote since), and it moves every committed
+ * pending entry, whichever instance's caller wrote it. A caller waiting for an entry that another
+ * instance moved finds it by its pending id. An instance that dies mid-batch loses its transaction
+ * and its lock with its session: the next batch, of any instance, takes over at once.
  */
 public final class LogSequencer implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(LogSequencer.class.getName());
   static final int MAX_BATCH = 2_000;
   private static final long PENDING_SCAN_MILLIS = 250;
+
+  /**
+   * How long a batch waits for another instance's batch before giving up (its callers get 503):
+   * well under the durable callers' timeout, far above a batch's commit.
+   */
+  static final String LOCK_TIMEOUT = "3s";
 
   private record Submission(
       Instant time,
@@ -59,6 +72,10 @@ public final class LogSequencer implements AutoCloseable {
   private volatile Thread thread;
   private volatile StoredCheckpoint latest;
   private Frontier frontier;
+
+  /** The tree's size when this sequencer last read or wrote it: entries from here on are new. */
+  private long knownSize;
+
   private long lastPendingScan;
   private Connection connection;
 
@@ -174,8 +191,15 @@ public final class LogSequencer implements AutoCloseable {
    */
   private Connection connection() throws SQLException {
     if (connection == null) {
-      connection = dataSource.getConnection();
-      connection.setAutoCommit(false);
+      Connection opened = dataSource.getConnection();
+      try (java.sql.Statement statement = opened.createStatement()) {
+        statement.execute("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
+      } catch (SQLException e) {
+        opened.close();
+        throw e;
+      }
+      opened.setAutoCommit(false);
+      connection = opened;
     }
     return connection;
   }
@@ -195,18 +219,21 @@ public final class LogSequencer implements AutoCloseable {
     Connection connection = connection();
     {
       try {
-        if (frontier == null) {
+        // One batch at a time across the instances; statements after the lock see every batch
+        // committed before it (read committed), so the tree is read where the last one left it.
+        store.lockForBatch(connection);
+        if (frontier == null || frontier.size() != store.signedSize(connection)) {
           frontier = store.frontier(connection);
           latest = store.latestCheckpoint(connection).orElse(null);
+          completeLoggedElsewhere(connection);
         }
         List<PendingEntry> pending = List.of();
-        // With fresh submissions, whenever some transaction has an entry not yet logged: whatever
-        // committed before a durable event was handed in (a consent the release gate's snapshot
-        // saw) is logged before it, so that the log's order never puts a decision before a change
-        // it took into account (the replay, ADR 0018). An entry is awaited from before its
-        // transaction commits until it is logged, so none that committed is missed; with none
-        // awaited, the gate's batches skip the query.
-        if (pendingDue() || (!fresh.isEmpty() && !awaited.isEmpty())) {
+        // With fresh submissions, always: whatever committed before a durable event was handed in
+        // (a consent the release gate's snapshot saw, on this instance or another) is logged before
+        // it, so that the log's order never puts a decision before a change it took into account
+        // (the replay, ADR 0018). Another instance's entries are not awaited here, so this one
+        // cannot know whether any is waiting without looking.
+        if (pendingDue() || !fresh.isEmpty()) {
           pendingSignalled.set(false);
           lastPendingScan = clock.millis();
           pending = store.pending(connection, MAX_BATCH - fresh.size());
@@ -244,6 +271,7 @@ public final class LogSequencer implements AutoCloseable {
                 entries, nodes, checkpoint, pending.stream().map(PendingEntry::id).toList()));
         connection.commit();
         frontier = next;
+        knownSize = next.size();
         latest = checkpoint;
         if (backlog) {
           pendingSignalled.set(true);
@@ -263,6 +291,27 @@ public final class LogSequencer implements AutoCloseable {
         throw e;
       }
     }
+  }
+
+  /**
+   * Another instance wrote since this one last did: the entries awaited here that its batches moved
+   * are complete, with the newest checkpoint (which covers them).
+   */
+  private void completeLoggedElsewhere(Connection connection) throws SQLException {
+    long from = knownSize;
+    knownSize = frontier.size();
+    if (awaited.isEmpty() || latest == null) {
+      return;
+    }
+    Map<Long, StoredEntry> logged =
+        store.loggedFrom(connection, from, List.copyOf(awaited.keySet()));
+    logged.forEach(
+        (pendingId, entry) -> {
+          CompletableFuture<LoggedEntry> waiting = awaited.remove(pendingId);
+          if (waiting != null) {
+            waiting.complete(logged(entry, latest));
+          }
+        });
   }
 
   /**

@@ -23,6 +23,11 @@ import java.util.Optional;
  */
 public final class LogStore {
 
+  /** The advisory lock that lets one batch be written at a time: "clin" and the writer. */
+  static final int WRITER_LOCK_CLASS = 0x636c696e;
+
+  static final int WRITER_LOCK_OBJECT = 1;
+
   /** A stored subtree hash's coordinates. */
   public record Coordinate(int level, long index) {}
 
@@ -191,8 +196,12 @@ public final class LogStore {
     String[] actorRoles = new String[n];
     String[] subjectTypes = new String[n];
     String[] subjectIds = new String[n];
+    // The batch's pending entries come first, in the order of pendingIds; the rest were handed
+    // to the sequencer directly and have none.
+    Long[] sources = new Long[n];
     for (int i = 0; i < n; i++) {
       StoredEntry entry = batch.entries().get(i);
+      sources[i] = i < batch.pendingIds().size() ? batch.pendingIds().get(i) : null;
       indexes[i] = entry.index();
       leaves[i] = entry.leaf();
       leafHashes[i] = entry.leafHash();
@@ -218,9 +227,10 @@ public final class LogStore {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "WITH entries AS (INSERT INTO audit.entry"
-                + " (idx, leaf, leaf_hash, logged_at, action, actor_sub, actor_role, subject_type, subject_id)"
+                + " (idx, leaf, leaf_hash, logged_at, action, actor_sub, actor_role, subject_type, subject_id,"
+                + " pending_id)"
                 + " SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::timestamptz[],"
-                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])),"
+                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])),"
                 + " nodes AS (INSERT INTO audit.tree_node (level, idx, hash)"
                 + " SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])),"
                 + " moved AS (DELETE FROM audit.pending_entry WHERE id = ANY(?::bigint[]))"
@@ -234,17 +244,68 @@ public final class LogStore {
       insert.setArray(7, array(connection, "text", actorRoles));
       insert.setArray(8, array(connection, "text", subjectTypes));
       insert.setArray(9, array(connection, "text", subjectIds));
-      insert.setArray(10, array(connection, "smallint", levels));
-      insert.setArray(11, array(connection, "bigint", nodeIndexes));
-      insert.setArray(12, array(connection, "bytea", hashes));
-      insert.setArray(13, array(connection, "bigint", batch.pendingIds().toArray(Long[]::new)));
+      insert.setArray(10, array(connection, "bigint", sources));
+      insert.setArray(11, array(connection, "smallint", levels));
+      insert.setArray(12, array(connection, "bigint", nodeIndexes));
+      insert.setArray(13, array(connection, "bytea", hashes));
+      insert.setArray(14, array(connection, "bigint", batch.pendingIds().toArray(Long[]::new)));
       StoredCheckpoint checkpoint = batch.checkpoint();
-      insert.setLong(14, checkpoint.treeSize());
-      insert.setBytes(15, checkpoint.rootHash());
-      insert.setString(16, checkpoint.note());
-      insert.setTimestamp(17, Timestamp.from(checkpoint.signedAt()));
+      insert.setLong(15, checkpoint.treeSize());
+      insert.setBytes(16, checkpoint.rootHash());
+      insert.setString(17, checkpoint.note());
+      insert.setTimestamp(18, Timestamp.from(checkpoint.signedAt()));
       insert.executeUpdate();
     }
+  }
+
+  /**
+   * Waits until no other sequencer writes a batch, and keeps them waiting until this transaction
+   * ends (ADR 0030): one batch at a time across every instance on the database. A session that dies
+   * releases it with its transaction. Waits at most the connection's {@code lock_timeout}.
+   */
+  void lockForBatch(Connection connection) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+      lock.setInt(1, WRITER_LOCK_CLASS);
+      lock.setInt(2, WRITER_LOCK_OBJECT);
+      lock.executeQuery().close();
+    }
+  }
+
+  /** The size of the stored tree as its newest checkpoint signs it (0 when the log is empty). */
+  long signedSize(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery("SELECT coalesce(max(tree_size), 0) FROM audit.checkpoint")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /**
+   * The entries from index {@code from} on that were logged from the given pending rows, by pending
+   * id: a batch of another instance may have moved an entry this one's caller waits for.
+   */
+  Map<Long, StoredEntry> loggedFrom(Connection connection, long from, List<Long> pendingIds)
+      throws SQLException {
+    Map<Long, StoredEntry> found = new HashMap<>();
+    if (pendingIds.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT idx, leaf, leaf_hash, logged_at, action, actor_sub, actor_role, subject_type,"
+                + " subject_id, pending_id FROM audit.entry"
+                + " WHERE idx >= ? AND pending_id = ANY(?::bigint[])")) {
+      query.setLong(1, from);
+      query.setArray(2, connection.createArrayOf("bigint", pendingIds.toArray(Long[]::new)));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          found.put(rows.getLong(10), storedEntry(rows));
+        }
+      }
+    }
+    return found;
   }
 
   public Optional<StoredCheckpoint> latestCheckpoint(Connection connection) throws SQLException {

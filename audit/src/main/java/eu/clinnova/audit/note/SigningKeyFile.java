@@ -22,17 +22,27 @@ public final class SigningKeyFile {
   /** Reads the key at {@code path}; creates a new one named {@code name} if there is none. */
   public static NoteKey loadOrCreate(Path path, String name) throws IOException {
     if (!Files.exists(path)) {
-      Files.createDirectories(path.toAbsolutePath().getParent());
+      Path folder = path.toAbsolutePath().getParent();
+      Files.createDirectories(folder);
       NoteKey key = NoteKey.generate(name);
+      // Written whole beside it, then linked into place, which fails if the name exists: two
+      // instances starting at once on one folder (ADR 0030) never read a half-written key, and
+      // both end up with the one that was linked first.
+      Path written =
+          Files.createTempFile(
+              folder,
+              ".audit-key",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try {
-        Files.createFile(
-            path,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(path, key.privateKeyText() + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(written, key.privateKeyText() + "\n", StandardCharsets.US_ASCII);
+        Files.createLink(path, written);
         LOG.warning(
             "Created a new audit log signing key at " + path + ": keep it secret and back it up");
       } catch (FileAlreadyExistsException raced) {
         // Another start created it first: use that one.
+      } finally {
+        Files.deleteIfExists(written);
       }
     }
     NoteKey key = NoteKey.parse(Files.readString(path, StandardCharsets.US_ASCII));

@@ -158,17 +158,24 @@ public class AuditLogService implements AuditTrail {
     }
   }
 
-  /** The newest signed checkpoint; for an empty log, a freshly signed one of size 0. */
+  /**
+   * The newest signed checkpoint; for an empty log, a freshly signed one of size 0. Read from the
+   * database, not from this instance's sequencer: another instance may have written since (ADR
+   * 0030), and a client that saw its checkpoint must never be shown an older one here.
+   */
   public String checkpoint() {
-    LogSequencer current = running();
-    return current
-        .latest()
-        .map(StoredCheckpoint::note)
-        .orElseGet(() -> signer.sign(0, Hashes.emptyRoot()));
+    running();
+    return newest().map(StoredCheckpoint::note).orElseGet(() -> signer.sign(0, Hashes.emptyRoot()));
   }
 
+  /** The size of the tree the newest checkpoint signs (read as {@link #checkpoint()}). */
   public long treeSize() {
-    return running().latest().map(StoredCheckpoint::treeSize).orElse(0L);
+    running();
+    return newest().map(StoredCheckpoint::treeSize).orElse(0L);
+  }
+
+  private java.util.Optional<StoredCheckpoint> newest() {
+    return read(store::latestCheckpoint);
   }
 
   /** The log's name: the checkpoint origin. */

@@ -37,6 +37,12 @@ public class StateCopyUpkeep extends PeriodicTask {
     every(0, millis, TimeUnit.MILLISECONDS);
   }
 
+  /** Each instance's release gate reads its own copy: every instance keeps its own up to date. */
+  @Override
+  boolean oncePerCluster() {
+    return false;
+  }
+
   @Override
   void runOnce() {
     try {
