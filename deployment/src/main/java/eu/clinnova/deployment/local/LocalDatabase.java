@@ -73,8 +73,15 @@ public final class LocalDatabase implements AutoCloseable {
    * grant it. Idempotent.
    */
   public void ensurePortalDatabase(DatabaseSettings settings) throws SQLException {
-    try (Connection connection = superuser().getConnection();
-        Statement statement = connection.createStatement()) {
+    try (Connection connection = superuser().getConnection()) {
+      ensurePortalDatabase(connection, settings);
+    }
+  }
+
+  /** The same on any server, through a superuser's connection to its {@code postgres} database. */
+  static void ensurePortalDatabase(Connection connection, DatabaseSettings settings)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
       ensureRole(statement, settings.ownerUser(), settings.ownerPassword());
       ensureRole(statement, settings.appUser(), settings.appPassword());
       var exists =
