@@ -15,21 +15,27 @@ import java.util.Map;
  * GreenMail for the portal's e-mail (unless CLINNOVA_SMTP_HOST names a mail server) and WildFly
  * with the portal, prints where everything is, and stops it all on Ctrl-C. State (database,
  * Keycloak's users) is kept under {@code .clinnova/} between runs.
+ *
+ * <p>With the argument {@code cluster}, the high-availability topology instead (ADR 0030): a
+ * replicated PostgreSQL under pg_auto_failover, two WildFly instances and HAProxy on port 8080, all
+ * on loopback ({@link PortalCluster}); its state is under {@code .clinnova/cluster/} and the
+ * database starts empty each time.
  */
 public final class PortalLauncher {
 
   private static final int DB_PORT = 15432;
   private static final int KEYCLOAK_PORT = 8180;
   private static final int HTTP_PORT = 8080;
+  private static final int CLUSTER_DB_PORT = 16000;
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(System.getProperty("clinnova.root", ".")).toAbsolutePath().normalize();
-    new PortalLauncher().run(root);
+    new PortalLauncher().run(root, args.length > 0 && "cluster".equals(args[0]));
   }
 
-  private void run(Path root) throws Exception {
+  private void run(Path root, boolean cluster) throws Exception {
     Instant begin = Instant.now();
     Path state = root.resolve(".clinnova");
     Path target = root.resolve("deployment/target");
@@ -56,7 +62,9 @@ public final class PortalLauncher {
     serverEnvironment.put(
         "JBOSS_JAVA_SIZING", sizing == null || sizing.isBlank() ? "-Xms1g -Xmx1g" : sizing);
     String externalDb = System.getenv("CLINNOVA_DB_HOST");
-    if (externalDb == null || externalDb.isBlank()) {
+    if (cluster) {
+      say("The database: PostgreSQL with a synchronous standby (pg_auto_failover), with the rest");
+    } else if (externalDb == null || externalDb.isBlank()) {
       say("Starting PostgreSQL (embedded) on port " + DB_PORT + " ...");
       LocalDatabase database = LocalDatabase.start(DB_PORT, state.resolve("postgres"), false);
       started.push(database);
@@ -103,14 +111,46 @@ public final class PortalLauncher {
       mailLine = "sent through " + externalSmtp;
     }
 
-    say("Starting WildFly with the portal ...");
-    started.push(
-        WildFlyServer.start(
-            target.resolve("wildfly"),
-            state.resolve("wildfly"),
-            target.resolve("portal.war"),
-            serverEnvironment,
-            state.resolve("logs/wildfly.log")));
+    String topology;
+    if (cluster) {
+      say("Starting the cluster: PostgreSQL primary and standby, two WildFly, HAProxy ...");
+      Path clusterState = state.resolve("cluster");
+      PortalCluster portal =
+          PortalCluster.start(
+              new PortalCluster.Layout(
+                  target.resolve("wildfly"),
+                  target.resolve("portal.war"),
+                  clusterState,
+                  clusterState.resolve("logs"),
+                  CLUSTER_DB_PORT,
+                  HTTP_PORT,
+                  1,
+                  2),
+              serverEnvironment);
+      started.push(portal);
+      topology =
+          """
+            Instances         %s, %s (behind HAProxy on %d)
+            PostgreSQL        %s (primary now: %s; monitor on %d)
+          """
+              .formatted(
+                  portal.instanceUrl(0),
+                  portal.instanceUrl(1),
+                  HTTP_PORT,
+                  portal.database().jdbcHosts(),
+                  portal.database().primaryPort().map(String::valueOf).orElse("?"),
+                  CLUSTER_DB_PORT);
+    } else {
+      say("Starting WildFly with the portal ...");
+      started.push(
+          WildFlyServer.start(
+              target.resolve("wildfly"),
+              state.resolve("wildfly"),
+              target.resolve("portal.war"),
+              serverEnvironment,
+              state.resolve("logs/wildfly.log")));
+      topology = "";
+    }
 
     String nodes = demoNodes(realmUrl);
     long seconds = Duration.between(begin, Instant.now()).toSeconds();
@@ -125,7 +165,7 @@ public final class PortalLauncher {
           Keycloak admin    http://localhost:%d/admin/  (admin / admin, development only)
           E-mail            %s
           Logs              %s
-
+        %s
         Demo logins (password = user name, development only):
           patients          patient-lu, patient-fr, patient-de, patient-ch
           researchers       researcher, researcher2
@@ -139,7 +179,14 @@ public final class PortalLauncher {
 
         Press Ctrl-C to stop everything.
         """
-            .formatted(seconds, realmUrl, KEYCLOAK_PORT, mailLine, state.resolve("logs"), nodes));
+            .formatted(
+                seconds,
+                realmUrl,
+                KEYCLOAK_PORT,
+                mailLine,
+                state.resolve("logs"),
+                topology,
+                nodes));
     Thread.currentThread().join();
   }
 

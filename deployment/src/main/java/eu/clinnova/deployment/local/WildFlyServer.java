@@ -77,6 +77,15 @@ public final class WildFlyServer implements AutoCloseable {
     return new WildFlyServer(process);
   }
 
+  /** Kills the server at once (SIGKILL to it and its JVM): an instance's crash. */
+  public void kill() {
+    process.kill();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   @Override
   public void close() {
     process.close();
