@@ -94,8 +94,16 @@ final class Api {
             .build());
   }
 
+  /** Another portal than the suite's (HighAvailabilityIT's cluster), while it is set. */
+  private static volatile String base;
+
+  static void useBase(String url) {
+    base = url;
+  }
+
   static URI uri(String path) {
-    return URI.create(SystemTestEnvironment.portalUrl() + path);
+    String current = base;
+    return URI.create((current == null ? SystemTestEnvironment.portalUrl() : current) + path);
   }
 
   static JsonNode json(HttpResponse<String> response) {
