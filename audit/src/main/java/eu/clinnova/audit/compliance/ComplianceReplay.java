@@ -36,6 +36,9 @@ public final class ComplianceReplay {
   private long consentEntries;
   private final List<ReplayFinding> malformed = new ArrayList<>();
 
+  /** Releases the log marks abandoned (release.abandoned): decisions that had no effect. */
+  private final java.util.Set<String> abandoned = new java.util.HashSet<>();
+
   /** The next entry of the log, parsed (a verifier's entry observer: {@code replay::entry}). */
   public void entry(long index, Map<String, Object> leaf) {
     entries++;
@@ -54,6 +57,8 @@ public final class ComplianceReplay {
           consentEntries++;
         }
         case "release.decided" -> releases.add(release(index, leaf));
+        case "release.abandoned" ->
+            abandoned.add((String) ((Map<?, ?>) leaf.get("subject")).get("id"));
         default -> {}
       }
     } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
@@ -105,6 +110,9 @@ public final class ComplianceReplay {
   private record Checked(long subjects, List<ReplayFinding> findings) {}
 
   private Checked check(ReleaseEntry release, ReleaseSubjectsSource source) throws Exception {
+    if (abandoned.contains(release.releaseId())) {
+      return abandonedDecision(release, source);
+    }
     List<ReplayFinding> findings = new ArrayList<>();
     if (release.subjectsRoot().isEmpty()) {
       findings.add(
@@ -194,6 +202,35 @@ public final class ComplianceReplay {
                     + (verdict.decidedBy() >= 0 ? " (entry " + verdict.decidedBy() + ")" : "")));
       }
     }
+  }
+
+  /**
+   * A decision marked abandoned had no effect only if the portal indeed has no record of it: a
+   * release whose subjects can be read was released, and marking it abandoned would hide it.
+   */
+  private Checked abandonedDecision(ReleaseEntry release, ReleaseSubjectsSource source) {
+    try {
+      source.subjects(release.releaseId());
+    } catch (ReleaseSubjectsSource.NoSuchRelease absent) {
+      return new Checked(0, List.of(finding(false, release, ReplayFinding.ABANDONED)));
+    } catch (Exception unanswered) {
+      return new Checked(
+          0,
+          List.of(
+              finding(
+                  true,
+                  release,
+                  "marked abandoned, but whether it has a record cannot be read: "
+                      + unanswered.getMessage())));
+    }
+    return new Checked(
+        0,
+        List.of(
+            finding(
+                true,
+                release,
+                "the log marks it abandoned, yet the portal stores it as a release: it took"
+                    + " effect")));
   }
 
   private static ReplayFinding finding(boolean violation, ReleaseEntry release, String text) {

@@ -12,5 +12,15 @@ public interface ReleaseSubjectsSource {
   /** One served leaf: whose, and its exact bytes. */
   record Leaf(String psn, byte[] bytes) {}
 
+  /** The portal has no release of that id (404): as opposed to not answering. */
+  final class NoSuchRelease extends Exception {
+    public NoSuchRelease(String releaseId) {
+      super("the portal has no release " + releaseId);
+    }
+  }
+
+  /**
+   * @throws NoSuchRelease if the portal has no such release
+   */
   Served subjects(String releaseId) throws Exception;
 }

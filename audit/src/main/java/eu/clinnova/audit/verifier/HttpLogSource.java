@@ -67,10 +67,15 @@ public final class HttpLogSource implements LogSource, ReleaseSubjectsSource {
 
   @Override
   @SuppressWarnings("unchecked")
-  public Served subjects(String releaseId) throws IOException, InterruptedException {
-    Map<String, Object> listing =
-        JsonReader.object(
-            get("/releases/" + java.net.URLEncoder.encode(releaseId, "UTF-8") + "/subjects"));
+  public Served subjects(String releaseId) throws IOException, InterruptedException, NoSuchRelease {
+    String path = "/releases/" + java.net.URLEncoder.encode(releaseId, "UTF-8") + "/subjects";
+    String body;
+    try {
+      body = get(path);
+    } catch (NotFound e) {
+      throw new NoSuchRelease(releaseId);
+    }
+    Map<String, Object> listing = JsonReader.object(body);
     List<Leaf> leaves = new ArrayList<>();
     for (Object item : (List<Object>) listing.get("leaves")) {
       Map<String, Object> leaf = (Map<String, Object>) item;
@@ -112,11 +117,22 @@ public final class HttpLogSource implements LogSource, ReleaseSubjectsSource {
         response = send(path, fresh);
       }
     }
+    if (response.statusCode() == 404) {
+      throw new NotFound(
+          "GET " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
     if (response.statusCode() != 200) {
       throw new IOException(
           "GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
+  }
+
+  /** A 404: an IOException still for every caller but the one that tells absence apart. */
+  private static final class NotFound extends IOException {
+    NotFound(String message) {
+      super(message);
+    }
   }
 
   private HttpResponse<String> send(String path, String token)

@@ -193,6 +193,58 @@ class ComplianceReplayTest {
     assertEquals(1, report.findings().size());
   }
 
+  @Test
+  void aDecisionMarkedAbandonedWhoseRecordNeverExistedHadNoEffect() {
+    recorded("LU-0001", 1, Map.of("CLINICAL-DATA", "permit"));
+    release("lost", 10, List.of("CLINICAL-DATA"), Map.of("LU-0001", ""));
+    // The database went away after the log took the decision: its record never committed.
+    stored.remove("lost");
+    abandoned("lost", 700);
+    ReplayReport report = replay.check(this::servedOrAbsent, 1);
+    assertTrue(report.passed(), report.findings().toString());
+    assertEquals(ReplayFinding.ABANDONED, report.findings().get(0).text());
+    assertTrue(report.findings().get(0).toString().startsWith("NO EFFECT"));
+  }
+
+  @Test
+  void aDecisionMarkedAbandonedThatThePortalStoresIsAViolation() {
+    recorded("LU-0001", 1, Map.of("CLINICAL-DATA", "permit"));
+    release("kept", 10, List.of("CLINICAL-DATA"), Map.of("LU-0001", ""));
+    abandoned("kept", 700);
+    ReplayReport report = replay.check(this::servedOrAbsent, 1);
+    assertFalse(report.passed());
+    assertTrue(report.violations().get(0).text().contains("took effect"));
+  }
+
+  @Test
+  void aLoggedDecisionWithoutARecordOrAMarkIsAViolation() {
+    recorded("LU-0001", 1, Map.of("CLINICAL-DATA", "permit"));
+    release("missing", 10, List.of("CLINICAL-DATA"), Map.of("LU-0001", ""));
+    stored.remove("missing");
+    ReplayReport report = replay.check(this::servedOrAbsent, 1);
+    assertFalse(report.passed());
+  }
+
+  private ReleaseSubjectsSource.Served servedOrAbsent(String releaseId)
+      throws ReleaseSubjectsSource.NoSuchRelease {
+    ReleaseSubjectsSource.Served served = stored.get(releaseId);
+    if (served == null) {
+      throw new ReleaseSubjectsSource.NoSuchRelease(releaseId);
+    }
+    return served;
+  }
+
+  private void abandoned(String id, int second) {
+    replay.entry(
+        index++,
+        entry(
+            "release.abandoned",
+            "release",
+            id,
+            second,
+            Map.of("decidedIndex", 1, "reason", "record-not-committed")));
+  }
+
   private void recorded(String psn, int second, Map<String, Object> decisions) {
     recorded(psn, second, decisions, null);
   }

@@ -190,6 +190,58 @@ class ReleaseProofIT {
     assertEquals(0, restored.status(), restored.text());
   }
 
+  @Test
+  void aDecisionTheLogTookWithoutItsRecordIsMarkedAbandonedAndTheReplayAcceptsIt()
+      throws Exception {
+    // The gate logged a decision, then the database went away before its record committed (a
+    // failover, HighAvailabilityIT): here, as a superuser, such a decision logged an hour ago.
+    String releaseId = java.util.UUID.randomUUID().toString();
+    java.time.Instant hourAgo = java.time.Instant.now().minusSeconds(3600);
+    try (Connection connection = SystemTestEnvironment.portalDatabaseAsSuperuser().getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO audit.pending_entry (occurred_at, action, actor_sub, actor_role,"
+                    + " subject_type, subject_id, data)"
+                    + " VALUES (?, 'release.decided', 'node-lu', 'node', 'release', ?, ?)")) {
+      insert.setTimestamp(1, java.sql.Timestamp.from(hourAgo));
+      insert.setString(2, releaseId);
+      insert.setString(
+          3,
+          "{\"decidedAt\":\""
+              + hourAgo
+              + "\",\"decision\":\"permit\",\"modules\":[\"CLINICAL-DATA\"],\"permitted\":1,"
+              + "\"requested\":1,\"subjectsRoot\":\""
+              + Base64.getEncoder().encodeToString(new byte[32])
+              + "\"}");
+      insert.executeUpdate();
+    }
+    // The watch (every second in the system tests) marks it once no transaction can commit it.
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (!marked(releaseId) && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+    }
+    assertTrue(marked(releaseId), "release.abandoned is logged for " + releaseId);
+    Output replayed = replay();
+    assertEquals(0, replayed.status(), replayed.text());
+    assertTrue(
+        replayed.text().contains("NO EFFECT at release entry")
+            && replayed.text().contains(releaseId),
+        replayed.text());
+  }
+
+  private static boolean marked(String releaseId) throws SQLException {
+    try (Connection connection = SystemTestEnvironment.portalDatabaseAsSuperuser().getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT 1 FROM audit.entry WHERE action = 'release.abandoned'"
+                    + " AND subject_type = 'release' AND subject_id = ?")) {
+      query.setString(1, releaseId);
+      try (java.sql.ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
   private static long consentEntryOf(String psn) throws SQLException {
     try (Connection connection = SystemTestEnvironment.portalDatabaseAsSuperuser().getConnection();
         PreparedStatement query =

@@ -45,6 +45,7 @@ public class PortalStartup {
   @Inject DisclosureIndexUpkeep disclosureIndexUpkeep;
   @Inject StateCopyUpkeep stateCopyUpkeep;
   @Inject MailSender mailSender;
+  @Inject AbandonedDecisionWatch abandonedDecisionWatch;
   @Inject ReleaseSigning releaseSigning;
   @Inject ImportRunner imports;
   @Inject PolicyHistory policies;
@@ -88,6 +89,7 @@ public class PortalStartup {
             Long.parseLong(Settings.value("CLINNOVA_RELEASE_KEY_ROTATION_DAYS", "90"))));
     entitlementWatch.start();
     disclosureIndexUpkeep.start();
+    abandonedDecisionWatch.start();
     stateCopyUpkeep.start();
     // E-mail: letters posted with their changes, sent with retries (ADR 0024).
     mailSender.start();

@@ -87,12 +87,21 @@ public class ReleaseResource {
                 () ->
                     new ProblemException(
                         Problem.forbidden("This node client serves no known jurisdiction.")));
-    ReleaseGate.Answer answer =
-        gate.decide(
-            new ReleaseGate.AskingNode(caller.clientId(), jurisdiction),
-            request,
-            // The token's issuer is the configured public address, never the request's Host.
-            PortalEnvironment.current().publicUrl().resolve("api/v1").toString());
+    ReleaseGate.Answer answer;
+    try {
+      answer =
+          gate.decide(
+              new ReleaseGate.AskingNode(caller.clientId(), jurisdiction),
+              request,
+              // The token's issuer is the configured public address, never the request's Host.
+              PortalEnvironment.current().publicUrl().resolve("api/v1").toString());
+    } catch (jakarta.transaction.TransactionalException e) {
+      // The decision's record could not be committed (the database went away after the log
+      // took the decision): nothing is released, the node may ask again, and the logged decision
+      // is marked abandoned later (AbandonedDecisions).
+      throw new eu.clinnova.release.GateUnavailableException(
+          "the release gate's decision could not be committed", e);
+    }
     StreamingOutput written = out -> answer(answer, out);
     return Response.ok(written, MediaType.APPLICATION_JSON).build();
   }
