@@ -39,10 +39,12 @@ class SessionMemoryBenchmark extends BrowserSystemTest {
       }
       close(open);
       long before = heapAfterCollection();
+      long sessionsBefore = activeSessions();
       for (int i = 0; i < SESSIONS; i++) {
         open.add(signedIn(USERS[i % USERS.length]));
       }
       long after = heapAfterCollection();
+      long sessionsAfter = activeSessions();
       double perSession = (after - before) / (double) SESSIONS / (1024 * 1024);
       List<String> report = new ArrayList<>();
       report.add(
@@ -50,6 +52,10 @@ class SessionMemoryBenchmark extends BrowserSystemTest {
               "%d signed-in sessions (home pages open, roles in turn): heap after a full"
                   + " collection %.1f MB before, %.1f MB after: %.2f MB per session",
               SESSIONS, before / 1048576.0, after / 1048576.0, perSession));
+      report.add(
+          String.format(
+              "the server's active HTTP sessions: %d before, %d after",
+              sessionsBefore, sessionsAfter));
       report.forEach(System.out::println);
       Path out = Path.of("target", "bench", "session-memory.txt");
       Files.createDirectories(out.getParent());
@@ -73,6 +79,20 @@ class SessionMemoryBenchmark extends BrowserSystemTest {
   private static void close(List<BrowserContext> contexts) {
     contexts.forEach(BrowserContext::close);
     contexts.clear();
+  }
+
+  /** The portal's HTTP sessions the server holds now (Undertow's count). */
+  private static long activeSessions() throws Exception {
+    try (ModelControllerClient client =
+        ModelControllerClient.Factory.create(
+            "127.0.0.1", Integer.getInteger("clinnova.managementPort"))) {
+      ModelNode result =
+          client.execute(
+              Operations.createReadAttributeOperation(
+                  Operations.createAddress("deployment", "portal.war", "subsystem", "undertow"),
+                  "active-sessions"));
+      return Operations.readResult(result).asLong();
+    }
   }
 
   /** The server's used heap after two full collections, through its management API. */
