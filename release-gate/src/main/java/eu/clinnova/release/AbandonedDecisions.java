@@ -51,8 +51,11 @@ public class AbandonedDecisions {
       try (PreparedStatement query =
           connection.prepareStatement(
               "SELECT e.idx, e.subject_id,"
-                  + " NOT EXISTS (SELECT 1 FROM workflow.release r"
-                  + "   WHERE r.id::text = e.subject_id)"
+                  // The release's key looked up as a uuid (its index serves); a subject that is
+                  // no uuid has no release.
+                  + " NOT EXISTS (SELECT 1 FROM workflow.release r WHERE r.id = CASE WHEN"
+                  + "   e.subject_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'"
+                  + "   THEN e.subject_id::uuid END)"
                   + " AND NOT EXISTS (SELECT 1 FROM audit.entry a"
                   + "   WHERE a.subject_type = 'release' AND a.subject_id = e.subject_id"
                   + "   AND a.action = 'release.abandoned')"

@@ -95,15 +95,27 @@ public class ReleaseResource {
               request,
               // The token's issuer is the configured public address, never the request's Host.
               PortalEnvironment.current().publicUrl().resolve("api/v1").toString());
-    } catch (jakarta.transaction.TransactionalException e) {
-      // The decision's record could not be committed (the database went away after the log
-      // took the decision): nothing is released, the node may ask again, and the logged decision
-      // is marked abandoned later (AbandonedDecisions).
-      throw new eu.clinnova.release.GateUnavailableException(
-          "the release gate's decision could not be committed", e);
+    } catch (RuntimeException e) {
+      if (e instanceof jakarta.transaction.TransactionalException) {
+        throw notCommitted(e);
+      }
+      throw e;
+    } catch (Exception e) {
+      // Checked, so thrown by the transaction's end: the interceptor's commit failed
+      // (RollbackException when the database went away after the log took the decision).
+      throw notCommitted(e);
     }
     StreamingOutput written = out -> answer(answer, out);
     return Response.ok(written, MediaType.APPLICATION_JSON).build();
+  }
+
+  /**
+   * The decision's record could not be committed: nothing is released and the node may ask again
+   * (503); the decision the log took is marked abandoned later (AbandonedDecisions).
+   */
+  private static eu.clinnova.release.GateUnavailableException notCommitted(Exception e) {
+    return new eu.clinnova.release.GateUnavailableException(
+        "the release gate's decision could not be committed", e);
   }
 
   @GET
