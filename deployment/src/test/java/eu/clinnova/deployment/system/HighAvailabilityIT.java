@@ -124,11 +124,13 @@ class HighAvailabilityIT {
             cluster.url(),
             () -> Tokens.node("node-lu"),
             () -> Tokens.user("steward-lu"),
+            () -> Tokens.user("researcher2"),
             grant,
             patients,
             evidence,
             15,
             3,
+            0.5,
             0,
             Duration.ofSeconds(60));
     Probe probe = new Probe(cluster.url() + "/api/v1/health");
@@ -184,6 +186,10 @@ class HighAvailabilityIT {
       assertTrue(consentEntries >= seen.consents.size() + patients.size());
     }
     line("  acknowledged audit entries lost: %d", lost);
+    long applicationsLost = lostApplications(cluster, seen);
+    line(
+        "  applications whose acknowledged submission or check is missing (state, log): %d",
+        applicationsLost);
     line("  releases permitted without a durable entry: %d", permitsWithoutEntry);
 
     HttpLogSource log = new HttpLogSource(cluster.url() + "/api/v1", complianceToken);
@@ -208,6 +214,7 @@ class HighAvailabilityIT {
     replayText.lines().limit(12).forEach(l -> line("    %s", l));
 
     assertEquals(0, lost, "acknowledged audit entries lost");
+    assertEquals(0, applicationsLost, "acknowledged application steps lost");
     assertEquals(0, permitsWithoutEntry, "releases permitted without a durable entry");
     assertTrue(verified.passed(), String.valueOf(verified.problems()));
     assertEquals(0, inconsistent, "checkpoints a client saw");
@@ -235,9 +242,11 @@ class HighAvailabilityIT {
             url,
             () -> Tokens.node("node-lu"),
             () -> Tokens.user("steward-lu"),
+            () -> Tokens.user("researcher2"),
             grant,
             patients,
             evidence,
+            0,
             0,
             0,
             8,
@@ -306,6 +315,37 @@ class HighAvailabilityIT {
       Thread.sleep(1_000);
     }
     return count(database, "SELECT count(*) FROM audit.entry WHERE action = 'release.abandoned'");
+  }
+
+  /**
+   * Each application whose submission and completeness check were acknowledged is, after the
+   * faults, past that check (as its applicant sees it) with both steps in the log.
+   */
+  private static long lostApplications(PortalCluster cluster, HighAvailabilityLoad.Results seen)
+      throws Exception {
+    long lost = 0;
+    String researcher = Tokens.user("researcher2");
+    try (Connection database = cluster.database().primary("clinnova");
+        PreparedStatement logged =
+            database.prepareStatement(
+                "SELECT count(*) FROM audit.entry WHERE subject_type = 'application'"
+                    + " AND subject_id = ? AND action IN ('application.submitted',"
+                    + " 'application.completeness-checked')")) {
+      for (String id : seen.applicationsReviewed) {
+        HttpResponse<String> read = Api.get("/api/v1/applications/" + id, researcher);
+        String state = read.statusCode() == 200 ? Api.json(read).get("state").asText() : "";
+        logged.setString(1, id);
+        long entries;
+        try (ResultSet rows = logged.executeQuery()) {
+          rows.next();
+          entries = rows.getLong(1);
+        }
+        if (state.isEmpty() || state.equals("draft") || state.equals("submitted") || entries < 2) {
+          lost++;
+        }
+      }
+    }
+    return lost;
   }
 
   /** Each decision a node was told was logged: at its index, with the leaf hash it was told. */

@@ -1,9 +1,11 @@
 package eu.clinnova.deployment.system;
 
+import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -41,11 +43,13 @@ public class HighAvailabilityLoad extends Simulation {
       String baseUrl,
       Supplier<String> nodeToken,
       Supplier<String> stewardToken,
+      Supplier<String> researcherToken,
       ReleaseGateIT.Grant grant,
       List<String> patients,
       Map<String, String> evidence,
       int gatePerSecond,
       int consentPerSecond,
+      double applicationsPerSecond,
       int gateClients,
       Duration length) {}
 
@@ -60,6 +64,11 @@ public class HighAvailabilityLoad extends Simulation {
     final Queue<Acknowledged> decisions = new ConcurrentLinkedQueue<>();
     final Queue<ConsentAcknowledged> consents = new ConcurrentLinkedQueue<>();
     final Queue<Long> gateNanos = new ConcurrentLinkedQueue<>();
+    final AtomicLong applicationsStarted = new AtomicLong();
+
+    /** Applications submitted and checked for completeness (the steward's 200). */
+    final Queue<String> applicationsReviewed = new ConcurrentLinkedQueue<>();
+
     final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
     void error(String what) {
@@ -93,6 +102,12 @@ public class HighAvailabilityLoad extends Simulation {
       load.add(
           gate("gate")
               .injectOpen(constantUsersPerSec(current.gatePerSecond()).during(current.length())));
+    }
+    if (current.applicationsPerSecond() > 0) {
+      load.add(
+          applications()
+              .injectOpen(
+                  constantUsersPerSec(current.applicationsPerSecond()).during(current.length())));
     }
     if (current.consentPerSecond() > 0) {
       load.add(
@@ -154,6 +169,107 @@ public class HighAvailabilityLoad extends Simulation {
       results.error("gate: unreadable answer");
     }
     return session;
+  }
+
+  private static final String BOUNDARY = "clinnova-load";
+
+  /** The ethics letter as the portal's upload takes it: a PDF in a multipart form. */
+  private static final byte[] LETTER = letter();
+
+  private static byte[] letter() {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"letter.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(ApplicationApiIT.PDF);
+    body.writeBytes(
+        ("\r\n--" + BOUNDARY + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return body.toByteArray();
+  }
+
+  /**
+   * A researcher writes an application, uploads its ethics letter, records the approval and submits
+   * it; the steward then finds its completeness check among their tasks and approves it. A step
+   * that fails ends the user's journey (counted: started but not reviewed).
+   */
+  private static ScenarioBuilder applications() {
+    return scenario("applications")
+        .exec(
+            session -> {
+              results.applicationsStarted.incrementAndGet();
+              return session.set(
+                  "title", "Load study " + java.util.UUID.randomUUID().toString().substring(0, 8));
+            })
+        .exec(
+            http("application written")
+                .post("/api/v1/applications")
+                .header("Authorization", session -> "Bearer " + plan.researcherToken().get())
+                .body(
+                    StringBody(
+                        session ->
+                            ApplicationApiIT.body(
+                                session.getString("title"), ReleaseGateIT.DATASET)))
+                .check(status().is(201), jsonPath("$.id").saveAs("id")))
+        .exitHereIfFailed()
+        .exec(
+            http("ethics letter")
+                .post(session -> "/api/v1/applications/" + session.getString("id") + "/attachments")
+                .header("Authorization", session -> "Bearer " + plan.researcherToken().get())
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .body(ByteArrayBody(LETTER))
+                .check(status().in(200, 201), jsonPath("$.attachmentId").saveAs("letter")))
+        .exitHereIfFailed()
+        .exec(
+            http("ethics approval")
+                .post(
+                    session ->
+                        "/api/v1/applications/" + session.getString("id") + "/ethics-approvals")
+                .header("Authorization", session -> "Bearer " + plan.researcherToken().get())
+                .body(
+                    StringBody(
+                        session ->
+                            ApplicationApiIT.ethics(
+                                "LU",
+                                "Committee",
+                                "CNER " + (100000 + ThreadLocalRandom.current().nextInt(900000)),
+                                session.getString("letter"))))
+                .check(status().is(201)))
+        .exitHereIfFailed()
+        .exec(
+            http("application submitted")
+                .post(session -> "/api/v1/applications/" + session.getString("id") + "/submit")
+                .header("Authorization", session -> "Bearer " + plan.researcherToken().get())
+                .body(StringBody(""))
+                .check(status().is(200)))
+        .exitHereIfFailed()
+        .exec(
+            http("steward's tasks")
+                .get("/api/v1/tasks")
+                .header("Authorization", session -> "Bearer " + plan.stewardToken().get())
+                .check(
+                    status().is(200),
+                    jsonPath(
+                            session ->
+                                "$[?(@.applicationId == '"
+                                    + session.getString("id")
+                                    + "' && @.taskKey == 'completenessCheck')].id")
+                        .saveAs("task")))
+        .exitHereIfFailed()
+        .exec(
+            http("completeness checked")
+                .post(session -> "/api/v1/tasks/" + session.getString("task") + "/complete")
+                .header("Authorization", session -> "Bearer " + plan.stewardToken().get())
+                .body(StringBody("{\"outcome\":\"approve\"}"))
+                .check(status().is(200)))
+        .exitHereIfFailed()
+        .exec(
+            session -> {
+              results.applicationsReviewed.add(session.getString("id"));
+              return session;
+            });
   }
 
   /** A steward records a patient's paper consent, withdrawn or given, at random. */
