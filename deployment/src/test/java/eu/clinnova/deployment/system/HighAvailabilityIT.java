@@ -150,10 +150,18 @@ class HighAvailabilityIT {
     probe.stop();
 
     HighAvailabilityLoad.Results seen = HighAvailabilityLoad.results;
-    line("mixed load for 60 s: 15 release decisions/s (5 subjects each) and 3 consent changes/s");
     line(
-        "  answered: %d decisions, %d consent changes; errors clients saw: %d %s",
-        seen.decisions.size(), seen.consents.size(), seen.errorCount(), seen.errors);
+        "mixed load for 60 s: 15 release decisions/s (5 subjects each), 3 consent changes/s, an"
+            + " application every 2 s written, submitted and checked by the steward (6 requests)");
+    line(
+        "  answered: %d decisions, %d consent changes, %d of %d applications through their"
+            + " completeness check; errors clients saw: %d %s",
+        seen.decisions.size(),
+        seen.consents.size(),
+        seen.applicationsReviewed.size(),
+        seen.applicationsStarted.get(),
+        seen.errorCount(),
+        seen.errors);
     line(
         "  WildFly instance killed at 15 s: the service answered again after %.1f s",
         probe.outage(instanceKilled, primaryKilled));
@@ -219,7 +227,11 @@ class HighAvailabilityIT {
     assertTrue(verified.passed(), String.valueOf(verified.problems()));
     assertEquals(0, inconsistent, "checkpoints a client saw");
     assertEquals(0, replay, replayText);
-    assertTrue(seen.decisions.size() > 0 && seen.consents.size() > 0, "the load was answered");
+    assertTrue(
+        seen.decisions.size() > 0
+            && seen.consents.size() > 0
+            && seen.applicationsReviewed.size() > 0,
+        "the load was answered");
     // The service came back after each fault, and the gate decides again afterwards.
     HttpResponse<String> after =
         Api.send(
