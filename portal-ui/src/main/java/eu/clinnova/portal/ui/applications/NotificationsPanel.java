@@ -37,7 +37,7 @@ final class NotificationsPanel {
         new Paragraph(
             new RouterLink(
                 page.getTranslation(
-                    "notifications.all", String.valueOf(notifications.unread(caller))),
+                    "notifications.all", notifications.unread(caller)),
                 NotificationsView.class)));
     return section;
   }

@@ -48,7 +48,7 @@ public class NotificationsView extends Main implements HasDynamicTitle {
     add(new H1(getTranslation("notifications.title")));
     long unread = notifications.unread(caller);
     Paragraph summary =
-        new Paragraph(getTranslation("notifications.summary", String.valueOf(unread)));
+        new Paragraph(getTranslation("notifications.summary", unread));
     summary.setId("notifications-summary");
     summary.getElement().setAttribute("role", "status");
     add(summary);
