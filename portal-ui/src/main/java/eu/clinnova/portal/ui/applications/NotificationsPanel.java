@@ -36,8 +36,7 @@ final class NotificationsPanel {
     section.add(
         new Paragraph(
             new RouterLink(
-                page.getTranslation(
-                    "notifications.all", notifications.unread(caller)),
+                page.getTranslation("notifications.all", notifications.unread(caller)),
                 NotificationsView.class)));
     return section;
   }

@@ -47,8 +47,7 @@ public class NotificationsView extends Main implements HasDynamicTitle {
     removeAll();
     add(new H1(getTranslation("notifications.title")));
     long unread = notifications.unread(caller);
-    Paragraph summary =
-        new Paragraph(getTranslation("notifications.summary", unread));
+    Paragraph summary = new Paragraph(getTranslation("notifications.summary", unread));
     summary.setId("notifications-summary");
     summary.getElement().setAttribute("role", "status");
     add(summary);
