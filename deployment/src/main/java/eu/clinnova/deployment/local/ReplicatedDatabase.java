@@ -64,8 +64,9 @@ public final class ReplicatedDatabase implements AutoCloseable {
    * Starts a monitor on {@code basePort} and {@code nodes} data nodes on the ports after it, with
    * their data under {@code directory} (wiped first: this topology is for development and tests).
    */
-  public static ReplicatedDatabase start(Path directory, int basePort, int nodes, Path logs)
+  public static ReplicatedDatabase start(Path wanted, int basePort, int nodes, Path logs)
       throws IOException, SQLException {
+    Path directory = reachable(wanted);
     if (!Files.isExecutable(BIN.resolve("postgres")) || !Files.isExecutable(Path.of(autoctl()))) {
       throw new IOException(
           "pg_auto_failover is missing: the cluster command installs postgresql-15-auto-failover"
@@ -306,6 +307,23 @@ public final class ReplicatedDatabase implements AutoCloseable {
               .getUserPrincipalLookupService()
               .lookupPrincipalByName("postgres"));
     }
+  }
+
+  /**
+   * Where the servers keep their data: {@code wanted}, or, when this process is root, a folder of
+   * the {@code postgres} user's under the temporary folder, since the servers run as that user and
+   * {@code wanted} may lie below folders only root may enter (a clone in {@code mktemp -d}, mode
+   * 700). The data is for development and tests: a new folder each start.
+   */
+  private static Path reachable(Path wanted) throws IOException {
+    if (!isRoot()) {
+      return wanted;
+    }
+    Path temporary = Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
+    String name = "clinnova-pg-" + Integer.toHexString(wanted.toAbsolutePath().hashCode());
+    Path directory = temporary.resolve(name);
+    FileTrees.delete(directory);
+    return directory;
   }
 
   private static boolean isRoot() {
